@@ -1,0 +1,6 @@
+"""Assembly: matches -> records (placeholder)."""
+from __future__ import annotations
+
+
+def assemble(doc) -> list[dict]:
+    return []

@@ -1,0 +1,39 @@
+"""The `ocop` command. Each subcommand lives in its own module under `extract/commands/`, which
+defines `register(subparsers)`; this file only lists them."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "review", "show", "schema", "export",
+            "eval"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ocop", description=(
+        "Vietnamese news about the OCOP programme in, validated and traceable records out, "
+        "reconciled across sources."))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"extract.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("ocop: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""ocop eval (not built yet)."""
+from __future__ import annotations
+
+
+def register(sub):
+    p = sub.add_parser("eval", help="(not built yet)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    print("ocop eval: not built yet")
+    return 1

@@ -1,0 +1,12 @@
+"""ocop show (not built yet)."""
+from __future__ import annotations
+
+
+def register(sub):
+    p = sub.add_parser("show", help="(not built yet)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    print("ocop show: not built yet")
+    return 1

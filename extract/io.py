@@ -1,0 +1,61 @@
+"""Reading and writing JSON Lines; every output file is written to a temporary file and renamed into
+place, so a run killed at any moment leaves the previous file whole."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from pydantic import BaseModel
+
+
+def to_json(item: Any) -> str:
+    if isinstance(item, BaseModel):
+        return item.model_dump_json()
+    return json.dumps(item, ensure_ascii=False, default=str)
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w"):
+    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_jsonl(path: str | os.PathLike, items: Iterable[Any]) -> int:
+    """Write items (pydantic models or plain data) one a line, atomically; returns how many."""
+    n = 0
+    with atomic_open(path) as f:
+        for item in items:
+            f.write(to_json(item))
+            f.write("\n")
+            n += 1
+    return n
+
+
+def read_jsonl(path: str | os.PathLike) -> Iterator[dict]:
+    """Lines of a JSON Lines file as dicts; a bad line raises ValueError naming the file and line."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: malformed JSON: {e.msg}") from None

@@ -1,0 +1,97 @@
+"""Segmentation with underthesea, re-aligned onto the text: every sentence and token has offsets.
+
+underthesea returns strings, which need not be substrings of the text (it may join a word's syllables
+with spaces where the text had two, or change a character); `align` walks the text and the tokens
+together, skipping white space, so each token gets the span it covers in the text.
+
+>>> text = "Hà Nội có  3.317 sản phẩm OCOP. Trong đó, có 6 sản phẩm 5 sao."
+>>> [text[s:e] for s, e in sentence_spans(text)]
+['Hà Nội có  3.317 sản phẩm OCOP.', 'Trong đó, có 6 sản phẩm 5 sao.']
+>>> [(t.text, t.start) for t in word_tokens(text, 0, 31)][:4]
+[('Hà Nội', 0), ('có', 7), ('3.317', 11), ('sản phẩm', 17)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"[^\n]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str   # the text's own slice [start:end]
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) offsets; a line break always ends a sentence (headlines, list items)."""
+    from underthesea import sent_tokenize
+    spans = []
+    for para in _PARA.finditer(text):
+        chunk = para.group()
+        if not chunk.strip():
+            continue
+        for s, e in align(chunk, sent_tokenize(chunk)):
+            # trim white space at both ends so a sentence is its own words
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((para.start() + s, para.start() + e))
+    return spans
+
+
+def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of text[start:end] (underthesea's word_tokenize), each with its offsets into `text`."""
+    from underthesea import word_tokenize
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    return [Token(text[start + s:start + e], start + s, start + e)
+            for s, e in align(chunk, word_tokenize(chunk))]
+
+
+def align(text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Spans of `pieces` in `text`, in order, ignoring white space; a piece whose characters differ from
+    the text's takes the span up to where the next piece is found.
+
+    >>> align("a  b-c d", ["a b", "-", "c", "x", "d"])
+    [(0, 4), (4, 5), (5, 6), (7, 7), (7, 8)]
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    for i, piece in enumerate(pieces):
+        chars = _SPACE.sub("", piece)
+        while pos < n and text[pos].isspace():
+            pos += 1
+        start = pos
+        j, k = pos, 0
+        while k < len(chars) and j < n:
+            if text[j].isspace():
+                j += 1
+                continue
+            if text[j] != chars[k]:
+                break
+            j += 1
+            k += 1
+        if k == len(chars):
+            spans.append((start, j))
+            pos = j
+            continue
+        # characters differ: resynchronise on the next piece that can be found
+        nxt = next((_SPACE.sub("", p) for p in pieces[i + 1:] if p.strip()), None)
+        found = text.find(nxt[:1], start + 1) if nxt else -1
+        stop = found if found > start else (n if nxt is None else start)
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        spans.append((start, max(start, stop)))
+        pos = max(start, stop)
+    return spans

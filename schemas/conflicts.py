@@ -1,0 +1,58 @@
+"""Findings of reconciliation (`out/conflicts.jsonl`): real disagreements, each explained."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import SCHEMA_VERSION, Model
+from .facts import Key
+
+FindingType = Literal["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
+Severity = Literal["high", "medium", "low"]
+
+
+class Claim(Model):
+    record_id: str
+    article_id: str
+    value: float | int
+    value_max: float | int | None = None
+    approx: str = "exact"
+    as_of: str | None = None
+    sentence: str = Field(description="the evidence sentence")
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+class Suggested(Model):
+    value: float | int | None
+    rule: str
+    as_of: str | None = None
+
+
+class Decision(Model):
+    """A reviewer's settlement of a finding (stored by `ocop review`, applied by `ocop reconcile`)."""
+
+    finding_id: str
+    action: Literal["accept", "both_right", "correct", "dismiss"]
+    value: float | int | None = Field(None, description="accepted or corrected value")
+    record_id: str | None = Field(None, description="for accept: the claim whose value is accepted")
+    older_as_of: str | None = Field(None, description="for both_right: the date to give the older claim")
+    note: str | None = None
+    reviewer: str
+    decided_at: str = Field(description="ISO 8601 timestamp")
+
+
+class Conflict(Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="stable as long as the finding's claims are the same")
+    type: FindingType
+    severity: Severity
+    key: Key
+    as_of: str | None = None
+    values: list[float | int] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    explanation: str
+    suggested: Suggested | None = None
+    status: Literal["open", "decided", "reopened"] = "open"
+    decision: Decision | None = Field(None, description="the reviewer's decision, when there is one")
