@@ -1,7 +1,8 @@
 """Pydantic models of every line ocop writes: the single source of truth for its JSON formats."""
 from .articles import Article, ArticleOut
 from .common import SCHEMA_VERSION, Evidence
-from .conflicts import Claim, Conflict, Decision, Suggested
+from .conflicts import Claim, Conflict, Suggested
+from .decisions import Decision
 from .edtf import is_edtf, year_range
 from .facts import Fact, Key
 from .records import (RECORD_ADAPTER, CountRecord, DateRecord, OrganizationRecord, Record,

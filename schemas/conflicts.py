@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import SCHEMA_VERSION, Model
+from .decisions import Decision
 from .facts import Key
 
 FindingType = Literal["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
@@ -28,19 +29,6 @@ class Suggested(Model):
     value: float | int | None
     rule: str
     as_of: str | None = None
-
-
-class Decision(Model):
-    """A reviewer's settlement of a finding (stored by `ocop review`, applied by `ocop reconcile`)."""
-
-    finding_id: str
-    action: Literal["accept", "both_right", "correct", "dismiss"]
-    value: float | int | None = Field(None, description="accepted or corrected value")
-    record_id: str | None = Field(None, description="for accept: the claim whose value is accepted")
-    older_as_of: str | None = Field(None, description="for both_right: the date to give the older claim")
-    note: str | None = None
-    reviewer: str
-    decided_at: str = Field(description="ISO 8601 timestamp")
 
 
 class Conflict(Model):

@@ -1,0 +1,1 @@
+"""Review: a local web page where a person settles findings; decisions kept in SQLite. (Being built.)"""
