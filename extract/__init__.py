@@ -1,0 +1,1 @@
+"""ocop: Vietnamese OCOP news in, validated and traceable records out, reconciled across sources."""
