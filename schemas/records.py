@@ -95,8 +95,6 @@ class CountRecord(RecordBase):
             raise ValueError(f"value_max {self.value_max} below value {self.value}")
         if (self.approx == "range") != (self.value_max is not None):
             raise ValueError("approx 'range' goes with value_max, and only with it")
-        if self.period is not None and "/" not in self.period:
-            raise ValueError(f"period must be an EDTF interval: {self.period!r}")
         if self.metric == "share_of_national" and self.unit != "%":
             raise ValueError("share_of_national is a percentage")
         return self
