@@ -21,6 +21,7 @@ class Decision(Model):
     value: float | int | None = Field(None, description="accepted or corrected value")
     record_id: str | None = Field(None, description="for accept: the claim whose value is accepted")
     older_as_of: str | None = Field(None, description="for both_right: the date to give the older claim")
+    older_record_id: str | None = Field(None, description="for both_right: the claim that holds at older_as_of")
     note: str | None = None
     reviewer: str
     decided_at: str = Field(description="ISO 8601 timestamp")

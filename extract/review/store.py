@@ -1,11 +1,205 @@
-"""Decisions in SQLite. (Being built.)"""
+"""Review decisions in SQLite: every decision and undo kept in a history table; the current decision of a
+finding is its latest decision (by time decided) that has not been undone.
+
+Every write is one `BEGIN IMMEDIATE` transaction on a WAL database with a busy timeout, so two review
+pages (two processes, two connections) on one file wait for each other instead of losing a decision.
+
+>>> import tempfile, os
+>>> db = os.path.join(tempfile.mkdtemp(), "review.sqlite")
+>>> load_decisions(db)
+[]
+>>> with ReviewStore(db) as store:
+...     first = store.decide(Decision(finding_id="f1", action="dismiss", reviewer="an",
+...                                   decided_at="2026-01-01T00:00:00+00:00"))
+...     second = store.decide(Decision(finding_id="f1", action="correct", value=9, reviewer="an",
+...                                    decided_at="2026-01-02T00:00:00+00:00"))
+...     [d.action for d in store.current().values()]
+['correct']
+>>> [d.action for d in load_decisions(db)]
+['correct']
+>>> with ReviewStore(db) as store:
+...     store.undo("an").action, [d.action for d in store.current().values()]
+('correct', ['dismiss'])
+"""
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 from schemas import Decision
 
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another one before giving up (the other holds the lock for milliseconds)."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS history (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    event        TEXT NOT NULL CHECK (event IN ('decide', 'undo')),
+    finding_id   TEXT NOT NULL,
+    decision     TEXT,              -- the Decision as JSON (for 'decide')
+    fingerprint  TEXT UNIQUE,       -- sha256 of the decision JSON: an import of the same decision is a no-op
+    reviewer     TEXT NOT NULL,
+    at           TEXT NOT NULL,     -- when the event happened (ISO 8601, UTC)
+    decided_at   TEXT,              -- the decision's own time (orders decisions of one finding)
+    undone_by    INTEGER REFERENCES history(seq),  -- for 'decide': the undo that removed it
+    undoes       INTEGER REFERENCES history(seq)   -- for 'undo': the decision it removed
+);
+CREATE INDEX IF NOT EXISTS history_finding ON history(finding_id, event, undone_by);
+CREATE INDEX IF NOT EXISTS history_reviewer ON history(reviewer, event, undone_by);
+"""
+
+CURRENT = """
+SELECT h.seq, h.decision FROM history h
+WHERE h.event = 'decide' AND h.undone_by IS NULL
+  AND NOT EXISTS (SELECT 1 FROM history later
+                  WHERE later.finding_id = h.finding_id AND later.event = 'decide'
+                    AND later.undone_by IS NULL
+                    AND (later.decided_at > h.decided_at
+                         OR (later.decided_at = h.decided_at AND later.seq > h.seq)))
+"""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def fingerprint(decision: Decision) -> str:
+    return hashlib.sha256(decision.model_dump_json().encode("utf-8")).hexdigest()
+
+
+class ReviewStore:
+    """One connection to a review database (created on first use). Use one per thread."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not self._has_schema():
+                with self._write():
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            self.conn.execute(statement)
+        except sqlite3.DatabaseError as e:
+            raise ValueError(f"{self.path}: not a review database ({e})") from None
+
+    def _has_schema(self) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'").fetchone() is not None
+
+    # -- transactions -------------------------------------------------------------------------------
+    def _write(self):
+        return _Immediate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "ReviewStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writes -------------------------------------------------------------------------------------
+    def decide(self, decision: Decision) -> int:
+        """Store a decision (it becomes its finding's current one); returns its history number."""
+        seq = self._insert(decision)
+        if seq is None:  # the very same decision is stored already
+            seq = self.conn.execute("SELECT seq FROM history WHERE fingerprint = ?",
+                                    (fingerprint(decision),)).fetchone()[0]
+        return seq
+
+    def _insert(self, decision: Decision) -> int | None:
+        with self._write():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO history (event, finding_id, decision, fingerprint, reviewer, at, decided_at)"
+                " VALUES ('decide', ?, ?, ?, ?, ?, ?)",
+                (decision.finding_id, decision.model_dump_json(), fingerprint(decision), decision.reviewer,
+                 now_iso(), decision.decided_at))
+            return cur.lastrowid if cur.rowcount else None
+
+    def import_decisions(self, decisions: list[Decision]) -> int:
+        """Add decisions from elsewhere in one transaction; ones already here are skipped. Returns how
+        many were new."""
+        added = 0
+        with self._write():
+            for decision in decisions:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO history (event, finding_id, decision, fingerprint, reviewer, at,"
+                    " decided_at) VALUES ('decide', ?, ?, ?, ?, ?, ?)",
+                    (decision.finding_id, decision.model_dump_json(), fingerprint(decision),
+                     decision.reviewer, now_iso(), decision.decided_at))
+                added += cur.rowcount
+        return added
+
+    def undo(self, reviewer: str, finding_id: str | None = None) -> Decision | None:
+        """Remove the reviewer's latest current decision (of one finding, if given); the finding falls
+        back to its earlier decision, if any. Returns the removed decision, or None if there was none."""
+        with self._write():
+            where, params = "", [reviewer]
+            if finding_id is not None:
+                where, params = " AND finding_id = ?", [reviewer, finding_id]
+            row = self.conn.execute(
+                "SELECT seq, finding_id, decision FROM history WHERE event = 'decide' AND undone_by IS NULL"
+                f" AND reviewer = ?{where} ORDER BY seq DESC LIMIT 1", params).fetchone()
+            if row is None:
+                return None
+            seq, found_id, payload = row
+            cur = self.conn.execute(
+                "INSERT INTO history (event, finding_id, reviewer, at, undoes) VALUES ('undo', ?, ?, ?, ?)",
+                (found_id, reviewer, now_iso(), seq))
+            self.conn.execute("UPDATE history SET undone_by = ? WHERE seq = ?", (cur.lastrowid, seq))
+            return Decision.model_validate_json(payload)
+
+    # -- reads --------------------------------------------------------------------------------------
+    def current(self) -> dict[str, Decision]:
+        """The current decision of every decided finding, by finding id."""
+        out = {}
+        for _seq, payload in self.conn.execute(CURRENT + " ORDER BY h.decided_at, h.seq"):
+            decision = Decision.model_validate_json(payload)
+            out[decision.finding_id] = decision
+        return out
+
+    def history(self) -> list[dict]:
+        """Every event, oldest first: seq, event, finding_id, reviewer, at, decision (or None), undoes."""
+        rows = self.conn.execute(
+            "SELECT seq, event, finding_id, reviewer, at, decision, undoes, undone_by FROM history ORDER BY seq")
+        return [dict(seq=s, event=e, finding_id=f, reviewer=r, at=a,
+                     decision=Decision.model_validate_json(d) if d else None, undoes=u, undone_by=ub)
+                for s, e, f, r, a, d, u, ub in rows]
+
+    def last_undoable(self, reviewer: str) -> Decision | None:
+        """The decision `undo(reviewer)` would remove."""
+        row = self.conn.execute(
+            "SELECT decision FROM history WHERE event = 'decide' AND undone_by IS NULL AND reviewer = ?"
+            " ORDER BY seq DESC LIMIT 1", (reviewer,)).fetchone()
+        return Decision.model_validate_json(row[0]) if row else None
+
+
+class _Immediate:
+    """`with` block = one BEGIN IMMEDIATE transaction: committed on success, rolled back on error."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        return False
+
 
 def load_decisions(path: str | Path) -> list[Decision]:
-    """Every stored decision (the latest per finding), or [] when the database does not exist."""
-    return []
+    """The current decision of every decided finding (the latest one; an undo removes it), or [] when the
+    database does not exist."""
+    if not Path(path).exists():
+        return []
+    with ReviewStore(path) as store:
+        return list(store.current().values())

@@ -1,0 +1,215 @@
+"""The review page (queue, one finding, its claims, chart and decision form) and the article page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas import ArticleOut, Claim, Decision
+
+from .chart import timeline_svg
+from .data import STATUSES, Filters, Item, Outputs
+from .html import esc, hidden, href, layout, marked, number, select, shortcuts_html
+
+TYPES = ["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
+
+
+@dataclass
+class PageContext:
+    outputs: Outputs
+    queue: list[Item]
+    item: Item | None          # the finding shown
+    filters: Filters
+    csrf: str
+    reviewer: str
+    left: int                   # findings still to do (open or reopened), all filters but status applied
+    total: int
+    undoable: Decision | None   # what `u` would undo
+    flash: str = ""
+
+
+def describe(decision: Decision) -> str:
+    what = {"accept": f"accepted {number(decision.value)}",
+            "both_right": f"both right; older claim dated {decision.older_as_of}",
+            "correct": f"corrected to {number(decision.value)}",
+            "dismiss": "dismissed: not a real conflict"}[decision.action]
+    return f"{what} — {decision.reviewer}, {decision.decided_at[:16].replace('T', ' ')}"
+
+
+def sentence_html(claim: Claim, record: dict | None, article: ArticleOut | None) -> str:
+    """The claim's sentence with its number highlighted (from the record's evidence when there is one)."""
+    sentence = claim.sentence
+    ev = (record or {}).get("evidence") or {}
+    start = ev.get("start", claim.evidence_start)
+    end = ev.get("end", claim.evidence_end)
+    sentence_start = ev.get("sentence_start")
+    if sentence_start is None and article is not None and start is not None:
+        sentence_start = article.text.rfind(sentence, 0, start + len(sentence))
+    if start is not None and end is not None and sentence_start is not None and sentence_start >= 0:
+        local = start - sentence_start
+        if sentence[local:local + end - start] == (ev.get("text") or sentence[local:local + end - start]):
+            return marked(sentence, local, local + end - start)
+    span = ev.get("text")
+    if span and span in sentence:
+        i = sentence.index(span)
+        return marked(sentence, i, i + len(span))
+    return esc(sentence)
+
+
+def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) -> str:
+    article = ctx.outputs.articles.get(claim.article_id)
+    record = ctx.outputs.records.get(claim.record_id)
+    title = article.title if article and article.title else claim.article_id
+    meta = " · ".join(esc(x) for x in (article.source if article else None,
+                                       article.published if article else None) if x)
+    approx = "" if claim.approx == "exact" else f' <span class="approx">({esc(claim.approx)})</span>'
+    vmax = f"–{number(claim.value_max)}" if claim.value_max is not None else ""
+    picked = " picked" if chosen and chosen.action == "accept" and chosen.record_id == claim.record_id else ""
+    key = f"{n}" if n <= 9 else ""
+    return (f'<article class="claim{picked}" data-record-id="{esc(claim.record_id)}">'
+            f'<div class="claim-head"><span class="n">{n}</span>'
+            f'<span class="value">{number(claim.value)}{vmax}</span>{approx}'
+            f'<span class="as-of">as of {esc(claim.as_of or "?")}</span></div>'
+            f'<h3>{esc(title)}</h3><p class="meta">{meta or "&nbsp;"}</p>'
+            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>'
+            f'<p><a class="article-link" href="{href("/article/" + claim.article_id, mark=claim.record_id)}"'
+            f' target="_blank">whole article, evidence marked ↗</a></p>'
+            f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
+            f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button></article>')
+
+
+def decision_form(ctx: PageContext) -> str:
+    item = ctx.item
+    c = item.conflict
+    chosen = item.decision if item.status == "decided" else None
+    cards = "".join(claim_card(n, claim, ctx, chosen) for n, claim in enumerate(c.claims, 1))
+    claims_opts = "".join(f'<option value="{esc(cl.record_id)}">{n}: {number(cl.value)} '
+                          f'({esc(cl.article_id)})</option>' for n, cl in enumerate(c.claims, 1))
+    keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
+    return (f'<form method="post" action="/decide" id="decide">'
+            f'<button type="submit" disabled hidden aria-hidden="true"></button>'  # Enter alone submits nothing
+            f'{hidden("csrf", ctx.csrf)}{hidden("finding_id", c.id)}{keep}'
+            f'<div class="claims">{cards}</div>'
+            f'<div class="actions">'
+            f'<fieldset><legend>Both right, different dates</legend>'
+            f'<label>older claim <select name="older_record_id">{claims_opts}</select></label> '
+            f'<label>its date <input name="older_as_of" id="older-as-of" placeholder="e.g. 2022-12" '
+            f'size="10"></label> <button type="submit" name="choice" value="both_right" id="both">'
+            f'Both right <kbd>b</kbd></button></fieldset>'
+            f'<fieldset><legend>Correct value</legend><input name="value" id="value" inputmode="decimal" '
+            f'size="8" placeholder="e.g. 9"> <button type="submit" name="choice" value="correct" '
+            f'id="correct">Correct <kbd>c</kbd></button></fieldset>'
+            f'<fieldset><legend>Not a real conflict</legend><button type="submit" name="choice" '
+            f'value="dismiss" id="dismiss">Dismiss <kbd>d</kbd></button></fieldset>'
+            f'<label class="note">Note <kbd>/</kbd><textarea name="note" id="note" rows="2" '
+            f'placeholder="optional: why"></textarea></label></div></form>')
+
+
+def finding_html(ctx: PageContext) -> str:
+    item = ctx.item
+    c = item.conflict
+    sug = c.suggested
+    suggested = (f'<p class="suggested">Suggested: <strong>{number(sug.value)}</strong>'
+                 f'{" as of " + esc(sug.as_of) if sug.as_of else ""} — rule <code>{esc(sug.rule)}</code></p>'
+                 if sug else '<p class="suggested">No suggested resolution.</p>')
+    decided = ""
+    if item.decision is not None:
+        label = "Decided" if item.status == "decided" else "Decided earlier, on other claims (reopened)"
+        note = f' — “{esc(item.decision.note)}”' if item.decision.note else ""
+        decided = f'<p class="decision {esc(item.status)}">{label}: {esc(describe(item.decision))}{note}</p>'
+    published = {a.id: str(a.published) if a.published else None for a in ctx.outputs.articles.values()}
+    chart = timeline_svg(c, ctx.outputs.facts_for(c.key), published)
+    return (f'<section class="finding" data-finding-id="{esc(c.id)}" data-status="{esc(item.status)}">'
+            f'<h1>{esc(c.key.label())}<span class="as-of">{" as of " + esc(c.as_of) if c.as_of else ""}'
+            f'</span></h1><p class="badges"><span class="badge sev-{esc(c.severity)}">{esc(c.severity)}</span>'
+            f'<span class="badge">{esc(c.type)}</span><span class="badge status-{esc(item.status)}" '
+            f'id="status">{esc(item.status)}</span><code class="fid">{esc(c.id)}</code></p>'
+            f'<p class="explanation">{esc(c.explanation)}</p>{suggested}{decided}'
+            f'<figure>{chart}<figcaption>Numbered points: the claims below. Line: the reconciled values '
+            f'(rank preferred or normal); hollow: deprecated; dashed: the suggested value.</figcaption>'
+            f'</figure>{decision_form(ctx)}</section>')
+
+
+def filters_html(ctx: PageContext) -> str:
+    cs = ctx.outputs.conflicts
+    metrics = sorted({c.key.metric for c in cs})
+    scopes = sorted({c.key.scope for c in cs if c.key.scope})
+    types = [t for t in TYPES if any(c.type == t for c in cs)]
+    f = ctx.filters
+    return (f'<form method="get" action="/" class="filters">{select("type", "type", types, f.type)}'
+            f'{select("metric", "metric", metrics, f.metric)}{select("scope", "scope", scopes, f.scope)}'
+            f'{select("status", "status", list(STATUSES), f.status, blank=None)}'
+            f'<button type="submit">Filter</button></form>')
+
+
+def queue_html(ctx: PageContext) -> str:
+    rows = []
+    current = ctx.item.conflict.id if ctx.item else None
+    for item in ctx.queue:
+        c = item.conflict
+        here = ' class="current"' if c.id == current else ""
+        rows.append(f'<li{here}><a href="{href("/", f=c.id, **ctx.filters.query())}">'
+                    f'<span class="badge sev-{esc(c.severity)}">{esc(c.severity[0])}</span> '
+                    f'{esc(c.key.label())}{" · " + esc(c.as_of) if c.as_of else ""}'
+                    f'<small>{esc(c.type)} · {esc(item.status)}</small></a></li>')
+    return f'<ol class="queue">{"".join(rows) or "<li>Nothing matches these filters.</li>"}</ol>'
+
+
+def nav_html(ctx: PageContext) -> str:
+    ids = [i.conflict.id for i in ctx.queue]
+    here = ids.index(ctx.item.conflict.id) if ctx.item and ctx.item.conflict.id in ids else -1
+    links = []
+    for rel, label, key, idx in (("prev", "← previous", "p", here - 1), ("next", "next →", "n", here + 1)):
+        if 0 <= idx < len(ids):
+            links.append(f'<a id="{rel}" rel="{rel}" href="{href("/", f=ids[idx], **ctx.filters.query())}">'
+                         f'{label} <kbd>{key}</kbd></a>')
+    undo = ""
+    if ctx.undoable is not None:
+        keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
+        undo = (f'<form method="post" action="/undo" id="undo">{hidden("csrf", ctx.csrf)}{keep}'
+                f'<button type="submit">Undo <kbd>u</kbd></button> <small>your last: '
+                f'{esc(describe(ctx.undoable))}</small></form>')
+    return f'<nav class="pager">{" ".join(links)}{undo}</nav>'
+
+
+def review_page(ctx: PageContext) -> str:
+    head = (f'<header><strong>ocop review</strong> <span id="left">{ctx.left}</span> left of {ctx.total} '
+            f'findings · reviewer {esc(ctx.reviewer)}</header>')
+    flash = f'<p class="flash" role="status">{esc(ctx.flash)}</p>' if ctx.flash else ""
+    if ctx.item is None:
+        main = ('<section class="finding empty"><h1>Nothing to review here</h1><p>No finding matches these '
+                'filters. Choose status “all” to see decided ones.</p></section>')
+    else:
+        main = finding_html(ctx)
+    body = (f'{head}<div class="layout"><aside>{filters_html(ctx)}<p class="count">{len(ctx.queue)} in this '
+            f'queue</p>{queue_html(ctx)}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
+    return layout("ocop review", body)
+
+
+def article_page(article: ArticleOut, records: list[dict], marked_ids: set[str]) -> str:
+    """The whole cleaned article, escaped, with every count's evidence lightly marked and the asked-for
+    records' evidence strongly marked (the first one scrolled to)."""
+    spans = []
+    for r in records:
+        ev = r.get("evidence") or {}
+        start, end = ev.get("start"), ev.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(article.text):
+            spans.append((r.get("id") not in marked_ids, start, end, r.get("id")))
+    spans.sort()
+    chosen: list[tuple[int, int, bool, str]] = []
+    for other, start, end, rid in spans:  # marked ones first; skip what overlaps a span already taken
+        if all(end <= s or start >= e for s, e, _, _ in chosen):
+            chosen.append((start, end, not other, rid))
+    chosen.sort()
+    text, pos, parts, first = article.text, 0, [], True
+    for start, end, strong, rid in chosen:
+        parts.append(esc(text[pos:start]))
+        anchor = ' id="evidence"' if strong and first else ""
+        first = first and not strong
+        parts.append(f'<mark class="{"evidence" if strong else "count"}"{anchor} title="{esc(rid)}">'
+                     f'{esc(text[start:end])}</mark>')
+        pos = end
+    parts.append(esc(text[pos:]))
+    meta = " · ".join(esc(x) for x in (article.source, article.published, article.url) if x)
+    body = (f'<main class="article"><p><a href="/">← review queue</a></p><h1>{esc(article.title or article.id)}'
+            f'</h1><p class="meta">{meta} <code>{esc(article.id)}</code></p>'
+            f'<div class="text">{"".join(parts)}</div></main>')
+    return layout(article.title or article.id, body)

@@ -1,0 +1,271 @@
+"""The review web server: the standard library's ThreadingHTTPServer, one SQLite connection a request.
+
+Routes: GET / (queue and one finding; ?f=ID, filters type/metric/scope/status), GET /article/ID?mark=REC,
+GET /static/review.{css,js}, POST /decide, POST /undo. Every POST carries the server's CSRF token (403
+without it); a request the server cannot use gets a 4xx page that says why; an unexpected error a 500
+page with one line, never a traceback.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+import socket
+import sys
+import unicodedata
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit, unquote
+
+from .data import STATUSES, Filters, OutputsCache, build_queue
+from .decide import Reject, decision_from_form
+from .html import esc, message_page
+from .pages import PageContext, article_page, describe, review_page
+from .store import ReviewStore
+
+STATIC = Path(__file__).parent / "static"
+STATIC_TYPES = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
+MAX_BODY = 64 * 1024
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                               " frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+class ReviewApp:
+    """What the server knows: where the outputs and the database are, who reviews, the CSRF secret."""
+
+    def __init__(self, out_dir: str | Path, db_path: str | Path, reviewer: str):
+        self.outputs = OutputsCache(out_dir)
+        self.db_path = Path(db_path)
+        self.reviewer = reviewer
+        self.csrf = hmac.new(secrets.token_bytes(32), b"ocop review csrf", "sha256").hexdigest()
+        self.allowed_hosts: set[str] | None = None  # Host headers accepted (None: any)
+
+    def check_csrf(self, token: str | None) -> None:
+        if not token or not hmac.compare_digest(token.encode(), self.csrf.encode()):
+            raise Reject(403, "This form's security token is missing or stale (was the server restarted?). "
+                              "Reload the page and decide again.")
+
+    def decisions(self):
+        if not self.db_path.exists():
+            return {}
+        with ReviewStore(self.db_path) as store:
+            return store.current()
+
+    def undoable(self):
+        if not self.db_path.exists():
+            return None
+        with ReviewStore(self.db_path) as store:
+            return store.last_undoable(self.reviewer)
+
+
+def filters_from(params: dict[str, list[str]]) -> Filters:
+    one = {k: (params.get(k) or [""])[0] for k in ("type", "metric", "scope", "status")}
+    if one["status"] and one["status"] not in STATUSES:
+        raise Reject(400, f"unknown status filter {one['status']!r}; use one of {', '.join(STATUSES)}")
+    return Filters(type=one["type"], metric=one["metric"], scope=one["scope"], status=one["status"] or "todo")
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "ocop-review"
+    app: ReviewApp  # set by make_server
+    quiet = True
+
+    # -- plumbing -----------------------------------------------------------------------------------
+    def log_message(self, fmt, *args):
+        if not self.quiet:
+            super().log_message(fmt, *args)
+
+    def send_page(self, status: int, html: str, content_type="text/html; charset=utf-8") -> None:
+        body = html.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def redirect(self, location: str) -> None:
+        self.send_response(303)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def handle_safely(self, route) -> None:
+        try:
+            self.check_host()
+            route()
+        except Reject as e:
+            title = f"{e.status} {HTTPStatus(e.status).phrase}"
+            self.send_page(e.status, message_page(title, e.message))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception as e:  # a bug: one line to the log, no traceback to the page
+            print(f"ocop review: {self.command} {self.path}: {type(e).__name__}: {e}", file=sys.stderr)
+            self.send_page(500, message_page("500 Internal error", f"{type(e).__name__}: {e}"))
+
+    def check_host(self) -> None:
+        allowed = self.app.allowed_hosts
+        if allowed is not None and (self.headers.get("Host") or "").lower() not in allowed:
+            raise Reject(421, f"unexpected Host header {self.headers.get('Host')!r}: this server answers "
+                              f"only to its own address")
+
+    def do_GET(self):
+        self.handle_safely(self.route_get)
+
+    def do_HEAD(self):
+        self.handle_safely(self.route_get)
+
+    def do_POST(self):
+        self.handle_safely(self.route_post)
+
+    # -- GET ----------------------------------------------------------------------------------------
+    def route_get(self) -> None:
+        url = urlsplit(self.path)
+        params = parse_qs(url.query, keep_blank_values=True)
+        path = unquote(url.path)
+        if path == "/":
+            self.page(params)
+        elif path.startswith("/article/"):
+            self.article(path[len("/article/"):], params)
+        elif path.startswith("/static/"):
+            self.static(path[len("/static/"):])
+        elif path == "/favicon.ico":
+            self.send_response(204)
+            self.end_headers()
+        else:
+            raise Reject(404, f"no page {path!r} here; the review queue is at /")
+
+    def page(self, params) -> None:
+        outputs = self.app.outputs.get()
+        if outputs.problem:
+            self.send_page(200, message_page("Nothing to review yet", outputs.problem))
+            return
+        filters = filters_from(params)
+        decisions = self.app.decisions()
+        queue = build_queue(outputs.conflicts, decisions, filters)
+        todo = build_queue(outputs.conflicts, decisions, Filters(filters.type, filters.metric, filters.scope))
+        wanted = (params.get("f") or [""])[0]
+        if wanted:
+            if outputs.by_id(wanted) is None:
+                raise Reject(404, f"no finding {wanted!r} in {self.app.outputs.out_dir / 'conflicts.jsonl'}")
+            item = next((i for i in build_queue(outputs.conflicts, decisions, Filters(status="all"))
+                         if i.conflict.id == wanted))
+        else:
+            item = queue[0] if queue else None
+        ctx = PageContext(outputs=outputs, queue=queue, item=item, filters=filters, csrf=self.app.csrf,
+                          reviewer=self.app.reviewer, left=len(todo), total=len(outputs.conflicts),
+                          undoable=self.app.undoable(), flash=self.flash(params, outputs))
+        self.send_page(200, review_page(ctx))
+
+    def flash(self, params, outputs) -> str:
+        done, undone = (params.get("done") or [""])[0], (params.get("undone") or [""])[0]
+        if params.get("nothing"):
+            return "Nothing to undo: you have no decision left to take back."
+        finding = outputs.by_id(done or undone) if (done or undone) else None
+        if finding is None:
+            return ""
+        if done:
+            decision = self.app.decisions().get(done)
+            what = describe(decision) if decision else "decided"
+            return f"Saved: {finding.key.label()} — {what}. Press u to undo."
+        return f"Undone: the decision on {finding.key.label()} is taken back."
+
+    def article(self, article_id: str, params) -> None:
+        outputs = self.app.outputs.get()
+        article = outputs.articles.get(article_id)
+        if article is None:
+            raise Reject(404, f"no article {article_id!r} in the outputs")
+        records = [r for r in outputs.records.values() if r.get("article_id") == article_id]
+        self.send_page(200, article_page(article, records, set(params.get("mark", []))))
+
+    def static(self, name: str) -> None:
+        if name not in STATIC_TYPES:
+            raise Reject(404, f"no static file {name!r}")
+        self.send_page(200, (STATIC / name).read_text(encoding="utf-8"), STATIC_TYPES[name])
+
+    # -- POST ---------------------------------------------------------------------------------------
+    def form(self) -> dict[str, list[str]]:
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if kind != "application/x-www-form-urlencoded":
+            raise Reject(415, f"expected a form (application/x-www-form-urlencoded), got {kind or 'nothing'!r}")
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise Reject(411, "a form needs a Content-Length")
+        try:
+            n = int(length)
+        except ValueError:
+            raise Reject(400, f"bad Content-Length {length!r}") from None
+        if not 0 <= n <= MAX_BODY:
+            raise Reject(413, f"a form of {n} bytes is more than this page ever sends ({MAX_BODY})")
+        raw = self.rfile.read(n)
+        try:
+            text = unicodedata.normalize("NFC", raw.decode("utf-8"))
+            return parse_qs(text, keep_blank_values=True, strict_parsing=bool(text), max_num_fields=100)
+        except (UnicodeDecodeError, ValueError) as e:
+            raise Reject(400, f"malformed form: {e}") from None
+
+    def route_post(self) -> None:
+        path = urlsplit(self.path).path
+        if path not in ("/decide", "/undo"):
+            raise Reject(404, f"nothing to post to at {path!r}")
+        form = self.form()
+        self.app.check_csrf((form.get("csrf") or [None])[0])
+        filters = filters_from(form)
+        if path == "/undo":
+            with ReviewStore(self.app.db_path) as store:
+                undone = store.undo(self.app.reviewer)
+            if undone is None:
+                self.redirect("/?" + urlencode({**filters.query(), "nothing": "1"}))
+            else:
+                self.redirect("/?" + urlencode({**filters.query(), "f": undone.finding_id,
+                                                "undone": undone.finding_id}))
+            return
+        outputs = self.app.outputs.get()
+        if outputs.problem:
+            raise Reject(409, outputs.problem)
+        decisions = self.app.decisions()
+        before = [i.conflict.id for i in build_queue(outputs.conflicts, decisions, filters)]
+        decision = decision_from_form(form, outputs, self.app.reviewer)
+        with ReviewStore(self.app.db_path) as store:
+            store.decide(decision)
+            after = {i.conflict.id for i in build_queue(outputs.conflicts, store.current(), filters)}
+        here = before.index(decision.finding_id) if decision.finding_id in before else -1
+        upcoming = before[here + 1:] + before[:max(here, 0)]
+        nxt = next((i for i in upcoming if i in after and i != decision.finding_id), None)
+        query = {**filters.query(), "done": decision.finding_id}
+        if nxt:
+            query["f"] = nxt
+        self.redirect("/?" + urlencode(query))
+
+
+def make_server(out_dir, db_path, reviewer: str, host: str = "127.0.0.1", port: int = 8765,
+                quiet: bool = True) -> ThreadingHTTPServer:
+    """A server bound to host:port (port 0: any free one; read it from server.server_address)."""
+    app = ReviewApp(out_dir, db_path, reviewer)
+    handler = type("BoundHandler", (Handler,), {"app": app, "quiet": quiet})
+    server_class = type("ReviewServer", (ThreadingHTTPServer,),
+                        {"address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
+    server = server_class((host, port), handler)
+    server.daemon_threads = True
+    server.app = app
+    if host in LOOPBACK:
+        real_port = server.server_address[1]
+        app.allowed_hosts = {f"{h}:{real_port}" for h in ("127.0.0.1", "localhost", "[::1]")}
+    return server
+
+
+def address(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}:{port}/"
+
+
+__all__ = ["make_server", "address", "ReviewApp", "Reject", "esc"]
