@@ -1,0 +1,199 @@
+"""Organizations: businesses (`Công ty TNHH …`, `CTCP …`, `HTX …`, `Hợp tác xã …`, `Tổ hợp tác …`,
+`Doanh nghiệp tư nhân …`, `Hộ kinh doanh …`, `Cơ sở sản xuất …`) and agencies (`UBND …`, `Sở …`, `Bộ …`,
+`Văn phòng Điều phối …`, `Hội đồng …`).
+
+A name is read over underthesea's words, not spaces: after the legal form come lower-case trade words
+and a proper name; the name ends where the proper name ends (before `tại`, `ở`, `của`, `được`, a comma,
+a bracket, an administrative word, or lower-case words that lead to no other proper name).
+
+Value: `name` (as written, with its legal form), `org_class` (business | agency), `legal_form`
+(normalized: TNHH, CP, HTX, THT, DNTN, …, or None), `location` (the place the text gives it, or None).
+
+>>> [m.value["name"] for m in match("Sản phẩm của Công ty CP Dược thảo Thiên Phúc tại xã Phú Nam An (huyện Chương Mỹ).")]
+['Công ty CP Dược thảo Thiên Phúc']
+>>> match("Sản phẩm của Công ty CP Dược thảo Thiên Phúc tại xã Phú Nam An (huyện Chương Mỹ).")[0].value["location"]
+'xã Phú Nam An, huyện Chương Mỹ'
+>>> [m.value["name"] for m in match("chăn tơ tằm của Công ty TNHH Dâu tằm tơ Mỹ Đức tiếp tục gây tiếng vang.")]
+['Công ty TNHH Dâu tằm tơ Mỹ Đức']
+>>> [(m.value["name"], m.value["org_class"]) for m in match("Theo UBND thành phố Hà Nội Nguyễn Văn A, các công ty đều tham gia.")]
+[('UBND thành phố Hà Nội', 'agency')]
+"""
+from __future__ import annotations
+
+import regex
+
+from ..segment import Token, word_tokens
+from . import Match, load_vocab, longest_first
+from . import places
+
+VOCAB = load_vocab("orgs")
+BUSINESS = VOCAB["business_forms"]
+AGENCY = VOCAB["agency_heads"]
+STOP = set(VOCAB["stop_words"])
+PLACE_WORDS = set(VOCAB["place_words"])
+JOINERS = set(VOCAB["joiners"])
+TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
+LOOKAHEAD = int(VOCAB["lookahead"])
+
+TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
+_ABBR = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d&.\-]+$")          # TNHH, SX-TM, NN&PTNT, OCOP
+_LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
+_BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")
+
+
+def _is_word(t: Token) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _capitalized(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _lower(t: Token) -> bool:
+    return t.text[:1].islower()
+
+
+def _all_caps_words(t: Token) -> bool:
+    return all(s[:1].isupper() for s in t.text.split())
+
+
+def _is_proper(tokens: list[Token], i: int) -> bool:
+    """A proper-name word: every syllable capitalized (Quang Vinh, Việt Nam) or an abbreviation; one
+    capitalized syllable followed by lower-case trade words (Dâu tằm tơ) is a trade word."""
+    t = tokens[i]
+    if _ABBR.match(t.text):
+        return True
+    if not _all_caps_words(t) or not t.text[:1].isalpha():
+        return False
+    if len(t.text.split()) > 1:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return not (nxt is not None and _lower(nxt) and nxt.lower not in STOP)
+
+
+def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
+    """The words from `pos` on, repaired where the tokenizer joined across a name's edge: a word that
+    straddles `pos` is cut there (`Bộ Nông nghiệp…` read as one word), and a word whose capitalized
+    syllables (two or more) run into lower-case ones is cut between them (`Tân Thịnh tạo`)."""
+    out = []
+    for t in tokens:
+        if t.end <= pos:
+            continue
+        if t.start < pos:
+            start = pos + len(text[pos:t.end]) - len(text[pos:t.end].lstrip())
+            if start >= t.end:
+                continue
+            t = Token(text[start:t.end], start, t.end)
+        out += _split_word(text, t)
+    return out
+
+
+def _split_word(text: str, t: Token) -> list[Token]:
+    syllables = list(regex.finditer(r"\S+", t.text))
+    k = 0
+    while k < len(syllables) and syllables[k].group()[:1].isupper():
+        if k > 0 and syllables[k].group().lower() in PLACE_WORDS:
+            break   # Minh Khang Xã: an administrative word inside a word starts the place
+        k += 1
+    if 1 <= k < len(syllables) and (k >= 2 or syllables[k].group().lower() in PLACE_WORDS):
+        cut = t.start + syllables[k - 1].end()
+        rest = t.start + syllables[k].start()
+        return [Token(text[t.start:cut], t.start, cut)] + _split_word(text, Token(text[rest:t.end], rest, t.end))
+    return [t]
+
+
+def _starts_place(t: Token) -> bool:
+    """The word is an administrative word, or begins with one (`Xã Tân Hòa` read as one word)."""
+    low = t.lower
+    return low in PLACE_WORDS or any(low.startswith(w + " ") for w in PLACE_WORDS)
+
+
+def _place_end(tokens: list[Token], i: int) -> int:
+    """Index of the last word of the place that starts at tokens[i] (an administrative word)."""
+    j = i + 1
+    while j < len(tokens) and _is_word(tokens[j]) and _all_caps_words(tokens[j]) \
+            and tokens[j].text.split()[0] not in places.SURNAMES:
+        j += 1
+    return j - 1
+
+
+def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int]) -> int | None:
+    """Index of the name's last word, starting at tokens[i]; None when no proper name follows."""
+    last, n = None, len(tokens)
+    while i < n:
+        t = tokens[i]
+        low = t.lower
+        if t.start in trigger_starts or low in STOP:
+            break
+        if _starts_place(t):
+            if agency:   # an agency's place is part of its name, and ends it
+                last = _place_end(tokens, i)
+            break
+        if agency and t.text in places.CANONICAL:
+            last = i
+            break
+        if low in JOINERS:
+            if i + 1 < n and _capitalized(tokens[i + 1]) and tokens[i + 1].start not in trigger_starts:
+                i += 1
+                continue
+            break
+        if not _is_word(t):
+            break
+        if _is_proper(tokens, i) or (agency and _capitalized(t)):
+            last = i
+        elif _lower(t) and last is not None:
+            # after a proper name, lower-case words continue the name only on the way to another one
+            j = i
+            while j < n and j - i < LOOKAHEAD and _lower(tokens[j]) and tokens[j].lower not in STOP \
+                    and tokens[j].lower not in PLACE_WORDS:
+                j += 1
+            if j < n and (_is_proper(tokens, j) or (agency and tokens[j].lower in PLACE_WORDS)) \
+                    and tokens[j].start not in trigger_starts:
+                i = j
+                continue
+            break
+        elif t.text[:1].isdigit():
+            break
+        i += 1
+    return last
+
+
+def _location(text: str, end: int) -> str | None:
+    lead = _LOCATION_LEAD.match(text, end)
+    if not lead:
+        return None
+    found, pos = [], lead.end()
+    for p in places.match(text[pos:pos + 120]):
+        if p.value["generic"] or not _BETWEEN_PLACES.match(text[pos:pos + p.start] if not found else
+                                                            text[found[-1][1]:pos + p.start]):
+            break
+        found.append((p.text, pos + p.end))
+    return ", ".join(t for t, _ in found) or None
+
+
+def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
+    """Organizations in `text`; `tokens` are its words when already known (offsets into `text`)."""
+    triggers = list(TRIGGER.finditer(text))
+    if not triggers:
+        return []
+    tokens = word_tokens(text) if tokens is None else tokens
+    trigger_starts = {m.start() for m in triggers}
+    out: list[Match] = []
+    for m in triggers:
+        if out and m.start() < out[-1].end:
+            continue
+        form = m.group()
+        agency = form in AGENCY
+        after = _refine(text, tokens, m.end())
+        if after and after[0].lower in TITLE_SUFFIXES:
+            continue
+        starts = trigger_starts - {m.start()} if form == "Chi nhánh" else trigger_starts
+        last = _name_end(after, 0, agency, starts)
+        if last is None:
+            continue
+        end = after[last].end
+        name = text[m.start():end]
+        value = {"name": name, "org_class": "agency" if agency else "business",
+                 "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
+        out.append(Match("org", m.start(), end, name, "orgs.agency" if agency else "orgs.business", value))
+    return out

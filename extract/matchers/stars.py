@@ -1,0 +1,76 @@
+"""Star classes: `5 sao`, `(5) sao`, `tiềm năng 5 sao`, `từ 3 sao trở lên`, `3 - 4 sao`, `4 và 5 sao`.
+
+Each match's value: `star` (the record's code: "3", "4", "5", "5p" = tiềm năng 5 sao, "3+" = 3 sao trở
+lên), `stars` (every class named, for `3 - 4 sao`), `national` (cấp quốc gia).
+
+>>> [(m.text, m.value["star"]) for m in match("gồm 4 sản phẩm 5 sao và 13 sản phẩm tiềm năng 5 sao")]
+[('5 sao', '5'), ('tiềm năng 5 sao', '5p')]
+>>> [(m.text, m.value["star"]) for m in match("được chứng nhận đạt từ 3 sao trở lên")]
+[('từ 3 sao trở lên', '3+')]
+>>> [(m.text, m.value["stars"]) for m in match("sản phẩm đạt 3 - 4 sao")]
+[('3 - 4 sao', ['3', '4'])]
+>>> [(m.text, m.value["national"]) for m in match("sản phẩm OCOP cấp quốc gia (5) sao")]
+[('(5) sao', True)]
+>>> match("Khách sạn 5 sao ở Hà Nội")[0].value["star"]   # the matcher finds it; assembly decides
+'5'
+>>> match("sao chép, ngôi sao, 5 sao chổi")
+[]
+"""
+from __future__ import annotations
+
+import regex
+
+from . import Match, load_vocab, longest_first
+
+VOCAB = load_vocab("stars")
+_NUM = longest_first(list(VOCAB["digits"]) + list(VOCAB["words"]))
+_JOIN = longest_first(VOCAB["joiners"])
+
+PATTERN = regex.compile(rf"""
+    (?P<from>\b(?:từ|đạt)\s+)?                          # từ / đạt: part of the span only with 'trở lên'
+    (?P<core>
+      (?P<potential>\b{longest_first(VOCAB["potential"])}\s+)?   # tiềm năng 5 sao
+      (?:
+          \(\s*(?P<paren>{_NUM})\s*\)                    # (5) sao
+        | (?P<first>\b{_NUM})(?:\s*{_JOIN}\s*(?P<second>{_NUM}))?   # 5 / 3 - 4 / 4 và 5
+      )
+      \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)     # not sao chổi, sao chép, sao kê ...
+    )
+    (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
+    """, regex.VERBOSE | regex.IGNORECASE)
+
+_NATIONAL_AFTER = regex.compile(rf"\s*{longest_first(VOCAB['national'])}", regex.IGNORECASE)
+_NATIONAL_BEFORE = regex.compile(rf"{longest_first(VOCAB['national'])}\s*$", regex.IGNORECASE)
+
+
+def _code(word: str) -> str:
+    w = word.lower()
+    return VOCAB["digits"].get(w) or VOCAB["words"][w]
+
+
+def _classify(m) -> tuple[str | None, str, list[str]]:
+    """The star code, the rule name, and every class named."""
+    stars = [_code(m.group("paren") or m.group("first"))]
+    if m.group("second"):
+        stars.append(_code(m.group("second")))
+    if m.group("up"):
+        # 'từ 3 sao trở lên' is every certified product; '4 sao trở lên' has no code of its own
+        return ("3+", "stars.and_up", stars) if stars[0] == "3" else (None, "stars.and_up_high", stars)
+    if m.group("potential"):
+        return "5p", "stars.potential", stars
+    if len(stars) > 1:
+        return None, "stars.range", stars
+    return stars[0], "stars.paren" if m.group("paren") else "stars.digit", stars
+
+
+def match(text: str) -> list[Match]:
+    out = []
+    for m in PATTERN.finditer(text):
+        star, rule, stars = _classify(m)
+        start = m.start() if m.group("up") else m.start("core")
+        end = m.end()
+        national = bool(_NATIONAL_AFTER.match(text, end)
+                        or _NATIONAL_BEFORE.search(text[max(0, start - 20):start]))
+        out.append(Match("star", start, end, text[start:end], rule,
+                         {"star": star, "stars": stars, "national": national}))
+    return out
