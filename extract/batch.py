@@ -1,60 +1,289 @@
-"""Running extraction over many articles and writing `records.jsonl`, `articles.jsonl` and
-`rejected.jsonl` into an output folder (each written atomically)."""
+"""Batch runs: articles in, `records.jsonl`, `articles.jsonl`, `rejected.jsonl` out, incrementally.
+
+`run_batch` reads the inputs one article at a time, extracts only articles whose (id, text, pipeline
+version) has no cached result in `OUT/cache/`, stores each result there as soon as it is ready, then
+writes the outputs by concatenating the cached results in article-id order (each output to a temporary
+file renamed into place), and the manifest last. A run killed at any moment therefore leaves the previous
+outputs whole, and the next run reuses what the killed one had extracted. The output is the same, in the
+same order, whatever the number of processes or the engine.
+
+`stream_extract` is the pipeline mode (`ocop extract - --out -`): records on standard output as each
+article is done, in input order, messages on standard error.
+"""
 from __future__ import annotations
 
+import os
 import sys
+import time
+from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from .io import write_jsonl
-from .load import Problem, iter_articles
-from .pipeline import extract_article
+from schemas import Article
+
+from . import pipeline
+from .engines import EngineError, LocalEngine, Outcome
+from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
+from .io import atomic_open, to_json
+from .manifest import Cache, Entry, cache_key, load_manifest, write_manifest
+from .progress import Progress
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+OUTPUTS = ("records.jsonl", "articles.jsonl", "rejected.jsonl")
+SLOW_HOOK = "OCOP_TEST_SECONDS_PER_ARTICLE"
+"""Test hook: when set, the run waits this long after each extracted article (to kill it mid-run)."""
 
 
 @dataclass
 class Summary:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    extracted: int = 0
+    reused: int = 0                 # results a killed run had extracted and cached
     articles: int = 0
     records: int = 0
     rejected: int = 0
     problems: list[Problem] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
         return EXIT_SKIPPED if self.problems else EXIT_OK
+
+    def skipped_by_kind(self) -> str:
+        counts = Counter(p.kind for p in self.problems)
+        return ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(counts.items()))
+
+
+class Messages:
+    """What a run says on standard error: problems always, the rest unless quiet."""
+
+    def __init__(self, log=None, quiet: bool = False):
+        self.log = log or sys.stderr
+        self.quiet = quiet
+
+    def problem(self, p: Problem) -> None:
+        print(f"ocop: skipped {p}", file=self.log, flush=True)
+
+    def error(self, message: str) -> None:
+        print(f"ocop: error: {message}", file=self.log, flush=True)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(f"ocop: {message}", file=self.log, flush=True)
+
+
+def _slow_hook() -> None:
+    seconds = os.environ.get(SLOW_HOOK)
+    if seconds:
+        time.sleep(float(seconds))
+
+
+def run_batch(paths: list[str], out_dir: str | Path, *, engine=None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+              progress_mode: str = "log", log=None, quiet: bool = False) -> Summary:
+    out_dir = Path(out_dir)
+    say = Messages(log, quiet)
+    try:
+        lock = lock_output(out_dir)
+    except (OSError, BlockingIOError) as e:
+        summary = Summary(errors=[f"{out_dir}: {e}"])
+        say.error(f"{out_dir} is being written by another ocop run (or cannot be locked: {e})")
+        return summary
+    with lock:
+        remove_leftovers(out_dir)
+        return _run_batch(paths, out_dir, engine, max_bytes, progress_mode, quiet, say)
+
+
+def lock_output(out_dir: Path):
+    """An exclusive lock on OUT/.lock (released when the file is closed, or the process dies), so two
+    runs (two cron jobs that overlap) never write the same folder."""
+    import fcntl
+    out_dir.mkdir(parents=True, exist_ok=True)
+    f = open(out_dir / ".lock", "w")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise
+    return f
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Temporary files a killed run left beside the outputs (`.NAME.XXXX.tmp`)."""
+    for name in (*OUTPUTS, "manifest.jsonl"):
+        for tmp in out_dir.glob(f".{name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, say: Messages) -> Summary:
+    engine = engine or LocalEngine(1)
+    version = pipeline.PIPELINE_VERSION
+    previous = load_manifest(out_dir)
+    cache = Cache(out_dir)
+    summary = Summary()
+    entries: dict[str, Entry] = {}
+    progress = Progress(count_inputs(paths), stream=say.log, mode="quiet" if quiet else progress_mode)
+    started = time.monotonic()
+
+    def skip(p: Problem) -> None:
+        summary.problems.append(p)
+        say.problem(p)
+        progress.advance(extracted=False)
+
+    def to_extract() -> Iterator[Article]:
+        for item in iter_articles(paths, max_bytes):
+            if isinstance(item, Problem):
+                skip(item)
+                continue
+            if item.id in entries:
+                skip(Problem(item.path or item.id, f"article id {item.id!r} already read from "
+                                                   f"{entries[item.id].path}", "duplicate"))
+                continue
+            h = pipeline.content_hash(item.text)
+            entry = Entry(item.id, h, version, item.path, cache_key(item.id, h, version))
+            entries[item.id] = entry
+            before = previous.get(item.id)
+            if before is None:
+                summary.new += 1
+            elif before.content_hash == h and before.pipeline_version == version:
+                summary.unchanged += 1
+                entry.records, entry.rejected = before.records, before.rejected
+            else:
+                summary.changed += 1
+            if cache.has(entry.key):
+                summary.reused += before is None or before.key != entry.key
+                progress.advance(extracted=False)
+                continue
+            yield item
+
+    try:
+        for outcome in engine.map(to_extract()):
+            _store(outcome, entries, cache, summary, skip)
+            progress.advance()
+            _slow_hook()
+    except EngineError as e:
+        progress.finish()
+        summary.errors.append(str(e))
+        say.error(str(e))
+        return summary
+    progress.finish()
+    summary.removed = len(set(previous) - set(entries))
+    changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted
+                        or previous.keys() != entries.keys())
+    try:
+        if changed_anything or not all((out_dir / name).exists() for name in OUTPUTS):
+            write_outputs(out_dir, entries, cache, summary)
+        else:
+            _count_unchanged_outputs(entries, summary)
+        write_manifest(out_dir, entries)
+        cache.prune({e.key for e in entries.values()})
+    except (OSError, ValueError) as e:
+        summary.errors.append(str(e))
+        say.error(f"cannot write the outputs in {out_dir}: {e}")
+        return summary
+    report(summary, out_dir, time.monotonic() - started, say)
+    return summary
+
+
+def _store(outcome: Outcome, entries: dict[str, Entry], cache: Cache, summary: Summary, skip) -> None:
+    entry = entries[outcome.article_id]
+    if outcome.error is not None:
+        del entries[outcome.article_id]
+        skip(Problem(outcome.path or outcome.article_id, f"extraction failed: {outcome.error}",
+                     "extraction_failed"))
+        return
+    cache.write(entry.key, entry, outcome.result)
+    summary.extracted += 1
+
+
+def write_outputs(out_dir: Path, entries: dict[str, Entry], cache: Cache, summary: Summary) -> None:
+    """Concatenate the cached results in article-id order into the three outputs (atomically each)."""
+    with ExitStack() as stack:
+        records, articles, rejected = (stack.enter_context(atomic_open(out_dir / name)) for name in OUTPUTS)
+        for article_id in sorted(entries):
+            entry = entries[article_id]
+            try:
+                header, article_line, record_lines, rejected_lines = cache.read(entry.key)
+            except ValueError:
+                cache.remove(entry.key)   # the next run extracts it again
+                raise
+            articles.write(article_line)
+            records.writelines(record_lines)
+            rejected.writelines(rejected_lines)
+            entry.records, entry.rejected = len(record_lines), len(rejected_lines)
+    _count_unchanged_outputs(entries, summary)
+
+
+def _count_unchanged_outputs(entries: dict[str, Entry], summary: Summary) -> None:
+    summary.articles = len(entries)
+    summary.records = sum(e.records for e in entries.values())
+    summary.rejected = sum(e.rejected for e in entries.values())
+
+
+def report(summary: Summary, out_dir: Path, seconds: float, say: Messages) -> None:
+    skipped = len(summary.problems)
+    reused = f" ({summary.reused} reused from an interrupted run)" if summary.reused else ""
+    say.info(f"{summary.new} new, {summary.changed} changed, {summary.unchanged} unchanged, "
+             f"{summary.removed} removed, {skipped} skipped"
+             + (f" ({summary.skipped_by_kind()})" if skipped else "")
+             + f"; extracted {summary.extracted}{reused} in {seconds:.1f} s")
+    say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected -> {out_dir}")
 
 
 def run_extract(paths: list[str], out_dir: str | Path, log=sys.stderr) -> Summary:
-    out_dir = Path(out_dir)
+    """Extraction of `paths` into `out_dir` with the defaults (kept for older callers)."""
+    return run_batch(paths, out_dir, log=log)
+
+
+def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | None = DEFAULT_MAX_BYTES,
+                   log=None, quiet: bool = False, stdin=None) -> Summary:
+    """Records of `paths` as JSON Lines on `out` (standard output), article after article in input order;
+    messages on `log` (standard error)."""
+    out = out or sys.stdout
+    say = Messages(log, quiet)
+    engine = engine or LocalEngine(1)
     summary = Summary()
-    articles, records, rejected = [], [], []
-    seen: dict[str, str] = {}
-    for item in iter_articles(paths):
-        if isinstance(item, Problem):
-            summary.problems.append(item)
-            print(f"ocop: skipped {item}", file=log)
-            continue
-        if item.id in seen:
-            p = Problem(item.path or item.id, f"article id {item.id!r} already read from {seen[item.id]}")
-            summary.problems.append(p)
-            print(f"ocop: skipped {p}", file=log)
-            continue
-        seen[item.id] = item.path or "?"
-        try:
-            result = extract_article(item)
-        except Exception as e:  # one bad article never costs the batch
-            p = Problem(item.path or item.id, f"extraction failed: {type(e).__name__}: {e}")
-            summary.problems.append(p)
-            print(f"ocop: skipped {p}", file=log)
-            continue
-        articles.append(result.article)
-        records.extend(result.records)
-        rejected.extend(result.rejected)
-    write_jsonl(out_dir / "records.jsonl", records)
-    write_jsonl(out_dir / "articles.jsonl", articles)
-    write_jsonl(out_dir / "rejected.jsonl", rejected)
-    summary.articles, summary.records, summary.rejected = len(articles), len(records), len(rejected)
-    print(f"ocop: {summary.articles} articles, {summary.records} records, {summary.rejected} rejected, "
-          f"{len(summary.problems)} skipped -> {out_dir}", file=log)
+    seen: dict[str, str | None] = {}
+
+    def articles() -> Iterator[Article]:
+        for item in iter_articles(paths, max_bytes, stdin=stdin):
+            if isinstance(item, Problem):
+                summary.problems.append(item)
+                say.problem(item)
+            elif item.id in seen:
+                p = Problem(item.path or item.id, f"article id {item.id!r} already read from {seen[item.id]}",
+                            "duplicate")
+                summary.problems.append(p)
+                say.problem(p)
+            else:
+                seen[item.id] = item.path
+                yield item
+
+    try:
+        for outcome in engine.map(articles(), ordered=True):
+            if outcome.error is not None:
+                p = Problem(outcome.path or outcome.article_id, f"extraction failed: {outcome.error}",
+                            "extraction_failed")
+                summary.problems.append(p)
+                say.problem(p)
+                continue
+            for r in outcome.result.records:
+                out.write(to_json(r) + "\n")
+            out.flush()
+            summary.articles += 1
+            summary.extracted += 1
+            summary.records += len(outcome.result.records)
+            summary.rejected += len(outcome.result.rejected)
+    except EngineError as e:
+        summary.errors.append(str(e))
+        say.error(str(e))
+        return summary
+    say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected, "
+             f"{len(summary.problems)} skipped")
     return summary

@@ -18,6 +18,16 @@ def to_json(item: Any) -> str:
     return json.dumps(item, ensure_ascii=False, default=str)
 
 
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+"""The mode a plain `open` would give a new file (0o644 with the usual umask)."""
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w"):
     """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
@@ -25,6 +35,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w"):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _FILE_MODE)  # mkstemp makes files only their owner can read; outputs are shared
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
             yield f
             f.flush()

@@ -1,14 +1,36 @@
-"""ocop extract PATH... --out DIR: extraction only."""
+"""ocop extract PATH... --out DIR: extraction only (no reconciliation), incremental like `ocop run`.
+
+`ocop extract - --out -` is the pipeline mode: JSON Lines articles on standard input, records as JSON
+Lines on standard output (in input order, as each article is done), messages on standard error.
+Exit codes: 0 ok; 3 something was skipped (named on standard error); 2 usage; 1 error.
+"""
 from __future__ import annotations
+
+import argparse
+
+from .run import add_batch_arguments, make_engine_or_none
 
 
 def register(sub):
-    p = sub.add_parser("extract", help="extract records from articles (files, folders, or - for JSON Lines on stdin)")
+    p = sub.add_parser("extract", help="extract records from articles (files, folders, or - for JSON Lines "
+                                       "on stdin); --out - streams records to stdout",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", default="out", help="output folder (default: out)")
+    add_batch_arguments(p, "output folder, or - for records on standard output (default: out)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..batch import run_extract
-    return run_extract(args.paths, args.out).exit_code
+    from ..batch import EXIT_ERROR, EXIT_USAGE, stream_extract
+    from .run import execute
+    if args.out != "-":
+        return execute(args, reconcile=False)
+    engine = make_engine_or_none(args)
+    if engine is None:
+        return EXIT_USAGE
+    if engine is False:
+        return EXIT_ERROR
+    try:
+        return stream_extract(args.paths, engine=engine, max_bytes=args.max_bytes, quiet=args.quiet).exit_code
+    finally:
+        engine.close()

@@ -1,14 +1,101 @@
-"""ocop run: the main job on corpus/ into out/ (extract, then reconcile)."""
+"""ocop run [PATH...]: the main job, for a terminal or a cron job. Extracts what is new or changed in
+corpus/ (or PATHs) into out/, then reconciles everything.
+
+Exit codes: 0 all went well; 3 something was skipped (each named on standard error with its reason);
+2 usage; 1 error.
+"""
 from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_batch_arguments(p: argparse.ArgumentParser, out_help: str) -> None:
+    from ..inputs import DEFAULT_MAX_BYTES
+    p.add_argument("--out", default="out", help=out_help)
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="processes extracting in parallel (default: the number of cores)")
+    p.add_argument("--quiet", action="store_true", help="print only what was skipped and errors (for cron)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"skip files (and JSON lines) larger than this (default: {DEFAULT_MAX_BYTES})")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return n
 
 
 def register(sub):
-    p = sub.add_parser("run", help="the main job: extract corpus/ (or PATHs) into out/, then reconcile")
-    p.add_argument("paths", nargs="*", metavar="PATH", default=["corpus"])
-    p.add_argument("--out", default="out", help="output folder (default: out)")
+    p = sub.add_parser("run", help="the main job: extract what is new in corpus/ (or PATHs) into out/, "
+                                   "then reconcile",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATH", default=["corpus"],
+                   help="files or folders (.txt .md .html .jsonl), or - for JSON Lines on standard input "
+                        "(default: corpus)")
+    add_batch_arguments(p, "output folder (default: out)")
     p.set_defaults(func=run)
 
 
+def make_engine_or_none(args):
+    """The engine the arguments ask for, or None after saying why it cannot be had."""
+    from ..engines import EngineError, make_engine
+    if args.engine == "dask" and not args.scheduler:
+        print("ocop: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
+        return None
+    if args.engine == "local" and args.scheduler:
+        print("ocop: --scheduler is for --engine dask", file=sys.stderr)
+        return None
+    try:
+        return make_engine(args.engine, jobs=args.jobs, scheduler=args.scheduler)
+    except EngineError as e:
+        print(f"ocop: error: {e}", file=sys.stderr)
+        return False
+
+
+def execute(args, reconcile: bool) -> int:
+    from ..batch import EXIT_ERROR, EXIT_USAGE, run_batch
+    from ..progress import choose_mode
+    engine = make_engine_or_none(args)
+    if engine is None:
+        return EXIT_USAGE
+    if engine is False:
+        return EXIT_ERROR
+    try:
+        summary = run_batch(args.paths, args.out, engine=engine, max_bytes=args.max_bytes,
+                            progress_mode=choose_mode(args.quiet), quiet=args.quiet)
+    finally:
+        engine.close()
+    if summary.errors:
+        return summary.exit_code
+    if reconcile:
+        code = reconcile_all(args.out, args.quiet)
+        if code:
+            return code
+    return summary.exit_code
+
+
+def reconcile_all(out_dir: str, quiet: bool) -> int:
+    """Reconcile every record in out_dir (not only the new ones); 0, or 1 after saying what failed."""
+    from ..reconcile import run_reconcile
+    try:
+        run_reconcile(out_dir)
+    except NotImplementedError:
+        if not quiet:
+            print("ocop: reconciliation not available", file=sys.stderr)
+        return 0
+    except (OSError, ValueError) as e:
+        print(f"ocop: error: reconciliation failed: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args) -> int:
-    from ..batch import run_extract
-    return run_extract(args.paths, args.out).exit_code
+    return execute(args, reconcile=True)

@@ -1,0 +1,139 @@
+"""Where extraction runs: in this process (`--jobs 1`), in a pool of local processes (`--jobs N`), or on a
+Dask cluster (`--engine dask --scheduler ADDRESS`). Every engine maps the pure `extract_article` over a
+stream of articles and yields one `Outcome` per article; at most a bounded number of articles are in
+flight, so memory does not grow with the corpus.
+
+>>> from schemas import Article
+>>> [o.article_id for o in LocalEngine(jobs=1).map(iter([Article(id="a", text="Có 3 sản phẩm.")]))]
+['a']
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable, Iterator
+
+from schemas import Article
+
+
+@dataclass
+class Outcome:
+    article_id: str
+    path: str | None
+    result: object | None = None    # ArticleResult
+    error: str | None = None        # "ExceptionType: message" when extraction failed
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run (dask missing, scheduler unreachable, a worker died); the message says why."""
+
+
+def safe_extract(article: Article) -> Outcome:
+    """extract_article, with a failure turned into an Outcome: one bad article never costs the batch."""
+    from .pipeline import extract_article
+    try:
+        return Outcome(article.id, article.path, extract_article(article))
+    except Exception as e:  # noqa: BLE001 - reported per article
+        return Outcome(article.id, article.path, error=f"{type(e).__name__}: {e}")
+
+
+def extract_partition(articles: list[Article]) -> list[Outcome]:
+    return [safe_extract(a) for a in articles]
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+class LocalEngine:
+    def __init__(self, jobs: int | None = None, window_per_job: int = 4):
+        self.jobs = max(1, jobs or default_jobs())
+        self.window = self.jobs * window_per_job
+
+    def map(self, articles: Iterable[Article], ordered: bool = False) -> Iterator[Outcome]:
+        """Outcomes of `articles`; in input order if `ordered`, else as they finish."""
+        if self.jobs == 1:
+            yield from (safe_extract(a) for a in articles)
+            return
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                pending: deque = deque()
+                for article in articles:
+                    pending.append(pool.submit(safe_extract, article))
+                    while len(pending) >= self.window:
+                        yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+                while pending:
+                    yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+        except BrokenProcessPool as e:
+            raise EngineError(f"an extraction process died ({e}); articles done so far are kept, "
+                              "run again to continue") from None
+
+    def close(self) -> None:
+        pass
+
+
+def _drain(pending: deque, ordered: bool, wait, first_completed) -> Iterator[Outcome]:
+    """Yield at least one finished outcome, removing it from `pending`."""
+    if ordered:
+        yield pending.popleft().result()
+        return
+    done, _ = wait(pending, return_when=first_completed)
+    for f in done:
+        pending.remove(f)
+        yield f.result()
+
+
+class DaskEngine:
+    """Extraction on a Dask cluster: the stream of articles is cut into partitions, each mapped through
+    `extract_partition` on a worker. `scheduler` is an address (tcp://host:8786) or a Cluster object.
+    Workers need ocop installed (`pip install 'ocop[dask]'`)."""
+
+    def __init__(self, scheduler, partition_size: int = 16, partitions_in_flight: int | None = None):
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise EngineError("--engine dask needs Dask: pip install 'ocop[dask]' "
+                              "(or pip install 'dask[distributed]')") from None
+        if not scheduler:
+            raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        try:
+            self.client = Client(scheduler, timeout="10s", set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        self.partition_size = partition_size
+        workers = len(self.client.scheduler_info().get("workers", {})) or 1
+        self.in_flight = partitions_in_flight or 2 * workers
+
+    def map(self, articles: Iterable[Article], ordered: bool = False) -> Iterator[Outcome]:
+        from dask.distributed import wait
+        it = iter(articles)
+        pending: deque = deque()
+        while True:
+            part = list(islice(it, self.partition_size))
+            if part:
+                pending.append(self.client.submit(extract_partition, part, pure=False))
+            while pending and (len(pending) >= self.in_flight or not part):
+                if ordered:
+                    yield from pending.popleft().result()
+                else:
+                    done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+                    for f in done:
+                        pending.remove(f)
+                        yield from f.result()
+            if not part:
+                return
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_engine(name: str = "local", jobs: int | None = None, scheduler=None):
+    if name == "local":
+        return LocalEngine(jobs)
+    if name == "dask":
+        return DaskEngine(scheduler)
+    raise EngineError(f"unknown engine {name!r} (local or dask)")

@@ -1,0 +1,137 @@
+"""What a batch run remembers in its output folder, so the next run extracts only what changed.
+
+- `OUT/manifest.jsonl`: one line per article of the last complete run: id, content hash, pipeline version,
+  source path, and the key of its cached result. Written last, atomically.
+- `OUT/cache/KEY[:2]/KEY.part`: one article's result, ready to be concatenated into the outputs. The key
+  is a hash of (article id, content hash, pipeline version), so a part is valid exactly when it exists;
+  parts are written as soon as an article is extracted, which is how a killed run's work is kept.
+
+A part is text: a header line `{"id", "content_hash", "pipeline_version", "records": N, "rejected": M}`,
+the article's line, its N record lines (in text order), its M rejected lines.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .io import atomic_open, to_json
+
+MANIFEST = "manifest.jsonl"
+CACHE = "cache"
+
+
+@dataclass
+class Entry:
+    id: str
+    content_hash: str
+    pipeline_version: str
+    path: str | None
+    key: str
+    records: int = 0
+    rejected: int = 0
+
+
+def cache_key(article_id: str, content_hash: str, pipeline_version: str) -> str:
+    """>>> cache_key("a", "0" * 64, "1.0") == cache_key("a", "0" * 64, "1.0") != cache_key("a", "0" * 64, "1.1")
+    True
+    """
+    return hashlib.sha256(f"{article_id}\0{content_hash}\0{pipeline_version}".encode("utf-8")).hexdigest()[:40]
+
+
+def load_manifest(out_dir: Path) -> dict[str, Entry]:
+    """The last complete run's entries by article id; {} when there is none (or it cannot be read: the
+    run then re-extracts what is not cached, which is always safe)."""
+    path = out_dir / MANIFEST
+    entries: dict[str, Entry] = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    e = Entry(**json.loads(line))
+                    entries[e.id] = e
+    except FileNotFoundError:
+        pass
+    except (ValueError, TypeError):
+        return {}
+    return entries
+
+
+def write_manifest(out_dir: Path, entries: dict[str, Entry]) -> None:
+    with atomic_open(out_dir / MANIFEST) as f:
+        for article_id in sorted(entries):
+            f.write(json.dumps(asdict(entries[article_id]), ensure_ascii=False) + "\n")
+
+
+class Cache:
+    def __init__(self, out_dir: Path):
+        self.root = out_dir / CACHE
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.part"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def write(self, key: str, entry: Entry, result) -> None:
+        """Store one article's `ArticleResult` (atomically: a part exists whole or not at all)."""
+        header = {"id": entry.id, "content_hash": entry.content_hash,
+                  "pipeline_version": entry.pipeline_version,
+                  "records": len(result.records), "rejected": len(result.rejected)}
+        with atomic_open(self.path(key)) as f:
+            f.write(json.dumps(header, ensure_ascii=False) + "\n")
+            f.write(to_json(result.article) + "\n")
+            for r in result.records:
+                f.write(to_json(r) + "\n")
+            for r in result.rejected:
+                f.write(to_json(r) + "\n")
+
+    def read(self, key: str) -> tuple[dict, str, list[str], list[str]]:
+        """(header, article line, record lines, rejected lines) of a part; ValueError if it is damaged."""
+        path = self.path(key)
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+        try:
+            header = json.loads(lines[0])
+            n, m = header["records"], header["rejected"]
+        except (IndexError, ValueError, KeyError, TypeError):
+            raise ValueError(f"{path}: damaged cache part (bad header)") from None
+        if len(lines) != 2 + n + m or not all(line.endswith("\n") for line in lines):
+            raise ValueError(f"{path}: damaged cache part ({len(lines)} lines, {2 + n + m} expected)")
+        return header, lines[1], lines[2:2 + n], lines[2 + n:]
+
+    def remove(self, key: str) -> None:
+        try:
+            os.unlink(self.path(key))
+        except FileNotFoundError:
+            pass
+
+    def keys(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for sub in os.scandir(self.root):
+            if sub.is_dir():
+                for f in os.scandir(sub.path):
+                    if f.name.endswith(".part"):
+                        yield f.name[:-len(".part")]
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove parts (and leftover temporary files) not in `keep`; returns how many parts went."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for sub in os.scandir(self.root):
+            if not sub.is_dir():
+                continue
+            for f in os.scandir(sub.path):
+                key = f.name[:-len(".part")] if f.name.endswith(".part") else None
+                if key is None or key not in keep:
+                    try:
+                        os.unlink(f.path)
+                        removed += key is not None
+                    except FileNotFoundError:
+                        pass
+        return removed
