@@ -119,8 +119,8 @@ def timeline_svg(conflict: Conflict, facts: list[Fact], published: dict[str, str
     if suggested is not None:
         parts.append(f'<line class="suggested" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(suggested)}" '
                      f'y2="{py(suggested)}"><title>suggested {_fmt(suggested)}</title></line>'
-                     f'<text class="suggested-label" x="{WIDTH - RIGHT - 4}" y="{py(suggested) - 4}" '
-                     f'text-anchor="end">suggested {_fmt(suggested)}</text>')
+                     f'<text class="suggested-label" x="{LEFT + 4}" y="{py(suggested) - 4}">'
+                     f'suggested {_fmt(suggested)}</text>')
     if line:
         coords = " ".join(f"{px(p.x)},{py(p.y)}" for p in line)
         parts.append(f'<polyline class="chosen" points="{coords}"/>')
