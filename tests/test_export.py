@@ -155,6 +155,12 @@ def test_sqlite_round_trip_views_and_indexes(out):
     assert [tuple(r) for r in counts] == [(3317, "3+", "3.317 sản phẩm"), (20.5, None, "gần 20,5%")]
     assert db.execute("SELECT json_extract(decision_claim_ids, '$[0]') FROM conflicts WHERE id = 'k1'"
                       ).fetchone()[0] == "a1#c1"
+    # the lists of facts and conflicts as link tables, joinable to the records
+    claims = [dict(r) for r in db.execute("SELECT * FROM conflict_claims")]
+    assert claims == [{"conflict_id": "k1", **items["conflicts"][0].claims[0].model_dump(mode="json")}]
+    links = db.execute("SELECT f.id, l.role, r.value FROM facts f JOIN fact_records l ON l.fact_id = f.id "
+                       "JOIN records r ON r.id = l.record_id ORDER BY f.id").fetchall()
+    assert [tuple(r) for r in links] == [("f1", "supporting", 3317), ("f2", "contradicting", 3317)]
     db.close()
 
 
@@ -185,7 +191,7 @@ def test_export_command(out, tmp_path):
     assert "no conflicts.jsonl" in done.stderr
     tables = {r[0] for r in sqlite3.connect(tmp_path / "x.db").execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"records", "facts", "articles"}
+    assert tables == {"records", "facts", "articles", "fact_records"}
 
 
 def test_export_errors_name_the_file_and_line(tmp_path):

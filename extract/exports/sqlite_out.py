@@ -1,14 +1,18 @@
 """SQLite export: one file with a table per output (typed columns, indexes on the article id and the
-key columns), and a view per record type (`counts`, `organizations`, `dates`) that shows only that
-type's columns under their JSON names. It opens as it is in Datasette, DB Browser for SQLite, DBeaver,
-or `sqlite3`."""
+key columns), a view per record type (`counts`, `organizations`, `dates`) that shows only that type's
+columns under their JSON names, and link tables that make the lists joinable: `conflict_claims` (one
+row a claim of a finding) and `fact_records` (one row a record supporting or contradicting a fact).
+It opens as it is in Datasette, DB Browser for SQLite, DBeaver, or `sqlite3`."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+import schemas
+
 from .files import temporary_beside
-from .tables import Column, Table
+from .tables import Column, Table, column_order, model_columns
 
 SQL_TYPES = {"text": "TEXT", "json": "TEXT", "date": "TEXT", "integer": "INTEGER", "real": "REAL",
              "number": "NUMERIC",  # NUMERIC keeps 3317 an integer and 73.2 a real
@@ -20,6 +24,8 @@ INDEXES = {  # table -> the column groups looked up or joined on
     "facts": [("key_metric", "key_star", "key_kind", "key_scope", "as_of"), ("rank",)],
     "conflicts": [("key_metric", "key_star", "key_kind", "key_scope"), ("type",), ("status",)],
     "articles": [("published",)],
+    "conflict_claims": [("conflict_id",), ("article_id",), ("record_id",)],
+    "fact_records": [("fact_id",), ("record_id",)],
 }
 UNIQUE = {"records": "id", "facts": "id", "conflicts": "id", "articles": "id"}
 
@@ -62,11 +68,35 @@ def _as_json_name(col: Column) -> str:
     return quote(col.name) if json_name == col.name else f"{quote(col.name)} AS {quote(json_name)}"
 
 
+CLAIMS = Table("conflict_claims", "conflicts.jsonl", schemas.Claim.model_validate,
+               [Column("conflict_id", ("conflict_id",), "text"),
+                *sorted(model_columns(schemas.Claim), key=column_order)])
+FACT_RECORDS = Table("fact_records", "facts.jsonl", schemas.Fact.model_validate,
+                     [Column("fact_id", ("fact_id",), "text"), Column("record_id", ("record_id",), "text"),
+                      Column("role", ("role",), "text")])
+FACT_ROLES = ("supporting", "contradicting")  # the fact's lists of record ids, and the role each gives
+
+
+def link_tables(tables: list[tuple[Table, list[dict]]]) -> list[tuple[Table, list[dict]]]:
+    """Rows of the link tables, from the lists of the facts and conflicts that were loaded."""
+    rows = {t.name: r for t, r in tables}
+    links = []
+    if "conflicts" in rows:
+        claims = [{"conflict_id": c["id"], **dict.fromkeys(col.name for col in CLAIMS.columns[1:]), **claim}
+                  for c in rows["conflicts"] for claim in json.loads(c["claims"])]
+        links.append((CLAIMS, claims))
+    if "facts" in rows:
+        links.append((FACT_RECORDS, [{"fact_id": f["id"], "record_id": rid, "role": role}
+                                     for f in rows["facts"] for role in FACT_ROLES
+                                     for rid in json.loads(f[role])]))
+    return links
+
+
 def write_sqlite(path: Path, tables: list[tuple[Table, list[dict]]]) -> Path:
     with temporary_beside(path) as tmp:
         db = sqlite3.connect(tmp)
         try:
-            for table, rows in tables:
+            for table, rows in [*tables, *link_tables(tables)]:
                 create_table(db, table)
                 names = [c.name for c in table.columns]
                 db.executemany(f"INSERT INTO {quote(table.name)} VALUES ({', '.join('?' * len(names))})",
