@@ -217,3 +217,13 @@ def test_flat_column_names_follow_the_json():
     assert {"suggested_value", "suggested_rule", "decision_action", "claims"} <= set(names["conflicts"])
     assert "text" not in names["articles"]
     assert json.dumps(names, ensure_ascii=False)  # plain names a tool can take as they are
+
+
+def test_parquet_without_pyarrow_says_what_to_install(out):
+    folder, _ = out
+    code = ("import sys; sys.modules['pyarrow'] = None; from extract.cli import main; "
+            f"sys.exit(main(['export', '--format', 'parquet', '--out', {str(folder)!r}]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "needs pyarrow" in done.stderr and "pip install 'ocop[parquet]'" in done.stderr
+    assert not (folder / "export").exists()

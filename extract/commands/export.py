@@ -30,5 +30,5 @@ def run(args) -> int:
     rows = ", ".join(f"{n} {name}" for name, n in result.rows.items())
     for path in result.written:
         print(path)
-    print(f"ocop export: {rows} -> {', '.join(map(str, result.written))}", file=sys.stderr)
+    print(f"ocop export: {rows} as {args.format} -> {result.destination}", file=sys.stderr)
     return 0

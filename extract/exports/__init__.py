@@ -14,6 +14,7 @@ FORMATS = ("csv", "parquet", "sqlite")
 
 @dataclass
 class ExportResult:
+    destination: Path | None = None                         # the folder (csv, parquet) or file (sqlite)
     written: list[Path] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)      # table -> rows written
     missing: list[str] = field(default_factory=list)        # source files not found (table left out)
@@ -44,7 +45,7 @@ def export(out_dir: str | Path, fmt: str, to: str | Path | None = None) -> Expor
     out_dir = Path(out_dir)
     dest = Path(to) if to else default_destination(out_dir, fmt)
     loaded, missing = load_tables(out_dir)
-    result = ExportResult(missing=missing, rows={t.name: len(rows) for t, rows in loaded})
+    result = ExportResult(dest, missing=missing, rows={t.name: len(rows) for t, rows in loaded})
     if fmt == "sqlite":
         from .sqlite_out import write_sqlite
         result.written.append(write_sqlite(dest, loaded))
