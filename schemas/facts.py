@@ -19,9 +19,13 @@ class Key(Model):
     category: str | None = None
     scope: str | None = None
     kind: Kind
+    status: Literal["new", "renewed"] | None = Field(
+        None, description="for added counts split into newly rated and re-rated products")
 
     def label(self) -> str:
-        bits = [self.metric, f"{self.star} sao" if self.star else None, self.category, self.scope, self.kind]
+        """`ocop_products | 5 sao | Hà Nội | total`"""
+        bits = [self.metric, f"{self.star} sao" if self.star else None, self.category, self.scope, self.kind,
+                self.status]
         return " | ".join(b for b in bits if b)
 
 

@@ -1,11 +1,25 @@
-"""Reconciliation: all count records of all articles -> a time-aware account (facts) and findings
-(conflicts). (Being built.)"""
+"""Reconciliation: all count records of all articles -> a time-aware account of every figure
+(`facts.jsonl`, Wikidata-style ranks) and the disagreements found, each explained (`conflicts.jsonl`).
+
+    records -> claims (claims.py) -> time points (points.py, timeline.py) -> resolution (policy.py)
+            -> facts + findings (core.py, checks.py) -> review decisions applied (decisions.py)
+
+>>> from extract.reconcile import reconcile
+>>> ev = lambda s: {"start": 0, "end": 1, "text": s[0], "sentence": s}
+>>> rec = lambda i, a, v, as_of: {"id": i, "article_id": a, "type": "count", "value": v, "unit": "sản phẩm",
+...     "metric": "ocop_products", "star": "5", "kind": "total", "scope": "Hà Nội", "as_of": as_of,
+...     "time_basis": "stated", "evidence": ev(f"{v} sản phẩm 5 sao ({a})")}
+>>> r = reconcile([rec("a#1", "a", 4, "2021"), rec("b#1", "b", 6, "2022"), rec("c#1", "c", 6, "2022")])
+>>> [(f.as_of, f.value, f.rank, f.rule) for f in r.facts]
+[('2021', 4, 'preferred', 'single_source'), ('2022', 6, 'preferred', 'sources')]
+>>> r.conflicts
+[]
+"""
 from __future__ import annotations
 
-from pathlib import Path
+from .core import ReconcileResult, reconcile, reconcile_claims
+from .io import ReconcileInputError, ReconcileSummary, run_reconcile
+from .policy import PolicyContext, Resolution, default_policy
 
-
-def run_reconcile(out_dir: str | Path, db: str | Path | None = None):
-    """Read OUT/records.jsonl (+ articles.jsonl), apply stored review decisions from `db`
-    (default OUT/review.sqlite, when it exists), write OUT/facts.jsonl and OUT/conflicts.jsonl."""
-    raise NotImplementedError
+__all__ = ["reconcile", "run_reconcile", "ReconcileResult", "ReconcileSummary", "ReconcileInputError",
+           "reconcile_claims", "default_policy", "PolicyContext", "Resolution"]

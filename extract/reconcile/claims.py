@@ -1,0 +1,253 @@
+"""Records -> claims on a time line.
+
+A claim is one figure one article states: its key (what it is about), the values it allows, and the
+days it holds at. Repeats of one figure inside one article are one claim (with every record id). The
+days come from `as_of`/`period`; when the article gives none, from its publication date, or else from
+the latest date the article reports (a text that reports `tháng 9/2025` was written after it).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, NamedTuple
+
+from pydantic import BaseModel
+
+from .places import place_key
+from .timeline import Interval, interval
+from .values import allowed
+
+BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
+"""Which time is best when one figure is stated twice: the clause's own date first."""
+WRITTEN_AFTER_WINDOW_DAYS = 365
+"""A figure given `as of now` in an undated article: at most this long after the latest date it reports."""
+STAR_CLASSES = ("3", "4", "5", "5p")
+"""The star classes that make up all certified products (`3+`)."""
+ALL_STARS = "3+"
+
+
+class KeyT(NamedTuple):
+    """What a figure is about; `place` is the normalized scope."""
+
+    metric: str
+    star: str | None
+    category: str | None
+    place: str | None
+    kind: str
+    status: str | None
+
+    def with_(self, **changes) -> "KeyT":
+        return self._replace(**changes)
+
+
+@dataclass
+class Claim:
+    key: KeyT
+    scope: str | None
+    article_id: str
+    record_ids: list[str]
+    value: float
+    value_max: float | None
+    approx: str
+    unit: str
+    allows: tuple[float, float]
+    as_of: str | None
+    period: str | None
+    span: Interval | None
+    time_basis: str | None
+    organization: str | None
+    partial: bool
+    sentence: str
+    origin: str
+    evidence: list[dict] = field(default_factory=list)   # per record: record_id, sentence, start, end
+
+    @property
+    def record_id(self) -> str:
+        return self.record_ids[0]
+
+
+def as_dict(item: Any) -> dict:
+    return item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
+
+
+def origin_of(sentence: str) -> str:
+    """The wording of a sentence without case, spacing and punctuation: two articles with the same
+    wording copied one source, and count as one.
+
+    >>> origin_of("Trong đó có 9 sản phẩm 5 sao,") == origin_of("trong đó  có 9 sản phẩm 5 sao.")
+    True
+    """
+    text = unicodedata.normalize("NFC", sentence).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+def key_of(rec: dict) -> KeyT:
+    category = rec.get("category")
+    star = rec.get("star")
+    return KeyT(rec["metric"], star, category, place_key(rec.get("scope")), rec.get("kind") or "total",
+                rec.get("status"))
+
+
+def is_count_claim(rec: dict) -> bool:
+    return rec.get("type", "count") == "count" and bool(rec.get("metric")) and rec.get("value") is not None
+
+
+def _span_of(rec: dict) -> Interval | None:
+    if rec.get("kind") in ("added", "target") and rec.get("period"):
+        return interval(rec["period"])
+    return interval(rec.get("as_of"))
+
+
+@dataclass(frozen=True)
+class ArticleTime:
+    """When an article was written, as far as it is known."""
+
+    published: date | None = None
+    written_after: Interval | None = None       # the latest date it reports
+    written_after_edtf: str | None = None
+
+
+def article_times(count_records: list[dict], date_records: list[dict],
+                  articles: dict[str, dict]) -> dict[str, ArticleTime]:
+    """Publication dates where known; otherwise the latest reported date (of figures already
+    reached, and of dates outside plans and targets)."""
+    target_sentences: dict[str, set[str]] = {}
+    for r in count_records:
+        if r.get("kind") == "target":
+            target_sentences.setdefault(r["article_id"], set()).add(r["evidence"]["sentence"])
+    latest: dict[str, tuple[Interval, str]] = {}
+
+    def consider(article_id: str, edtf: str | None):
+        if not edtf or "/" in edtf:
+            return
+        iv = interval(edtf)
+        if iv is not None and (article_id not in latest or iv.lo > latest[article_id][0].lo):
+            latest[article_id] = (iv, edtf)
+
+    for r in count_records:
+        if r.get("kind") in ("total", "added") and r.get("time_basis") in ("stated", "context"):
+            consider(r["article_id"], r.get("as_of"))
+    for r in date_records:
+        if r["evidence"]["sentence"] not in target_sentences.get(r["article_id"], ()):
+            consider(r["article_id"], r.get("value"))
+    out: dict[str, ArticleTime] = {}
+    for aid in set(latest) | set(articles):
+        published = (articles.get(aid) or {}).get("published")
+        if isinstance(published, str):
+            published = date.fromisoformat(published[:10])
+        iv, edtf = latest.get(aid, (None, None))
+        out[aid] = ArticleTime(published, iv, edtf)
+    return out
+
+
+def _placed(rec: dict, times: dict[str, ArticleTime]) -> tuple[str | None, Interval | None, str | None]:
+    """(as_of, days, time_basis) of a record, filling a missing date from the article's time."""
+    span = _span_of(rec)
+    if span is not None:
+        return rec.get("as_of") or rec.get("period"), span, rec.get("time_basis")
+    if rec.get("kind") != "total":
+        return rec.get("as_of"), None, rec.get("time_basis")
+    at = times.get(rec["article_id"]) or ArticleTime()
+    if at.published is not None:
+        day = at.published.toordinal()
+        return at.published.isoformat(), Interval(day, day), "published"
+    if at.written_after is not None:
+        lo = at.written_after.lo
+        return f"{at.written_after_edtf}/..", Interval(lo, lo + WRITTEN_AFTER_WINDOW_DAYS), "inferred"
+    return rec.get("as_of"), None, rec.get("time_basis")
+
+
+def _parent_in_sentence(rec: dict, by_sentence: dict[tuple[str, str], list[dict]]) -> bool:
+    """A count for one organization listed inside a breakdown of the place's total (`1.649 sản phẩm,
+    gồm 4 sản phẩm 5 sao của Công ty …`) stands for the whole class, not a share of it."""
+    for other in by_sentence.get((rec["article_id"], rec["evidence"]["sentence"]), ()):
+        if (other is not rec and not other.get("organization") and other.get("star") == ALL_STARS
+                and other.get("category") is None and place_key(other.get("scope")) == place_key(rec.get("scope"))
+                and other.get("kind") == rec.get("kind")):
+            return True
+    return False
+
+
+def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
+                overrides: dict[str, str] | None = None) -> list[Claim]:
+    """Count records with a metric -> claims, repeats in one article merged; sorted by key and time.
+    `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
+    all_recs = [as_dict(r) for r in records]
+    counts = [r for r in all_recs if is_count_claim(r)]
+    if overrides:
+        for r in counts:
+            if r["id"] in overrides:
+                r["as_of"], r["period"], r["time_basis"] = overrides[r["id"]], None, "stated"
+    dates = [r for r in all_recs if r.get("type") == "date"]
+    article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
+    times = article_times(counts, dates, article_map)
+    by_sentence: dict[tuple[str, str], list[dict]] = {}
+    for r in counts:
+        by_sentence.setdefault((r["article_id"], r["evidence"]["sentence"]), []).append(r)
+
+    merged: dict[tuple, list[Claim]] = {}
+    for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
+        as_of, span, basis = _placed(r, times)
+        partial = bool(r.get("organization")) and not _parent_in_sentence(r, by_sentence)
+        value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
+        ev = r["evidence"]
+        evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
+        claim = Claim(key=key_of(r), scope=r.get("scope"), article_id=r["article_id"], record_ids=[r["id"]],
+                      value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
+                      allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
+                      as_of=as_of, period=r.get("period"), span=span, time_basis=basis,
+                      organization=r.get("organization"), partial=partial, sentence=ev["sentence"],
+                      origin=origin_of(ev["sentence"]), evidence=[evidence])
+        slot = merged.setdefault((claim.key, claim.article_id, value, vmax, approx, partial), [])
+        for earlier in slot:
+            if _one_figure(earlier, claim):
+                _absorb(earlier, claim)
+                break
+        else:
+            slot.append(claim)
+    out = [c for group in merged.values() for c in group]
+    out.sort(key=claim_order)
+    return out
+
+
+def _one_figure(a: Claim, b: Claim) -> bool:
+    """Two statements of one value in one article are one claim unless both give their own dates, and
+    the dates do not meet (`4 in 2021 … 4 in 2023` are two claims; a figure `hiện có` repeats one)."""
+    if a.span is None or b.span is None:
+        return True
+    if a.time_basis not in ("stated", "context") or b.time_basis not in ("stated", "context"):
+        return True
+    return a.span.intersect(b.span) is not None
+
+
+def _absorb(kept: Claim, repeat: Claim) -> None:
+    """One figure stated twice: keep the best time. For a stock, the clause's own and narrowest date;
+    for a flow or a plan, the widest period (`năm 2022` over the rounds held `từ 20/9 đến 21/12/2022`:
+    the figure is the year's)."""
+    kept.record_ids.append(repeat.record_id)
+    kept.evidence.extend(repeat.evidence)
+    if repeat.span is None:
+        return
+    if kept.span is None:
+        better_time = True
+    elif kept.key.kind == "total":
+        better_time = ((BASIS_RANK.get(repeat.time_basis, 4), repeat.span.width)
+                       < (BASIS_RANK.get(kept.time_basis, 4), kept.span.width))
+    else:
+        better_time = repeat.span.width > kept.span.width
+    if better_time:
+        kept.as_of, kept.span, kept.time_basis, kept.period = (repeat.as_of, repeat.span, repeat.time_basis,
+                                                               repeat.period)
+
+
+def claim_order(c: Claim) -> tuple:
+    k = tuple("" if x is None else x for x in c.key)
+    span = (c.span.lo, c.span.hi) if c.span else (0, 0)
+    return (k, span, c.article_id, c.record_id)
+
+
+def precision_key(c: Claim) -> tuple:
+    """Most precise time first: narrowest span, then the best basis, then the id (for stable choices)."""
+    return (c.span.width if c.span else 10 ** 9, BASIS_RANK.get(c.time_basis, 4), c.as_of or "", c.record_id)
+

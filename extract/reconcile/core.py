@@ -1,0 +1,192 @@
+"""The reconciliation itself: claims -> time points -> resolutions -> facts and findings.
+
+Near-linear: claims are grouped by key and sorted within a key; every check looks only at the claims
+of one key (or of one article), so the work grows with the number of claims, not its square.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from schemas import Conflict, Decision, Fact, Key
+
+from . import checks
+from .claims import Claim, KeyT, make_claims
+from .ids import stable_id
+from .points import TimePoint, time_points
+from .policy import Before, Policy, PolicyContext, Resolution, Verdict, default_policy
+from .timeline import describe, overlaps
+from .values import fmt
+from .words import key_words
+
+
+@dataclass
+class FactRow:
+    """A fact with what it was made from (for the checks)."""
+
+    fact: Fact
+    point: TimePoint
+    verdict: Verdict
+
+
+@dataclass
+class ReconcileResult:
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {"claims": len(self.claims), "facts": len(self.facts), "conflicts": len(self.conflicts),
+                "by_type": dict(sorted(Counter(c.type for c in self.conflicts).items()))}
+
+
+def key_model(key: KeyT, scope: str | None) -> Key:
+    return Key(metric=key.metric, star=key.star, category=key.category, scope=scope, kind=key.kind,
+               status=key.status)
+
+
+def display_scopes(claims: list[Claim]) -> dict[KeyT, str | None]:
+    """The spelling of each key's place that its claims use most (ties: alphabetical)."""
+    seen: dict[KeyT, Counter] = defaultdict(Counter)
+    for c in claims:
+        seen[c.key][c.scope] += 1
+    return {k: min(cnt, key=lambda s: (-cnt[s], s or "")) for k, cnt in seen.items()}
+
+
+def _flows_between(flows: list[Claim], before: TimePoint | None, point: TimePoint) -> list[Claim]:
+    """Stated additions whose period starts right after the earlier point and ends at the later one."""
+    if before is None or before.common is None or point.common is None:
+        return []
+    return [f for f in flows if f.span is not None and not f.partial
+            and checks.flow_fits(before.common, f.span, point.common)]
+
+
+def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
+                 source_order: dict) -> list[Resolution]:
+    out: list[Resolution] = []
+    previous: tuple[TimePoint, Resolution] | None = None
+    for p in points:
+        ctx = PolicyContext(source_order=source_order)
+        if p.dated:
+            ctx.changes = [f for f in flows if overlaps(f.span, p.union)]
+            if previous is not None and previous[1].preferred is not None:
+                pv = previous[1].preferred
+                ctx.before = Before(pv.group.value, pv.group.as_of_claim.as_of, pv.group.articles)
+                ctx.flows_since = _flows_between(flows, previous[0], p)
+        res = policy(p, ctx)
+        out.append(res)
+        if p.dated and res.preferred is not None:
+            previous = (p, res)
+    return out
+
+
+def _source_order(resolved: list[tuple[TimePoint, Resolution]],
+                  scopes: dict[KeyT, str | None]) -> dict[tuple[str, str], str]:
+    """(earlier article, later article) -> why, from every point a stated change decided: the article
+    that counts the change reports a later state than the one that does not."""
+    order: dict[tuple[str, str], str] = {}
+    for point, res in resolved:
+        if res.rule != "stated_change" or res.preferred is None or res.change is None:
+            continue
+        high, ch = res.preferred.group, res.change
+        what = key_words(point.key, scopes.get(point.key))
+        for v in res.verdicts:
+            if v.rank != "deprecated":
+                continue
+            for a in v.group.articles:
+                for b in high.articles:
+                    if a != b and a not in high.articles and b not in v.group.articles:
+                        order.setdefault((a, b), (
+                            f"{b} counts {fmt(high.value)} {what}, after the additions of "
+                            f"{describe(ch.as_of or ch.period)} ({ch.article_id}); {a} counts the "
+                            f"{fmt(v.group.value)} before them."))
+    return order
+
+
+def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
+    by_key: dict[KeyT, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_key[c.key].append(c)
+    scopes = display_scopes(claims)
+    points = {k: time_points(k, cs) for k, cs in by_key.items()}
+    flows = {k: by_key.get(k.with_(kind="added"), []) if k.kind == "total" else [] for k in by_key}
+
+    first = {k: _resolve_key(points[k], flows[k], policy, {}) for k in by_key}
+    order = _source_order([(p, r) for k in by_key for p, r in zip(points[k], first[k])], scopes)
+    final = {k: _resolve_key(points[k], flows[k], policy, order) for k in by_key} if order else first
+
+    rows: dict[KeyT, list[FactRow]] = {}
+    conflicts: list[Conflict] = []
+    for k in sorted(by_key, key=lambda k: tuple("" if x is None else x for x in k)):
+        km = key_model(k, scopes[k])
+        rows[k] = []
+        for p, res in zip(points[k], final[k]):
+            rows[k].extend(make_facts(km, p, res))
+            found = checks.value_mismatch(km, p, res)
+            if found:
+                conflicts.append(found)
+    conflicts += checks.parts_sum_all(claims, rows, scopes)
+    checked: set[tuple[str, str]] = set()
+    conflicts += checks.stock_flow_all(rows, checked)
+    conflicts += checks.decrease_all(rows, checked)
+    conflicts += checks.share_mismatch_all(claims, rows)
+    facts = [r.fact for k in rows for r in rows[k]]
+    for f in facts:
+        f.support = sorted(set(f.support))
+    facts.sort(key=fact_order)
+    conflicts.sort(key=conflict_order)
+    return ReconcileResult(facts, conflicts, claims)
+
+
+def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
+    out = []
+    all_ids = {r for c in point.claims for r in c.record_ids}
+    for v in sorted(res.verdicts, key=lambda v: (v.group.allows[0], v.group.value)):
+        g = v.group
+        best = g.best
+        at = g.as_of_claim
+        supporting = g.record_ids
+        fact = Fact(id=stable_id("f", km.model_dump(), at.as_of, at.period, best.value, best.value_max,
+                                 best.approx),
+                    key=km, as_of=at.as_of, period=at.period if km.kind != "total" else None,
+                    value=best.value, value_max=best.value_max, approx=best.approx, rank=v.rank,
+                    confidence=v.confidence, rule=v.rule, supporting=supporting,
+                    contradicting=sorted(all_ids - set(supporting)), articles=g.articles,
+                    explanation=v.explanation)
+        out.append(FactRow(fact, point, v))
+    return out
+
+
+def fact_order(f: Fact) -> tuple:
+    k = f.key
+    return (k.metric, k.scope or "", k.kind, k.star or "", k.category or "", k.status or "",
+            f.as_of or "~", f.value, f.id)
+
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def conflict_order(c: Conflict) -> tuple:
+    """Most severe first, then by type, key and time (the order `ocop conflicts` prints)."""
+    return (SEVERITY_ORDER[c.severity], c.type, c.key.label(), c.as_of or "", c.id)
+
+
+def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
+              decisions: list[Decision] | None = None, policy: Policy = default_policy) -> ReconcileResult:
+    """All count records of all articles -> facts and findings, with review decisions applied.
+
+    `records`: record models or dicts (records of other types are used for the articles' dates);
+    `articles`: `ArticleOut` models or dicts (for `published`); `decisions`: `schemas.Decision`s.
+    Pure: reads and writes nothing.
+    """
+    records = list(records)
+    articles = list(articles or ())
+    result = reconcile_claims(make_claims(records, articles), policy)
+    if decisions:
+        from .decisions import apply_decisions
+
+        def rerun(overrides: dict[str, str]) -> ReconcileResult:
+            return reconcile_claims(make_claims(records, articles, overrides), policy)
+        result = apply_decisions(result, decisions, rerun)
+    return result

@@ -1,0 +1,18 @@
+"""Stable ids: a short hash of what makes a fact or finding what it is, so runs over the same records
+give the same ids.
+
+>>> stable_id("c", "value_mismatch", ["a#1", "b#2"]) == stable_id("c", "value_mismatch", ["a#1", "b#2"])
+True
+>>> stable_id("c", "x")[:2], len(stable_id("c", "x"))
+('c-', 14)
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+
+def stable_id(prefix: str, *parts) -> str:
+    """`prefix-` and 12 hex digits of the SHA-1 of the parts as canonical JSON."""
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return f"{prefix}-{hashlib.sha1(blob.encode('utf-8')).hexdigest()[:12]}"

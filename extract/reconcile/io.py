@@ -1,0 +1,77 @@
+"""Reading the extraction's output and writing the account: `run_reconcile(out_dir)`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..io import read_jsonl, write_jsonl
+from .core import ReconcileResult, reconcile
+
+
+class ReconcileInputError(ValueError):
+    """A missing or malformed input file; the message names it (and the line)."""
+
+
+@dataclass
+class ReconcileSummary:
+    out_dir: Path
+    records: int = 0
+    claims: int = 0
+    facts: int = 0
+    conflicts: int = 0
+    decisions: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{n} {t}" for t, n in self.by_type.items())
+        return (f"ocop: reconciled {self.claims} claims from {self.records} records -> {self.facts} facts, "
+                f"{self.conflicts} findings{f' ({kinds})' if kinds else ''}, {self.decisions} decisions applied "
+                f"-> {self.out_dir}")
+
+
+def _read(path: Path, required: bool) -> list[dict]:
+    if not path.exists():
+        if required:
+            raise ReconcileInputError(f"{path}: not found (run `ocop extract` or `ocop run` first)")
+        return []
+    try:
+        rows = list(read_jsonl(path))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ReconcileInputError(str(e) if str(path) in str(e) else f"{path}: {e}") from None
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or "id" not in row:
+            raise ReconcileInputError(f"{path}: line {n} is not a record with an id: {str(row)[:80]!r}")
+    return rows
+
+
+def _check_counts(path: Path, records: list[dict]) -> None:
+    for n, r in enumerate(records, 1):
+        if r.get("type", "count") != "count" or not r.get("metric"):
+            continue
+        missing = [f for f in ("value", "article_id", "evidence") if f not in r]
+        if missing:
+            raise ReconcileInputError(f"{path}: record {r.get('id')!r} (line {n}) lacks {', '.join(missing)}")
+        if not isinstance(r["value"], (int, float)):
+            raise ReconcileInputError(f"{path}: record {r['id']!r} (line {n}) has a value that is not a "
+                                      f"number: {r['value']!r}")
+
+
+def load_decisions(db: Path) -> list:
+    from ..review.store import load_decisions as load
+    return load(db)
+
+
+def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
+    """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
+    (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically."""
+    out = Path(out_dir)
+    records = _read(out / "records.jsonl", required=True)
+    _check_counts(out / "records.jsonl", records)
+    articles = _read(out / "articles.jsonl", required=False)
+    decisions = load_decisions(Path(db) if db else out / "review.sqlite")
+    result: ReconcileResult = reconcile(records, articles, decisions)
+    write_jsonl(out / "facts.jsonl", result.facts)
+    write_jsonl(out / "conflicts.jsonl", result.conflicts)
+    s = result.summary()
+    return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
+                            s["by_type"])

@@ -1,0 +1,146 @@
+"""Claims of one key -> time points, and the claims at one time point -> groups of agreeing values.
+
+Stocks (`total`) that hold at overlapping days speak of one time point. Flows (`added`) and plans
+(`target`) are figures of their period or deadline: another period is another figure, not a
+disagreement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .claims import Claim, KeyT, precision_key
+from .timeline import Interval, group_equal, group_overlapping
+from .values import agree, is_exact
+
+
+def independent_sources(claims: list[Claim]) -> set[str]:
+    """Articles, joined when they state a figure in the same words (one copied the other, or both a
+    press release); each joined set is named by its first article.
+
+    >>> from types import SimpleNamespace as C
+    >>> sorted(independent_sources([C(article_id="a", origin="x"), C(article_id="b", origin="x"),
+    ...                             C(article_id="c", origin="y"), C(article_id="c", origin="z")]))
+    ['a', 'c']
+    """
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    first_by_wording: dict[str, str] = {}
+    for c in claims:
+        find(c.article_id)
+        other = first_by_wording.setdefault(c.origin, c.article_id)
+        ra, rb = find(c.article_id), find(other)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {find(a) for a in list(parent)}
+
+
+@dataclass
+class ValueGroup:
+    """Claims at one time point that allow a common value."""
+
+    claims: list[Claim]
+    allows: tuple[float, float]
+
+    @property
+    def best(self) -> Claim:
+        """The claim that states the value most exactly (then the most precise time)."""
+        return min(self.claims, key=lambda c: (c.partial, c.allows[1] - c.allows[0], precision_key(c)))
+
+    @property
+    def value(self) -> float:
+        return self.best.value
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article_id for c in self.claims})
+
+    @property
+    def origins(self) -> set[str]:
+        """Independent sources: one per article, and articles that share a wording count once."""
+        return independent_sources(self.claims)
+
+    @property
+    def record_ids(self) -> list[str]:
+        return sorted(r for c in self.claims for r in c.record_ids)
+
+    @property
+    def as_of_claim(self) -> Claim:
+        dated = [c for c in self.claims if c.span is not None] or self.claims
+        return min(dated, key=precision_key)
+
+
+@dataclass
+class TimePoint:
+    key: KeyT
+    claims: list[Claim]
+    groups: list[ValueGroup] = field(default_factory=list)
+
+    @property
+    def dated(self) -> bool:
+        return any(c.span is not None for c in self.claims)
+
+    @property
+    def common(self) -> Interval | None:
+        """The days all claims share (None when undated)."""
+        spans = [c.span for c in self.claims if c.span is not None]
+        if not spans:
+            return None
+        out = spans[0]
+        for s in spans[1:]:
+            out = out.intersect(s) or out
+        return out
+
+    @property
+    def union(self) -> Interval | None:
+        spans = [c.span for c in self.claims if c.span is not None]
+        return Interval(min(s.lo for s in spans), max(s.hi for s in spans)) if spans else None
+
+    @property
+    def as_of(self) -> str | None:
+        """The most precise date stated for this point (stable: the choice depends only on the claims)."""
+        dated = [c for c in self.claims if c.span is not None]
+        return min(dated, key=precision_key).as_of if dated else None
+
+    @property
+    def articles(self) -> set[str]:
+        return {c.article_id for c in self.claims}
+
+
+def time_points(key: KeyT, claims: list[Claim]) -> list[TimePoint]:
+    """The time points of one key, in time order (undated claims last, as one point)."""
+    dated = [c for c in claims if c.span is not None]
+    undated = [c for c in claims if c.span is None]
+    if key.kind == "total":
+        groups = group_overlapping(dated, lambda c: c.span)
+    else:
+        groups = group_equal(dated, lambda c: c.span)
+    points = [TimePoint(key, g) for g in groups]
+    if undated:
+        points.append(TimePoint(key, undated))
+    for p in points:
+        p.groups = value_groups(p.claims)
+    return points
+
+
+def value_groups(claims: list[Claim]) -> list[ValueGroup]:
+    """Exact statements first, grouped by value; then each qualified statement joins the agreeing
+    group with the most independent sources (or starts its own). Groups ordered by value."""
+    groups: list[ValueGroup] = []
+    ordered = sorted(claims, key=lambda c: (not is_exact(c.allows) or c.partial, c.allows[1] - c.allows[0],
+                                            c.value, c.record_id))
+    for c in ordered:
+        fits = [g for g in groups if agree(g.allows, c.allows)]
+        if fits:
+            g = max(fits, key=lambda g: (len(g.origins), -abs(g.value - c.value), -g.value))
+            g.claims.append(c)
+            g.allows = (max(g.allows[0], c.allows[0]), min(g.allows[1], c.allows[1]))
+        else:
+            groups.append(ValueGroup([c], c.allows))
+    groups.sort(key=lambda g: (g.allows[0], g.value))
+    return groups

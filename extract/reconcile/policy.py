@@ -1,0 +1,247 @@
+"""Resolution policy: for one key at one time point, which value is preferred, which are deprecated,
+and why. The policy is a plain function `(TimePoint, PolicyContext) -> Resolution`; `reconcile()` takes
+another one through its `policy` argument.
+
+The default policy tries these rules in order (the first that decides wins):
+
+1. `stated_change`: a source states a change in the period (`ba sản phẩm … được công nhận 5 sao,
+   nâng tổng số … lên 9`): the value after it is preferred, a value that is the count before it is
+   deprecated as out of date.
+2. `stock_flow`: the value that equals the previous total plus the stated additions since.
+3. `later_source`: another finding already showed that one source reports a later state than the other
+   (it counts a stated change the other does not): the later source is preferred.
+4. `sources`: more independent sources (a copied wording counts once).
+5. `later_date`: a value stated for strictly later days.
+Otherwise the point stays `unresolved`: every value ranked normal, none preferred.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .claims import Claim
+from .points import TimePoint, ValueGroup
+from .timeline import describe
+from .values import agree, fmt, fmt_claim
+
+
+@dataclass
+class Verdict:
+    group: ValueGroup
+    rank: str                      # preferred | normal | deprecated
+    rule: str
+    confidence: float
+    explanation: str | None = None
+
+
+@dataclass
+class Resolution:
+    verdicts: list[Verdict]
+    rule: str                      # the rule that decided the point
+    note: str = ""                 # why, for the finding's explanation
+    change: Claim | None = None    # the stated change the decision rests on
+
+    @property
+    def preferred(self) -> Verdict | None:
+        return next((v for v in self.verdicts if v.rank == "preferred"), None)
+
+
+@dataclass
+class Before:
+    """The preferred value of the previous time point of the same key."""
+
+    value: float
+    as_of: str | None
+    articles: list[str]
+
+
+@dataclass
+class PolicyContext:
+    changes: list[Claim] = field(default_factory=list)       # stated additions overlapping the point
+    before: Before | None = None
+    flows_since: list[Claim] = field(default_factory=list)   # additions between `before` and the point
+    source_order: dict[tuple[str, str], str] = field(default_factory=dict)  # (earlier, later) -> why
+
+
+Policy = Callable[[TimePoint, PolicyContext], Resolution]
+
+
+def confidence(group: ValueGroup, rule: str, contradicted: bool) -> float:
+    """More independent sources, an exact statement and a rule backed by arithmetic raise confidence;
+    an approximate statement or a contested majority lowers it."""
+    n = len(group.origins)
+    base = 0.6 if n == 1 else 0.75 if n == 2 else 0.85
+    if rule in ("stated_change", "stock_flow", "later_source"):
+        base += 0.1
+    if group.allows[0] != group.allows[1]:
+        base -= 0.1
+    if contradicted and rule in ("sources", "later_date"):
+        base -= 0.15
+    return round(min(0.95, max(0.05, base)), 2)
+
+
+def label(group: ValueGroup) -> str:
+    """`6 (001_…, as of about June 2025)`: a value with its sources and date, for explanations."""
+    b = group.best
+    when = describe(group.as_of_claim.as_of)
+    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({', '.join(group.articles)}, as of {when})"
+
+
+def _change_between(low: ValueGroup, high: ValueGroup, changes: list[Claim]) -> tuple[Claim, bool] | None:
+    """A stated addition that takes `low` to `high`: (claim, exact) when high - low is what it allows,
+    or when the source of the addition also states `high` (it says the addition raised the total)."""
+    gap = high.value - low.value
+    if gap <= 0:
+        return None
+    best = None
+    for ch in sorted(changes, key=lambda c: c.record_id):
+        exact = agree(ch.allows, (gap, gap))
+        states_result = ch.article_id in high.articles
+        if exact or states_result:
+            cand = (ch, exact)
+            if best is None or (exact and not best[1]):
+                best = cand
+    return best
+
+
+def stated_change(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
+    groups = point.groups
+    for high in sorted(groups, key=lambda g: -g.value):
+        befores = []
+        found = None
+        for low in groups:
+            if low is high:
+                continue
+            hit = _change_between(low, high, ctx.changes)
+            if hit:
+                befores.append((low, hit))
+                found = found or hit
+        if not befores:
+            continue
+        ch, _ = found
+        verdicts = [Verdict(high, "preferred", "stated_change", confidence(high, "stated_change", True))]
+        change_text = (f"{ch.article_id} states that {fmt_claim(ch.value, ch.value_max, ch.approx)} "
+                       f"were added in {describe(ch.as_of or ch.period)}")
+        for low, (c, exact) in befores:
+            arithmetic = (f" ({fmt(low.value)} + {fmt(c.value)} = {fmt(high.value)})" if exact else "")
+            verdicts.append(Verdict(low, "deprecated", "stated_change", 0.1,
+                                    f"Out of date: {label(low)} is the count before the additions of "
+                                    f"{describe(c.as_of or c.period)}: {c.article_id} states that "
+                                    f"{fmt_claim(c.value, c.value_max, c.approx)} were added then, "
+                                    f"bringing the total to {fmt(high.value)}{arithmetic}."))
+        for g in groups:
+            if g is not high and all(g is not low for low, _ in befores):
+                verdicts.append(Verdict(g, "normal", "stated_change", confidence(g, "sources", True),
+                                        f"Not explained by the stated change; {label(high)} is preferred."))
+        note = (f"{change_text}, so {label(high)} is the count after them and "
+                + ", ".join(label(low) for low, _ in befores) + " the count before.")
+        return Resolution(verdicts, "stated_change", note, ch)
+    return None
+
+
+def stock_flow_agreement(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
+    if ctx.before is None or not ctx.flows_since:
+        return None
+    fits = []
+    for g in point.groups:
+        for fl in ctx.flows_since:
+            if agree(fl.allows, (g.value - ctx.before.value,) * 2):
+                fits.append((g, fl))
+                break
+    if len(fits) != 1:
+        return None
+    g, fl = fits[0]
+    why = (f"{fmt(ctx.before.value)} (as of {describe(ctx.before.as_of)}) + {fmt(fl.value)} added in "
+           f"{describe(fl.period or fl.as_of)} ({fl.article_id}) = {fmt(g.value)}")
+    verdicts = [Verdict(g, "preferred", "stock_flow", confidence(g, "stock_flow", True), None)]
+    for other in point.groups:
+        if other is not g:
+            verdicts.append(Verdict(other, "normal", "stock_flow", confidence(other, "sources", True),
+                                    f"Does not follow from the earlier total and the additions since: {why}."))
+    return Resolution(verdicts, "stock_flow", f"the earlier total and the additions since agree with "
+                      f"{fmt(g.value)}: {why}")
+
+
+def later_source(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
+    if not ctx.source_order:
+        return None
+    for late in point.groups:
+        reasons = []
+        for early in point.groups:
+            if early is late:
+                continue
+            pair = [(a, b) for a in early.articles for b in late.articles if (a, b) in ctx.source_order]
+            if not pair or any((b, a) in ctx.source_order for a in early.articles for b in late.articles):
+                break
+            reasons.append((early, ctx.source_order[pair[0]]))
+        else:
+            if not reasons:
+                continue
+            verdicts = [Verdict(late, "preferred", "later_source", confidence(late, "later_source", True))]
+            for early, why in reasons:
+                verdicts.append(Verdict(early, "deprecated", "later_source", 0.2,
+                                        f"Out of date: {label(early)} reports an earlier state: {why}"))
+            note = "; ".join(why for _, why in reasons)
+            return Resolution(verdicts, "later_source", f"{label(late)} is the later report: {note}")
+    return None
+
+
+def more_sources(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
+    ranked = sorted(point.groups, key=lambda g: -len(g.origins))
+    if len(ranked[0].origins) <= len(ranked[1].origins):
+        return None
+    top = ranked[0]
+    verdicts = [Verdict(top, "preferred", "sources", confidence(top, "sources", True))]
+    for g in ranked[1:]:
+        verdicts.append(Verdict(g, "normal", "sources", confidence(g, "sources", True),
+                                f"Fewer independent sources ({len(g.origins)}) than {label(top)} "
+                                f"({len(top.origins)})."))
+    return Resolution(verdicts, "sources", f"{label(top)} has more independent sources")
+
+
+def later_date(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
+    spans = {id(g): g.as_of_claim.span for g in point.groups}
+    if any(s is None for s in spans.values()):
+        return None
+    for g in point.groups:
+        s = spans[id(g)]
+        if all(s.lo > spans[id(o)].lo and s.hi >= spans[id(o)].hi for o in point.groups if o is not g):
+            verdicts = [Verdict(g, "preferred", "later_date", confidence(g, "later_date", True))]
+            for o in point.groups:
+                if o is not g:
+                    verdicts.append(Verdict(o, "normal", "later_date", confidence(o, "later_date", True),
+                                            f"Stated for earlier days than {label(g)}."))
+            return Resolution(verdicts, "later_date", f"{label(g)} is stated for later days")
+    return None
+
+
+RULES: list[Callable[[TimePoint, PolicyContext], Resolution | None]] = [
+    stated_change, stock_flow_agreement, later_source, more_sources, later_date]
+
+
+def default_policy(point: TimePoint, ctx: PolicyContext) -> Resolution:
+    groups = point.groups
+    if not point.dated:
+        return Resolution([Verdict(g, "normal", "undated", round(confidence(g, "undated", len(groups) > 1) - 0.2, 2))
+                           for g in groups], "undated")
+    if len(groups) == 1:
+        g = groups[0]
+        rule = "sources" if len(g.origins) > 1 else "single_source"
+        return Resolution([Verdict(g, "preferred", rule, confidence(g, rule, False))], rule)
+    if len(point.articles) == 1:
+        return Resolution([Verdict(g, "normal", "same_source", 0.3,
+                                   "The same article gives other values for this figure and time.")
+                           for g in groups], "same_source")
+    if point.key.kind == "total":
+        for rule in RULES:
+            res = rule(point, ctx)
+            if res is not None:
+                return res
+    else:
+        for rule in (more_sources, later_date):
+            res = rule(point, ctx)
+            if res is not None:
+                return res
+    return Resolution([Verdict(g, "normal", "unresolved", confidence(g, "sources", True) - 0.1)
+                       for g in groups], "unresolved",
+                      "no rule decides between " + " and ".join(label(g) for g in groups))
