@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, unquote
 
 from .data import STATUSES, Filters, OutputsCache, build_queue
 from .decide import Reject, decision_from_form
-from .html import esc, message_page
+from .html import message_page
 from .pages import PageContext, article_page, describe, review_page
 from .store import ReviewStore
 
@@ -268,4 +268,4 @@ def address(server: ThreadingHTTPServer) -> str:
     return f"http://{host}:{port}/"
 
 
-__all__ = ["make_server", "address", "ReviewApp", "Reject", "esc"]
+__all__ = ["make_server", "address", "ReviewApp", "Reject"]

@@ -108,34 +108,27 @@ class ReviewStore:
     # -- writes -------------------------------------------------------------------------------------
     def decide(self, decision: Decision) -> int:
         """Store a decision (it becomes its finding's current one); returns its history number."""
-        seq = self._insert(decision)
-        if seq is None:  # the very same decision is stored already
-            seq = self.conn.execute("SELECT seq FROM history WHERE fingerprint = ?",
-                                    (fingerprint(decision),)).fetchone()[0]
-        return seq
-
-    def _insert(self, decision: Decision) -> int | None:
         with self._write():
-            cur = self.conn.execute(
-                "INSERT OR IGNORE INTO history (event, finding_id, decision, fingerprint, reviewer, at, decided_at)"
-                " VALUES ('decide', ?, ?, ?, ?, ?, ?)",
-                (decision.finding_id, decision.model_dump_json(), fingerprint(decision), decision.reviewer,
-                 now_iso(), decision.decided_at))
-            return cur.lastrowid if cur.rowcount else None
+            seq = self._insert(decision)
+            if seq is None:  # the very same decision is stored already
+                seq = self.conn.execute("SELECT seq FROM history WHERE fingerprint = ?",
+                                        (fingerprint(decision),)).fetchone()[0]
+            return seq
 
     def import_decisions(self, decisions: list[Decision]) -> int:
         """Add decisions from elsewhere in one transaction; ones already here are skipped. Returns how
         many were new."""
-        added = 0
         with self._write():
-            for decision in decisions:
-                cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO history (event, finding_id, decision, fingerprint, reviewer, at,"
-                    " decided_at) VALUES ('decide', ?, ?, ?, ?, ?, ?)",
-                    (decision.finding_id, decision.model_dump_json(), fingerprint(decision),
-                     decision.reviewer, now_iso(), decision.decided_at))
-                added += cur.rowcount
-        return added
+            return sum(self._insert(d) is not None for d in decisions)
+
+    def _insert(self, decision: Decision) -> int | None:
+        """Insert a 'decide' event (inside a transaction); None when the same decision is there already."""
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO history (event, finding_id, decision, fingerprint, reviewer, at, decided_at)"
+            " VALUES ('decide', ?, ?, ?, ?, ?, ?)",
+            (decision.finding_id, decision.model_dump_json(), fingerprint(decision), decision.reviewer,
+             now_iso(), decision.decided_at))
+        return cur.lastrowid if cur.rowcount else None
 
     def undo(self, reviewer: str, finding_id: str | None = None) -> Decision | None:
         """Remove the reviewer's latest current decision (of one finding, if given); the finding falls
