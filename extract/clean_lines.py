@@ -77,18 +77,20 @@ class Patterns:
             """, FLAGS)
         item = alternation(v["menu_words"]["items"])
         self.menu_item = regex.compile(item, regex.IGNORECASE)
-        self.menu = regex.compile(rf"^ {sep}* (?: {item} {sep}* )+ $", FLAGS)
-        date = r"\d{1,2} \s*[/.\-]\s* \d{1,2} (?:\s*[/.\-]\s*\d{2,4})?"
-        time = r"\d{1,2} \s*[:hg]\s* \d{2} (?:\s*:\s*\d{2})? (?:\s*(?:AM|PM|SA|CH))?"
-        zone = r"\(?\s*(?:GMT|UTC)\s*[+\-]\s*\d{1,2}\s*\)?"
+        self.menu = regex.compile(rf"^ {sep}*+ (?: {item} {sep}*+ )++ $", FLAGS)
+        # possessive quantifiers (*+, ?+): each run of separators is read one way only, so a long line
+        # of near-dates fails in linear time
+        date = r"\d{1,2} \s*+[/.\-]\s*+ \d{1,2} (?:\s*+[/.\-]\s*+\d{2,4})?+"
+        time = r"\d{1,2} \s*+[:hg]\s*+ \d{2} (?:\s*+:\s*+\d{2})?+ (?:\s*+(?:AM|PM|SA|CH))?+"
+        zone = r"\(?\s*+(?:GMT|UTC)\s*+[+\-]\s*+\d{1,2}\s*+\)?"
         words = v["dateline"]["weekdays"] + v["dateline"]["labels"]
         self.dateline = regex.compile(rf"""
-            ^\s*
-            (?: {alternation(words)} \s*[:,\-–|]?\s* )*     # Thứ tư, / Cập nhật: / Ngày
+            ^\s*+
+            (?: {alternation(words)} [\s:,\-–|]*+ )*+       # Thứ tư, / Cập nhật: / Ngày
             (?: {date} | {time} )                           # a date or a time
-            (?: [\s,\-–|]* (?:lúc|ngày)? \s*                # then more of them, or a time zone
-                (?: {date} | {time} | {zone} ) )*
-            [\s.]* $
+            (?: [\s,\-–|]*+ (?:(?:lúc|ngày)\s*+)?+          # then more of them, or a time zone
+                (?: {date} | {time} | {zone} ) )*+
+            [\s.]*+ $
             """, FLAGS)
         fp = v["follow_prompts"]
         self.follow = regex.compile(rf"""
@@ -176,9 +178,9 @@ def line_reason(text: str) -> str | None:
         return None
     if p.furniture.match(text):
         return "furniture line"
-    if is_menu(text):
+    if size <= limit("menu_max_chars") and is_menu(text):
         return "menu"
-    if p.dateline.match(text):
+    if size <= limit("dateline_max_chars") and p.dateline.match(text):
         return "dateline"
     if size <= limit("widget_max_chars"):
         if p.follow.match(text) and not ends_sentence(text):
@@ -254,25 +256,22 @@ def drop_related_blocks(lines: list[Line]) -> None:
     """Each heading of other stories and what is under it: up to the next such heading, up to where the
     article resumes (two prose paragraphs in a row: not a headline + teaser list), or else to the end."""
     heading = patterns().related_heading
-    heads = {i for i in content(lines) if heading.match(lines[i].text)}
-    for h in sorted(heads):
-        if lines[h].drop:
+    kept = content(lines)
+    heads = {k for k, i in enumerate(kept) if heading.match(lines[i].text)}
+    k = 0
+    while k < len(kept):
+        if k not in heads:
+            k += 1
             continue
-        lines[h].drop = "related stories heading"
-        after = content(lines, h + 1)
-        stop = len(lines)
-        for k, i in enumerate(after):
-            if i in heads:
-                stop = i
+        lines[kept[k]].drop = "related stories heading"
+        k += 1
+        while k < len(kept) and k not in heads:
+            nxt = k + 1
+            if (nxt < len(kept) and nxt not in heads
+                    and is_prose(lines[kept[k]]) and is_prose(lines[kept[nxt]])):
                 break
-            nxt = after[k + 1] if k + 1 < len(after) else None
-            if nxt is not None and nxt not in heads and is_prose(lines[i]) and is_prose(lines[nxt]):
-                stop = i
-                break
-        for i in after:
-            if i >= stop:
-                break
-            lines[i].drop = "related stories"
+            lines[kept[k]].drop = "related stories"
+            k += 1
 
 
 def drop_tail(lines: list[Line]) -> None:
