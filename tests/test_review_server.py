@@ -191,3 +191,26 @@ def test_a_malformed_output_file_is_named_on_the_page(tmp_path):
     with running_server(out, tmp_path / "review.sqlite") as url:
         status, page, _ = Client(url).get("/")
     assert status == 200 and "conflicts.jsonl" in page and "record 1" in page
+
+
+def test_a_finding_whose_claims_changed_is_reopened_with_the_earlier_decision(tmp_path):
+    from extract.review.store import ReviewStore
+    from schemas import Decision
+    outputs = hostile_outputs()
+    out = write_out(tmp_path / "out", outputs)
+    db = tmp_path / "review.sqlite"
+    mismatch = outputs[2][0]
+    with ReviewStore(db) as store:
+        store.decide(Decision(finding_id=mismatch.id, claim_ids=["gone#c1", "a_2023#c1"], action="dismiss",
+                              note="đã kiểm tra", reviewer="an", decided_at="2026-01-01T00:00:00+00:00"))
+        store.decide(Decision(finding_id="hostile", claim_ids=["x#c1", "a_2023#c1"], action="dismiss",
+                              reviewer="an", decided_at="2026-01-01T00:00:00+00:00"))
+    with running_server(out, db) as url:
+        client = Client(url)
+        _, page, _ = client.get(f"/?f={mismatch.id}")
+        assert 'id="status">reopened<' in page and "Decided earlier, on other claims" in page
+        assert "đã kiểm tra" in page
+        _, page, _ = client.get("/")  # todo = open + reopened: the reopened one is still to do
+        assert '<span id="left">2</span> left of 3' in page
+        _, page, _ = client.get("/?status=decided")
+        assert page.count("· decided</small>") == 1 and page.count("<small>") == 1 and "f=hostile" in page
