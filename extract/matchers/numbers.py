@@ -55,7 +55,10 @@ def _numeral(tag: str) -> str:
     )"""
 
 
+FIRST_WORDS = list(VOCAB["qualifiers"]) + VOCAB["range_lead"] + VOCAB["vague_lead"] + NUMBER_WORDS
+
 PATTERN = regex.compile(rf"""
+    (?<!\w)(?=\d|{_words([w.split()[0] for w in FIRST_WORDS])}(?!\w))        # quick test: a number can start here
     (?P<qual>(?<!\w){_words(list(VOCAB["qualifiers"]))}\s+)?     # hơn, khoảng gần, ít nhất ...
     (?<![\w/])(?<!\w[-–.])(?<!\d:)                                # not inside Covid-19, G7, 254/2025, 08:15
     (?:
@@ -95,6 +98,7 @@ LOWER_WORD_AFTER = regex.compile(r"^\s+[[:Ll:]]")
 SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\n])[\s\"“'‘(\-–•*]*$")
 LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 LIST_MARK_AFTER = regex.compile(r"^[.)](?:\s|$)")
+DAY_RANGE_AFTER = regex.compile(r"^\s*(?:[-–]|đến|tới)\s*\d{1,2}/\d")          # 18 – 19/9 is a date range
 DIGIT_GROUP_BEFORE = regex.compile(r"\d[\s\u00a0]+$")
 DIGIT_GROUP_AFTER = regex.compile(r"^[ \t\u00a0]+\d")
 YEAR_LIKE = regex.compile(r"^(?:19|20)\d\d$")
@@ -347,10 +351,11 @@ def phone_or_code(c: Candidate) -> str | None:
 
 
 def document_date_or_year(c: Candidate) -> str | None:
-    """Quyết định số 12, ngày 10-1, tháng 5, năm 2020, a bare 2021 or 2021 - 2025 (unless things follow)."""
+    """Quyết định số 12, ngày 10-1, tháng 5, 18 – 19/9, năm 2020, a bare 2021 or 2021 - 2025 (unless
+    a count noun follows: 2000 hộ)."""
     if BEFORE["document_words"].search(c.before):
         return "document number"
-    if BEFORE["date_words"].search(c.before):
+    if BEFORE["date_words"].search(c.before) or DAY_RANGE_AFTER.match(c.after):
         return "date"
     if any(YEAR_LIKE.match(raw) for raw in c.raws) and not COUNT_NOUN_AFTER.match(c.after) and not c.percent:
         return "year"
