@@ -1,12 +1,36 @@
-"""ocop conflicts (not built yet)."""
+"""ocop conflicts: the findings of the last reconciliation as a table, most severe first."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+FINDING_TYPES = ["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
 
 
 def register(sub):
-    p = sub.add_parser("conflicts", help="(not built yet)")
+    p = sub.add_parser("conflicts", help="print the findings (most severe first)",
+                       description="Print OUT/conflicts.jsonl as a table, most severe first; by default "
+                                   "only findings still open (or reopened).")
+    p.add_argument("--out", default="out", help="output folder (default: out)")
+    p.add_argument("--type", choices=FINDING_TYPES, help="only findings of this type")
+    p.add_argument("--all", action="store_true", help="also findings a reviewer has decided")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    print("ocop conflicts: not built yet")
-    return 1
+    from schemas import Conflict
+    from ..reconcile.views import ViewError, conflicts_table, load_models
+    try:
+        found = load_models(Path(args.out) / "conflicts.jsonl", Conflict, "finding")
+    except ViewError as e:
+        print(f"ocop conflicts: {e}", file=sys.stderr)
+        return 1
+    shown = [c for c in found if (args.all or c.status != "decided") and (not args.type or c.type == args.type)]
+    if not shown:
+        print("no findings" + (f" of type {args.type}" if args.type else "")
+              + ("" if args.all else " open (use --all to include decided ones)"))
+        return 0
+    sys.stdout.write(conflicts_table(shown, colour=sys.stdout.isatty()))
+    hidden = len(found) - len(shown)
+    print(f"{len(shown)} findings" + (f" ({hidden} more hidden; see --all / --type)" if hidden else ""))
+    return 0

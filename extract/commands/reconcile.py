@@ -1,12 +1,24 @@
-"""ocop reconcile (not built yet)."""
+"""ocop reconcile: OUT/records.jsonl -> OUT/facts.jsonl and OUT/conflicts.jsonl (review decisions applied)."""
 from __future__ import annotations
+
+import sys
 
 
 def register(sub):
-    p = sub.add_parser("reconcile", help="(not built yet)")
+    p = sub.add_parser("reconcile", help="reconcile the records of all articles into facts and findings",
+                       description="Read OUT/records.jsonl and OUT/articles.jsonl, apply the review decisions "
+                                   "in the database, write OUT/facts.jsonl and OUT/conflicts.jsonl.")
+    p.add_argument("--out", default="out", help="the folder extraction wrote to (default: out)")
+    p.add_argument("--db", default=None, help="review decisions (default: OUT/review.sqlite)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    print("ocop reconcile: not built yet")
-    return 1
+    from ..reconcile import ReconcileInputError, run_reconcile
+    try:
+        summary = run_reconcile(args.out, db=args.db)
+    except ReconcileInputError as e:
+        print(f"ocop reconcile: {e}", file=sys.stderr)
+        return 1
+    print(summary.line(), file=sys.stderr)
+    return 0

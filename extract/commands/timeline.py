@@ -1,12 +1,43 @@
-"""ocop timeline (not built yet)."""
+"""ocop timeline: the time line of one figure with its sources; --plot draws it."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+STARS = ["3", "4", "5", "5p", "3+"]
 
 
 def register(sub):
-    p = sub.add_parser("timeline", help="(not built yet)")
+    p = sub.add_parser("timeline", help="the time line of one figure, with its sources",
+                       description="Print the reconciled time line of one figure (from OUT/facts.jsonl), "
+                                   "e.g. `ocop timeline ocop_products --scope 'Hà Nội' --star 5`.")
+    p.add_argument("metric", metavar="METRIC", help="ocop_products, ocop_subjects, ocop_sales_points, "
+                                                    "ocop_centers, share_of_national (the ocop_ may be left out)")
+    p.add_argument("--scope", required=True, help="the place: 'Hà Nội', 'ha noi' and 'TP Hà Nội' all match")
+    p.add_argument("--star", choices=STARS, help="star class (default: every class)")
+    p.add_argument("--kind", choices=["total", "added", "target"], default="total")
+    p.add_argument("--out", default="out", help="output folder (default: out)")
+    p.add_argument("--plot", metavar="FILE", help="also draw it into FILE.png or FILE.svg")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    print("ocop timeline: not built yet")
-    return 1
+    from schemas import Fact
+    from ..io import read_jsonl
+    from ..reconcile.views import ViewError, load_models, select_facts, timeline_text
+    out = Path(args.out)
+    try:
+        facts = select_facts(load_models(out / "facts.jsonl", Fact, "fact"), args.metric, args.scope,
+                             args.star, args.kind)
+        wanted = {r for f in facts for r in f.supporting}
+        records = {}
+        if (out / "records.jsonl").exists():
+            records = {r["id"]: r for r in read_jsonl(out / "records.jsonl") if r.get("id") in wanted}
+        sys.stdout.write(timeline_text(facts, records))
+        if args.plot:
+            from ..reconcile.plot import plot_timeline
+            print(f"plot written to {plot_timeline(facts, records, args.plot)}", file=sys.stderr)
+    except (ViewError, ValueError) as e:
+        print(f"ocop timeline: {e}", file=sys.stderr)
+        return 1
+    return 0

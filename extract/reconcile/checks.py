@@ -74,9 +74,6 @@ def value_mismatch(key: Key, point: "TimePoint", res: Resolution) -> Conflict | 
             + "; ".join(label(g) for g in point.groups) + ".")
     if res.note:
         text += f" Resolution ({res.rule}): {res.note}"
-    for v in res.verdicts:
-        if v.rank == "deprecated" and v.explanation:
-            text += f" {v.explanation}"
     suggested = Suggested(value=pref.group.value if pref else None, rule=res.rule,
                           as_of=pref.group.as_of_claim.as_of if pref else point.as_of)
     return finding("value_mismatch", severity, key, point.as_of, [g.value for g in point.groups],
@@ -191,7 +188,7 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                 parts = [_nearest(cs, t) for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
                 if len(parts) < 2:
                     continue
-                parts.sort(key=lambda c: c.evidence[0]["start"])
+                parts.sort(key=lambda c: (c.evidence[0]["start"], c.record_id))
                 found = parts_sum(t, split, parts, rows, by_record, key_model(t.key, scopes[t.key]))
                 if found:
                     out.append(found)

@@ -118,10 +118,12 @@ def stated_change(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
                 found = found or hit
         if not befores:
             continue
-        ch, _ = found
+        ch, exact = found
         verdicts = [Verdict(high, "preferred", "stated_change", confidence(high, "stated_change", True))]
+        first_low = befores[0][0]
+        arithmetic = f" ({fmt(first_low.value)} + {fmt(ch.value)} = {fmt(high.value)})" if exact else ""
         change_text = (f"{ch.article_id} states that {fmt_claim(ch.value, ch.value_max, ch.approx)} "
-                       f"were added in {describe(ch.as_of or ch.period)}")
+                       f"were added in {describe(ch.as_of or ch.period)}{arithmetic}")
         for low, (c, exact) in befores:
             arithmetic = (f" ({fmt(low.value)} + {fmt(c.value)} = {fmt(high.value)})" if exact else "")
             verdicts.append(Verdict(low, "deprecated", "stated_change", 0.1,

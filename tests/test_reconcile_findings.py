@@ -1,0 +1,255 @@
+"""Each finding type on small hand-written record sets, including sets that must yield no finding."""
+from __future__ import annotations
+
+import random
+
+from extract.reconcile import reconcile
+from extract.reconcile.samples import count_record as rec
+from schemas import Conflict, Fact
+
+
+def findings(result, type_=None) -> list[Conflict]:
+    return [c for c in result.conflicts if type_ is None or c.type == type_]
+
+
+def facts_of(result, star="5", kind="total", scope="Hà Nội", **key) -> list[Fact]:
+    return [f for f in result.facts if f.key.star == star and f.key.kind == kind and f.key.scope == scope
+            and all(getattr(f.key, k) == v for k, v in key.items())]
+
+
+def preferred(result, **kw) -> list[tuple]:
+    return [(f.as_of, f.value) for f in facts_of(result, **kw) if f.rank == "preferred"]
+
+
+# --- value_mismatch ---------------------------------------------------------------------------------
+
+def test_overlapping_days_different_values_is_a_mismatch_left_unresolved():
+    r = reconcile([rec("a#1", "a", 6, as_of="2025-06~"), rec("b#1", "b", 9, as_of="2025")])
+    [c] = findings(r)
+    assert c.type == "value_mismatch" and c.severity == "high"
+    assert sorted(c.values) == [6, 9] and {cl.article_id for cl in c.claims} == {"a", "b"}
+    assert c.suggested.value is None and c.suggested.rule == "unresolved"
+    assert {f.rank for f in facts_of(r)} == {"normal"}
+
+
+def test_figures_of_different_years_are_a_time_line_not_a_conflict():
+    r = reconcile([rec("a#1", "a", 4, as_of="2021"), rec("b#1", "b", 6, as_of="2022"),
+                   rec("c#1", "c", 9, as_of="2025-06")])
+    assert findings(r) == []
+    assert preferred(r) == [("2021", 4), ("2022", 6), ("2025-06", 9)]
+
+
+def test_qualifiers_agree_with_the_exact_figure():
+    r = reconcile([rec("a#1", "a", 17000, star="3+", scope="Việt Nam", as_of="2025", approx="over"),
+                   rec("b#1", "b", 17316, star="3+", scope="Việt Nam", as_of="2025"),
+                   rec("a#2", "a", 105, metric="ocop_sales_points", unit="điểm", as_of="2025", approx="range",
+                       value_max=110),
+                   rec("b#2", "b", 110, metric="ocop_sales_points", unit="điểm", as_of="2025")])
+    assert findings(r) == []
+    [national] = [f for f in r.facts if f.key.scope == "Việt Nam"]
+    assert national.value == 17316 and national.rank == "preferred" and national.rule == "sources"
+    assert sorted(national.supporting) == ["a#1", "b#1"]
+
+
+def test_over_does_not_stretch_to_any_larger_value():
+    r = reconcile([rec("a#1", "a", 17000, star="3+", as_of="2025", approx="over"),
+                   rec("b#1", "b", 25000, star="3+", as_of="2025")])
+    assert [c.type for c in findings(r)] == ["value_mismatch"]
+
+
+def test_more_independent_sources_win_but_copies_count_once():
+    same = "Trong đó có 9 sản phẩm 5 sao."
+    majority = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("b#1", "b", 9, as_of="2025"),
+                          rec("c#1", "c", 9, as_of="2025")])
+    [c] = findings(majority)
+    assert c.severity == "medium" and c.suggested.value == 9 and c.suggested.rule == "sources"
+    copied = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("b#1", "b", 9, as_of="2025", sentence=same),
+                        rec("c#1", "c", 9, as_of="2025", sentence=same)])
+    [c] = findings(copied)
+    assert c.severity == "high" and c.suggested.value is None
+
+
+def test_one_article_giving_two_values_is_not_a_disagreement_between_sources():
+    r = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("a#2", "a", 9, as_of="2025")])
+    assert findings(r) == []
+    assert {f.rule for f in facts_of(r)} == {"same_source"}
+
+
+def test_repeats_in_one_article_are_one_claim():
+    r = reconcile([rec("a#1", "a", 9, as_of="2025-06"), rec("a#2", "a", 9, time_basis="published"),
+                   rec("b#1", "b", 6, as_of="2025")])
+    [c] = findings(r)
+    nine = [f for f in facts_of(r) if f.value == 9][0]
+    assert nine.supporting == ["a#1", "a#2"] and nine.as_of == "2025-06"
+
+
+def test_a_stated_change_explains_the_older_value():
+    records = [rec("old#1", "old", 6, as_of="2025-06~", time_basis="context"),
+               rec("new#1", "new", 3, kind="added", as_of="2025-06", organization="Công ty X"),
+               rec("new#2", "new", 9, as_of="2025-06"),
+               rec("other#1", "other", 9, as_of="2025")]
+    r = reconcile(records)
+    [c] = findings(r)
+    assert c.type == "value_mismatch" and c.severity == "low" and c.suggested.value == 9
+    assert c.suggested.rule == "stated_change"
+    [six] = [f for f in facts_of(r) if f.value == 6]
+    [nine] = [f for f in facts_of(r) if f.value == 9]
+    assert six.rank == "deprecated" and nine.rank == "preferred" and nine.rule == "stated_change"
+    assert "June 2025" in six.explanation and "6 + 3 = 9" in six.explanation
+    assert "new" in six.explanation
+
+
+def test_a_change_of_another_time_does_not_decide():
+    r = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("b#1", "b", 9, as_of="2025"),
+                   rec("b#2", "b", 3, kind="added", as_of="2020")])
+    [c] = findings(r)
+    assert c.suggested.rule == "unresolved"
+
+
+def test_additions_of_other_periods_are_other_figures():
+    r = reconcile([rec("a#1", "a", 518, star="3+", kind="added", as_of="2022", period="2022"),
+                   rec("b#1", "b", 1113, star="3+", kind="added", as_of="2022", period="2021/2022")])
+    assert findings(r) == []
+    assert sorted(f.value for f in r.facts if f.rank == "preferred") == [518, 1113]
+
+
+# --- parts_sum --------------------------------------------------------------------------------------
+
+def breakdown(article, total, parts, as_of="2025-06~", kind="total"):
+    out = [rec(f"{article}#t", article, total, star="3+", as_of=as_of, kind=kind)]
+    out += [rec(f"{article}#{star}", article, v, star=star, as_of=as_of, kind=kind) for star, v in parts.items()]
+    return out
+
+
+def test_parts_short_of_the_total_name_the_missing_class_and_its_size_elsewhere():
+    records = breakdown("a", 3317, {"5": 6, "4": 1571, "3": 1718})
+    records += breakdown("b", 3463, {"5": 9, "5p": 19, "4": 1576, "3": 1859}, as_of="2025")
+    r = reconcile(records)
+    [c] = findings(r, "parts_sum")
+    assert c.values == [3317, 3295] and c.severity == "low"
+    assert "22 short" in c.explanation and "tiềm năng 5 sao" in c.explanation
+    assert "about the size of" in c.explanation and "19" in c.explanation
+    assert {cl.article_id for cl in c.claims} == {"a"}
+
+
+def test_parts_that_add_up_leave_support_not_a_finding():
+    r = reconcile(breakdown("a", 1649, {"5": 4, "5p": 13, "4": 1098, "3": 534}, as_of="2021"))
+    assert findings(r) == []
+    [total] = facts_of(r, star="3+")
+    [line] = [s for s in total.support if s.startswith("parts_sum")]
+    assert line.startswith("parts_sum: 1.649 = ") and "= 1.649 (" in line and line.endswith(" in a")
+    assert all(part in line for part in ["534", "1.098", "4 + ", "13", "tiềm năng 5 sao", "3 sao, 4 sao"])
+
+
+def test_every_class_stated_but_the_sum_is_off():
+    r = reconcile(breakdown("a", 2000, {"5": 4, "5p": 13, "4": 1098, "3": 534}, as_of="2021"))
+    [c] = findings(r)
+    assert c.type == "parts_sum" and c.severity == "medium" and "351 short" in c.explanation
+
+
+def test_parts_from_another_article_or_time_are_not_parts():
+    records = [rec("a#t", "a", 3317, star="3+", as_of="2025"),
+               rec("b#5", "b", 6, as_of="2025"), rec("b#4", "b", 1571, star="4", as_of="2025"),
+               rec("a#5", "a", 4, as_of="2021"), rec("a#4", "a", 1098, star="4", as_of="2021")]
+    assert findings(reconcile(records), "parts_sum") == []
+
+
+def test_one_part_alone_is_not_a_breakdown():
+    r = reconcile([rec("a#t", "a", 162, star="3+", scope="Thạch Thất"),
+                   rec("a#4", "a", 116, star="4", scope="Thạch Thất")])
+    assert findings(r) == []
+
+
+def test_groups_and_new_plus_rerated_are_checked_too():
+    base = [rec("a#t", "a", 518, star="3+", kind="added", as_of="2022", period="2022")]
+    groups = [rec(f"a#g{i}", "a", v, star=None, kind="added", as_of="2022", period="2022", category=name)
+              for i, (name, v) in enumerate([("thực phẩm", 300), ("đồ uống", 200)])]
+    status = [rec("a#n", "a", 491, star="3+", kind="added", as_of="2022", period="2022", status="new"),
+              rec("a#r", "a", 27, star="3+", kind="added", as_of="2022", period="2022", status="renewed")]
+    r = reconcile(base + groups + status)
+    [c] = findings(r)
+    assert c.type == "parts_sum" and c.values == [518, 500] and "đồ uống" in c.explanation
+    [total] = [f for f in r.facts if f.value == 518]
+    assert any("491 + 27" in s for s in total.support)
+
+
+# --- stock_flow -------------------------------------------------------------------------------------
+
+def test_totals_and_additions_that_agree_are_support():
+    r = reconcile([rec("a#1", "a", 1649, star="3+", as_of="2021"), rec("b#1", "b", 2167, star="3+", as_of="2022"),
+                   rec("b#2", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])
+    assert findings(r) == []
+    lines = [s for f in r.facts for s in f.support if s.startswith("stock_flow")]
+    assert len(lines) == 3 and "2.167" in lines[0] and "1.649" in lines[0] and "518" in lines[0]
+
+
+def test_totals_and_additions_that_disagree_are_a_finding_and_not_also_a_decrease():
+    r = reconcile([rec("a#1", "a", 13, star="5p", as_of="2021"), rec("b#1", "b", 12, star="5p", as_of="2022"),
+                   rec("b#2", "b", 1, star="5p", kind="added", as_of="2022", period="2022")])
+    [c] = findings(r)
+    assert c.type == "stock_flow" and c.values == [13, 1, 12] and "36 months" in c.explanation
+
+
+def test_additions_of_another_period_are_not_checked_against_the_totals():
+    r = reconcile([rec("a#1", "a", 1649, star="3+", as_of="2021"), rec("b#1", "b", 3000, star="3+", as_of="2025"),
+                   rec("b#2", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])
+    assert findings(r) == []
+
+
+# --- decrease ---------------------------------------------------------------------------------------
+
+def test_a_total_that_falls_is_worth_a_look():
+    r = reconcile([rec("a#1", "a", 100, star="4", as_of="2021"), rec("b#1", "b", 80, star="4", as_of="2023")])
+    [c] = findings(r)
+    assert c.type == "decrease" and c.severity == "medium" and c.values == [100, 80]
+    assert "36 months" in c.explanation
+
+
+def test_growth_or_a_fall_within_what_qualifiers_allow_is_no_decrease():
+    grow = reconcile([rec("a#1", "a", 100, star="4", as_of="2021"), rec("b#1", "b", 120, star="4", as_of="2023")])
+    vague = reconcile([rec("a#1", "a", 100, star="4", as_of="2021", approx="over"),
+                       rec("b#1", "b", 101, star="4", as_of="2023")])
+    assert findings(grow) == [] and findings(vague) == []
+
+
+# --- share_mismatch ---------------------------------------------------------------------------------
+
+def share_set(share, approx="exact"):
+    return [rec("a#1", "a", 2167, star="3+", as_of="2022"),
+            rec("a#2", "a", 9852, star="3+", scope="Việt Nam", as_of="2022"),
+            rec("a#3", "a", share, metric="share_of_national", as_of="2022", approx=approx)]
+
+
+def test_a_share_the_counts_do_not_give_is_a_finding():
+    r = reconcile(share_set(30))
+    [c] = findings(r)
+    assert c.type == "share_mismatch" and c.severity == "medium" and c.values == [30, 22.0]
+    assert "2.167" in c.explanation and "9.852" in c.explanation
+
+
+def test_a_share_the_counts_give_is_support():
+    for share, approx in [(22, "exact"), (20, "over")]:
+        r = reconcile(share_set(share, approx))
+        assert findings(r) == []
+        [s] = [f for f in r.facts if f.key.metric == "share_of_national"]
+        assert any(line.startswith("share: 2.167") for line in s.support)
+
+
+def test_a_share_without_the_national_count_is_not_checked():
+    r = reconcile(share_set(30)[::2])
+    assert findings(r) == []
+
+
+# --- ids and order ----------------------------------------------------------------------------------
+
+def test_ids_and_order_do_not_depend_on_input_order():
+    records = (breakdown("a", 3317, {"5": 6, "4": 1571, "3": 1718})
+               + [rec("b#1", "b", 9, as_of="2025"), rec("c#1", "c", 13, star="5p", as_of="2021"),
+                  rec("d#1", "d", 12, star="5p", as_of="2022")])
+    first = reconcile(records)
+    shuffled = records[:]
+    random.Random(7).shuffle(shuffled)
+    again = reconcile(shuffled)
+    assert [f.model_dump() for f in first.facts] == [f.model_dump() for f in again.facts]
+    assert [c.model_dump() for c in first.conflicts] == [c.model_dump() for c in again.conflicts]
+    assert len({f.id for f in first.facts}) == len(first.facts)
