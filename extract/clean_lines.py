@@ -71,7 +71,7 @@ class Patterns:
     def __init__(self, v: dict):
         sep = r"[\s|/•·>»\-–—,:]"   # what separates the items of a menu or a row of buttons
         self.furniture = regex.compile(rf"""
-            ^ [\s\-–—*•·#>]*                                # a bullet or markdown mark, maybe
+            ^ [\s\-–—*•·#>|]*                               # a bullet or markdown mark, maybe
             {alternation(v['furniture_lines']['items'])}    # the whole line is one furniture phrase
             [\s:|.]* $                                      # a trailing ':' or '|'
             """, FLAGS)
@@ -80,7 +80,9 @@ class Patterns:
         self.menu = regex.compile(rf"^ {sep}*+ (?: {item} {sep}*+ )++ $", FLAGS)
         # possessive quantifiers (*+, ?+): each run of separators is read one way only, so a long line
         # of near-dates fails in linear time
-        date = r"\d{1,2} \s*+[/.\-]\s*+ \d{1,2} (?:\s*+[/.\-]\s*+\d{2,4})?+"
+        date = r"""(?: \d{1,2} \s*+[/.\-]\s*+ \d{1,2} (?:\s*+[/.\-]\s*+\d{2,4})?+     # 12/3/2025, 12-03
+                     | \d{1,2} \s++ tháng \s++ \d{1,2} (?:\s*+,?\s*+ năm \s++ \d{4})?+ )  # 12 tháng 3 năm 2025
+                  """
         time = r"\d{1,2} \s*+[:hg]\s*+ \d{2} (?:\s*+:\s*+\d{2})?+ (?:\s*+(?:AM|PM|SA|CH))?+"
         zone = r"\(?\s*+(?:GMT|UTC)\s*+[+\-]\s*+\d{1,2}\s*+\)?"
         words = v["dateline"]["weekdays"] + v["dateline"]["labels"]
@@ -95,7 +97,8 @@ class Patterns:
         fp = v["follow_prompts"]
         self.follow = regex.compile(rf"""
             ^\s* {alternation(fp['starts'])}                # Theo dõi
-            .{{0,80}}? {alternation(fp['where'])}           # ... trên
+            .{{0,80}}? {alternation(fp['where'])} \s*       # ... trên
+            (?: {alternation(fp['platforms'])} | !\[ | \| | $ )  # Google News / an icon / nothing
             """, FLAGS)
         self.widget = regex.compile(alternation(v["widget_phrases"]["items"]), regex.IGNORECASE)
         self.contact = regex.compile(rf"""
