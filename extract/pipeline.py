@@ -6,6 +6,7 @@ batch can map it over processes or a cluster.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -14,7 +15,24 @@ from schemas import Article, ArticleOut, validate_record
 
 from .doc import Doc, make_doc
 
-PIPELINE_VERSION = "0.1.0"
+RULES_VERSION = "0.1.0"
+"""Bumped by hand for changes the fingerprint below cannot see (a new dependency's behaviour)."""
+
+
+def _fingerprint() -> str:
+    """A hash of every file that decides what extraction finds: the code and vocabularies of cleaning,
+    segmentation, matchers and assembly. Any change to a rule re-extracts every article."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for f in sorted([*here.glob("*.py"), *here.glob("*.json"), *(here / "matchers").glob("*.*"),
+                     *(here / "assemble").glob("*.*"), *(Path(__file__).parents[1] / "schemas").glob("*.py")]):
+        if f.suffix in (".py", ".json", ".tsv") and f.is_file():
+            h.update(f.relative_to(here.parent).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+PIPELINE_VERSION = f"{RULES_VERSION}+{_fingerprint()}"
 """Changes whenever extraction may give other records for the same text (re-extraction in batch runs)."""
 
 

@@ -1,0 +1,30 @@
+"""Assembly: the matches of a document -> records (plain dicts in the record format, validated later).
+
+    analyse (every matcher on every sentence) -> context (the article's place and time)
+    -> dates, organizations, counts (a reader's context carried across sentences)
+"""
+from __future__ import annotations
+
+from ..doc import Doc
+from .analysis import analyse
+from .build import record
+from .context import build_context
+from .counts import count_records
+
+
+def assemble(doc: Doc) -> list[dict]:
+    infos = analyse(doc)
+    ctx = build_context(infos, doc.article.published)
+    out: list[dict] = []
+    for info in infos:
+        for m in info.dates:
+            value = ctx.date_value(m)
+            if value:
+                out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
+        for m in info.orgs:
+            out.append(record(doc, info, "organization", m.start, m.end, [m.rule], name=m.value["name"],
+                              org_class=m.value["org_class"], legal_form=m.value["legal_form"],
+                              location=m.value["location"]))
+    out += count_records(doc, infos, ctx)
+    out.sort(key=lambda r: (r["evidence"]["start"], r["type"]))
+    return out

@@ -1,0 +1,61 @@
+"""Every matcher run once per sentence; offsets shifted into the document's text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..doc import Doc, Sentence
+from ..matchers import Match, dates, numbers, orgs, places, stars
+from ..segment import Token
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    paragraph: int
+    numbers: list[Match] = field(default_factory=list)
+    dates: list[Match] = field(default_factory=list)
+    stars: list[Match] = field(default_factory=list)
+    places: list[Match] = field(default_factory=list)
+    orgs: list[Match] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+
+def _shift(ms: list[Match], offset: int) -> list[Match]:
+    return [m.shifted(offset) for m in ms]
+
+
+def analyse(doc: Doc) -> list[SentenceInfo]:
+    out = []
+    text = doc.text
+    paragraph, last_end = 0, 0
+    for s in doc.sentences:
+        if "\n" in text[last_end:s.start]:
+            paragraph += 1
+        last_end = s.end
+        st = s.text
+        info = SentenceInfo(s, paragraph)
+        info.numbers = _shift(numbers.match(st), s.start)
+        info.dates = _shift(dates.match(st), s.start)
+        info.stars = _shift(stars.match(st), s.start)
+        info.places = _shift(places.match(st), s.start)
+        if orgs.TRIGGER.search(st):
+            local = [Token(t.text, t.start - s.start, t.end - s.start) for t in info.tokens]
+            info.orgs = _shift(orgs.match(st, local), s.start)
+        out.append(info)
+    return out

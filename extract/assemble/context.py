@@ -1,0 +1,108 @@
+"""What a reader knows about the whole article: its own place, when it was written (the publication date,
+or bounds inferred from the dates it reports), which paragraphs are plans, and how to read dates
+without a year."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..matchers import Match, dates
+from . import cues
+from .analysis import SentenceInfo
+
+_YMD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def edtf_key(value: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) of an EDTF value's end, for ordering; None without a known year.
+
+    >>> edtf_key("2022-09-20/2022-12-21"), edtf_key("2025-06~"), edtf_key("XXXX-06-16")
+    ((2022, 12, 21), (2025, 6, 0), None)
+    """
+    if not value:
+        return None
+    m = _YMD.match(value.split("/")[-1])
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    mo = int(mo) if mo and int(mo) <= 12 else 0
+    return int(y), mo, int(d or 0)
+
+
+def is_plan_sentence(info: SentenceInfo) -> bool:
+    return cues.has(info.text, "kind", "target")
+
+
+@dataclass
+class ArticleContext:
+    published: date | None
+    main_place: str | None = None
+    main_level: str | None = None
+    inferred_year: int | None = None
+    plan_paragraphs: set[int] = field(default_factory=set)
+    date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
+
+    def now(self) -> tuple[str | None, str | None]:
+        """The article's 'now' as EDTF, and the time_basis it rests on."""
+        if self.published:
+            return self.published.isoformat(), "published"
+        if self.inferred_year:
+            return str(self.inferred_year), "inferred"
+        return None, None
+
+    def date_value(self, m: Match) -> str | None:
+        return self.date_values.get((m.start, m.end))
+
+
+def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleContext:
+    ctx = ArticleContext(published)
+    # the article's own place: the province it names most often (the title counts twice)
+    names: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for i, info in enumerate(infos):
+        for p in info.places:
+            if p.value["generic"] or p.value["level"] != "province":
+                continue
+            names[p.value["name"]] += 2 if i == 0 else 1
+            first_seen.setdefault(p.value["name"], p.start)
+    if names:
+        ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
+        ctx.main_level = "province"
+    # plans: a paragraph that opens with a plan word is a list of targets
+    for info in infos:
+        head = info.text[:40]
+        if cues.pattern("kind", "plan_openers").match(head.lstrip("-–•* ")):
+            ctx.plan_paragraphs.add(info.paragraph)
+    # when it was written: after every date it reports outside plans
+    latest = None
+    for info in infos:
+        if info.paragraph in ctx.plan_paragraphs or is_plan_sentence(info):
+            continue
+        for m in info.dates:
+            k = edtf_key(m.value.get("value")) if not m.value.get("interval") else None
+            if k and (latest is None or k > latest):
+                latest = k
+    if published is None and latest:
+        ctx.inferred_year = latest[0]
+    # every date's full value: relative ones against the publication date, a missing year from the
+    # latest full date before it when the day comes after that date in the same year
+    last_full = None
+    for info in infos:
+        for m in info.dates:
+            year = None
+            v = m.value.get("value")
+            if published is None and v and v.startswith("XXXX") and last_full:
+                md = edtf_key("2000" + v[4:].split("/")[0])
+                if md and (md[1], md[2]) >= (last_full[1], last_full[2]):
+                    year = last_full[0]
+            elif published is not None and v and v.startswith("XXXX"):
+                md = edtf_key("2000" + v[4:].split("/")[0])
+                year = published.year if md and (md[1], md[2]) <= (published.month, published.day) \
+                    else published.year - 1
+            ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
+            k = edtf_key(ctx.date_values[(m.start, m.end)])
+            if k and k[2] and not m.value.get("interval"):
+                last_full = k
+    return ctx

@@ -1,0 +1,167 @@
+"""Count records: every number that counts something, with what the clause, the sentences before it and
+the article say about it. A reader's context is carried across sentences: a sentence that opens with
+`Trong đó` (or numbers after `gồm`, `trong đó`, or in brackets after a figure) gives parts of the figure
+before, which inherit its kind, time and place; a paragraph that opens with a plan word lists targets; a
+date stated earlier in a paragraph times the sentences after it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..doc import Doc
+from ..matchers import Match
+from . import attach, cues, figures
+from .analysis import SentenceInfo
+from .build import record
+from .context import ArticleContext
+
+_BOUNDARY = regex.compile(r"[;:()]")
+
+
+@dataclass
+class Figure:
+    number: Match
+    unit: str
+    fields: dict
+    end: int                      # where its evidence ends (after the unit)
+    parent: "Figure | None" = None   # the whole it is a part of
+
+
+@dataclass
+class ReaderState:
+    paragraph: int = -1
+    parent: Figure | None = None        # the last whole figure, parent of parts that follow
+    last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
+    last_scope: tuple | None = None     # (scope, level) of the last figure in this paragraph
+
+
+def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
+    start = info.start
+    for m in _BOUNDARY.finditer(text, info.start, n.start):
+        start = m.end()
+    if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
+        # a bracket that explains what precedes it belongs to that clause
+        for m in _BOUNDARY.finditer(text, info.start, start - 1):
+            pass
+        prev = [m.end() for m in _BOUNDARY.finditer(text, info.start, start - 1)]
+        start = prev[-1] if prev else info.start
+    end = info.end
+    m = _BOUNDARY.search(text, n.end, info.end)
+    if m:
+        end = m.start()
+    return start, end
+
+
+def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
+    """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
+    part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`)."""
+    for f in reversed(done):
+        if f.unit != unit or f.number.value.get("of_role") == "whole":
+            continue
+        between = text[f.end:n.start]
+        if cues.has(between, "parts", "inside") or (between.lstrip().startswith("(") and ")" not in between):
+            return f.parent or f
+    return None
+
+
+def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
+    text = doc.text
+    ocop_article = text.count("OCOP") >= 2 or "mỗi xã một sản phẩm" in text.lower()
+    out: list[dict] = []
+    state = ReaderState()
+    prev_text = ""
+    for info in infos:
+        if info.paragraph != state.paragraph:
+            state = ReaderState(paragraph=info.paragraph)
+        opener_parent = state.parent if cues.pattern("parts", "sentence_openers").match(info.text) else None
+        now_in_sentence = bool(info.numbers) and cues.has_words(info.text, info.start, info.tokens, "kind", "now_cues")
+        rating_in_sentence = cues.has(info.text, "metric", "rating_cues")
+        plan = info.paragraph in ctx.plan_paragraphs
+        blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
+        done: list[Figure] = []
+        numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
+        for i, n in enumerate(numbers):
+            unit, end, unit_rule = figures.unit_of(info, n, text)
+            if n.value.get("of_role") == "part" and unit is None and i + 1 < len(numbers):
+                unit, _, unit_rule = figures.unit_of(info, numbers[i + 1], text)
+                end = n.end
+            if unit is None:
+                continue
+            fig = _figure(doc, info, ctx, state, n, unit, end, unit_rule, numbers[i + 1:], done, opener_parent,
+                          now_in_sentence, rating_in_sentence, plan, ocop_article, prev_text)
+            done.append(fig)
+            out.append(fig.fields)
+        if done:
+            wholes = [f for f in done if f.number.value.get("of_role") != "whole" and f.unit != "%"
+                      and f.parent is None]
+            if wholes:
+                state.parent = wholes[-1]
+            last = done[-1].fields
+            state.last_scope = (last["scope"], last["scope_level"])
+        for d in info.dates:
+            v = ctx.date_value(d)
+            if v and d.value.get("relation") != "since" and not plan and not cues.has(info.text, "kind", "target"):
+                state.last_time = (v.split("/")[-1], v if "/" in v else None)
+        prev_text = info.text
+    return out
+
+
+def _figure(doc, info, ctx, state, n, unit, end, unit_rule, later, done, opener_parent, now_in_sentence,
+            rating_in_sentence, plan, ocop_article, prev_text) -> Figure:
+    text = doc.text
+    clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
+    next_start = later[0].start if later else info.end
+    window_start = max(clause_start, done[-1].end if done else info.start)
+    right_end = min(next_start, clause_end) if next_start > end else clause_end
+    left_clause = text[clause_start:n.start]
+    kind_window = text[window_start:n.start]
+    right = text[end:max(end, right_end)]
+    right_np = regex.split(r"[,;:()]", right, maxsplit=1)[0]
+    rules = [n.rule, unit_rule]
+
+    parent = _parent_in_sentence(text, n, unit, done) or opener_parent
+    if parent is not None and parent.unit != unit:
+        parent = None
+    star_m = figures.star_of(right, end, window_start, n, info.stars, before_too=unit != "%") \
+        if unit in ("sản phẩm", "%") else None
+    category = figures.category_of(text[window_start:n.start], right) if unit == "sản phẩm" else None
+    share = figures.is_share(unit, left_clause, info)
+    if share:
+        metric, metric_rule = "share_of_national", "metric.share_of_national"
+    else:
+        metric, metric_rule = figures.metric_of(
+            unit, n, left_clause, right_np, info.text, prev_text + " " + info.text, star_m,
+            parent.fields["metric"] if parent else None, ocop_article)
+    star, star_rule = figures.star_code(star_m, metric, category)
+    rules += [metric_rule, star_rule]
+
+    d, joined = attach.date_for(info, n, clause_end)
+    relation = attach.relation_of(d, now_in_sentence)
+    if parent is not None and not (plan or cues.first(left_clause, "kind", "target")):
+        kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
+                                      "context" if parent.fields["as_of"] else None)
+        scope, level = parent.fields["scope"], parent.fields["scope_level"]
+        rules += ["kind.part_of_figure", "time.part_of_figure", "scope.part_of_figure"]
+    else:
+        if metric_rule == "metric.difference":
+            kind, kind_rule = "total", "kind.difference"
+        elif share and not cues.first(left_clause, "kind", "target"):
+            kind, kind_rule = "total", "kind.share"
+        else:
+            kind, kind_rule = figures.kind_of(left_clause, kind_window, right, plan, relation, now_in_sentence,
+                                              rating_in_sentence)
+        as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now_in_sentence, state.last_time)
+        scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
+        rules += [kind_rule, time_rule, scope_rule]
+    organization = attach.org_of(info, n, window_start, right_end, text) if unit != "%" else None
+    value = dict(
+        value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
+        unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,
+        as_of=as_of, period=period, time_basis=basis if as_of else None, organization=organization,
+        product=attach.product_of(right) if unit == "sản phẩm" else None,
+        status=figures.status_of(right) if kind == "added" or parent is not None else None)
+    if value["value_max"] is not None:
+        value["approx"] = "range"
+    fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)
+    return Figure(n, unit, fields, end, parent)

@@ -1,0 +1,59 @@
+"""Cue lists from cues.vocab.json, compiled once, and the finders assembly uses on windows of text.
+
+>>> nearest_before("Thành phố đã công nhận được 12", 28, ("total_before", "added_before"))
+('total_before', 'công nhận được')
+>>> has("toàn thành phố có thêm 50 sản phẩm", "kind", "target")
+False
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..matchers import longest_first
+
+VOCAB = json.loads((Path(__file__).parent / "cues.vocab.json").read_text(encoding="utf-8"))
+
+
+def words(*path: str) -> list[str]:
+    node = VOCAB
+    for p in path:
+        node = node[p]
+    return node
+
+
+@lru_cache(maxsize=None)
+def pattern(*path: str) -> regex.Pattern:
+    """Whole-word, case-insensitive alternation of a cue list (longest first)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d]){longest_first(words(*path))}(?![\p{{L}}\p{{M}}])",
+                         regex.IGNORECASE)
+
+
+def has(text: str, *path: str) -> bool:
+    return bool(pattern(*path).search(text))
+
+
+def first(text: str, *path: str):
+    return pattern(*path).search(text)
+
+
+def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
+    """The cue list and cue nearest before `pos` (ending last) among `groups` of a section."""
+    best = None
+    for g in groups:
+        for m in pattern(section, g).finditer(text, 0, pos):
+            if best is None or m.end() > best[2] or (m.end() == best[2] and len(m.group()) > len(best[1])):
+                best = (g, m.group().lower(), m.end())
+    return (best[0], best[1]) if best else None
+
+
+def has_words(text: str, offset: int, tokens, *path: str) -> bool:
+    """Like `has`, but a cue counts only where it is whole words for the tokenizer: `hiện` is not a cue
+    inside the word `hiện đại`. `offset` is where `text` starts in the tokens' text."""
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    return any(m.start() + offset in starts and m.end() + offset in ends
+               for m in pattern(*path).finditer(text))

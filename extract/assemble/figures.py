@@ -1,0 +1,139 @@
+"""What a number counts: its unit, metric, star class, kind, category and status, read from the clause
+around it. Each function returns its answer and the name of the rule that gave it."""
+from __future__ import annotations
+
+import regex
+
+from ..matchers import Match
+from . import cues
+from .analysis import SentenceInfo
+
+_NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
+_UNIT_MAP = cues.words("units", "map")
+_CATEGORY_BEFORE = regex.compile(
+    rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:có|gồm|:|là|-|–)?\s*$",
+    regex.IGNORECASE)
+_CATEGORY_AFTER = regex.compile(
+    rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)
+_STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
+_STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, str]:
+    """The unit after the number (a word of underthesea's), or after `tổng số`/`số lượng` before it
+    (`nâng tổng số sản phẩm … lên 9`); with the offset where the evidence ends."""
+    if n.value.get("percent"):
+        return "%", n.end, "unit.percent"
+    for t in info.tokens:
+        if t.end <= n.end:
+            continue
+        if t.start < n.end:   # the tokenizer joined number and unit: '1.718 sản phẩm'
+            rest = text[n.end:t.end]
+            if rest[:1].isspace() and rest.strip()[:1].isalpha() and rest.strip().lower() not in _NOT_UNITS:
+                u = rest.strip().lower()
+                return _UNIT_MAP.get(u, u), t.end, "unit.next_word"
+            break
+        if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS:
+            return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
+        break
+    # the unit stated before: 'nâng tổng số sản phẩm OCOP 5 sao của Hà Nội lên 9'
+    before = [t for t in info.tokens if t.end <= n.start]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].lower in cues.words("total_of") and i + 1 < len(before) and before[i + 1].text[:1].isalpha():
+            u = before[i + 1].lower
+            return _UNIT_MAP.get(u, u), n.end, "unit.total_of"
+    return None, n.end, ""
+
+
+def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
+              parent_metric: str | None, ocop_article: bool) -> tuple[str | None, str]:
+    if n.value.get("form") == "vague":
+        return None, "metric.vague"
+    if unit == "%":
+        return None, "metric.percent"
+    if unit == cues.words("metric", "products_unit"):
+        if cues.first(left[-25:], "metric", "difference_cues"):
+            return None, "metric.difference"
+        if cues.has(left, "metric", "proposal_cues"):
+            return None, "metric.not_rated_yet"
+        if cues.has(right_np, "metric", "not_products"):
+            return None, "metric.other_products"
+        if star is not None or "OCOP" in right_np[:30]:
+            return "ocop_products", "metric.products_star" if star is not None else "metric.products_ocop"
+        if parent_metric == "ocop_products":
+            return "ocop_products", "metric.products_parent"
+        if cues.has(sentence, "metric", "rating_cues"):
+            return "ocop_products", "metric.products_rating"
+        return None, "metric.products_unrated"
+    if unit == cues.words("metric", "subjects_unit") and ocop_article:
+        return "ocop_subjects", "metric.subjects"
+    if unit == cues.words("metric", "sales_points_unit") and cues.has(right_np[:60], "metric", "sales_points_cues"):
+        return "ocop_sales_points", "metric.sales_points"
+    if unit == cues.words("metric", "centers_unit") and ocop_article and cues.has(around, "metric", "centers_cues"):
+        return "ocop_centers", "metric.centers"
+    return None, "metric.none"
+
+
+def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
+    """A place's percentage of the country (`chiếm 22% của cả nước`, `Hà Nội đóng góp hơn 20%`)."""
+    return unit == "%" and cues.has(left[-30:], "metric", "share_cues") and any(
+        p.value["level"] == "country" for p in info.places)
+
+
+def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
+            before_too: bool = True) -> Match | None:
+    """The star class named in the number's clause: after it first, else (for counts, not shares)
+    before it (`cấp giấy chứng nhận đạt 4 sao cho 31 sản phẩm`)."""
+    after = [s for s in stars if right_start <= s.start < right_start + len(right)]
+    if after:
+        return after[0]
+    if not before_too:
+        return None
+    before = [s for s in stars if left_start <= s.start and s.end <= n.start]
+    return before[-1] if before else None
+
+
+def star_code(star: Match | None, metric: str | None, category: str | None) -> tuple[str | None, str]:
+    if category:
+        return None, "star.by_category"
+    if star is not None:
+        return star.value["star"], star.rule
+    if metric == "ocop_products":
+        return "3+", "star.all_certified"
+    return None, "star.none"
+
+
+def category_of(left: str, right: str) -> str | None:
+    m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right)
+    return m.group("cat").lower() if m else None
+
+
+def status_of(right: str) -> str | None:
+    if _STATUS_RENEWED.match(right):
+        return "renewed"
+    if _STATUS_NEW.match(right):
+        return "new"
+    return None
+
+
+def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
+            now_in_sentence: bool, rating_in_sentence: bool) -> tuple[str, str]:
+    """total / added / target, and the rule (cue) that decided."""
+    if plan:
+        return "target", "kind.plan_paragraph"
+    if cues.first(left_clause, "kind", "target"):
+        return "target", "kind.target_cue"
+    near = cues.nearest_before(kind_window, len(kind_window), ("total_before", "added_before", "have_before"))
+    passive_added = cues.first(right, "kind", "added_after") is not None
+    if near and near[0] == "total_before":
+        return "total", f"kind.total_cue:{near[1]}"
+    if near and near[0] == "added_before":
+        return "added", f"kind.added_cue:{near[1]}"
+    if passive_added and not now_in_sentence and time_relation != "until_now":
+        if near is None or time_relation == "during":
+            return "added", "kind.recognized_in_period" if near else "kind.recognized"
+    if near is None and time_relation == "during" and rating_in_sentence:
+        return "added", "kind.rated_during"
+    return "total", "kind.default_total"
