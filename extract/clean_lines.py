@@ -78,20 +78,22 @@ class Patterns:
         item = alternation(v["menu_words"]["items"])
         self.menu_item = regex.compile(item, regex.IGNORECASE)
         self.menu = regex.compile(rf"^ {sep}*+ (?: {item} {sep}*+ )++ $", FLAGS)
+        dl = v["dateline"]
+        month, year = alternation(dl["month_words"]), alternation(dl["year_words"])
+        date = rf"""(?: \d{{1,2}} \s*+[/.\-]\s*+ \d{{1,2}} (?:\s*+[/.\-]\s*+\d{{2,4}})?+   # 12/3/2025, 12-03
+                     | \d{{1,2}} \s++ {month} \s++ \d{{1,2}}                             # 12 tháng 3
+                       (?:\s*+,?\s*+ {year} \s++ \d{{4}})?+ )                            # năm 2025
+                  """
+        time = rf"\d{{1,2}} \s*+[:hg]\s*+ \d{{2}} (?:\s*+:\s*+\d{{2}})?+ (?:\s*+{alternation(dl['time_suffixes'])})?+"
+        zone = rf"\(?\s*+{alternation(dl['zones'])}\s*+[+\-]\s*+\d{{1,2}}\s*+\)?"
         # possessive quantifiers (*+, ?+): each run of separators is read one way only, so a long line
         # of near-dates fails in linear time
-        date = r"""(?: \d{1,2} \s*+[/.\-]\s*+ \d{1,2} (?:\s*+[/.\-]\s*+\d{2,4})?+     # 12/3/2025, 12-03
-                     | \d{1,2} \s++ tháng \s++ \d{1,2} (?:\s*+,?\s*+ năm \s++ \d{4})?+ )  # 12 tháng 3 năm 2025
-                  """
-        time = r"\d{1,2} \s*+[:hg]\s*+ \d{2} (?:\s*+:\s*+\d{2})?+ (?:\s*+(?:AM|PM|SA|CH))?+"
-        zone = r"\(?\s*+(?:GMT|UTC)\s*+[+\-]\s*+\d{1,2}\s*+\)?"
-        words = v["dateline"]["weekdays"] + v["dateline"]["labels"]
         self.dateline = regex.compile(rf"""
             ^\s*+
-            (?: {alternation(words)} [\s:,\-–|]*+ )*+       # Thứ tư, / Cập nhật: / Ngày
+            (?: {alternation(dl['weekdays'] + dl['labels'])} [\s:,\-–|]*+ )*+   # Thứ tư, / Cập nhật:
             (?: {date} | {time} )                           # a date or a time
-            (?: [\s,\-–|]*+ (?:(?:lúc|ngày)\s*+)?+          # then more of them, or a time zone
-                (?: {date} | {time} | {zone} ) )*+
+            (?: [\s,\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+   # then more of them (lúc ...),
+                (?: {date} | {time} | {zone} ) )*+          # or a time zone
             [\s.]*+ $
             """, FLAGS)
         fp = v["follow_prompts"]
