@@ -101,7 +101,7 @@ class DaskEngine:
         if not scheduler:
             raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
         try:
-            self.client = Client(scheduler, timeout="10s", set_as_default=False)
+            self.client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as e:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
         self.partition_size = partition_size

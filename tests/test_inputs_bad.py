@@ -26,7 +26,7 @@ BAD_INPUTS = {
                                .encode("latin-1"), "is not UTF-8"),
     "damaged UTF-8": ("damaged.txt", "Tỉnh có nhiều sản phẩm OCOP đạt 4 sao và được thị trường đón nhận."
                       .encode("utf-8")[:30] + b"\xff\xfe" + "sản phẩm đạt 4 sao, được công nhận".encode("utf-8")
-                      * 3, "is UTF-8 with 1 invalid byte sequence(s) (the first at offset 30)"),
+                      * 3, "is UTF-8 with invalid bytes in 1 place(s) (the first at offset 30)"),
     "HTML without text": ("page.html", b"<html><head><title>x</title></head><body><nav>Menu</nav></body></html>",
                           "no main text found in the HTML page"),
 }

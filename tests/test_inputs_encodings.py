@@ -106,7 +106,7 @@ def test_unknown_8bit_text_is_refused_naming_the_suspect():
 
 def test_damaged_utf8_is_refused_as_utf8():
     raw = "Tỉnh có nhiều sản phẩm OCOP đạt 4 sao và được thị trường đón nhận".encode("utf-8")
-    with pytest.raises(Refused, match=r"is UTF-8 with 1 invalid byte sequence\(s\) \(the first at offset 8\)"):
+    with pytest.raises(Refused, match=r"is UTF-8 with invalid bytes in 1 place\(s\) \(the first at offset 8\)"):
         decode_bytes(raw[:8] + b"\xc0" + raw[8:])
 
 

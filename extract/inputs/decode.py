@@ -23,6 +23,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+import regex
+
 from .language import common_syllable_share
 from .legacy import LEGACY_DECODERS
 
@@ -62,13 +64,12 @@ def decode_bytes(raw: bytes) -> Decoded:
         if utf16 is None:
             raise Refused("is a binary file (NUL bytes), not text")
         return Decoded(utf16, "UTF-16 (no byte-order mark)")
+    if control_share(raw) > MAX_CONTROL_SHARE:
+        raise Refused(f"is a binary file ({control_share(raw):.0%} control bytes), not text")
     try:
         return Decoded(raw.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as e:
-        first_bad = e.start
-    if control_share(raw) > MAX_CONTROL_SHARE:
-        raise Refused(f"is a binary file ({control_share(raw):.0%} control bytes), not text")
-    return decode_legacy(raw, first_bad)
+        return decode_legacy(raw, e.start)
 
 
 def utf16_without_bom(raw: bytes) -> str | None:
@@ -90,9 +91,9 @@ def utf16_without_bom(raw: bytes) -> str | None:
 
 
 def control_share(raw: bytes) -> float:
-    """Share of bytes that are control characters other than tab, line feed, carriage return, form feed
-    (and the few the TCVN3 table uses for capital letters)."""
-    allowed = {0x09, 0x0A, 0x0C, 0x0D, 0x1A, 0x01, 0x02, 0x04, 0x05, 0x06} | set(range(0x11, 0x18))
+    """Share of bytes that are control characters other than tab, line feed, vertical tab, form feed,
+    carriage return and the old end-of-file mark (Ctrl-Z)."""
+    allowed = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A}
     bad = sum(1 for b in raw if b < 0x20 and b not in allowed)
     return bad / max(1, len(raw))
 
@@ -105,8 +106,8 @@ def decode_legacy(raw: bytes, first_bad_utf8: int) -> Decoded:
     scores = sorted(((common_syllable_share(text), name) for name, text in candidates.items()), reverse=True)
     (best, name), (second, _) = scores[0], scores[1]
     if name == "UTF-8":
-        bad = candidates["UTF-8"].count("\ufffd")
-        raise Refused(f"is UTF-8 with {bad} invalid byte sequence(s) (the first at offset {first_bad_utf8}); "
+        places = len(regex.findall("\ufffd+", candidates["UTF-8"]))
+        raise Refused(f"is UTF-8 with invalid bytes in {places} place(s) (the first at offset {first_bad_utf8}); "
                       "repair the file or save it again as UTF-8")
     if best >= MIN_LEGACY_SHARE and best - second >= MIN_LEGACY_LEAD:
         return Decoded(candidates[name], name)

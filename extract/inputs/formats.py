@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from schemas import Article
 
 from .decode import Refused, decode_bytes
-from .language import is_vietnamese, not_vietnamese_reason
+from .language import is_vietnamese, not_vietnamese_reason, vocabulary
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,12 @@ def text_problem(text: str, where: str) -> Problem | None:
     if not is_vietnamese(text):
         return Problem(where, not_vietnamese_reason(text), "not_vietnamese")
     return None
+
+
+def too_short_for_an_article(text: str) -> bool:
+    """Policy for what a page extractor returns: fewer letters than a sentence (a menu, a caption) is not
+    an article's main text."""
+    return sum(1 for c in text if c.isalpha()) < vocabulary()["min_letters"]
 
 
 def read_text_file(path: Path, raw: bytes) -> Article | Problem:
@@ -78,8 +84,9 @@ def read_html_file(path: Path, raw: bytes) -> Article | Problem:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=True)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        return Problem(str(path), "no main text found in the HTML page", "no_text")
+    if not text or not text.strip() or too_short_for_an_article(text):
+        found = f" (only {text.strip()[:40]!r})" if text and text.strip() else ""
+        return Problem(str(path), f"no main text found in the HTML page{found}", "no_text")
     if problem := text_problem(text, str(path)):
         return problem
     return Article(id=path.stem, text=text, title=getattr(doc, "title", None) or None,
