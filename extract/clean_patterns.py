@@ -1,0 +1,124 @@
+"""The cleaner's vocabulary (`clean.vocab.json`) compiled into regexes, once.
+
+Phrases match whole words, ignoring case; a space in a phrase matches any run of spaces; alternations
+are built longest first so that the longest phrase wins.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+VOCAB_PATH = Path(__file__).with_name("clean.vocab.json")
+FLAGS = regex.IGNORECASE | regex.VERBOSE
+
+
+def phrase(words: str) -> str:
+    """A vocabulary phrase as a regex: its words escaped, any run of spaces between them.
+
+    >>> phrase("Ảnh  minh họa")
+    'Ảnh\\\\s+minh\\\\s+họa'
+    """
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+def alternation(items) -> str:
+    """Phrases as one alternation, longest first so that the longest phrase wins, not inside a word."""
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    return r"(?<!\w)(?:" + "|".join(phrase(w) for w in ordered) + r")(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    with open(VOCAB_PATH, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def limit(name: str) -> int:
+    return vocab()["limits"][name]
+
+
+class Patterns:
+    """The vocabulary's regexes, compiled once."""
+
+    def __init__(self, v: dict):
+        sep = r"[\s|/•·>»\-–—,:]"   # what separates the items of a menu or a row of buttons
+        self.furniture = regex.compile(rf"""
+            ^ [\s\-–—*•·#>|]*                               # a bullet or markdown mark, maybe
+            {alternation(v['furniture_lines']['items'])}    # the whole line is one furniture phrase
+            [\s:|.]* $                                      # a trailing ':' or '|'
+            """, FLAGS)
+        item = alternation(v["menu_words"]["items"])
+        self.menu_item = regex.compile(item, regex.IGNORECASE)
+        self.menu = regex.compile(rf"^ {sep}*+ (?: {item} {sep}*+ )++ $", FLAGS)
+        dl = v["dateline"]
+        month, year = alternation(dl["month_words"]), alternation(dl["year_words"])
+        date = rf"""(?: \d{{1,2}} \s*+[/.\-]\s*+ \d{{1,2}} (?:\s*+[/.\-]\s*+\d{{2,4}})?+   # 12/3/2025, 12-03
+                     | \d{{1,2}} \s++ {month} \s++ \d{{1,2}}                             # 12 tháng 3
+                       (?:\s*+,?\s*+ {year} \s++ \d{{4}})?+ )                            # năm 2025
+                  """
+        time = rf"\d{{1,2}} \s*+[:hg]\s*+ \d{{2}} (?:\s*+:\s*+\d{{2}})?+ (?:\s*+{alternation(dl['time_suffixes'])})?+"
+        zone = rf"\(?\s*+{alternation(dl['zones'])}\s*+[+\-]\s*+\d{{1,2}}\s*+\)?"
+        # possessive quantifiers (*+, ?+): each run of separators is read one way only, so a long line
+        # of near-dates fails in linear time
+        self.dateline = regex.compile(rf"""
+            ^\s*+
+            (?: {alternation(dl['weekdays'] + dl['labels'])} [\s:,\-–|]*+ )*+   # Thứ tư, / Cập nhật:
+            (?: {date} | {time} )                           # a date or a time
+            (?: [\s,\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+   # then more of them (lúc ...),
+                (?: {date} | {time} | {zone} ) )*+          # or a time zone
+            [\s.]*+ $
+            """, FLAGS)
+        fp = v["follow_prompts"]
+        self.follow = regex.compile(rf"""
+            ^\s* {alternation(fp['starts'])}                # Theo dõi
+            .{{0,80}}? {alternation(fp['where'])} \s*       # ... trên
+            (?: {alternation(fp['platforms'])} | !\[ | \| | $ )  # Google News / an icon / nothing
+            """, FLAGS)
+        self.widget = regex.compile(alternation(v["widget_phrases"]["items"]), regex.IGNORECASE)
+        self.contact = regex.compile(rf"""
+            ^\s* {alternation(v['contact_labels']['items'])} # Hotline
+            \s* (?: : | (?=[\d+(]) )                        # a colon or the number itself
+            (?= .* (?: \d[\d\s.\-()]{{5,}} | @ ) )          # somewhere a phone number or an address
+            """, FLAGS)
+        self.label = regex.compile(rf"^\s* {alternation(v['label_lines']['items'])} \s*:", FLAGS)
+        self.tail_label = regex.compile(rf"^\s* {alternation(v['tail_labels']['items'])} \s*:", FLAGS)
+        sources = alternation(v["byline_sources"]["items"])
+        self.byline = regex.compile(rf"""
+            ^\s* [^\d.!?:\n]{{1,50}}?                       # a name
+            \s* (?: \(\s*{sources}\s*\)                     # (t/h)
+                  | [-–—]\s*{sources} )                     # - TTXVN
+            \s*\.?\s* $
+            """, FLAGS)
+        credit = alternation(v["caption_credits"]["items"])
+        self.caption = regex.compile(rf"""
+              \( \s* {credit} [^()\n]{{0,60}} \) [\s.|]* $  # ... (Ảnh NGỌC SƠN) / (Ảnh: TL)
+            | (?: ^ | [.!?…"”)] \s* | \s[-–—|]\s* )         # after a sentence or a dash, or alone:
+              {credit} \s*:\s* [^:\n]{{0,60}}? [\s.|]* $    # ... Sóc Sơn. Ảnh: VGP |
+            | ^ [\s(]* {credit} [\s.:)]* $                  # Ảnh minh họa.
+            """, FLAGS)
+        self.template = regex.compile(r"^\s* (?: \{[\w.\-]*\} \s* )+ $", FLAGS)
+        ext = "|".join(regex.escape(e) for e in v["image_extensions"]["items"])
+        self.image_file = regex.compile(rf"^\s* \S+ \.(?:{ext}) (?:\?\S*)? [\s|]* $", FLAGS)
+        self.url = regex.compile(r"^\s* (?:https?://|www\.) \S+ \s* $", FLAGS)
+        self.markdown_image = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+        self.markdown_link = regex.compile(r"^\s* \[[^\]\n]+\]\([^)\n]+\) [\s|]* $", FLAGS)
+        self.pipes = regex.compile(r"^[\s|]*\|[\s|]*$")
+        headings = alternation(v["related_headings"]["items"])
+        self.related_heading = regex.compile(rf"""
+            ^ [\s\-–—*•·#>]*                                # a bullet or markdown mark, maybe
+            {headings}                                      # Có thể bạn quan tâm
+            [\s:*.|]* $                                     # with or without ':'
+            """, FLAGS)
+        marks = "|".join(regex.escape(m) for m in sorted(v["related_link_marks"]["items"], key=len, reverse=True))
+        self.related_link = regex.compile(rf"""
+              ^ [\s\-–—*•·#]* {headings} \s*:\s* \S         # Xem thêm: another headline
+            | ^ \s* (?:{marks}) \s* \S                      # >> another headline
+            """, FLAGS)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    return Patterns(vocab())
