@@ -93,6 +93,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         for m in info.dates:
             year = None
             v = m.value.get("value")
+            if v and v.startswith("XXXX") and v.endswith("~"):
+                # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date
+                ctx.date_values[(m.start, m.end)] = f"{published.year}{v[4:]}" if published else None
+                continue
             if published is None and v and v.startswith("XXXX") and last_full:
                 md = edtf_key("2000" + v[4:].split("/")[0])
                 if md and (md[1], md[2]) >= (last_full[1], last_full[2]):

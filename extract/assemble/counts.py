@@ -31,7 +31,7 @@ class Figure:
 @dataclass
 class ReaderState:
     paragraph: int = -1
-    parent: Figure | None = None        # the last whole figure, parent of parts that follow
+    wholes: list[Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
     last_scope: tuple | None = None     # (scope, level) of the last figure in this paragraph
 
@@ -74,7 +74,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     for info in infos:
         if info.paragraph != state.paragraph:
             state = ReaderState(paragraph=info.paragraph)
-        opener_parent = state.parent if cues.pattern("parts", "sentence_openers").match(info.text) else None
+        opens_with_parts = bool(cues.pattern("parts", "sentence_openers").match(info.text))
         now_in_sentence = bool(info.numbers) and cues.has_words(info.text, info.start, info.tokens, "kind", "now_cues")
         rating_in_sentence = cues.has(info.text, "metric", "rating_cues")
         plan = info.paragraph in ctx.plan_paragraphs
@@ -88,6 +88,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 end = n.end
             if unit is None:
                 continue
+            opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit), None) \
+                if opens_with_parts else None
             fig = _figure(doc, info, ctx, state, n, unit, end, unit_rule, numbers[i + 1:], done, opener_parent,
                           now_in_sentence, rating_in_sentence, plan, ocop_article, prev_text)
             done.append(fig)
@@ -96,7 +98,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             wholes = [f for f in done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                       and f.parent is None]
             if wholes:
-                state.parent = wholes[-1]
+                state.wholes = wholes
             last = done[-1].fields
             state.last_scope = (last["scope"], last["scope_level"])
         for d in info.dates:

@@ -56,7 +56,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == cues.words("metric", "products_unit"):
         if cues.first(left[-25:], "metric", "difference_cues"):
             return None, "metric.difference"
-        if cues.has(left, "metric", "proposal_cues"):
+        if cues.has(left[-40:], "metric", "proposal_cues"):   # proposed, not rated: 'đề nghị xét công nhận 4 …'
             return None, "metric.not_rated_yet"
         if cues.has(right_np, "metric", "not_products"):
             return None, "metric.other_products"
