@@ -9,8 +9,8 @@ again on the next run:
 - `both_right`: the older claim moves to `older_as_of`, and both values stand, each at its own date.
 - `dismiss`: the finding is closed; the facts stay as they are.
 
-A decision whose finding is gone (its claims changed) but whose type, key and date match a current
-finding is not applied: that finding is `reopened`, with the earlier decision attached for the reviewer.
+A decision whose finding is gone (its claims changed) but whose type, key and date (the same or
+overlapping days) match a current finding is not applied: that finding is `reopened`, with the earlier decision attached for the reviewer.
 """
 from __future__ import annotations
 
@@ -19,11 +19,18 @@ from typing import TYPE_CHECKING, Callable
 from schemas import Conflict, Decision, Fact
 
 from .ids import stable_id
+from .timeline import interval, overlaps
 
 if TYPE_CHECKING:
     from .core import ReconcileResult
 
 REVIEW_RULE = "review"
+
+
+def same_time(a: str | None, b: str | None) -> bool:
+    """The finding's time point still matches: the same date, or overlapping days (a more precise
+    claim joining the point may change its label from `2025-06~` to `2025-06`)."""
+    return a == b or overlaps(interval(a), interval(b))
 
 
 def latest_per_finding(decisions: list[Decision]) -> dict[str, Decision]:
@@ -121,7 +128,7 @@ def apply_decisions(result: "ReconcileResult", decisions: list[Decision],
             result.facts.extend(_apply_value(result.facts, c, d))
     for d in gone:
         for c in result.conflicts:
-            if (c.status == "open" and c.type == d.finding_type and c.key == d.key and c.as_of == d.as_of):
+            if c.status == "open" and c.type == d.finding_type and c.key == d.key and same_time(c.as_of, d.as_of):
                 c.status, c.decision = "reopened", d
     from .core import conflict_order, fact_order
     result.facts.sort(key=fact_order)
