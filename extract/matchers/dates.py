@@ -28,7 +28,8 @@ import datetime
 import regex
 
 from . import Match, load_vocab, longest_first
-from .numbers import COUNT_NOUN_AFTER, back_to, without_invisible
+from .numbers import COUNT_NOUN_AFTER
+from .numerals import back_to, without_invisible
 
 VOCAB = load_vocab("dates")
 FLAGS = regex.VERBOSE | regex.IGNORECASE
@@ -96,6 +97,7 @@ PATTERN = regex.compile(rf"""
 RULES = ("day_range", "day_in_words", "half_year", "quarter", "month", "year_part", "year_range", "round_year",
          "day", "month_bare", "year", "relative", "bare_year")
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
+NAME_BEFORE = regex.compile(rf"(?<!\w){_words('name_words')}\s+$", regex.IGNORECASE)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")
 CAPITALIZED_AFTER = regex.compile(r"^\s+[[:Lu:]]")
 NOT_BEFORE_RELATIVE = regex.compile(rf"(?:\d|(?<!\w){_words('not_before_relative')})\s+$", regex.IGNORECASE)
@@ -206,14 +208,15 @@ def read_round_year(text, m):
 
 
 def read_day(text, m):
-    """16/6, 07/4/2023, ngày 10-1, sáng 16/6, Chiều nay (9/8); a bare d-m or an idiom (24/7) needs a lead."""
+    """16/6, 07/4/2023, ngày 10-1, sáng 16/6, Chiều nay (9/8); a bare d-m, an idiom (24/7) or a name
+    (đường 3/2, Công viên 23/9) needs a lead word to be a date."""
     y, mo, d = _year(m), m.group("m"), m.group("d")
     led = m.group("tod") or m.group("dayword") or m.group("lead")
     idiom = f"{d}/{mo}" in VOCAB["not_dates"] and not m.group("y")
     before = text[max(0, m.start() - WINDOW):m.start()]
     if not _day_ok(y, mo, d):
         return []
-    if not led and (m.group("sep").strip() == "-" or idiom or DOCUMENT_BEFORE.search(before)
+    if not led and (m.group("sep").strip() == "-" or idiom or DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before)
                     or (not m.group("y") and COUNT_NOUN_AFTER.match(text[m.end():m.end() + WINDOW]))):
         return []
     return [(m.start(), m.end(), _value(f"{y}-{_two(mo)}-{_two(d)}", "day"), "day")]
@@ -244,7 +247,7 @@ def read_bare_year(text, m):
     """A 4-digit year standing alone: not in a document number, not before a count noun, not inside a name
     (a capitalized word on both sides); after a name it is `year_after_name`, after another year `year_list`."""
     before, after = text[max(0, m.start() - WINDOW):m.start()], text[m.end():m.end() + WINDOW]
-    if DOCUMENT_BEFORE.search(before) or COUNT_NOUN_AFTER.match(after):
+    if DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before) or COUNT_NOUN_AFTER.match(after):
         return []
     if CAPITALIZED_BEFORE.search(before) and CAPITALIZED_AFTER.match(after):
         return []

@@ -28,23 +28,20 @@ from __future__ import annotations
 import regex
 
 from . import Match, load_vocab, longest_first
+from .numerals import (DIGIT_WORDS, MULTIPLIERS, NUMBER_WORDS, back_to, read_digits, read_words,
+                       without_invisible)
 
 VOCAB = load_vocab("numbers")
 FLAGS = regex.VERBOSE | regex.IGNORECASE
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"   # zero-width characters dropped before matching
 
-DIGIT_WORDS: dict[str, int] = VOCAB["digit_words"]
-MULTIPLIERS: dict[str, int] = VOCAB["multiplier_words"]
 VAGUE: dict[str, int] = VOCAB["vague_multipliers"]
-NUMBER_WORDS = (list(DIGIT_WORDS) + VOCAB["ten_words"] + VOCAB["tens_words"] + VOCAB["zero_tens_words"]
-                + VOCAB["hundred_words"] + list(MULTIPLIERS))
 
 
 def _words(key_or_list) -> str:
     return longest_first(VOCAB[key_or_list] if isinstance(key_or_list, str) else key_or_list)
 
 
-def _numeral(tag: str) -> str:
+def _numeral_pattern(tag: str) -> str:
     """One numeral, its groups suffixed with `tag`: digits (+ multiplier words), number words, or vague."""
     word, mult = _words(NUMBER_WORDS), _words(list(MULTIPLIERS) + VOCAB["hundred_words"])
     return rf"""(?:
@@ -63,10 +60,10 @@ PATTERN = regex.compile(rf"""
     (?<![\w/])(?<!\w[-–.])(?<!\d:)                                # not inside Covid-19, G7, 254/2025, 08:15
     (?:
         (?P<part>\d+(?:\.\d+)*)/(?P<whole>\d+(?:\.\d+)*)(?![\w/]|:\d)   # X of Y: 97/140 (or a date)
-      | (?P<from>{_words("range_lead")}\s+){_numeral("")}            # từ 3 đến 5
-        \s+{_words("range_joiners_words")}\s+{_numeral("2")}
-      | (?=\d){_numeral("")}\s*[-–—]\s*(?=\d){_numeral("2")}         # 105–110, 3 - 4
-      | {_numeral("")}                                                # a single numeral
+      | (?P<from>{_words("range_lead")}\s+){_numeral_pattern("")}            # từ 3 đến 5
+        \s+{_words("range_joiners_words")}\s+{_numeral_pattern("2")}
+      | (?=\d){_numeral_pattern("")}\s*[-–—]\s*(?=\d){_numeral_pattern("2")}         # 105–110, 3 - 4
+      | {_numeral_pattern("")}                                                # a single numeral
     )
     (?P<percent>\s?%|\s+{_words("percent_words")}(?!\w))?            # 64,7%  /  5 phần trăm
     """, FLAGS)
@@ -84,10 +81,11 @@ COUNT_NOUN_AFTER = regex.compile(rf"^\s+{_words('count_nouns')}(?!\w)", regex.IG
 UNIT_AFTER = {key: _after(key) for key in
               ("money_units", "measure_units", "duration_units", "ratio_units", "degree_units")}
 STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
-    (?:\s*(?:,|và|hoặc|[-–]|đến|tới)\s*(?:\d+|{_words(list(DIGIT_WORDS))}))*   # 3 - 4 sao, 4 và 5 sao
+    (?:\s*{_words("star_joiners")}\s*(?:\d+|{_words(list(DIGIT_WORDS))}))*   # 3 - 4 sao, 4 và 5 sao
     \s*{_words("star_units")}(?!\w)""", FLAGS)
 SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
+WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
 DISTRIBUTIVE_BEFORE = regex.compile(rf"(?<!\w){_words('distributive_words')}\s+\w+(?:\s+\w+)?\s+$", regex.IGNORECASE)
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
@@ -98,113 +96,11 @@ LOWER_WORD_AFTER = regex.compile(r"^\s+[[:Ll:]]")
 SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\n])[\s\"“'‘(\-–•*]*$")
 LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 LIST_MARK_AFTER = regex.compile(r"^[.)](?:\s|$)")
-DAY_RANGE_AFTER = regex.compile(r"^\s*(?:[-–]|đến|tới)\s*\d{1,2}/\d")          # 18 – 19/9 is a date range
+DAY_RANGE_AFTER = regex.compile(rf"^\s*(?:[-–]|{_words('range_joiners_words')})\s*\d{{1,2}}/\d")  # 18 – 19/9: dates
 DIGIT_GROUP_BEFORE = regex.compile(r"\d[\s\u00a0]+$")
 DIGIT_GROUP_AFTER = regex.compile(r"^[ \t\u00a0]+\d")
 YEAR_LIKE = regex.compile(r"^(?:19|20)\d\d$")
-THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-PLAIN = regex.compile(r"^\d+(?:,\d+)?$")
 WINDOW = 40
-
-
-def read_digits(raw: str) -> int | float | None:
-    """The value of a written numeral: dot = thousands, comma = decimal; None for code-like tokens.
-
-    >>> [read_digits(s) for s in ["3.317", "12.875", "02", "73,2", "5.073,2", "71,00", "4.0", "1.2.3"]]
-    [3317, 12875, 2, 73.2, 5073.2, 71, None, None]
-    """
-    if not (THOUSANDS.match(raw) or PLAIN.match(raw)):
-        return None
-    value = float(raw.replace(".", "").replace(",", "."))
-    return int(value) if value.is_integer() else value
-
-
-# kinds of number words, for the little grammar below
-def _kind(word: str) -> str:
-    if word in DIGIT_WORDS:
-        return "unit"
-    if word in VOCAB["ten_words"]:
-        return "ten"
-    if word in VOCAB["tens_words"]:
-        return "tens"
-    if word in VOCAB["zero_tens_words"]:
-        return "zero"
-    if word in VOCAB["hundred_words"]:
-        return "hundred"
-    return "mult"
-
-
-# state -> kinds that may follow; a state is the kind of the last word read (plus "start")
-NEXT = {"start": {"unit", "ten"}, "unit": {"tens", "hundred", "mult"}, "ten": {"unit", "mult"},
-        "tens": {"unit", "mult"}, "hundred": {"unit", "ten", "zero", "mult"}, "zero": {"unit"},
-        "mult": {"unit", "ten", "mult"}, "last_unit": {"mult"}}
-
-
-def read_words(words: list[str]) -> tuple[int, int] | None:
-    """(value, how many words it used) of a run of number words; None when it does not start a number.
-
-    >>> [read_words(s.split()) for s in ["hai mươi mốt", "mười hai", "hai trăm năm mươi", "một trăm linh năm"]]
-    [(21, 3), (12, 2), (250, 4), (105, 4)]
-    >>> [read_words(s.split()) for s in ["năm", "tư", "ba năm", "hai mươi năm", "một nghìn tỷ", "ba chục"]]
-    [None, None, (3, 1), (20, 2), (1000000000000, 3), (30, 2)]
-    """
-    state, used, total, section, current = "start", 0, 0, 0, 0
-    for word in (w.lower() for w in words):
-        kind = _kind(word)
-        after_tens = state in ("ten", "tens")
-        if kind not in NEXT[state] or (word in VOCAB["only_after_tens"] and not after_tens):
-            break
-        if kind == "unit":
-            current += DIGIT_WORDS[word]
-            state = "last_unit" if after_tens or state == "zero" else "unit"
-        elif kind == "ten":
-            current += 10
-            state = "ten"
-        elif kind == "tens":
-            current *= 10
-            state = "tens"
-        elif kind == "hundred":
-            section, current, state = section + current * 100, 0, "hundred"
-        elif kind == "zero":
-            state = "zero"
-        else:
-            small, mult = section + current, MULTIPLIERS[word]
-            total = (total + small) * mult if 0 < total < mult else total + max(small, 1) * mult
-            section, current, state = 0, 0, "mult"
-        used += 1
-    last, before_last = words[used - 1].lower() if used else "", words[used - 2].lower() if used > 1 else ""
-    if last in VOCAB["never_last"] and before_last not in VOCAB["zero_tens_words"]:   # 'ba năm': 3 years
-        return read_words(words[:used - 1]) if used > 1 else None
-    if used == 0 or state == "zero":
-        return None
-    return total + section + current, used
-
-
-def without_invisible(text: str) -> tuple[str, list[int] | None]:
-    """`text` without zero-width characters, and where each kept character was (None: nothing dropped).
-
-    >>> without_invisible("3.317\\u200b sản phẩm")
-    ('3.317 sản phẩm', [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
-    """
-    if not any(ch in text for ch in INVISIBLE):
-        return text, None
-    kept = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
-    return "".join(text[i] for i in kept), kept + [len(text)]
-
-
-def back_to(text: str, where: list[int] | None, found: list[Match]) -> list[Match]:
-    """Matches found in the text `without_invisible` returned, with offsets into the original `text`."""
-    if where is None:
-        return found
-    out = []
-    for m in found:
-        start, end = where[m.start], where[m.end - 1] + 1
-        value = dict(m.value)
-        for key in ("number_start", "number_end"):
-            if key in value:
-                value[key] = where[value[key]] if key == "number_start" else where[value[key] - 1] + 1
-        out.append(Match(m.label, start, end, text[start:end], m.rule, value))
-    return out
 
 
 def match(text: str) -> list[Match]:
@@ -241,10 +137,15 @@ class Candidate:
         return self.text[self.end:self.end + WINDOW]
 
     def to_match(self) -> Match:
-        value = {"value": self.value, "value_max": self.value_max, "approx": self.approx,
+        value = {"value": _tidy(self.value), "value_max": self.value_max, "approx": self.approx,
                  "percent": self.percent, "number_start": self.number_start, "number_end": self.number_end,
                  "form": self.form, "of_role": self.of_role}
         return Match("number", self.start, self.end, self.text[self.start:self.end], self.rule, value)
+
+
+def _tidy(value):
+    """int when whole (1,5 triệu is 1500000, not 1500000.0)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _squash(s: str) -> str:
@@ -319,7 +220,7 @@ def _read_part_of_whole(text: str, m) -> list[Match]:
     w = Candidate(text, m, "numbers.part_of_whole")
     w.start, w.approx = m.start("whole"), "exact"
     w.value, w.number_start, w.number_end, w.end, w.of_role = whole, m.start("whole"), m.end("whole"), m.end("whole"), "whole"
-    return [p.to_match(), w.to_match()]
+    return [] if not_a_count(p) or not_a_count(w) else [p.to_match(), w.to_match()]
 
 
 def _is_document_or_date(c: Candidate, part: str, whole: str) -> bool:
@@ -353,7 +254,7 @@ def phone_or_code(c: Candidate) -> str | None:
 def document_date_or_year(c: Candidate) -> str | None:
     """Quyết định số 12, ngày 10-1, tháng 5, 18 – 19/9, năm 2020, a bare 2021 or 2021 - 2025 (unless
     a count noun follows: 2000 hộ)."""
-    if BEFORE["document_words"].search(c.before):
+    if BEFORE["document_words"].search(c.before) and not COUNT_NOUN_AFTER.match(c.after):
         return "document number"
     if BEFORE["date_words"].search(c.before) or DAY_RANGE_AFTER.match(c.after):
         return "date"
@@ -371,12 +272,15 @@ def ordinal_or_ratio(c: Candidate) -> str | None:
 
 def inside_name(c: Candidate) -> str | None:
     """Khô 7 Chóp; Ba Vì, Hai Bà Trưng (a capitalized number word is a number only starting a sentence
-    before a lower-case word); a lone number word needs a word after it, and `một` a count noun."""
+    before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
+    and `một` a count noun."""
     if c.form == "digits":
         if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after):
             return "name"
         return None
     first, rest = c.words[0], c.words[1:]
+    if WORD_COMPOUND.match(c.text, c.number_start):
+        return "syllable of another word"
     if any(w[0].isupper() for w in rest):
         return "name"
     if first[0].isupper() and not (SENTENCE_START.search(c.before) and LOWER_WORD_AFTER.match(c.after)):
