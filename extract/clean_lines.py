@@ -79,6 +79,8 @@ def line_reason(text: str) -> str | None:
             return "share widget"
         if p.contact.match(text):
             return "contact"
+        if p.footer.match(text):
+            return "site footer"
     if p.template.match(text):
         return "template leftover"
     if p.image_file.match(text) or p.url.match(text):

@@ -67,7 +67,7 @@ class Patterns:
             ^\s*+
             (?: {alternation(dl['weekdays'] + dl['labels'])} [\s:,\-–|]*+ )*+   # Thứ tư, / Cập nhật:
             (?: {date} | {time} )                           # a date or a time
-            (?: [\s,\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+   # then more of them (lúc ...),
+            (?: [\s,/\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+  # then more of them (lúc ...),
                 (?: {date} | {time} | {zone} ) )*+          # or a time zone
             [\s.]*+ $
             """, FLAGS)
@@ -99,6 +99,7 @@ class Patterns:
               {credit} \s*:\s* [^:\n]{{0,60}}? [\s.|]* $    # ... Sóc Sơn. Ảnh: VGP |
             | ^ [\s(]* {credit} [\s.:)]* $                  # Ảnh minh họa.
             """, FLAGS)
+        self.footer = regex.compile(rf"^\s* (?:{'|'.join(phrase(w) for w in v['footer_starts']['items'])})", FLAGS)
         self.template = regex.compile(r"^\s* (?: \{[\w.\-]*\} \s* )+ $", FLAGS)
         ext = "|".join(regex.escape(e) for e in v["image_extensions"]["items"])
         self.image_file = regex.compile(rf"^\s* \S+ \.(?:{ext}) (?:\?\S*)? [\s|]* $", FLAGS)
@@ -114,7 +115,7 @@ class Patterns:
             """, FLAGS)
         marks = "|".join(regex.escape(m) for m in sorted(v["related_link_marks"]["items"], key=len, reverse=True))
         self.related_link = regex.compile(rf"""
-              ^ [\s\-–—*•·#]* {headings} \s*:\s* \S         # Xem thêm: another headline
+              ^ [\s\-–—*•·#]* {headings} \s*[:>»]+\s* \S    # Xem thêm: another headline
             | ^ \s* (?:{marks}) \s* \S                      # >> another headline
             """, FLAGS)
 
