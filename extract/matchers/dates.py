@@ -72,6 +72,8 @@ PATTERN = regex.compile(rf"""
             (?:\s+năm\s+(?P<y>{YEAR}))?)
       | (?P<half_year>(?:(?P<months>\d{{1,2}}|{_words("month_count_words")})\s+tháng|(?P<half>{_words("half_words")}))
             \s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?)   # 6 tháng đầu năm 2025
+      | (?P<month_range>tháng\s+(?P<m1>{MONTH}){JOIN}(?:tháng\s+)?(?P<m2>{MONTH})  # tháng 3 - 5/2025
+            (?:{IN_YEAR}(?P<y>{YEAR}))?(?![/\-]?\d))
       | (?P<quarter>quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){YEAR_SLOT}?)         # quý I/2024
       | (?P<month>(?:(?P<part>{_words(list(VOCAB["period_parts"]))})\s+)?      # cuối tháng 6/2025
             tháng\s+(?P<m>{MONTH})(?!\s*/\s*\d{{1,2}}(?!\d)){YEAR_SLOT}?(?![/\-]?\d))
@@ -94,7 +96,7 @@ PATTERN = regex.compile(rf"""
     )
     """, FLAGS)
 
-RULES = ("day_range", "day_in_words", "half_year", "quarter", "month", "year_part", "year_range", "round_year",
+RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range", "round_year",
          "day", "month_bare", "year", "relative", "bare_year")
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
 NAME_BEFORE = regex.compile(rf"(?<!\w){_words('name_words')}\s+$", regex.IGNORECASE)
@@ -169,6 +171,14 @@ def read_half_year(text, m):
     y = _year(m)
     edtf = f"{y}-{_two(first)}/{y}-{_two(last)}"
     return [(m.start(), m.end(), _value(edtf, "month", _relative_year(m), interval=True), "half_year")]
+
+
+def read_month_range(text, m):
+    """từ tháng 3 đến tháng 5/2025, tháng 3 - 5/2025 -> 2025-03/2025-05."""
+    y, m1, m2 = _year(m), int(m.group("m1")), int(m.group("m2"))
+    if m2 <= m1:
+        return []
+    return [(m.start(), m.end(), _value(f"{y}-{m1:02d}/{y}-{m2:02d}", "month", interval=True), "month_range")]
 
 
 def read_quarter(text, m):
