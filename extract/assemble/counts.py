@@ -134,7 +134,7 @@ def _figure(doc, info, ctx, state, n, unit, end, unit_rule, later, done, opener_
     else:
         metric, metric_rule = figures.metric_of(
             unit, n, left_clause, right_np, info.text, prev_text + " " + info.text, star_m,
-            parent.fields["metric"] if parent else None, ocop_article)
+            parent.fields["metric"] if parent else None, ocop_article, category)
     star, star_rule = figures.star_code(star_m, metric, category)
     rules += [metric_rule, star_rule]
 

@@ -48,7 +48,7 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
 
 
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
-              parent_metric: str | None, ocop_article: bool) -> tuple[str | None, str]:
+              parent_metric: str | None, ocop_article: bool, category: str | None = None) -> tuple[str | None, str]:
     if n.value.get("form") == "vague":
         return None, "metric.vague"
     if unit == "%":
@@ -56,8 +56,10 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == cues.words("metric", "products_unit"):
         if cues.first(left[-25:], "metric", "difference_cues"):
             return None, "metric.difference"
-        if cues.has(left[-40:], "metric", "proposal_cues"):   # proposed, not rated: 'đề nghị xét công nhận 4 …'
-            return None, "metric.not_rated_yet"
+        if cues.has(left[-40:], "metric", "proposal_cues") or cues.has(right_np[:50], "metric", "proposal_cues"):
+            return None, "metric.not_rated_yet"   # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
+        if category and ocop_article:
+            return "ocop_products", "metric.products_category"
         if cues.has(right_np, "metric", "not_products"):
             return None, "metric.other_products"
         if star is not None or "OCOP" in right_np[:30]:

@@ -35,8 +35,8 @@ JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
 
-TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
-_ABBR = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d&.\-]+$")          # TNHH, SX-TM, NN&PTNT, OCOP
+TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
+_ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
 _LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
 _BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")
 
