@@ -193,6 +193,8 @@ def drop_tail(lines: list[Line]) -> None:
 def classify(text: str) -> list[Line]:
     """The lines of `text` (NFC, '\\n' line ends), each with the reason it is dropped or None."""
     lines = split_lines(text)
+    if sum(not line.blank for line in lines) <= 1:
+        return lines            # a text of one line is the article (or an excerpt of it) as given
     for line in lines:
         line.drop = line_reason(line.text)
     drop_repeats(lines)
