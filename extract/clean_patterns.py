@@ -24,10 +24,16 @@ def phrase(words: str) -> str:
     return r"\s+".join(regex.escape(w) for w in words.split())
 
 
-def alternation(items) -> str:
-    """Phrases as one alternation, longest first so that the longest phrase wins, not inside a word."""
+def alternation(items, whole_words: bool = True) -> str:
+    """Phrases as one alternation, longest first so that the longest phrase wins; with `whole_words`,
+    not inside a word.
+
+    >>> alternation(["Ảnh", "Ảnh minh họa"], whole_words=False)
+    '(?:Ảnh\\\\s+minh\\\\s+họa|Ảnh)'
+    """
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
-    return r"(?<!\w)(?:" + "|".join(phrase(w) for w in ordered) + r")(?!\w)"
+    choice = "(?:" + "|".join(phrase(w) for w in ordered) + ")"
+    return rf"(?<!\w){choice}(?!\w)" if whole_words else choice
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +105,7 @@ class Patterns:
               {credit} \s*:\s* [^:\n]{{0,60}}? [\s.|]* $    # ... Sóc Sơn. Ảnh: VGP |
             | ^ [\s(]* {credit} [\s.:)]* $                  # Ảnh minh họa.
             """, FLAGS)
-        self.footer = regex.compile(rf"^\s* (?:{'|'.join(phrase(w) for w in v['footer_starts']['items'])})", FLAGS)
+        self.footer = regex.compile(rf"^\s* {alternation(v['footer_starts']['items'], whole_words=False)}", FLAGS)
         self.template = regex.compile(r"^\s* (?: \{[\w.\-]*\} \s* )+ $", FLAGS)
         ext = "|".join(regex.escape(e) for e in v["image_extensions"]["items"])
         self.image_file = regex.compile(rf"^\s* \S+ \.(?:{ext}) (?:\?\S*)? [\s|]* $", FLAGS)
@@ -113,10 +119,10 @@ class Patterns:
             {headings}                                      # Có thể bạn quan tâm
             [\s:*.|]* $                                     # with or without ':'
             """, FLAGS)
-        marks = "|".join(regex.escape(m) for m in sorted(v["related_link_marks"]["items"], key=len, reverse=True))
+        marks = alternation(v["related_link_marks"]["items"], whole_words=False)
         self.related_link = regex.compile(rf"""
               ^ [\s\-–—*•·#]* {headings} \s*[:>»]+\s* \S    # Xem thêm: another headline
-            | ^ \s* (?:{marks}) \s* \S                      # >> another headline
+            | ^ \s* {marks} \s* \S                          # >> another headline
             """, FLAGS)
 
 
