@@ -253,3 +253,24 @@ def test_ids_and_order_do_not_depend_on_input_order():
     assert [f.model_dump() for f in first.facts] == [f.model_dump() for f in again.facts]
     assert [c.model_dump() for c in first.conflicts] == [c.model_dump() for c in again.conflicts]
     assert len({f.id for f in first.facts}) == len(first.facts)
+
+
+# --- dating by stocks and flows ---------------------------------------------------------------------
+
+def test_an_inferred_date_gives_way_to_the_arithmetic_of_stocks_and_flows():
+    sentence = "Thành phố đã công nhận 2.167 sản phẩm, trong đó có 6 sản phẩm 5 sao."
+    r = reconcile([rec("a#1", "a", 1649, star="3+", as_of="2021"),
+                   rec("b#1", "b", 2167, star="3+", as_of="2023", time_basis="inferred", sentence=sentence),
+                   rec("b#2", "b", 6, star="5", as_of="2023", time_basis="context", sentence=sentence),
+                   rec("b#3", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])
+    assert preferred(r, star="3+") == [("2021", 1649), ("2022", 2167)]
+    assert preferred(r, star="5") == [("2022", 6)]
+    [total] = [f for f in r.facts if f.value == 2167]
+    assert any(s.startswith("dated to the end of 2022") for s in total.support)
+
+
+def test_a_stated_date_is_not_moved_by_arithmetic():
+    r = reconcile([rec("a#1", "a", 1649, star="3+", as_of="2021"),
+                   rec("b#1", "b", 2167, star="3+", as_of="2023", time_basis="stated"),
+                   rec("b#3", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])
+    assert preferred(r, star="3+") == [("2021", 1649), ("2023", 2167)]

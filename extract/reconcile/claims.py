@@ -61,6 +61,7 @@ class Claim:
     sentence: str
     origin: str
     evidence: list[dict] = field(default_factory=list)   # per record: record_id, sentence, start, end
+    dating_note: str | None = None                        # why the date differs from the record's
 
     @property
     def record_id(self) -> str:

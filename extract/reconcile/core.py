@@ -12,7 +12,8 @@ from typing import Any, Iterable
 from schemas import Conflict, Decision, Fact, Key
 
 from . import checks
-from .claims import Claim, KeyT, make_claims
+from .claims import Claim, KeyT, claim_order, make_claims
+from .dating import redate_by_flows
 from .ids import stable_id
 from .points import TimePoint, time_points
 from .policy import Before, Policy, PolicyContext, Resolution, Verdict, default_policy
@@ -105,6 +106,8 @@ def _source_order(resolved: list[tuple[TimePoint, Resolution]],
 
 
 def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
+    if redate_by_flows(claims):
+        claims.sort(key=claim_order)
     by_key: dict[KeyT, list[Claim]] = defaultdict(list)
     for c in claims:
         by_key[c.key].append(c)
@@ -153,7 +156,8 @@ def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
                     value=best.value, value_max=best.value_max, approx=best.approx, rank=v.rank,
                     confidence=v.confidence, rule=v.rule, supporting=supporting,
                     contradicting=sorted(all_ids - set(supporting)), articles=g.articles,
-                    explanation=v.explanation)
+                    explanation=v.explanation,
+                    support=sorted({c.dating_note for c in g.claims if c.dating_note}))
         out.append(FactRow(fact, point, v))
     return out
 
