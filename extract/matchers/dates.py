@@ -99,6 +99,7 @@ PATTERN = regex.compile(rf"""
 RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range", "round_year",
          "day", "month_bare", "year", "relative", "bare_year")
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
+FRACTION_BEFORE = regex.compile(rf"(?<!\w){_words('fraction_before')}\s+$", regex.IGNORECASE)
 NAME_BEFORE = regex.compile(rf"(?<!\w){_words('name_words')}\s+$", regex.IGNORECASE)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")
 CAPITALIZED_AFTER = regex.compile(r"^\s+[[:Lu:]]")
@@ -218,18 +219,26 @@ def read_round_year(text, m):
 
 
 def read_day(text, m):
-    """16/6, 07/4/2023, ngày 10-1, sáng 16/6, Chiều nay (9/8); a bare d-m, an idiom (24/7) or a name
-    (đường 3/2, Công viên 23/9) needs a lead word to be a date."""
+    """16/6, 07/4/2023, ngày 10-1, sáng 16/6, Chiều nay (9/8); see `bare_day_not_a_date`."""
     y, mo, d = _year(m), m.group("m"), m.group("d")
-    led = m.group("tod") or m.group("dayword") or m.group("lead")
-    idiom = f"{d}/{mo}" in VOCAB["not_dates"] and not m.group("y")
-    before = text[max(0, m.start() - WINDOW):m.start()]
-    if not _day_ok(y, mo, d):
-        return []
-    if not led and (m.group("sep").strip() == "-" or idiom or DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before)
-                    or (not m.group("y") and COUNT_NOUN_AFTER.match(text[m.end():m.end() + WINDOW]))):
+    if not _day_ok(y, mo, d) or bare_day_not_a_date(text, m):
         return []
     return [(m.start(), m.end(), _value(f"{y}-{_two(mo)}-{_two(d)}", "day"), "day")]
+
+
+def bare_day_not_a_date(text, m) -> bool:
+    """Without a lead word, `ngày` or a time of day, these are not dates: d-m with a dash (3-4 is a range),
+    an idiom (24/7), a document number, a name (đường 3/2, Công viên 23/9), and, when no year follows, a
+    fraction (hơn 1/3) or a part of a whole (3/5 xã)."""
+    if m.group("tod") or m.group("dayword") or m.group("lead"):
+        return False
+    before, after = text[max(0, m.start() - WINDOW):m.start()], text[m.end():m.end() + WINDOW]
+    if m.group("sep").strip() == "-" or DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before):
+        return True
+    if m.group("y"):
+        return False
+    return (f"{m.group('d')}/{m.group('m')}" in VOCAB["not_dates"] or bool(FRACTION_BEFORE.search(before))
+            or bool(COUNT_NOUN_AFTER.match(after)))
 
 
 def read_month_bare(text, m):
