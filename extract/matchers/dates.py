@@ -54,7 +54,6 @@ def _dmy(tag: str) -> str:
     return rf"(?P<d{tag}>{DAY})(?P<sep{tag}>{SLASH})(?P<m{tag}>{MONTH})(?:(?:{SLASH})(?P<y{tag}>{YEAR}))?(?![/\-]?\d)"
 
 
-
 FIRST_WORDS = (list(VOCAB["leads"]) + VOCAB["times_of_day"] + VOCAB["weekdays"] + VOCAB["day_words"]
                + list(VOCAB["period_parts"]) + list(VOCAB["half_words"]) + list(VOCAB["month_count_words"])
                + VOCAB["span_words"] + VOCAB["round_words"] + list(VOCAB["relative"]) + ["quý", "tháng", "năm", "hiện"])
@@ -63,7 +62,6 @@ PATTERN = regex.compile(rf"""
     (?<![\w/.,:])
     (?=\d|\(|{_words([w.split()[0] for w in FIRST_WORDS])}(?!\w))       # quick test: a date can start here
     (?:(?P<lead>{_words(list(VOCAB["leads"]))})\s+)?                          # tính đến, từ, trong ...
-    (?<![\w/.,:])
     (?:
         (?P<day_range>                                                          # 20/9 đến 21/12/2022, 18 – 19/9
             (?:{_words("day_words")}\s+)?(?:{_dmy("1")}|(?P<d1>{DAY}))
@@ -71,7 +69,7 @@ PATTERN = regex.compile(rf"""
       | (?P<day_in_words>ngày\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})          # ngày 7 tháng 4 năm 2023
             (?:\s+năm\s+(?P<y>{YEAR}))?)
       | (?P<half_year>(?:(?P<months>\d{{1,2}}|{_words("month_count_words")})\s+tháng|(?P<half>{_words("half_words")}))
-            \s+(?P<edge>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?)   # 6 tháng đầu năm 2025
+            \s+(?P<edge>{_words(list(VOCAB["half_edges"]))})\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?)   # 6 tháng đầu năm 2025
       | (?P<month_range>tháng\s+(?P<m1>{MONTH}){JOIN}(?:tháng\s+)?(?P<m2>{MONTH})  # tháng 3 - 5/2025
             (?:{IN_YEAR}(?P<y>{YEAR}))?(?![/\-]?\d))
       | (?P<quarter>quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){YEAR_SLOT}?)         # quý I/2024
@@ -96,8 +94,8 @@ PATTERN = regex.compile(rf"""
     )
     """, FLAGS)
 
-RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range", "round_year",
-         "day", "month_bare", "year", "relative", "bare_year")
+RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range",
+         "round_year", "day", "month_bare", "year", "relative", "bare_year")   # the order of PATTERN
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
 FRACTION_BEFORE = regex.compile(rf"(?<!\w){_words('fraction_before')}\s+$", regex.IGNORECASE)
 NAME_BEFORE = regex.compile(rf"(?<!\w){_words('name_words')}\s+$", regex.IGNORECASE)
@@ -168,7 +166,7 @@ def read_half_year(text, m):
     months = int(raw) if raw.isdigit() else {**VOCAB["month_count_words"], **VOCAB["half_words"]}[raw]
     if not 1 <= months <= 11:
         return []
-    first, last = (1, months) if m.group("edge").lower() == "đầu" else (13 - months, 12)
+    first, last = (1, months) if VOCAB["half_edges"][m.group("edge").lower()] == "start" else (13 - months, 12)
     y = _year(m)
     edtf = f"{y}-{_two(first)}/{y}-{_two(last)}"
     return [(m.start(), m.end(), _value(edtf, "month", _relative_year(m), interval=True), "half_year")]
