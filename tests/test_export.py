@@ -227,3 +227,31 @@ def test_parquet_without_pyarrow_says_what_to_install(out):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "needs pyarrow" in done.stderr and "pip install 'ocop[parquet]'" in done.stderr
     assert not (folder / "export").exists()
+
+
+def test_round_trip_of_a_real_extraction(tmp_path):
+    """The real pipeline on one corpus article (real sentences, offsets, rules), through every format."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from extract import extract_articles
+    result = next(extract_articles(ROOT / "corpus" / "000_81a9d1e10ca821b1.txt"))
+    assert result.records
+    write_jsonl(tmp_path / "records.jsonl", result.records)
+    write_jsonl(tmp_path / "articles.jsonl", [result.article])
+    expected = {"records": expected_lines(RECORDS, result.records),
+                "articles": expected_lines(ARTICLES, [result.article])}
+    export(tmp_path, "csv")
+    export(tmp_path, "parquet")
+    export(tmp_path, "sqlite")
+    db = sqlite3.connect(tmp_path / "ocop.sqlite")
+    db.row_factory = sqlite3.Row
+    for table in (RECORDS, ARTICLES):
+        kinds = {c.name: c.kind for c in table.columns}
+        with open(tmp_path / "export" / f"{table.name}.csv", encoding=ENCODING, newline="") as f:
+            from_csv = [{k: parse_cell(kinds[k], v) for k, v in row.items()} for row in csv.DictReader(f)]
+        from_sqlite = [dict(r) for r in db.execute(f"SELECT * FROM {table.name}")]
+        from_parquet = pq.read_table(tmp_path / "export" / f"{table.name}.parquet").to_pylist()
+        assert back_to_lines(table, from_csv) == expected[table.name]
+        assert back_to_lines(table, from_sqlite) == expected[table.name]
+        assert len(from_parquet) == len(expected[table.name])
+        assert [r["id"] for r in from_parquet] == [line["id"] for line in expected[table.name]]
+    db.close()
