@@ -4,6 +4,7 @@ confidence is refused with a message naming the encoding it looks like. NFD and 
 gives the same records as NFC."""
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -28,8 +29,16 @@ def without_toned_capitals(text: str) -> str:
                    and c not in "ĂÂÊÔƠƯĐ" else c for c in nfc(text))
 
 
-def records_of(text: str, article_id: str = "a") -> list[str]:
-    return [to_json(r) for r in extract_article(Article(id=article_id, text=text)).records]
+def records_of(text: str, article_id: str = "a") -> list[dict]:
+    """The records of a text, without the offsets into the text as read (`original_start`/`_end`), which
+    rightly differ when the same words are encoded or normalized differently."""
+    out = []
+    for r in extract_article(Article(id=article_id, text=text)).records:
+        data = json.loads(to_json(r))
+        data["evidence"].pop("original_start", None)
+        data["evidence"].pop("original_end", None)
+        out.append(data)
+    return out
 
 
 def read_one(path) -> Article:
@@ -92,6 +101,7 @@ def test_decomposed_and_mixed_text_gives_the_nfc_records(tmp_path, form):
     article = read_one(path)
     assert article.text == variant      # the text as read; cleaning normalizes
     assert records_of(article.text) == records_of(text)
+    assert records_of(text), "the seed article gives records"
 
 
 def test_unknown_8bit_text_is_refused_naming_the_suspect():
