@@ -87,6 +87,8 @@ SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
 WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
 DISTRIBUTIVE_BEFORE = regex.compile(rf"(?<!\w){_words('distributive_words')}\s+\w+(?:\s+\w+)?\s+$", regex.IGNORECASE)
+UNIT_COMPOUND_AFTER = _after("unit_compounds")
+ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*$", regex.IGNORECASE)
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
 ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 22000, HACCP 2020 (case matters)
@@ -263,8 +265,8 @@ def document_date_or_year(c: Candidate) -> str | None:
 
 
 def ordinal_or_ratio(c: Candidate) -> str | None:
-    """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio)."""
-    if BEFORE["ordinal_words"].search(c.before):
+    """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count."""
+    if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before):
         return "ordinal"
     if BEFORE["multiply_words"].search(c.before):
         return "ratio"
@@ -301,9 +303,10 @@ def measured(c: Candidate) -> str | None:
         return None
     if STAR_AFTER.match(c.after):
         return "star class"
-    for key, pattern in UNIT_AFTER.items():
-        if pattern.match(c.after):
-            return key
+    if not UNIT_COMPOUND_AFTER.match(c.after):
+        for key, pattern in UNIT_AFTER.items():
+            if pattern.match(c.after):
+                return key
     score = SCORE_AFTER.match(c.after)
     if score and (c.decimal or not POINT_KIND.match(c.after[score.end():])):
         return "score"
