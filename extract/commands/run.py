@@ -86,14 +86,16 @@ def reconcile_all(out_dir: str, quiet: bool) -> int:
     """Reconcile every record in out_dir (not only the new ones); 0, or 1 after saying what failed."""
     from ..reconcile import run_reconcile
     try:
-        run_reconcile(out_dir)
+        summary = run_reconcile(out_dir)
     except NotImplementedError:
         if not quiet:
             print("ocop: reconciliation not available", file=sys.stderr)
         return 0
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError) as e:   # ReconcileInputError is a ValueError naming the file
         print(f"ocop: error: reconciliation failed: {e}", file=sys.stderr)
         return 1
+    if not quiet and hasattr(summary, "line"):
+        print(summary.line(), file=sys.stderr)
     return 0
 
 
