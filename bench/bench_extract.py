@@ -1,0 +1,188 @@
+"""Benchmark of extraction (run by hand, not in CI): speed with 1 process and with all cores, the same text
+through underthesea's word_tokenize alone, peak memory at N and 10×N articles, and reconciliation time.
+
+    .venv/bin/python bench/bench_extract.py                  # N = 100 (and 1.000 for memory)
+    .venv/bin/python bench/bench_extract.py --n 50 --claims 10000,100000
+    .venv/bin/python bench/bench_extract.py --skip-memory --skip-reconcile
+
+The corpus is made from corpus/: each article is a seed with its paragraphs shuffled and every number
+changed, so no two are alike. Figures printed:
+
+- extraction, in process: articles/s and characters/s of `extract_article` over the corpus (1 core,
+  models loaded beforehand), and `word_tokenize` alone over the same texts, and the ratio;
+- `ocop extract DIR --out OUT --jobs 1` and `--jobs <cores>` as a command (wall time, start-up included);
+- peak resident memory (RSS) of `ocop extract --jobs 1` at N and 10×N articles (it should not grow);
+- `ocop reconcile` (run_reconcile on OUT/records.jsonl) at 10.000, 100.000 and 1.000.000 claims, with
+  records from bench_reconcile.synthetic_records.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+_NUMBER = re.compile(r"\d+")
+
+
+def varied_text(text: str, rng: random.Random) -> str:
+    """A seed article with its paragraphs (after the first) shuffled and every number changed."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    head, body = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(body)
+    return _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)), "\n".join(head + body))
+
+
+def build_corpus(folder: Path, n: int, seed: int = 0) -> int:
+    """n varied articles as .txt files in `folder`; returns their total length in characters."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for i in range(n):
+        text = varied_text(seeds[i % len(seeds)], rng)
+        (folder / f"bench_{i:07d}.txt").write_text(text, encoding="utf-8")
+        chars += len(text)
+    return chars
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem = float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def in_process(folder: Path) -> None:
+    """extract_article and word_tokenize over the same texts, one core, models loaded first."""
+    from underthesea import word_tokenize
+
+    from extract.pipeline import extract_article
+    from schemas import Article
+    paths = sorted(folder.glob("*.txt"))
+    warm = paths[0].read_text(encoding="utf-8")
+    extract_article(Article(id="warm", text=warm))
+    word_tokenize(warm)
+
+    chars = 0
+    t0 = time.perf_counter()
+    records = 0
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        chars += len(text)
+        records += len(extract_article(Article(id=p.stem, text=text)).records)
+    extract_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for p in paths:
+        word_tokenize(p.read_text(encoding="utf-8"))
+    tokenize_s = time.perf_counter() - t0
+
+    n = len(paths)
+    print(f"  extract_article    {n / extract_s:8.1f} articles/s {chars / extract_s:10.0f} chars/s "
+          f"({records} records)")
+    print(f"  word_tokenize      {n / tokenize_s:8.1f} articles/s {chars / tokenize_s:10.0f} chars/s")
+    print(f"  extraction / word_tokenize speed: {tokenize_s / extract_s:.2f}× (aim: at least 2×)")
+
+
+def run_command(args: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", *args], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 3):
+        print(proc.stderr.read().decode()[-2000:], file=sys.stderr)
+    return wall, usage.ru_maxrss, proc.returncode
+
+
+def as_command(folder: Path, n: int, chars: int, tmp: Path) -> None:
+    for jobs in sorted({1, os.cpu_count() or 1}):
+        wall, rss, code = run_command(["extract", str(folder), "--out", str(tmp / f"out-j{jobs}"),
+                                       "--jobs", str(jobs), "--quiet"])
+        print(f"  ocop extract --jobs {jobs:<2} {n / wall:8.1f} articles/s {chars / wall:10.0f} chars/s "
+              f"({wall:.1f} s wall, start-up included; exit {code})")
+
+
+def memory(n: int, tmp: Path) -> None:
+    for size in (n, 10 * n):
+        folder = tmp / f"mem-{size}"
+        build_corpus(folder, size, seed=size)
+        wall, rss, code = run_command(["extract", str(folder), "--out", str(tmp / f"mem-out-{size}"),
+                                       "--jobs", "1", "--quiet"])
+        print(f"  {size:>7} articles: peak RSS {rss / 1024:7.1f} MiB ({wall:.1f} s)")
+
+
+def reconcile_times(sizes: list[int], tmp: Path) -> None:
+    try:
+        from bench_reconcile import synthetic_records
+        from extract.reconcile import run_reconcile
+    except ImportError as e:
+        print(f"  not available ({e})")
+        return
+    from extract.io import write_jsonl
+    for n in sizes:
+        out = tmp / f"rec-{n}"
+        write_jsonl(out / "records.jsonl", synthetic_records(n, 0))
+        t0 = time.perf_counter()
+        try:
+            summary = run_reconcile(out)
+        except NotImplementedError:
+            print("  reconciliation not available")
+            return
+        seconds = time.perf_counter() - t0
+        claims = getattr(summary, "claims", n)
+        print(f"  {claims:>9} claims: {seconds:8.2f} s ({1e6 * seconds / max(claims, 1):.1f} µs/claim)",
+              flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100, help="articles in the corpus (memory: N and 10×N)")
+    ap.add_argument("--claims", default="10000,100000,1000000", help="reconciliation sizes, comma-separated")
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--skip-reconcile", action="store_true")
+    args = ap.parse_args(argv)
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        folder = tmp / "corpus"
+        chars = build_corpus(folder, args.n)
+        print(f"corpus: {args.n} articles, {chars} characters ({chars // args.n} per article)")
+        print("in process, 1 core:")
+        in_process(folder)
+        print("as a command:")
+        as_command(folder, args.n, chars, tmp)
+        if not args.skip_memory:
+            print("peak memory of ocop extract --jobs 1:")
+            memory(args.n, tmp)
+        if not args.skip_reconcile:
+            print("ocop reconcile:")
+            reconcile_times([int(s) for s in args.claims.split(",") if s], tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
