@@ -76,13 +76,23 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
             f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button></article>')
 
 
+def likely_older(conflict) -> Claim | None:
+    """The claim to offer as the older one for "both right": the first whose value the suggestion does not
+    take (a stale figure), else the first claim."""
+    suggested = conflict.suggested.value if conflict.suggested else None
+    return next((cl for cl in conflict.claims if cl.value != suggested), conflict.claims[0] if conflict.claims
+                else None)
+
+
 def decision_form(ctx: PageContext) -> str:
     item = ctx.item
     c = item.conflict
     chosen = item.decision if item.status == "decided" else None
     cards = "".join(claim_card(n, claim, ctx, chosen) for n, claim in enumerate(c.claims, 1))
-    claims_opts = "".join(f'<option value="{esc(cl.record_id)}">{n}: {number(cl.value)} '
-                          f'({esc(cl.article_id)})</option>' for n, cl in enumerate(c.claims, 1))
+    older = likely_older(c)
+    claims_opts = "".join(f'<option value="{esc(cl.record_id)}"{" selected" if cl is older else ""}>'
+                          f'{n}: {number(cl.value)} ({esc(cl.article_id)})</option>'
+                          for n, cl in enumerate(c.claims, 1))
     keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
     return (f'<form method="post" action="/decide" id="decide">'
             f'<button type="submit" disabled hidden aria-hidden="true"></button>'  # Enter alone submits nothing
