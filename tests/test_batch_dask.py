@@ -8,11 +8,10 @@ from test_batch_support import ocop, write_corpus
 from extract.batch import run_batch, stream_extract
 from extract.engines import DaskEngine, EngineError, LocalEngine
 
-distributed = pytest.importorskip("dask.distributed")
-
 
 @pytest.fixture(scope="module")
 def cluster():
+    distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                                   host="127.0.0.1") as c:
         yield c
@@ -56,6 +55,14 @@ def test_command_line_with_a_scheduler_address(tmp_path, cluster):
     assert "3 new" in run.stderr.decode()
 
 
+def test_missing_dask_is_a_clear_message(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)   # as if the extra were not installed
+    with pytest.raises(EngineError, match=r"--engine dask needs Dask: pip install 'ocop\[dask\]'"):
+        DaskEngine("tcp://127.0.0.1:8786")
+
+
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):
+    pytest.importorskip("dask.distributed")
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
         DaskEngine("tcp://127.0.0.1:1")

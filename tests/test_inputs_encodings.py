@@ -135,3 +135,14 @@ def test_refusal_reaches_the_user_with_the_file(tmp_path):
     (problem,) = list(iter_articles([str(path)]))
     assert isinstance(problem, Problem) and problem.kind == "encoding"
     assert str(problem).startswith(f"{path}: is not UTF-8")
+
+
+def test_zero_width_and_non_breaking_spaces_do_not_break_numbers_or_names():
+    import re
+    text = nfc(seed_texts()[2])
+    noisy = re.sub(r"(\d)([.,])(\d)", "\\1\u200b\\2\\3", text)          # zero-width space inside 3.317
+    noisy = re.sub(r"(\d) (sản phẩm|sao)", "\\1\u00a0\\2", noisy)       # NBSP between number and unit
+    noisy = noisy.replace("OCOP", "OC\u200dOP").replace("Hà Nội", "Hà\u00a0Nội")
+    assert noisy != text
+    assert records_of(noisy) == records_of(text)
+    assert records_of(text)
