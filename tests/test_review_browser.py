@@ -150,12 +150,13 @@ def test_decide_the_corpus_conflict_and_reconcile_applies_it(browser, tmp_path):
         page.close()
     assert finding_id == finding["id"]
 
-    done = ocop("reconcile", "--out", str(out))
-    assert done.returncode == 0, done.stderr
-    facts = [json.loads(line) for line in (out / "facts.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    at_key = [f for f in facts if f["key"] == finding["key"] and f["value"] == chosen]
-    assert at_key, f"no fact for {finding['key']} with value {chosen}"
-    assert any(f["rank"] == "preferred" and f["rule"] == "review" for f in at_key), at_key
-    conflicts = [json.loads(line) for line in conflicts_path.read_text("utf-8").splitlines() if line.strip()]
-    [again] = [c for c in conflicts if c["id"] == finding_id]
-    assert again["status"] == "decided"
+    for command in (["reconcile", "--out", str(out)], ["run", str(ROOT / "corpus"), "--out", str(out)]):
+        done = ocop(*command)
+        assert done.returncode == 0, done.stderr
+        facts = [json.loads(line) for line in (out / "facts.jsonl").read_text("utf-8").splitlines() if line]
+        at_key = [f for f in facts if f["key"] == finding["key"] and f["value"] == chosen]
+        assert at_key, f"after ocop {command[0]}: no fact for {finding['key']} with value {chosen}"
+        assert any(f["rank"] == "preferred" and f["rule"] == "review" for f in at_key), at_key
+        conflicts = [json.loads(line) for line in conflicts_path.read_text("utf-8").splitlines() if line]
+        [again] = [c for c in conflicts if c["id"] == finding_id]
+        assert again["status"] == "decided" and again["decision"]["reviewer"] == "tester"
