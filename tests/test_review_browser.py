@@ -2,6 +2,7 @@
 five-star value_mismatch, decide it with the keyboard, reload, see it decided. Once on hand-made outputs,
 once on `ocop run corpus/` followed by reconciliation, which must then rank the reviewer's value preferred."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,17 +131,32 @@ def ocop(*args, cwd=ROOT):
                           text=True, timeout=900)
 
 
-def test_decide_the_corpus_conflict_and_reconcile_applies_it(browser, tmp_path):
-    out = tmp_path / "out"
+def read_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    """`ocop run corpus/` once; each test copies its outputs."""
+    out = tmp_path_factory.mktemp("corpus") / "out"
     done = ocop("run", str(ROOT / "corpus"), "--out", str(out))
     assert done.returncode == 0, done.stderr
-    conflicts_path = out / "conflicts.jsonl"
-    if not conflicts_path.exists():
+    if not (out / "conflicts.jsonl").exists():
         pytest.skip("`ocop run` writes no conflicts.jsonl yet: reconciliation is not built")
-    conflicts = [json.loads(line) for line in conflicts_path.read_text("utf-8").splitlines() if line.strip()]
-    wanted = [c for c in conflicts if is_hanoi_five_star_mismatch(c)]
+    return out
+
+
+@pytest.fixture
+def corpus_out(corpus_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(corpus_run, out)
+    wanted = [c for c in read_lines(out / "conflicts.jsonl") if is_hanoi_five_star_mismatch(c)]
     assert wanted, "no value_mismatch for Hà Nội five-star products in out/conflicts.jsonl"
-    finding = wanted[0]
+    return out, wanted[0]
+
+
+def test_decide_the_corpus_conflict_and_reconcile_applies_it(browser, corpus_out):
+    out, finding = corpus_out
     chosen = finding["suggested"]["value"] if finding.get("suggested") else max(finding["values"])
     chosen_text = f"{chosen:,.0f}".replace(",", ".")
 
@@ -153,10 +169,32 @@ def test_decide_the_corpus_conflict_and_reconcile_applies_it(browser, tmp_path):
     for command in (["reconcile", "--out", str(out)], ["run", str(ROOT / "corpus"), "--out", str(out)]):
         done = ocop(*command)
         assert done.returncode == 0, done.stderr
-        facts = [json.loads(line) for line in (out / "facts.jsonl").read_text("utf-8").splitlines() if line]
-        at_key = [f for f in facts if f["key"] == finding["key"] and f["value"] == chosen]
+        at_key = [f for f in read_lines(out / "facts.jsonl") if f["key"] == finding["key"] and f["value"] == chosen]
         assert at_key, f"after ocop {command[0]}: no fact for {finding['key']} with value {chosen}"
         assert any(f["rank"] == "preferred" and f["rule"] == "review" for f in at_key), at_key
-        conflicts = [json.loads(line) for line in conflicts_path.read_text("utf-8").splitlines() if line]
-        [again] = [c for c in conflicts if c["id"] == finding_id]
+        [again] = [c for c in read_lines(out / "conflicts.jsonl") if c["id"] == finding_id]
         assert again["status"] == "decided" and again["decision"]["reviewer"] == "tester"
+
+
+def test_both_right_on_the_corpus_moves_the_older_claim_back_in_time(browser, corpus_out):
+    out, finding = corpus_out
+    suggested = finding["suggested"]["value"]
+    stale = next(c for c in finding["claims"] if c["value"] != suggested)
+    with running_server(out, out / "review.sqlite", reviewer="tester") as url:
+        page = browser.new_page()
+        finding_id = open_hanoi_finding(page, url)
+        assert page.input_value("select[name=older_record_id]") == stale["record_id"]
+        page.keyboard.press("b")
+        page.keyboard.type("2022-12")
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda u: says(u, "done", finding_id))
+        page.close()
+    [decision] = load_decisions(out / "review.sqlite")
+    assert (decision.action, decision.older_record_id, decision.older_as_of) == ("both_right",
+                                                                                stale["record_id"], "2022-12")
+    done = ocop("reconcile", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    facts = [f for f in read_lines(out / "facts.jsonl") if f["key"] == finding["key"]]
+    moved = [f for f in facts if stale["record_id"] in f["supporting"]]
+    assert [(f["as_of"], f["value"], f["rank"]) for f in moved] == [("2022-12", stale["value"], "preferred")]
+    assert any(f["value"] == suggested and f["rank"] == "preferred" for f in facts if f["as_of"] > "2022-12")

@@ -95,7 +95,9 @@ def decision_from_form(form: dict[str, list[str]], outputs: Outputs, reviewer: s
         older_record = one(form, "older_record_id") or None
         if older_record is not None and older_record not in claims:
             raise Reject(400, f"record {older_record!r} is not a claim of finding {finding.id!r}")
-        return Decision(action="both_right", older_as_of=older, older_record_id=older_record, **fields)
+        # record_id names the older claim too, for readers that know only record_id
+        return Decision(action="both_right", older_as_of=older, older_record_id=older_record,
+                        record_id=older_record, **fields)
     if choice == "correct":
         raw = one(form, "value")
         if not raw:
