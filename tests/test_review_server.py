@@ -214,3 +214,14 @@ def test_a_finding_whose_claims_changed_is_reopened_with_the_earlier_decision(tm
         assert '<span id="left">2</span> left of 3' in page
         _, page, _ = client.get("/?status=decided")
         assert page.count("· decided</small>") == 1 and page.count("<small>") == 1 and "f=hostile" in page
+
+
+def test_a_long_queue_lists_a_window_around_the_current_finding(tmp_path):
+    articles, records, conflicts, facts = sample_outputs()
+    many = [conflicts[0].model_copy(update={"id": f"f{i:04d}"}) for i in range(500)]
+    out = write_out(tmp_path / "out", (articles, records, many, facts))
+    with running_server(out, tmp_path / "review.sqlite") as url:
+        _, page, _ = Client(url).get("/?f=f0300")
+    queue = page[page.index('<ol class="queue"'):page.index("</ol>")]
+    assert queue.count("<li") == 200 and 'class="current"' in queue and "f=f0300" in queue
+    assert "300 more" in page and '<span id="left">500</span>' in page

@@ -150,17 +150,28 @@ def filters_html(ctx: PageContext) -> str:
             f'<button type="submit">Filter</button></form>')
 
 
+QUEUE_SHOWN = 200
+"""How many queue entries the side list shows (around the current one); the rest are a filter away."""
+
+
 def queue_html(ctx: PageContext) -> str:
     rows = []
     current = ctx.item.conflict.id if ctx.item else None
-    for item in ctx.queue:
+    ids = [i.conflict.id for i in ctx.queue]
+    here = ids.index(current) if current in ids else 0
+    first = max(0, min(here - QUEUE_SHOWN // 2, len(ids) - QUEUE_SHOWN))
+    shown = ctx.queue[first:first + QUEUE_SHOWN]
+    for item in shown:
         c = item.conflict
         here = ' class="current"' if c.id == current else ""
         rows.append(f'<li{here}><a href="{href("/", f=c.id, **ctx.filters.query())}">'
                     f'<span class="badge sev-{esc(c.severity)}">{esc(c.severity[0])}</span> '
                     f'{esc(c.key.label())}{" · " + esc(c.as_of) if c.as_of else ""}'
                     f'<small>{esc(c.type)} · {esc(item.status)}</small></a></li>')
-    return f'<ol class="queue">{"".join(rows) or "<li>Nothing matches these filters.</li>"}</ol>'
+    more = len(ctx.queue) - len(shown)
+    rest = f'<p class="count">{more} more: use n / p or the filters</p>' if more else ""
+    return (f'<ol class="queue" start="{first + 1}">{"".join(rows) or "<li>Nothing matches these filters.</li>"}'
+            f'</ol>{rest}')
 
 
 def nav_html(ctx: PageContext) -> str:
