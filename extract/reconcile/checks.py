@@ -21,7 +21,7 @@ from .places import NATIONAL_NAMES
 from .policy import Resolution, label
 from .timeline import Interval, describe, overlaps
 from .values import agree, fmt, fmt_claim
-from .words import STAR_NAMES, key_words
+from .words import STAR_NAMES, cite, key_words
 
 if TYPE_CHECKING:
     from .core import FactRow
@@ -42,9 +42,11 @@ def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
     out = []
     for c in claims:
         for ev in c.evidence:
-            out.append(ClaimOut(record_id=ev["record_id"], article_id=c.article_id, value=c.value,
-                                value_max=c.value_max, approx=c.approx, as_of=c.as_of, sentence=ev["sentence"],
-                                evidence_start=ev["start"], evidence_end=ev["end"]))
+            # built from validated records: construct without validating again (it is the hot loop)
+            out.append(ClaimOut.model_construct(record_id=ev["record_id"], article_id=c.article_id,
+                                                value=c.value, value_max=c.value_max, approx=c.approx,
+                                                as_of=c.as_of, sentence=ev["sentence"],
+                                                evidence_start=ev["start"], evidence_end=ev["end"]))
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 
 
@@ -130,7 +132,7 @@ def _missing_class_note(total: Claim, missing: list[str], gap: float, rows: dict
         size = near.fact.value
         about = size > 0 and gap > 0 and max(size, gap) / min(size, gap) <= ABOUT_THE_SIZE
         bits.append(f"{'about the size of' if about else 'compare'} the {STAR_NAMES[star]} class elsewhere: "
-                    f"{fmt(size)} as of {describe(near.fact.as_of)} ({', '.join(near.fact.articles)})")
+                    f"{fmt(size)} as of {describe(near.fact.as_of)} ({cite(near.fact.articles)})")
     names = ", ".join(STAR_NAMES[s] for s in missing)
     text = f" The article gives no figure for {names}; the gap may be that class"
     return text + (" (" + "; ".join(bits) + ")." if bits else ".")
@@ -245,10 +247,10 @@ def stock_flow(a: "FactRow", f: "FactRow", b: "FactRow") -> Conflict | None:
     ga, gf, gb = a.verdict.group, f.verdict.group, b.verdict.group
     diff_range = (gb.allows[0] - ga.allows[1], gb.allows[1] - ga.allows[0])
     diff = gb.value - ga.value
-    sums = (f"{fmt(gb.value)} ({describe(b.fact.as_of)}, {', '.join(gb.articles)}) − {fmt(ga.value)} "
-            f"({describe(a.fact.as_of)}, {', '.join(ga.articles)}) = {fmt(diff)}")
+    sums = (f"{fmt(gb.value)} ({describe(b.fact.as_of)}, {cite(gb.articles)}) − {fmt(ga.value)} "
+            f"({describe(a.fact.as_of)}, {cite(ga.articles)}) = {fmt(diff)}")
     flow_text = (f"{fmt_claim(gf.value, gf.best.value_max, gf.best.approx)} added in "
-                 f"{describe(f.fact.period or f.fact.as_of)} ({', '.join(gf.articles)})")
+                 f"{describe(f.fact.period or f.fact.as_of)} ({cite(gf.articles)})")
     if agree(diff_range, gf.allows):
         line = f"stock_flow: {sums}, the {flow_text}"
         for r in (a, f, b):
@@ -302,30 +304,38 @@ def decrease(a: "FactRow", b: "FactRow") -> Conflict | None:
 
 # --- share_mismatch ---------------------------------------------------------------------------------
 
-def _count_for(place: str | None, share: Claim, claims_by_key: dict[KeyT, list[Claim]],
+def _count_for(place: str | None, share: Claim, own_claims: dict[tuple[KeyT, str], list[Claim]],
                rows: dict[KeyT, list["FactRow"]]) -> tuple[tuple[float, float], float, list[Claim], bool] | None:
     """(allowed values, value, claims, same article) of the all-star product total of `place` at the
     share's time: from the same article if it states one, else the preferred fact of overlapping days."""
     keys = [KeyT("ocop_products", star, None, place, "total", None) for star in (ALL_STARS, None)]
     for k in keys:
-        own = [c for c in claims_by_key.get(k, []) if c.article_id == share.article_id and _same_time(c, share)]
+        own = [c for c in own_claims.get((k, share.article_id), []) if _same_time(c, share)]
         if own:
             c = _nearest(own, share)
             return c.allows, c.value, [c], True
+    if share.span is None:
+        return None
     for k in keys:
-        near = [r for r in rows.get(k, []) if r.fact.rank == "preferred" and overlaps(r.point.union, share.span)]
+        near = [r for r in _preferred_by_time(rows, k) if overlaps(r.point.union, share.span)]
         if near:
             r = min(near, key=lambda r: r.fact.id)
             g = r.verdict.group
-            return g.allows, g.value, list(g.claims), False
+            return g.allows, g.value, [g.best], False
     return None
+
+
+def _preferred_by_time(rows: dict[KeyT, list["FactRow"]], key: KeyT) -> list["FactRow"]:
+    """Preferred dated facts of a key (few per key: one per time point)."""
+    return [r for r in rows.get(key, []) if r.fact.rank == "preferred" and r.point.union is not None]
 
 
 def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -> list[Conflict]:
     from .core import key_model
-    claims_by_key: dict[KeyT, list[Claim]] = defaultdict(list)
+    claims_by_key: dict[tuple[KeyT, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        claims_by_key[c.key].append(c)
+        if c.key.metric == "ocop_products" and c.key.kind == "total":
+            claims_by_key[(c.key, c.article_id)].append(c)
     by_record = _rows_by_record(rows)
     out = []
     for s in claims:
@@ -341,9 +351,9 @@ def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -
             continue
         implied = (100 * part[0][0] / whole[0][1], 100 * part[0][1] / max(whole[0][0], 1e-9))
         computed = 100 * part[1] / whole[1] if whole[1] else 0
-        sums = (f"{fmt(part[1])} ({', '.join(sorted({c.article_id for c in part[2]}))}) of "
+        sums = (f"{fmt(part[1])} ({cite(c.article_id for c in part[2])}) of "
                 f"{fmt_claim(whole[2][0].value, whole[2][0].value_max, whole[2][0].approx)} "
-                f"({', '.join(sorted({c.article_id for c in whole[2]}))}) is {fmt(round(computed, 1))}%")
+                f"({cite(c.article_id for c in whole[2])}) is {fmt(round(computed, 1))}%")
         stated = f"{fmt_claim(s.value, s.value_max, s.approx)}%"
         if agree(s.allows, implied):
             row = by_record.get(s.record_id)

@@ -7,6 +7,7 @@ the latest date the article reports (a text that reports `tháng 9/2025` was wri
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,7 @@ from .places import place_key
 from .timeline import Interval, interval
 from .values import allowed
 
+_NOT_WORD = re.compile(r"[\W_]+")   # a run of anything but letters and digits (Unicode-aware)
 BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
 """Which time is best when one figure is stated twice: the clause's own date first."""
 WRITTEN_AFTER_WINDOW_DAYS = 365
@@ -69,6 +71,8 @@ class Claim:
 
 
 def as_dict(item: Any) -> dict:
+    if isinstance(item, dict):
+        return dict(item)
     return item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
 
 
@@ -80,7 +84,7 @@ def origin_of(sentence: str) -> str:
     True
     """
     text = unicodedata.normalize("NFC", sentence).casefold()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def key_of(rec: dict) -> KeyT:

@@ -5,7 +5,9 @@ of one key (or of one article), so the work grows with the number of claims, not
 """
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -16,10 +18,10 @@ from .claims import Claim, KeyT, claim_order, make_claims
 from .dating import redate_by_flows
 from .ids import stable_id
 from .points import TimePoint, time_points
-from .policy import Before, Policy, PolicyContext, Resolution, Verdict, default_policy
+from .policy import Before, Policy, PolicyContext, Resolution, SourceOrder, Verdict, default_policy
 from .timeline import describe, overlaps
 from .values import fmt
-from .words import key_words
+from .words import cite, key_words
 
 
 @dataclass
@@ -64,7 +66,7 @@ def _flows_between(flows: list[Claim], before: TimePoint | None, point: TimePoin
 
 
 def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
-                 source_order: dict) -> list[Resolution]:
+                 source_order: SourceOrder) -> list[Resolution]:
     out: list[Resolution] = []
     previous: tuple[TimePoint, Resolution] | None = None
     for p in points:
@@ -83,25 +85,21 @@ def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
 
 
 def _source_order(resolved: list[tuple[TimePoint, Resolution]],
-                  scopes: dict[KeyT, str | None]) -> dict[tuple[str, str], str]:
-    """(earlier article, later article) -> why, from every point a stated change decided: the article
-    that counts the change reports a later state than the one that does not."""
-    order: dict[tuple[str, str], str] = {}
+                  scopes: dict[KeyT, str | None]) -> SourceOrder:
+    """From every point a stated change decided: the articles that count the change report a later
+    state than those that give the count before it."""
+    order = SourceOrder()
     for point, res in resolved:
         if res.rule != "stated_change" or res.preferred is None or res.change is None:
             continue
         high, ch = res.preferred.group, res.change
         what = key_words(point.key, scopes.get(point.key))
         for v in res.verdicts:
-            if v.rank != "deprecated":
-                continue
-            for a in v.group.articles:
-                for b in high.articles:
-                    if a != b and a not in high.articles and b not in v.group.articles:
-                        order.setdefault((a, b), (
-                            f"{b} counts {fmt(high.value)} {what}, after the additions of "
-                            f"{describe(ch.as_of or ch.period)} ({ch.article_id}); {a} counts the "
-                            f"{fmt(v.group.value)} before them."))
+            if v.rank == "deprecated":
+                order.add(set(v.group.articles), set(high.articles), (
+                    f"{cite(high.articles)} counts {fmt(high.value)} {what}, after the additions of "
+                    f"{describe(ch.as_of or ch.period)} ({ch.article_id}); {cite(v.group.articles)} counts "
+                    f"the {fmt(v.group.value)} before them."))
     return order
 
 
@@ -115,9 +113,13 @@ def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> Re
     points = {k: time_points(k, cs) for k, cs in by_key.items()}
     flows = {k: by_key.get(k.with_(kind="added"), []) if k.kind == "total" else [] for k in by_key}
 
-    first = {k: _resolve_key(points[k], flows[k], policy, {}) for k in by_key}
-    order = _source_order([(p, r) for k in by_key for p, r in zip(points[k], first[k])], scopes)
-    final = {k: _resolve_key(points[k], flows[k], policy, order) for k in by_key} if order else first
+    final = {k: _resolve_key(points[k], flows[k], policy, SourceOrder()) for k in by_key}
+    order = _source_order([(p, r) for k in by_key for p, r in zip(points[k], final[k])], scopes)
+    if order:       # a second pass, only for keys where two ordered sources meet at one time point
+        ordered = order.articles
+        for k in by_key:
+            if any(len(p.groups) > 1 and len(p.articles & ordered) > 1 for p in points[k]):
+                final[k] = _resolve_key(points[k], flows[k], policy, order)
 
     rows: dict[KeyT, list[FactRow]] = {}
     conflicts: list[Conflict] = []
@@ -186,11 +188,26 @@ def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
     """
     records = list(records)
     articles = list(articles or ())
-    result = reconcile_claims(make_claims(records, articles), policy)
-    if decisions:
-        from .decisions import apply_decisions
+    with gc_paused():
+        result = reconcile_claims(make_claims(records, articles), policy)
+        if decisions:
+            from .decisions import apply_decisions
 
-        def rerun(overrides: dict[str, str]) -> ReconcileResult:
-            return reconcile_claims(make_claims(records, articles, overrides), policy)
-        result = apply_decisions(result, decisions, rerun)
+            def rerun(overrides: dict[str, str]) -> ReconcileResult:
+                return reconcile_claims(make_claims(records, articles, overrides), policy)
+            result = apply_decisions(result, decisions, rerun)
     return result
+
+
+@contextmanager
+def gc_paused():
+    """The cycle collector off while reconciling: the work allocates many small objects and no
+    cycles worth collecting, and the collector's passes over a growing heap made the time grow
+    faster than the input."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -29,15 +29,24 @@ def period_end(c: Claim) -> str | None:
     return end if end and end != ".." else None
 
 
-def _fits(earlier: Claim, flow: Claim, total: Claim) -> bool:
-    e, f, t = earlier.span, flow.span, total.span
-    return (e.lo < f.lo <= e.hi + FLOW_SLACK_DAYS + 1 and f.hi < t.lo <= f.hi + MAX_GAP_DAYS
-            and agree(total.allows, (earlier.allows[0] + flow.allows[0], earlier.allows[1] + flow.allows[1])))
+def _leads_to(earlier: Claim, flow: Claim) -> bool:
+    """The additions start where the earlier total stands."""
+    e, f = earlier.span, flow.span
+    return e.lo < f.lo <= e.hi + FLOW_SLACK_DAYS + 1
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per (days, allowed values): copies and repeats add nothing to the arithmetic."""
+    seen: dict[tuple, Claim] = {}
+    for c in sorted(claims, key=lambda c: c.record_id):
+        seen.setdefault((c.span, c.allows), c)
+    return list(seen.values())
 
 
 def redate_by_flows(claims: list[Claim]) -> list[Claim]:
     """Give weakly dated totals the end of the period whose additions lead to them (in place); returns
-    the claims that moved."""
+    the claims that moved. Per key: each distinct flow period is paired once with the totals it
+    starts from, so the work stays small however many articles repeat a figure."""
     by_key: dict[KeyT, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.span is not None:
@@ -46,25 +55,35 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
     for key, totals in by_key.items():
         if key.kind != "total":
             continue
-        flows = [f for f in by_key.get(key._replace(kind="added"), []) if not f.partial]
-        for t in totals:
-            if t.time_basis not in WEAK_BASES or t.partial:
-                continue
-            for f in sorted(flows, key=lambda c: c.record_id):
-                earlier = [e for e in totals if e is not t and e.article_id != t.article_id and _fits(e, f, t)]
-                end = period_end(f)
-                if earlier and end and interval(end) is not None:
-                    e = min(earlier, key=lambda c: c.record_id)
+        weak = [t for t in totals if t.time_basis in WEAK_BASES and not t.partial]
+        flows = _distinct([f for f in by_key.get(key._replace(kind="added"), []) if not f.partial])
+        if not weak or not flows:
+            continue
+        starts = _distinct(totals)
+        # (flow, earlier total, the range their sum allows), for every flow and a total it starts from
+        sums = [(f, e, (e.allows[0] + f.allows[0], e.allows[1] + f.allows[1]))
+                for f in flows if period_end(f) and interval(period_end(f)) is not None
+                for e in starts if _leads_to(e, f)]
+        sums.sort(key=lambda x: (x[0].record_id, x[1].record_id))
+        for t in weak:
+            for f, e, rng in sums:
+                if (e.article_id != t.article_id and f.span.hi < t.span.lo <= f.span.hi + MAX_GAP_DAYS
+                        and agree(t.allows, rng)):
+                    end = period_end(f)
                     note = (f"dated to the end of {end}: {fmt(t.value)} ({t.article_id}) = {fmt(e.value)} "
                             f"({e.as_of}, {e.article_id}) + {fmt(f.value)} added in {f.period or f.as_of} "
                             f"({f.article_id})")
                     moves[id(t)] = (t, end, note)
                     break
     moved = []
+    by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.key.kind == "total":
+            for sentence in {ev["sentence"] for ev in c.evidence}:
+                by_sentence[(c.article_id, sentence)].append(c)
     for t, end, note in list(moves.values()):
-        sentences = {ev["sentence"] for ev in t.evidence}
-        siblings = [c for c in claims if c.article_id == t.article_id and c.key.kind == "total"
-                    and c.as_of == t.as_of and sentences & {ev["sentence"] for ev in c.evidence}]
+        siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev["sentence"])]
+                    if c.as_of == t.as_of}.values()
         for c in siblings:
             if c.dating_note is None:
                 c.as_of, c.span, c.dating_note = end, interval(end), note

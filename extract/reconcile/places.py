@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -29,6 +30,7 @@ _ADMIN_PREFIX = regex.compile(
     regex.VERBOSE | regex.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def place_key(scope: str | None) -> str | None:
     """NFC, lower case, single spaces, without a leading administrative word."""
     if scope is None:

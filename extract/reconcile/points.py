@@ -7,6 +7,7 @@ disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .claims import Claim, KeyT, precision_key
 from .timeline import Interval, group_equal, group_overlapping
@@ -22,22 +23,28 @@ def independent_sources(claims: list[Claim]) -> set[str]:
     ...                             C(article_id="c", origin="y"), C(article_id="c", origin="z")]))
     ['a', 'c']
     """
-    parent: dict[str, str] = {}
+    articles_by_wording: dict[str, set[str]] = {}
+    for c in claims:
+        articles_by_wording.setdefault(c.origin, set()).add(c.article_id)
+    shared = [arts for arts in articles_by_wording.values() if len(arts) > 1]
+    every = {c.article_id for c in claims}
+    if not shared:                      # the usual case: no wording is shared, every article counts
+        return every
+    parent: dict[str, str] = {a: a for a in every}
 
     def find(a: str) -> str:
-        while parent.setdefault(a, a) != a:
+        while parent[a] != a:
             parent[a] = parent[parent[a]]
             a = parent[a]
         return a
 
-    first_by_wording: dict[str, str] = {}
-    for c in claims:
-        find(c.article_id)
-        other = first_by_wording.setdefault(c.origin, c.article_id)
-        ra, rb = find(c.article_id), find(other)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {find(a) for a in list(parent)}
+    for arts in shared:
+        first, *rest = sorted(arts)
+        for other in rest:
+            ra, rb = find(first), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {find(a) for a in every}
 
 
 @dataclass
@@ -47,7 +54,7 @@ class ValueGroup:
     claims: list[Claim]
     allows: tuple[float, float]
 
-    @property
+    @cached_property
     def best(self) -> Claim:
         """The claim that states the value most exactly (then the most precise time)."""
         return min(self.claims, key=lambda c: (c.partial, c.allows[1] - c.allows[0], precision_key(c)))
@@ -56,20 +63,20 @@ class ValueGroup:
     def value(self) -> float:
         return self.best.value
 
-    @property
+    @cached_property
     def articles(self) -> list[str]:
         return sorted({c.article_id for c in self.claims})
 
-    @property
+    @cached_property
     def origins(self) -> set[str]:
         """Independent sources: one per article, and articles that share a wording count once."""
         return independent_sources(self.claims)
 
-    @property
+    @cached_property
     def record_ids(self) -> list[str]:
         return sorted(r for c in self.claims for r in c.record_ids)
 
-    @property
+    @cached_property
     def as_of_claim(self) -> Claim:
         dated = [c for c in self.claims if c.span is not None] or self.claims
         return min(dated, key=precision_key)
@@ -81,11 +88,11 @@ class TimePoint:
     claims: list[Claim]
     groups: list[ValueGroup] = field(default_factory=list)
 
-    @property
+    @cached_property
     def dated(self) -> bool:
         return any(c.span is not None for c in self.claims)
 
-    @property
+    @cached_property
     def common(self) -> Interval | None:
         """The days all claims share (None when undated)."""
         spans = [c.span for c in self.claims if c.span is not None]
@@ -96,18 +103,18 @@ class TimePoint:
             out = out.intersect(s) or out
         return out
 
-    @property
+    @cached_property
     def union(self) -> Interval | None:
         spans = [c.span for c in self.claims if c.span is not None]
         return Interval(min(s.lo for s in spans), max(s.hi for s in spans)) if spans else None
 
-    @property
+    @cached_property
     def as_of(self) -> str | None:
         """The most precise date stated for this point (stable: the choice depends only on the claims)."""
         dated = [c for c in self.claims if c.span is not None]
         return min(dated, key=precision_key).as_of if dated else None
 
-    @property
+    @cached_property
     def articles(self) -> set[str]:
         return {c.article_id for c in self.claims}
 
@@ -136,11 +143,12 @@ def value_groups(claims: list[Claim]) -> list[ValueGroup]:
                                             c.value, c.record_id))
     for c in ordered:
         fits = [g for g in groups if agree(g.allows, c.allows)]
-        if fits:
-            g = max(fits, key=lambda g: (len(g.origins), -abs(g.value - c.value), -g.value))
+        if fits:    # (while building, a group's first claim stands for it; its properties are cached later)
+            g = max(fits, key=lambda g: (len({x.article_id for x in g.claims}), -abs(g.claims[0].value - c.value),
+                                         -g.claims[0].value))
             g.claims.append(c)
             g.allows = (max(g.allows[0], c.allows[0]), min(g.allows[1], c.allows[1]))
         else:
             groups.append(ValueGroup([c], c.allows))
-    groups.sort(key=lambda g: (g.allows[0], g.value))
+    groups.sort(key=lambda g: (g.allows[0], g.claims[0].value))
     return groups

@@ -23,6 +23,7 @@ from .claims import Claim
 from .points import TimePoint, ValueGroup
 from .timeline import describe
 from .values import agree, fmt, fmt_claim
+from .words import cite
 
 
 @dataclass
@@ -55,12 +56,55 @@ class Before:
     articles: list[str]
 
 
+class SourceOrder:
+    """Which articles report a later state than which, learnt from stated changes: the sources that
+    count a change come after the ones that give the count before it. Kept as sets, so large groups
+    of sources cost what they hold, not its square.
+
+    >>> order = SourceOrder()
+    >>> order.add({"001"}, {"000", "004"}, "004 counts the June additions, 001 does not")
+    >>> order.reason({"001"}, {"004"}), order.reason({"004"}, {"001"})
+    ('004 counts the June additions, 001 does not', None)
+    """
+
+    def __init__(self):
+        self.before: dict[str, set[int]] = {}
+        self.after: dict[str, set[int]] = {}
+        self.why: list[str] = []
+
+    def add(self, before: set[str], after: set[str], why: str) -> None:
+        before, after = set(before) - set(after), set(after) - set(before)
+        if not before or not after:
+            return
+        n = len(self.why)
+        self.why.append(why)
+        for a in before:
+            self.before.setdefault(a, set()).add(n)
+        for b in after:
+            self.after.setdefault(b, set()).add(n)
+
+    @property
+    def articles(self) -> set[str]:
+        return set(self.before) | set(self.after)
+
+    def __bool__(self) -> bool:
+        return bool(self.why)
+
+    def reason(self, early: set[str], late: set[str]) -> str | None:
+        """Why `late` reports after `early`, or None when nothing says so."""
+        e = set().union(*(self.before.get(a, ()) for a in early)) if early else set()
+        if not e:
+            return None
+        common = e & set().union(*(self.after.get(b, ()) for b in late))
+        return self.why[min(common)] if common else None
+
+
 @dataclass
 class PolicyContext:
     changes: list[Claim] = field(default_factory=list)       # stated additions overlapping the point
     before: Before | None = None
     flows_since: list[Claim] = field(default_factory=list)   # additions between `before` and the point
-    source_order: dict[tuple[str, str], str] = field(default_factory=dict)  # (earlier, later) -> why
+    source_order: SourceOrder = field(default_factory=SourceOrder)
 
 
 Policy = Callable[[TimePoint, PolicyContext], Resolution]
@@ -84,7 +128,7 @@ def label(group: ValueGroup) -> str:
     """`6 (001_…, as of about June 2025)`: a value with its sources and date, for explanations."""
     b = group.best
     when = describe(group.as_of_claim.as_of)
-    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({', '.join(group.articles)}, as of {when})"
+    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({cite(group.articles)}, as of {when})"
 
 
 def _change_between(low: ValueGroup, high: ValueGroup, changes: list[Claim]) -> tuple[Claim, bool] | None:
@@ -172,10 +216,10 @@ def later_source(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
         for early in point.groups:
             if early is late:
                 continue
-            pair = [(a, b) for a in early.articles for b in late.articles if (a, b) in ctx.source_order]
-            if not pair or any((b, a) in ctx.source_order for a in early.articles for b in late.articles):
+            why = ctx.source_order.reason(set(early.articles), set(late.articles))
+            if why is None or ctx.source_order.reason(set(late.articles), set(early.articles)) is not None:
                 break
-            reasons.append((early, ctx.source_order[pair[0]]))
+            reasons.append((early, why))
         else:
             if not reasons:
                 continue

@@ -25,6 +25,7 @@ False
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -104,6 +105,7 @@ def point_interval(point: str) -> Interval | None:
     return Interval(lo, hi)
 
 
+@lru_cache(maxsize=65536)
 def interval(edtf: str | None) -> Interval | None:
     """The days an EDTF date or interval covers (`..` is open), or None when unknown."""
     if not edtf:

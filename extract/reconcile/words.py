@@ -26,3 +26,18 @@ def key_words(key, scope: str | None = None) -> str:
     text = f"{head} in {place}" if place else head
     kind = KIND_WORDS[key.kind]
     return f"{text}, {kind}" if kind else text
+
+
+CITE_AT_MOST = 3
+"""Explanations name at most this many articles for one value, then say how many more."""
+
+
+def cite(articles) -> str:
+    """Article ids for an explanation, sorted, the list cut short when long.
+
+    >>> cite(["b", "a"]), cite(["a", "b", "c", "d", "e"])
+    ('a, b', 'a, b, c and 2 more')
+    """
+    ids = sorted(set(articles))
+    shown = ", ".join(ids[:CITE_AT_MOST])
+    return shown + (f" and {len(ids) - CITE_AT_MOST} more" if len(ids) > CITE_AT_MOST else "")
