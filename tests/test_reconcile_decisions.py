@@ -76,3 +76,31 @@ def test_the_latest_decision_on_a_finding_counts():
     late = decide(c, "accept", record_id="b#1", decided_at="2026-11-02T00:00:00Z")
     r = reconcile(RECORDS, decisions=[late, early])
     assert ranks(r)[("2025", 9)][0] == "preferred" and r.conflicts[0].decision == late
+
+
+def test_run_reconcile_applies_decisions_stored_in_the_review_database(tmp_path):
+    from extract.io import read_jsonl, write_jsonl
+    from extract.reconcile import run_reconcile
+    from extract.review.store import ReviewStore
+    write_jsonl(tmp_path / "records.jsonl", RECORDS)
+    run_reconcile(tmp_path)
+    [c] = list(read_jsonl(tmp_path / "conflicts.jsonl"))
+    with ReviewStore(tmp_path / "review.sqlite") as store:
+        from schemas import Conflict
+        store.decide(decide(Conflict.model_validate(c), "accept", record_id="b#1"))
+    summary = run_reconcile(tmp_path)
+    assert summary.decisions == 1
+    [c2] = list(read_jsonl(tmp_path / "conflicts.jsonl"))
+    assert c2["id"] == c["id"] and c2["status"] == "decided"
+    nine = [f for f in read_jsonl(tmp_path / "facts.jsonl") if f["value"] == 9]
+    assert nine[0]["rank"] == "preferred" and nine[0]["rule"] == "review"
+
+
+def test_a_damaged_review_database_is_a_clear_error(tmp_path):
+    import pytest
+    from extract.io import write_jsonl
+    from extract.reconcile import ReconcileInputError, run_reconcile
+    write_jsonl(tmp_path / "records.jsonl", RECORDS)
+    (tmp_path / "review.sqlite").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ReconcileInputError, match="review.sqlite: cannot read review decisions"):
+        run_reconcile(tmp_path)

@@ -57,8 +57,14 @@ def _check_counts(path: Path, records: list[dict]) -> None:
 
 
 def load_decisions(db: Path) -> list:
+    """The review decisions stored in `db` ([] when there is none); a damaged database is a clear error."""
+    import sqlite3
+
     from ..review.store import load_decisions as load
-    return load(db)
+    try:
+        return load(db)
+    except (sqlite3.DatabaseError, ValueError) as e:
+        raise ReconcileInputError(f"{db}: cannot read review decisions: {e}") from None
 
 
 def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
