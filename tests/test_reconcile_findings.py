@@ -190,6 +190,15 @@ def test_totals_and_additions_that_disagree_are_a_finding_and_not_also_a_decreas
     assert c.type == "stock_flow" and c.values == [13, 1, 12] and "36 months" in c.explanation
 
 
+def test_a_shortfall_matched_by_another_class_gaining_is_read_as_products_moving_class():
+    r = reconcile([rec("a#1", "a", 13, star="5p", as_of="2021"), rec("a#2", "a", 4, star="5", as_of="2021"),
+                   rec("b#1", "b", 12, star="5p", as_of="2022"), rec("b#2", "b", 6, star="5", as_of="2022"),
+                   rec("b#3", "b", 1, star="5p", kind="added", as_of="2022", period="2022")])
+    [c] = findings(r)
+    assert c.type == "stock_flow" and c.severity == "low"
+    assert "2 products likely moved from tiềm năng 5 sao to 5 sao" in c.explanation
+
+
 def test_additions_of_another_period_are_not_checked_against_the_totals():
     r = reconcile([rec("a#1", "a", 1649, star="3+", as_of="2021"), rec("b#1", "b", 3000, star="3+", as_of="2025"),
                    rec("b#2", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])

@@ -32,5 +32,8 @@ def run(args) -> int:
         return 0
     sys.stdout.write(conflicts_table(shown, colour=sys.stdout.isatty()))
     hidden = len(found) - len(shown)
-    print(f"{len(shown)} findings" + (f" ({hidden} more hidden; see --all / --type)" if hidden else ""))
+    print(f"{len(shown)} findings" + (f" ({hidden} not shown: "
+                                      + ("of other types" if args.type else "")
+                                      + (" or " if args.type and not args.all else "")
+                                      + ("decided (see --all)" if not args.all else "") + ")" if hidden else ""))
     return 0

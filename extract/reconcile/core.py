@@ -16,7 +16,7 @@ from schemas import Conflict, Decision, Fact, Key
 from . import checks
 from .claims import Claim, KeyT, claim_order, make_claims
 from .dating import redate_by_flows
-from .ids import stable_id
+from .ids import key_identity, stable_id
 from .points import TimePoint, time_points
 from .policy import Before, Policy, PolicyContext, Resolution, SourceOrder, Verdict, default_policy
 from .timeline import describe, overlaps
@@ -152,10 +152,11 @@ def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
         best = g.best
         at = g.as_of_claim
         supporting = g.record_ids
-        fact = Fact(id=stable_id("f", km.model_dump(), at.as_of, at.period, best.value, best.value_max,
+        fact = Fact(id=stable_id("f", key_identity(km), at.as_of, at.period, best.value, best.value_max,
                                  best.approx),
                     key=km, as_of=at.as_of, period=at.period if km.kind != "total" else None,
-                    value=best.value, value_max=best.value_max, approx=best.approx, rank=v.rank,
+                    value=best.value, value_max=best.value_max,
+                    approx="at_least" if best.partial else best.approx, rank=v.rank,
                     confidence=v.confidence, rule=v.rule, supporting=supporting,
                     contradicting=sorted(all_ids - set(supporting)), articles=g.articles,
                     explanation=v.explanation,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 from schemas import Conflict, Decision, Fact
 
-from .ids import stable_id
+from .ids import key_identity, stable_id
 from .timeline import interval, overlaps
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ def _older_records(result: "ReconcileResult", conflict: Conflict, d: Decision) -
 
 def _concerned(facts: list[Fact], conflict: Conflict) -> list[Fact]:
     ids = {e.record_id for e in conflict.claims}
-    return [f for f in facts if f.key == conflict.key and ids & set(f.supporting)]
+    same = key_identity(conflict.key)
+    return [f for f in facts if key_identity(f.key) == same and ids & set(f.supporting)]
 
 
 def _decided_value(conflict: Conflict, d: Decision) -> float | None:
@@ -91,7 +92,7 @@ def _apply_value(facts: list[Fact], conflict: Conflict, d: Decision) -> list[Fac
         return []
     base = concerned[0]
     ids = sorted({e.record_id for e in conflict.claims})
-    new = Fact(id=stable_id("f", base.key.model_dump(), conflict.as_of, value, REVIEW_RULE), key=base.key,
+    new = Fact(id=stable_id("f", key_identity(base.key), conflict.as_of, value, REVIEW_RULE), key=base.key,
                as_of=conflict.as_of, period=base.period, value=value, rank="preferred", confidence=1.0,
                rule=REVIEW_RULE, supporting=[], contradicting=ids,
                articles=sorted({e.article_id for e in conflict.claims}), explanation=why)
@@ -128,7 +129,8 @@ def apply_decisions(result: "ReconcileResult", decisions: list[Decision],
             result.facts.extend(_apply_value(result.facts, c, d))
     for d in gone:
         for c in result.conflicts:
-            if c.status == "open" and c.type == d.finding_type and c.key == d.key and same_time(c.as_of, d.as_of):
+            if (c.status == "open" and c.type == d.finding_type and d.key is not None
+                    and key_identity(c.key) == key_identity(d.key) and same_time(c.as_of, d.as_of)):
                 c.status, c.decision = "reopened", d
     from .core import conflict_order, fact_order
     result.facts.sort(key=fact_order)

@@ -11,8 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 
+from .places import place_key
+
 
 def stable_id(prefix: str, *parts) -> str:
     """`prefix-` and 12 hex digits of the SHA-1 of the parts as canonical JSON."""
     blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
     return f"{prefix}-{hashlib.sha1(blob.encode('utf-8')).hexdigest()[:12]}"
+
+
+def key_identity(key) -> list:
+    """What a key (`schemas.Key`) is, for ids and matching: the place normalized, so that another
+    spelling of it (`TP Hà Nội`) does not change an id.
+
+    >>> from schemas import Key
+    >>> key_identity(Key(metric="ocop_products", star="5", scope="TP Hà Nội", kind="total"))
+    ['ocop_products', '5', None, 'hà nội', 'total', None]
+    """
+    return [key.metric, key.star, key.category, place_key(key.scope), key.kind, getattr(key, "status", None)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from schemas import Fact
 
-from .timeline import interval
+from .timeline import interval, overlaps
 from .views import ViewError, by_key
 
 RANK_STYLE = {"preferred": dict(marker="o", alpha=1.0), "normal": dict(marker="s", alpha=0.7),
@@ -39,7 +39,9 @@ def plot_timeline(facts: list[Fact], records: dict[str, dict], path: str | Path)
         for f in fs:
             for rid in f.supporting or [None]:
                 rec = records.get(rid) if rid else None
-                when = _middle(rec.get("as_of")) if rec and rec.get("as_of") else _middle(f.as_of)
+                # the record's own date, unless reconciliation placed it elsewhere (dated by arithmetic)
+                own = rec.get("as_of") if rec else None
+                when = _middle(own) if own and overlaps(interval(own), interval(f.as_of)) else _middle(f.as_of)
                 if when is None:
                     continue
                 ax.plot([when], [f.value], linestyle="none", color=colour, markersize=7, **RANK_STYLE[f.rank])

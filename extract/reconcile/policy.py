@@ -133,14 +133,17 @@ def label(group: ValueGroup) -> str:
 
 def _change_between(low: ValueGroup, high: ValueGroup, changes: list[Claim]) -> tuple[Claim, bool] | None:
     """A stated addition that takes `low` to `high`: (claim, exact) when high - low is what it allows,
-    or when the source of the addition also states `high` (it says the addition raised the total)."""
+    or when the source of the addition also states `high` (it says the addition raised the total) and
+    the addition is at least as large as the gap."""
     gap = high.value - low.value
     if gap <= 0:
         return None
     best = None
     for ch in sorted(changes, key=lambda c: c.record_id):
-        exact = agree(ch.allows, (gap, gap))
-        states_result = ch.article_id in high.articles
+        # a count for one organization is what it says for the arithmetic (the place may add more)
+        size = (ch.value, ch.value) if ch.partial else ch.allows
+        exact = agree(size, (gap, gap))
+        states_result = ch.article_id in high.articles and gap <= size[1]
         if exact or states_result:
             cand = (ch, exact)
             if best is None or (exact and not best[1]):

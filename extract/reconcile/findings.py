@@ -1,0 +1,70 @@
+"""What every check shares: a finding built from claims (with a stable id), and small helpers."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from schemas import Claim as ClaimOut
+from schemas import Conflict, Key, Suggested  # noqa: F401  (Suggested: re-exported for the checks)
+
+from .claims import Claim, KeyT
+from .ids import key_identity, stable_id
+from .timeline import overlaps
+from .words import key_words
+
+if TYPE_CHECKING:
+    from .core import FactRow
+
+SEVERITY_BY_RULE = {"stated_change": "low", "stock_flow": "low", "later_source": "low", "sources": "medium",
+                    "later_date": "medium", "unresolved": "high"}
+SMALL_SHARE = 0.02
+"""A difference below this share of the total is of low severity."""
+
+
+def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
+    """Every record behind the claims, with its article and evidence sentence (sorted, stable)."""
+    out = []
+    for c in claims:
+        for ev in c.evidence:
+            # built from validated records: construct without validating again (it is the hot loop)
+            out.append(ClaimOut.model_construct(record_id=ev["record_id"], article_id=c.article_id,
+                                                value=c.value, value_max=c.value_max, approx=c.approx,
+                                                as_of=c.as_of, sentence=ev["sentence"],
+                                                evidence_start=ev["start"], evidence_end=ev["end"]))
+    return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
+
+
+def finding(type_: str, severity: str, key: Key, as_of: str | None, values: list, claims: list[Claim],
+            explanation: str, suggested: Suggested | None = None) -> Conflict:
+    entries = claim_entries(claims)
+    fid = stable_id("c", type_, key_identity(key), as_of, sorted(e.record_id for e in entries))
+    return Conflict(id=fid, type=type_, severity=severity, key=key, as_of=as_of, values=values, claims=entries,
+                    explanation=explanation, suggested=suggested)
+
+
+def key_label(key: Key) -> str:
+    return key_words(key)
+
+
+
+def same_time(a: Claim, b: Claim) -> bool:
+    """Stocks: the same or overlapping days. Flows and plans: the same period."""
+    if a.key.kind != "total" or b.key.kind != "total":
+        return a.span == b.span and (a.span is not None or a.as_of == b.as_of)
+    return a.as_of == b.as_of or overlaps(a.span, b.span)
+
+
+def nearest(claims: list[Claim], to: Claim) -> Claim:
+    start = to.evidence[0]["start"]
+    return min(claims, key=lambda c: (min(abs(e["start"] - start) for e in c.evidence), c.record_id))
+
+
+
+
+def rows_by_record(rows: dict[KeyT, list["FactRow"]]) -> dict[str, "FactRow"]:
+    out = {}
+    for rs in rows.values():
+        for r in rs:
+            for rid in r.fact.supporting:
+                out[rid] = r
+    return out
+
