@@ -99,6 +99,21 @@ def test_a_stated_change_explains_the_older_value():
     assert "new" in six.explanation
 
 
+def test_a_stated_change_orders_the_sources_for_their_other_figures_at_that_time_only():
+    records = [rec("old#5", "old", 6, as_of="2025-06~"), rec("old#4", "old", 1571, star="4", as_of="2025-06~"),
+               rec("old#4b", "old", 1500, star="4", as_of="2021"),
+               rec("chg#1", "chg", 3, kind="added", as_of="2025-06"), rec("chg#2", "chg", 9, as_of="2025-06"),
+               rec("new#5", "new", 9, as_of="2025"), rec("new#4", "new", 1576, star="4", as_of="2025"),
+               rec("new#4b", "new", 1400, star="4", as_of="2021")]
+    r = reconcile(records)
+    four = {c.as_of: c for c in findings(r) if c.key.star == "4"}
+    assert four["2025-06~"].suggested.rule == "later_source" and four["2025-06~"].suggested.value == 1576
+    assert "June 2025" in four["2025-06~"].explanation
+    assert four["2021"].suggested.rule == "unresolved"
+    [old] = [f for f in r.facts if f.value == 1571]
+    assert old.rank == "deprecated" and old.explanation.startswith("Out of date")
+
+
 def test_a_change_of_another_time_does_not_decide():
     r = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("b#1", "b", 9, as_of="2025"),
                    rec("b#2", "b", 3, kind="added", as_of="2020")])

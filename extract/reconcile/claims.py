@@ -15,6 +15,8 @@ from typing import Any, Iterable, NamedTuple
 
 from pydantic import BaseModel
 
+from schemas.edtf import is_edtf
+
 from .places import place_key
 from .timeline import Interval, interval
 from .values import allowed
@@ -87,6 +89,36 @@ def origin_of(sentence: str) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
+KINDS = ("total", "added", "target")
+STARS = ("3", "4", "5", "5p", "3+", None)
+
+
+def count_problem(rec: dict) -> str | None:
+    """What makes a count record unusable here (None when it is fine); cheap, so every record is checked.
+
+    >>> count_problem({"id": "a#1", "value": "many"})
+    "value is not a number: 'many'"
+    >>> count_problem({"id": "a#1", "value": 3, "kind": "total", "as_of": "06/2025",
+    ...                "evidence": {"start": 0, "end": 1, "sentence": "3"}})
+    "as_of is not an EDTF date: '06/2025'"
+    """
+    if isinstance(rec.get("value"), bool) or not isinstance(rec.get("value"), (int, float)):
+        return f"value is not a number: {rec.get('value')!r}"
+    if rec.get("kind", "total") not in KINDS:
+        return f"kind is not one of {', '.join(KINDS)}: {rec.get('kind')!r}"
+    if rec.get("star") not in STARS:
+        return f"star is not one of 3, 4, 5, 5p, 3+: {rec.get('star')!r}"
+    for name in ("as_of", "period"):
+        if rec.get(name) is not None and not (isinstance(rec[name], str) and is_edtf(rec[name])):
+            return f"{name} is not an EDTF date: {rec[name]!r}"
+    ev = rec.get("evidence")
+    if not isinstance(ev, dict) or not all(k in ev for k in ("start", "end", "sentence")):
+        return "evidence lacks start, end or sentence"
+    if not rec.get("article_id"):
+        return "article_id is missing"
+    return None
+
+
 def key_of(rec: dict) -> KeyT:
     category = rec.get("category")
     star = rec.get("star")
@@ -95,7 +127,7 @@ def key_of(rec: dict) -> KeyT:
 
 
 def is_count_claim(rec: dict) -> bool:
-    return rec.get("type", "count") == "count" and bool(rec.get("metric")) and rec.get("value") is not None
+    return rec.get("type", "count") == "count" and bool(rec.get("metric"))
 
 
 def _span_of(rec: dict) -> Interval | None:
@@ -180,6 +212,10 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
     all_recs = [as_dict(r) for r in records]
     counts = [r for r in all_recs if is_count_claim(r)]
+    for r in counts:
+        problem = count_problem(r)
+        if problem:
+            raise ValueError(f"record {r.get('id')!r}: {problem}")
     if overrides:
         for r in counts:
             if r["id"] in overrides:

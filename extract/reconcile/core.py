@@ -99,7 +99,7 @@ def _source_order(resolved: list[tuple[TimePoint, Resolution]],
                 order.add(set(v.group.articles), set(high.articles), (
                     f"{cite(high.articles)} counts {fmt(high.value)} {what}, after the additions of "
                     f"{describe(ch.as_of or ch.period)} ({ch.article_id}); {cite(v.group.articles)} counts "
-                    f"the {fmt(v.group.value)} before them."))
+                    f"the {fmt(v.group.value)} before them."), point.union)
     return order
 
 

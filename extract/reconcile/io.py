@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..io import read_jsonl, write_jsonl
+from .claims import count_problem, is_count_claim
 from .core import ReconcileResult, reconcile
 
 
@@ -46,14 +47,10 @@ def _read(path: Path, required: bool) -> list[dict]:
 
 def _check_counts(path: Path, records: list[dict]) -> None:
     for n, r in enumerate(records, 1):
-        if r.get("type", "count") != "count" or not r.get("metric"):
-            continue
-        missing = [f for f in ("value", "article_id", "evidence") if f not in r]
-        if missing:
-            raise ReconcileInputError(f"{path}: record {r.get('id')!r} (line {n}) lacks {', '.join(missing)}")
-        if not isinstance(r["value"], (int, float)):
-            raise ReconcileInputError(f"{path}: record {r['id']!r} (line {n}) has a value that is not a "
-                                      f"number: {r['value']!r}")
+        if is_count_claim(r):
+            problem = count_problem(r)
+            if problem:
+                raise ReconcileInputError(f"{path}:{n}: record {r.get('id')!r}: {problem}")
 
 
 def load_decisions(db: Path) -> list:

@@ -21,7 +21,7 @@ from typing import Callable
 
 from .claims import Claim
 from .points import TimePoint, ValueGroup
-from .timeline import describe
+from .timeline import Interval, describe, overlaps
 from .values import agree, fmt, fmt_claim
 from .words import cite
 
@@ -61,23 +61,31 @@ class SourceOrder:
     count a change come after the ones that give the count before it. Kept as sets, so large groups
     of sources cost what they hold, not its square.
 
+    An order holds only around the change: at another time point both sources report an older state.
+
+    >>> from extract.reconcile.timeline import interval
     >>> order = SourceOrder()
-    >>> order.add({"001"}, {"000", "004"}, "004 counts the June additions, 001 does not")
-    >>> order.reason({"001"}, {"004"}), order.reason({"004"}, {"001"})
+    >>> order.add({"001"}, {"000", "004"}, "004 counts the June additions, 001 does not", interval("2025"))
+    >>> order.reason({"001"}, {"004"}, interval("2025-06")), order.reason({"004"}, {"001"}, interval("2025"))
     ('004 counts the June additions, 001 does not', None)
+    >>> order.reason({"001"}, {"004"}, interval("2021")) is None
+    True
     """
 
     def __init__(self):
         self.before: dict[str, set[int]] = {}
         self.after: dict[str, set[int]] = {}
         self.why: list[str] = []
+        self.spans: list[Interval | None] = []
 
-    def add(self, before: set[str], after: set[str], why: str) -> None:
+    def add(self, before: set[str], after: set[str], why: str, span: Interval | None) -> None:
+        """`span`: the days of the time point where the change showed (the order holds there)."""
         before, after = set(before) - set(after), set(after) - set(before)
         if not before or not after:
             return
         n = len(self.why)
         self.why.append(why)
+        self.spans.append(span)
         for a in before:
             self.before.setdefault(a, set()).add(n)
         for b in after:
@@ -90,12 +98,13 @@ class SourceOrder:
     def __bool__(self) -> bool:
         return bool(self.why)
 
-    def reason(self, early: set[str], late: set[str]) -> str | None:
-        """Why `late` reports after `early`, or None when nothing says so."""
+    def reason(self, early: set[str], late: set[str], span: Interval | None) -> str | None:
+        """Why `late` reports after `early` around `span`, or None when nothing says so."""
         e = set().union(*(self.before.get(a, ()) for a in early)) if early else set()
         if not e:
             return None
-        common = e & set().union(*(self.after.get(b, ()) for b in late))
+        common = [n for n in e & set().union(*(self.after.get(b, ()) for b in late))
+                  if overlaps(self.spans[n], span)]
         return self.why[min(common)] if common else None
 
 
@@ -219,8 +228,9 @@ def later_source(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
         for early in point.groups:
             if early is late:
                 continue
-            why = ctx.source_order.reason(set(early.articles), set(late.articles))
-            if why is None or ctx.source_order.reason(set(late.articles), set(early.articles)) is not None:
+            span = point.union
+            why = ctx.source_order.reason(set(early.articles), set(late.articles), span)
+            if why is None or ctx.source_order.reason(set(late.articles), set(early.articles), span) is not None:
                 break
             reasons.append((early, why))
         else:
