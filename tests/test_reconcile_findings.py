@@ -298,3 +298,28 @@ def test_a_stated_date_is_not_moved_by_arithmetic():
                    rec("b#1", "b", 2167, star="3+", as_of="2023", time_basis="stated"),
                    rec("b#3", "b", 518, star="3+", kind="added", as_of="2022", period="2022")])
     assert preferred(r, star="3+") == [("2021", 1649), ("2023", 2167)]
+
+
+# --- figures without a date -------------------------------------------------------------------------
+
+def test_a_figure_without_a_date_stands_at_the_publication_date():
+    from schemas import ArticleOut
+    article = ArticleOut(id="a", published="2025-07-01", content_hash="x", text="…")
+    r = reconcile([rec("a#1", "a", 9)], articles=[article])
+    [f] = r.facts
+    assert (f.as_of, f.rank) == ("2025-07-01", "preferred")
+
+
+def test_an_undated_article_places_its_undated_figures_after_the_latest_date_it_reports():
+    r = reconcile([rec("a#1", "a", 17000, star="3+", scope="Việt Nam", as_of="2025-09"),
+                   rec("a#2", "a", 9)])
+    [f] = [f for f in r.facts if f.value == 9]
+    assert f.as_of == "2025-09/.." and f.rank == "preferred"
+
+
+def test_figures_with_no_date_at_all_are_kept_but_not_compared():
+    r = reconcile([rec("a#1", "a", 110, metric="ocop_sales_points", unit="điểm"),
+                   rec("b#1", "b", 90, metric="ocop_sales_points", unit="điểm")])
+    assert findings(r) == []
+    assert {(f.value, f.rank, f.rule, f.as_of) for f in r.facts} == {(110, "normal", "undated", None),
+                                                                    (90, "normal", "undated", None)}
