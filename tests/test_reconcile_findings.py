@@ -323,3 +323,19 @@ def test_figures_with_no_date_at_all_are_kept_but_not_compared():
     assert findings(r) == []
     assert {(f.value, f.rank, f.rule, f.as_of) for f in r.facts} == {(110, "normal", "undated", None),
                                                                     (90, "normal", "undated", None)}
+
+
+# --- the policy is a replaceable function -----------------------------------------------------------
+
+def test_another_policy_can_be_given():
+    from extract.reconcile.policy import Resolution, Verdict
+
+    def smallest_wins(point, ctx):
+        low, *rest = sorted(point.groups, key=lambda g: g.value)
+        return Resolution([Verdict(low, "preferred", "smallest", 0.5)]
+                          + [Verdict(g, "deprecated", "smallest", 0.1, "larger") for g in rest], "smallest")
+
+    r = reconcile([rec("a#1", "a", 6, as_of="2025"), rec("b#1", "b", 9, as_of="2025")], policy=smallest_wins)
+    assert [(f.value, f.rank, f.rule) for f in r.facts] == [(6, "preferred", "smallest"), (9, "deprecated", "smallest")]
+    [c] = r.conflicts
+    assert c.suggested.value == 6 and c.suggested.rule == "smallest"
