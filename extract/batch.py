@@ -210,9 +210,9 @@ def write_outputs(out_dir: Path, entries: dict[str, Entry], cache: Cache, summar
             entry = entries[article_id]
             try:
                 header, article_line, record_lines, rejected_lines = cache.read(entry.key)
-            except ValueError:
+            except ValueError as e:
                 cache.remove(entry.key)   # the next run extracts it again
-                raise
+                raise ValueError(f"{e}; it was removed: run again to extract {article_id!r} anew") from None
             articles.write(article_line)
             records.writelines(record_lines)
             rejected.writelines(rejected_lines)

@@ -29,8 +29,9 @@ _FILE_MODE = _file_mode()
 
 
 @contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w"):
-    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
+def atomic_open(path: str | os.PathLike, mode: str = "w", durable: bool = True):
+    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed.
+    `durable`: flush it to disk before the rename (so it survives a power cut, not only a killed process)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -39,7 +40,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "w"):
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

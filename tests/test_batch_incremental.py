@@ -121,3 +121,21 @@ def test_reconciliation_is_called_or_said_unavailable(tmp_path):
         assert "reconciliation not available" in run.stderr.decode()
     else:
         assert (out / "facts.jsonl").exists()
+
+
+def test_a_damaged_cache_part_fails_the_run_safely_and_the_next_run_repairs_it(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    paths = write_corpus(corpus, 3)
+    assert ocop("run", str(corpus), "--out", str(out), "--jobs", "1").returncode == 0
+    before = (out / "records.jsonl").read_bytes()
+    write_corpus(corpus, 1, seed=9, start=3)          # something to do, so the outputs are rewritten
+    part = next((out / "cache").rglob("*.part"))
+    part.write_text(part.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")  # torn
+    failed = ocop("run", str(corpus), "--out", str(out), "--jobs", "1")
+    assert failed.returncode == 1
+    assert f"{part}: damaged cache part" in failed.stderr.decode() and "run again" in failed.stderr.decode()
+    assert (out / "records.jsonl").read_bytes() == before
+    repaired = ocop("run", str(corpus), "--out", str(out), "--jobs", "1")
+    assert repaired.returncode == 0, repaired.stderr.decode()
+    everything = paths + [corpus / "art_0003.txt"]
+    assert lines(out / "records.jsonl") == expected_records([article_of(p) for p in everything])
