@@ -45,11 +45,12 @@ def _older_records(result: "ReconcileResult", conflict: Conflict, d: Decision) -
     claim with the earliest days (then the smaller value: stocks grow)."""
     ids = {e.record_id for e in conflict.claims}
     claims = [c for c in result.claims if ids & set(c.record_ids)]
-    if d.record_id:
-        named = [c for c in claims if d.record_id in c.record_ids]
+    older = d.older_record_id or d.record_id
+    if older:
+        named = [c for c in claims if older in c.record_ids]
         if named:
             return list(named[0].record_ids)
-        return [d.record_id]
+        return [older]
     if not claims:
         return []
     oldest = min(claims, key=lambda c: (c.span.lo if c.span else 0, c.value, c.record_id))
