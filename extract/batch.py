@@ -172,6 +172,9 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         summary.errors.append(str(e))
         say.error(str(e))
         return summary
+    except KeyboardInterrupt:
+        progress.finish()   # end the bar's line before "interrupted"
+        raise
     progress.finish()
     summary.removed = len(set(previous) - set(entries))
     changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted

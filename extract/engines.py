@@ -47,6 +47,12 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C: the parent stops the run (and says so once), workers just end with it."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def warm_for_fork():
     """Policy for local workers: where processes can be forked, load the tokenizer's models once in this
     process (by extracting a one-line article) so that every worker starts with them instead of loading
@@ -77,7 +83,8 @@ class LocalEngine:
         from concurrent.futures.process import BrokenProcessPool
         context = warm_for_fork()
         try:
-            with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                     initializer=_leave_interrupts_to_the_parent) as pool:
                 pending: deque = deque()
                 for article in articles:
                     pending.append(pool.submit(safe_extract, article))

@@ -95,3 +95,27 @@ def test_kills_at_any_moment_leave_each_output_old_or_new_and_whole(tmp_path):
     for name in OUTPUTS:
         assert (out / name).read_bytes() == finished[name]
     assert ids(out / "manifest.jsonl") == ids(fresh / "manifest.jsonl")
+
+
+def test_ctrl_c_stops_quietly_and_the_next_run_completes(tmp_path):
+    """Ctrl-C in a terminal sends SIGINT to the whole process group, workers included."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    paths = write_corpus(corpus, 8)
+    env = {**os.environ, SLOW_HOOK: "0.3"}
+    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "run", str(corpus), "--out", str(out),
+                             "--jobs", "2"], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        wait_for_parts(out, 2, proc)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert "ocop: interrupted" in err.decode() and "Traceback" not in err.decode()
+    assert not (out / "records.jsonl").exists()
+    after = ocop("run", str(corpus), "--out", str(out), "--jobs", "2")
+    assert after.returncode == 0, after.stderr.decode()
+    assert "reused from an interrupted run" in after.stderr.decode()
+    assert lines(out / "records.jsonl") == expected_records([article_of(p) for p in paths])
