@@ -146,3 +146,20 @@ def test_zero_width_and_non_breaking_spaces_do_not_break_numbers_or_names():
     assert noisy != text
     assert records_of(noisy) == records_of(text)
     assert records_of(text)
+
+
+@pytest.mark.parametrize("name", ["TCVN3 (ABC)", "VNI"])
+def test_legacy_text_saved_as_utf8_is_repaired(tmp_path, name):
+    """Old pages whose TCVN3/VNI bytes were shown as Windows-1252 and saved as UTF-8 ("Hµ Néi")."""
+    text = without_toned_capitals(seed_texts()[3])
+    mojibake = encode_legacy(text, name).decode("cp1252", errors="replace")
+    assert "\ufffd" not in mojibake
+    path = tmp_path / "old.txt"
+    path.write_text(mojibake, encoding="utf-8")
+    assert decode_bytes(path.read_bytes()).encoding == f"{name} saved as UTF-8"
+    assert nfc(read_one(path).text) == text
+
+
+def test_french_in_utf8_is_left_alone():
+    text = "Le département compte désormais de nombreux produits labellisés, élevés à la ferme. " * 3
+    assert decode_bytes(text.encode("utf-8")).encoding == "UTF-8"

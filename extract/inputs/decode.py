@@ -3,7 +3,7 @@
 Order of the checks (`decode_bytes`):
 1. a byte-order mark: UTF-8, UTF-16 or UTF-32, decoded as it says;
 2. NUL bytes: UTF-16 without a mark when they sit at every other byte, otherwise a binary file;
-3. valid UTF-8;
+3. valid UTF-8 (repaired when it is TCVN3 or VNI that went through Windows-1252 on its way to UTF-8);
 4. otherwise each 8-bit Vietnamese encoding (Windows-1258, TCVN3, VNI) and UTF-8-with-bad-bytes is tried,
    and the decoding whose syllables look most like Vietnamese news wins if it wins clearly; else the file
    is refused with a message naming the encoding it most looks like.
@@ -67,9 +67,10 @@ def decode_bytes(raw: bytes) -> Decoded:
     if control_share(raw) > MAX_CONTROL_SHARE:
         raise Refused(f"is a binary file ({control_share(raw):.0%} control bytes), not text")
     try:
-        return Decoded(raw.decode("utf-8"), "UTF-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         return decode_legacy(raw, e.start)
+    return legacy_saved_as_utf8(text) or Decoded(text, "UTF-8")
 
 
 def utf16_without_bom(raw: bytes) -> str | None:
@@ -96,6 +97,30 @@ def control_share(raw: bytes) -> float:
     allowed = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A}
     bad = sum(1 for b in raw if b < 0x20 and b not in allowed)
     return bad / max(1, len(raw))
+
+
+def legacy_saved_as_utf8(text: str) -> Decoded | None:
+    """Policy for old pages converted carelessly: TCVN3 or VNI bytes shown as Windows-1252 and saved as
+    UTF-8 ("Hµ Néi", "Haø Noäi"). Taken only when the text is all Windows-1252 characters (some not
+    ASCII) and one legacy reading of those bytes is clearly more Vietnamese than the text as it is.
+
+    >>> legacy_saved_as_utf8("Haø Noäi coù 3.317 saûn phaåm OCOP, trong ñoù coù 6 saûn phaåm 5 sao").text
+    'Hà Nội có 3.317 sản phẩm OCOP, trong đó có 6 sản phẩm 5 sao'
+    >>> legacy_saved_as_utf8("Hà Nội có 3.317 sản phẩm OCOP") is None
+    True
+    """
+    if text.isascii():
+        return None
+    try:
+        raw = text.encode("cp1252")   # Vietnamese proper has letters Windows-1252 lacks (ạ, ơ, đ...)
+    except UnicodeEncodeError:
+        return None
+    own = common_syllable_share(text)
+    readings = {name: LEGACY_DECODERS[name](raw) for name in ("TCVN3 (ABC)", "VNI")}
+    share, name = max((common_syllable_share(t), n) for n, t in readings.items())
+    if share >= MIN_LEGACY_SHARE and share - own >= MIN_LEGACY_LEAD:
+        return Decoded(readings[name], f"{name} saved as UTF-8")
+    return None
 
 
 def decode_legacy(raw: bytes, first_bad_utf8: int) -> Decoded:
