@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from schemas import Article
 
 from .decode import Refused, decode_bytes
-from .language import is_vietnamese, not_vietnamese_reason, vocabulary
+from .language import is_vietnamese, letter_counts, not_vietnamese_reason, vocabulary
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def text_problem(text: str, where: str) -> Problem | None:
 def too_short_for_an_article(text: str) -> bool:
     """Policy for what a page extractor returns: fewer letters than a sentence (a menu, a caption) is not
     an article's main text."""
-    return sum(1 for c in text if c.isalpha()) < vocabulary()["min_letters"]
+    return letter_counts(text)[0] < vocabulary()["min_letters"]
 
 
 def read_text_file(path: Path, raw: bytes) -> Article | Problem:

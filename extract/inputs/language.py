@@ -39,17 +39,32 @@ def vocabulary() -> dict:
     return data
 
 
-def _letters(text: str) -> list[str]:
-    return [c for c in unicodedata.normalize("NFC", text) if c.isalpha()]
+_NOT_LETTER = regex.compile(r"""
+    \P{L}+     # anything but letters (digits, spaces, punctuation), removed to count the letters
+""", regex.VERBOSE)
+
+
+@lru_cache(maxsize=None)
+def _marked_letter() -> regex.Pattern:
+    """One letter with Vietnamese diacritics, either case (the character class comes from the data)."""
+    return regex.compile("[" + regex.escape("".join(sorted(vocabulary()["diacritic_letters"]))) + "]",
+                         regex.IGNORECASE)
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(letters, letters with Vietnamese diacritics) of `text`, in any normalization.
+
+    >>> letter_counts("Sản phẩm 4 sao")
+    (10, 2)
+    """
+    text = unicodedata.normalize("NFC", text)
+    return len(_NOT_LETTER.sub("", text)), len(_marked_letter().findall(text))
 
 
 def diacritic_share(text: str) -> float:
     """Share of the letters of `text` (any normalization) that carry Vietnamese diacritics."""
-    letters = _letters(text)
-    if not letters:
-        return 0.0
-    marked = vocabulary()["diacritic_letters"]
-    return sum(1 for c in letters if c.lower() in marked) / len(letters)
+    letters, marked = letter_counts(text)
+    return marked / letters if letters else 0.0
 
 
 def common_syllable_share(text: str) -> float:
@@ -71,9 +86,10 @@ def is_vietnamese(text: str) -> bool:
     """Policy: a text is Vietnamese unless it has enough letters to judge and too few of them carry
     Vietnamese diacritics (text without diacritics, or in another language, is not extracted)."""
     vocab = vocabulary()
-    if len(_letters(text)) < vocab["min_letters"]:
+    letters, marked = letter_counts(text)
+    if letters < vocab["min_letters"]:
         return True
-    return diacritic_share(text) >= vocab["min_diacritic_ratio"]
+    return marked / letters >= vocab["min_diacritic_ratio"]
 
 
 def not_vietnamese_reason(text: str) -> str:
