@@ -32,6 +32,9 @@ from .progress import Progress
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 OUTPUTS = ("records.jsonl", "articles.jsonl", "rejected.jsonl")
+WRITING = ".writing"
+"""Present in OUT while outputs are being renamed into place (before the manifest): the next run then
+rewrites them even if nothing changed since the last complete run."""
 SLOW_HOOK = "OCOP_TEST_SECONDS_PER_ARTICLE"
 """Test hook: when set, the run waits this long after each extracted article (to kill it mid-run)."""
 
@@ -131,10 +134,11 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
     progress = Progress(count_inputs(paths), stream=say.log, mode="quiet" if quiet else progress_mode)
     started = time.monotonic()
 
-    def skip(p: Problem) -> None:
+    def skip(p: Problem, advance: bool = True) -> None:
         summary.problems.append(p)
         say.problem(p)
-        progress.advance(extracted=False)
+        if advance:
+            progress.advance(extracted=False)
 
     def to_extract() -> Iterator[Article]:
         for item in iter_articles(paths, max_bytes):
@@ -177,14 +181,17 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         raise
     progress.finish()
     summary.removed = len(set(previous) - set(entries))
+    writing = out_dir / WRITING
     changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted
-                        or previous.keys() != entries.keys())
+                        or previous.keys() != entries.keys() or writing.exists())
     try:
         if changed_anything or not all((out_dir / name).exists() for name in OUTPUTS):
+            writing.touch()     # until the manifest is written: a run killed meanwhile is finished anew
             write_outputs(out_dir, entries, cache, summary)
         else:
             _count_unchanged_outputs(entries, summary)
         write_manifest(out_dir, entries)
+        writing.unlink(missing_ok=True)
         cache.prune({e.key for e in entries.values()})
     except (OSError, ValueError) as e:
         summary.errors.append(str(e))
@@ -199,7 +206,7 @@ def _store(outcome: Outcome, entries: dict[str, Entry], cache: Cache, summary: S
     if outcome.error is not None:
         del entries[outcome.article_id]
         skip(Problem(outcome.path or outcome.article_id, f"extraction failed: {outcome.error}",
-                     "extraction_failed"))
+                     "extraction_failed"), advance=False)
         return
     cache.write(entry.key, entry, outcome.result)
     summary.extracted += 1

@@ -119,3 +119,20 @@ def test_ctrl_c_stops_quietly_and_the_next_run_completes(tmp_path):
     assert after.returncode == 0, after.stderr.decode()
     assert "reused from an interrupted run" in after.stderr.decode()
     assert lines(out / "records.jsonl") == expected_records([article_of(p) for p in paths])
+
+
+def test_outputs_half_renamed_then_input_reverted_are_rewritten(tmp_path):
+    """A run killed between renaming the outputs and writing the manifest, and the input put back as it
+    was: the next run must not trust the outputs just because the input matches the manifest."""
+    from extract.batch import WRITING
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    write_corpus(corpus, 2)
+    assert ocop("run", str(corpus), "--out", str(out), "--jobs", "1").returncode == 0
+    complete = snapshot(out)
+    (out / "records.jsonl").write_text("", encoding="utf-8")   # as if a killed run had renamed it
+    (out / WRITING).touch()                                    # ...while it was writing
+    again = ocop("run", str(corpus), "--out", str(out), "--jobs", "1")
+    assert again.returncode == 0, again.stderr.decode()
+    assert "extracted 0" in again.stderr.decode()
+    assert snapshot(out) == complete
+    assert not (out / WRITING).exists()
