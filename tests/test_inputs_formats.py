@@ -7,6 +7,8 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from test_batch_support import REPO, expected_records, ids, lines, ocop, seed_texts, write_corpus
 
 from extract.inputs import iter_articles
@@ -66,6 +68,25 @@ def test_htm_in_windows_1258(tmp_path):
     text = seed_texts()[3]
     (tmp_path / "old.htm").write_bytes(encode_legacy(html_page("Tin cũ", text), "Windows-1258"))
     (article,) = list(iter_articles([str(tmp_path / "old.htm")]))
+    assert isinstance(article, Article), article
+    assert text.split("\n")[0].strip()[:60] in article.text
+
+
+def test_legacy_page_heavy_with_scripts_is_judged_by_its_visible_text(tmp_path):
+    """A TCVN3 page whose markup, styles and scripts outweigh its words: the encoding is still found."""
+    from extract.inputs.decode import Refused, decode_bytes
+    from extract.inputs.legacy import encode_legacy
+    text = seed_texts()[2].lower()   # TCVN3 has no toned capitals
+    script = "<script>" + "".join(f"var config{i} = {{site: 'news', section: 'economy', id: {i}}};\n"
+                                  for i in range(1000)) + "</script>"
+    style = "<style>" + ".article-body p { margin: 0 0 12px; font-family: Arial; }\n" * 100 + "</style>"
+    page = html_page("tin mới", text).replace("</head>", script + style + "</head>")
+    raw = encode_legacy(page, "TCVN3 (ABC)")
+    with pytest.raises(Refused, match="looks most like TCVN3"):   # judged by all its words, it is unsure
+        decode_bytes(raw)
+    assert decode_bytes(raw, markup=True).encoding == "TCVN3 (ABC)"
+    (tmp_path / "old.html").write_bytes(raw)
+    (article,) = list(iter_articles([str(tmp_path / "old.html")]))
     assert isinstance(article, Article), article
     assert text.split("\n")[0].strip()[:60] in article.text
 

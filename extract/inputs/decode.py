@@ -42,7 +42,28 @@ MAX_CONTROL_SHARE = 0.01
 
 
 class Refused(ValueError):
-    """The bytes cannot be turned into text with confidence; the message says why (without the file)."""
+    """The bytes cannot be turned into text with confidence; the message says why (without the file),
+    `kind` what sort of problem it is ("binary" or "encoding")."""
+
+    def __init__(self, message: str, kind: str = "encoding"):
+        super().__init__(message)
+        self.kind = kind
+
+
+_MARKUP = regex.compile(r"""
+      <(script|style)\b.*?</\1\s*>     # a script or style element, content and all
+    | <!--.*?-->                        # a comment
+    | <[^>]*>                           # a tag
+""", regex.VERBOSE | regex.DOTALL | regex.IGNORECASE)
+
+
+def visible_text(html: str) -> str:
+    """What a page shows, roughly (to judge its encoding by its words, not by its markup).
+
+    >>> visible_text('<p class="x">Sản phẩm</p><script>var a = "<b>";</script> 4 sao')
+    ' Sản phẩm  4 sao'
+    """
+    return _MARKUP.sub(" ", html)
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,12 @@ class Decoded:
     encoding: str   # as messages name it: "UTF-8", "UTF-16", "Windows-1258", "TCVN3 (ABC)", "VNI", ...
 
 
-def decode_bytes(raw: bytes) -> Decoded:
+def decode_bytes(raw: bytes, markup: bool = False) -> Decoded:
+    """The text of `raw`, or `Refused`. `markup`: the bytes are an HTML page, whose encoding is judged by
+    its visible text."""
+    def score(text: str) -> float:
+        return common_syllable_share(visible_text(text) if markup else text)
+
     for bom, codec, name in BOMS:
         if raw.startswith(bom):
             try:
@@ -62,15 +88,15 @@ def decode_bytes(raw: bytes) -> Decoded:
     if b"\x00" in raw:
         utf16 = utf16_without_bom(raw)
         if utf16 is None:
-            raise Refused("is a binary file (NUL bytes), not text")
+            raise Refused("is a binary file (NUL bytes), not text", "binary")
         return Decoded(utf16, "UTF-16 (no byte-order mark)")
     if control_share(raw) > MAX_CONTROL_SHARE:
-        raise Refused(f"is a binary file ({control_share(raw):.0%} control bytes), not text")
+        raise Refused(f"is a binary file ({control_share(raw):.0%} control bytes), not text", "binary")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return decode_legacy(raw, e.start)
-    return legacy_saved_as_utf8(text) or Decoded(text, "UTF-8")
+        return decode_legacy(raw, e.start, score)
+    return legacy_saved_as_utf8(text, score) or Decoded(text, "UTF-8")
 
 
 def utf16_without_bom(raw: bytes) -> str | None:
@@ -99,7 +125,7 @@ def control_share(raw: bytes) -> float:
     return bad / max(1, len(raw))
 
 
-def legacy_saved_as_utf8(text: str) -> Decoded | None:
+def legacy_saved_as_utf8(text: str, score=common_syllable_share) -> Decoded | None:
     """Policy for old pages converted carelessly: TCVN3 or VNI bytes shown as Windows-1252 and saved as
     UTF-8 ("Hµ Néi", "Haø Noäi"). Taken only when the text is all Windows-1252 characters (some not
     ASCII) and one legacy reading of those bytes is clearly more Vietnamese than the text as it is.
@@ -115,20 +141,20 @@ def legacy_saved_as_utf8(text: str) -> Decoded | None:
         raw = text.encode("cp1252")   # Vietnamese proper has letters Windows-1252 lacks (ạ, ơ, đ...)
     except UnicodeEncodeError:
         return None
-    own = common_syllable_share(text)
+    own = score(text)
     readings = {name: LEGACY_DECODERS[name](raw) for name in ("TCVN3 (ABC)", "VNI")}
-    share, name = max((common_syllable_share(t), n) for n, t in readings.items())
+    share, name = max((score(t), n) for n, t in readings.items())
     if share >= MIN_LEGACY_SHARE and share - own >= MIN_LEGACY_LEAD:
         return Decoded(readings[name], f"{name} saved as UTF-8")
     return None
 
 
-def decode_legacy(raw: bytes, first_bad_utf8: int) -> Decoded:
+def decode_legacy(raw: bytes, first_bad_utf8: int, score=common_syllable_share) -> Decoded:
     """Policy for bytes that are not UTF-8: try every 8-bit Vietnamese encoding (and UTF-8 with its bad
     bytes replaced, for a damaged UTF-8 file) and take the clear winner by common-syllable share."""
     candidates = {name: decode(raw) for name, decode in LEGACY_DECODERS.items()}
     candidates["UTF-8"] = raw.decode("utf-8", errors="replace")
-    scores = sorted(((common_syllable_share(text), name) for name, text in candidates.items()), reverse=True)
+    scores = sorted(((score(text), name) for name, text in candidates.items()), reverse=True)
     (best, name), (second, _) = scores[0], scores[1]
     if name == "UTF-8":
         places = len(regex.findall("\ufffd+", candidates["UTF-8"]))

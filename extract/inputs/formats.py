@@ -60,8 +60,7 @@ def read_text_file(path: Path, raw: bytes) -> Article | Problem:
     try:
         decoded = decode_bytes(raw)
     except Refused as e:
-        kind = "binary" if "binary" in str(e) else "encoding"
-        return Problem(str(path), str(e), kind)
+        return Problem(str(path), str(e), e.kind)
     text = decoded.text
     if problem := text_problem(text, str(path)):
         return problem
@@ -73,9 +72,9 @@ def read_text_file(path: Path, raw: bytes) -> Article | Problem:
 
 def read_html_file(path: Path, raw: bytes) -> Article | Problem:
     try:
-        html = decode_bytes(raw).text
+        html = decode_bytes(raw, markup=True).text
     except Refused as e:
-        return Problem(str(path), str(e), "binary" if "binary" in str(e) else "encoding")
+        return Problem(str(path), str(e), e.kind)
     if not html.strip():
         return Problem(str(path), "is empty", "empty")
     import trafilatura
