@@ -72,6 +72,10 @@ def align(text: str, pieces: list[str]) -> list[tuple[int, int]]:
         chars = _SPACE.sub("", piece)
         while pos < n and text[pos].isspace():
             pos += 1
+        if piece and text.startswith(piece, pos):     # the usual case: the word is the text's own
+            spans.append((pos, pos + len(piece)))
+            pos += len(piece)
+            continue
         start = pos
         j, k = pos, 0
         while k < len(chars) and j < n:

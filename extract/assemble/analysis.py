@@ -54,8 +54,6 @@ def analyse(doc: Doc) -> list[SentenceInfo]:
         info.dates = _shift(dates.match(st), s.start)
         info.stars = _shift(stars.match(st), s.start)
         info.places = _shift(places.match(st), s.start)
-        if orgs.TRIGGER.search(st):
-            local = [Token(t.text, t.start - s.start, t.end - s.start) for t in info.tokens]
-            info.orgs = _shift(orgs.match(st, local), s.start)
+        info.orgs = _shift(orgs.match(st), s.start)
         out.append(info)
     return out

@@ -17,6 +17,7 @@ from .build import record
 from .context import ArticleContext
 
 _BOUNDARY = regex.compile(r"[;:()]")
+_NOUN_PHRASE_END = regex.compile(r"[,;:()]")
 
 
 @dataclass
@@ -75,7 +76,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         if info.paragraph != state.paragraph:
             state = ReaderState(paragraph=info.paragraph)
         opens_with_parts = bool(cues.pattern("parts", "sentence_openers").match(info.text))
-        now_in_sentence = bool(info.numbers) and cues.has_words(info.text, info.start, info.tokens, "kind", "now_cues")
+        # 'hiện' is a cue only as a word of its own (not in 'hiện đại'): the tokenizer is asked only then
+        now_in_sentence = bool(info.numbers) and cues.has(info.text, "kind", "now_cues") and \
+            cues.has_words(info.text, info.start, info.tokens, "kind", "now_cues")
         rating_in_sentence = cues.has(info.text, "metric", "rating_cues")
         plan = info.paragraph in ctx.plan_paragraphs
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
@@ -119,7 +122,7 @@ def _figure(doc, info, ctx, state, n, unit, end, unit_rule, later, done, opener_
     left_clause = text[clause_start:n.start]
     kind_window = text[window_start:n.start]
     right = text[end:max(end, right_end)]
-    right_np = regex.split(r"[,;:()]", right, maxsplit=1)[0]
+    right_np = _NOUN_PHRASE_END.split(right, maxsplit=1)[0]
     rules = [n.rule, unit_rule]
 
     parent = _parent_in_sentence(text, n, unit, done) or opener_parent

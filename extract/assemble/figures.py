@@ -21,11 +21,20 @@ _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', '
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_KNOWN_UNIT = regex.compile(rf"[ \t]+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
+                            regex.IGNORECASE)
+
+
 def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, str]:
-    """The unit after the number (a word of underthesea's), or after `tổng số`/`số lượng` before it
-    (`nâng tổng số sản phẩm … lên 9`); with the offset where the evidence ends."""
+    """The unit after the number: a known unit word (read without the tokenizer), else a word of
+    underthesea's, else the noun after `tổng số`/`số lượng` before it (`nâng tổng số sản phẩm … lên 9`);
+    with the offset where the evidence ends."""
     if n.value.get("percent"):
         return "%", n.end, "unit.percent"
+    known = _KNOWN_UNIT.match(text, n.end)
+    if known:
+        u = known.group("u").lower()
+        return _UNIT_MAP.get(u, u), known.end(), "unit.known_word"
     for t in info.tokens:
         if t.end <= n.end:
             continue

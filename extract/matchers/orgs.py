@@ -34,6 +34,9 @@ PLACE_WORDS = set(VOCAB["place_words"])
 JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
+NAME_WINDOW = 200          # characters after the last legal form that a name and its location can take
+_SYLLABLE = regex.compile(r"\S+")
+_CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
 _ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
@@ -79,6 +82,8 @@ def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
     for t in tokens:
         if t.end <= pos:
             continue
+        if t.start > pos + NAME_WINDOW:
+            break
         if t.start < pos:
             start = pos + len(text[pos:t.end]) - len(text[pos:t.end].lstrip())
             if start >= t.end:
@@ -89,7 +94,7 @@ def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
 
 
 def _split_word(text: str, t: Token) -> list[Token]:
-    syllables = list(regex.finditer(r"\S+", t.text))
+    syllables = list(_SYLLABLE.finditer(t.text))
     k = 0
     while k < len(syllables) and syllables[k].group()[:1].isupper():
         if k > 0 and syllables[k].group().lower() in PLACE_WORDS:
@@ -173,10 +178,13 @@ def _location(text: str, end: int) -> str | None:
 
 def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
     """Organizations in `text`; `tokens` are its words when already known (offsets into `text`)."""
-    triggers = list(TRIGGER.finditer(text))
+    # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
+    triggers = [m for m in TRIGGER.finditer(text) if _CAPITAL_SOON.match(text, m.end())]
     if not triggers:
         return []
-    tokens = word_tokens(text) if tokens is None else tokens
+    if tokens is None:   # only the stretch where names can be is tokenized
+        stop = min(len(text), triggers[-1].end() + NAME_WINDOW)
+        tokens = word_tokens(text, triggers[0].start(), stop)
     trigger_starts = {m.start() for m in triggers}
     out: list[Match] = []
     for m in triggers:
