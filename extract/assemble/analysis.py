@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..doc import Doc, Sentence
 from ..matchers import Match, dates, numbers, orgs, places, stars
-from ..segment import Token
 
 
 @dataclass
@@ -30,10 +28,6 @@ class SentenceInfo:
     @property
     def text(self) -> str:
         return self.sentence.text
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        return self.sentence.tokens
 
 
 def _shift(ms: list[Match], offset: int) -> list[Match]:

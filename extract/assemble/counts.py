@@ -76,9 +76,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         if info.paragraph != state.paragraph:
             state = ReaderState(paragraph=info.paragraph)
         opens_with_parts = bool(cues.pattern("parts", "sentence_openers").match(info.text))
-        # 'hiện' is a cue only as a word of its own (not in 'hiện đại'): the tokenizer is asked only then
-        now_in_sentence = bool(info.numbers) and cues.has(info.text, "kind", "now_cues") and \
-            cues.has_words(info.text, info.start, info.tokens, "kind", "now_cues")
+        now_in_sentence = bool(info.numbers) and cues.has_outside(info.text, ("kind", "now_cues"), ("kind", "now_not"))
         rating_in_sentence = cues.has(info.text, "metric", "rating_cues")
         plan = info.paragraph in ctx.plan_paragraphs
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]

@@ -50,10 +50,16 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
     return (best[0], best[1]) if best else None
 
 
-def has_words(text: str, offset: int, tokens, *path: str) -> bool:
-    """Like `has`, but a cue counts only where it is whole words for the tokenizer: `hiện` is not a cue
-    inside the word `hiện đại`. `offset` is where `text` starts in the tokens' text."""
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
-    return any(m.start() + offset in starts and m.end() + offset in ends
-               for m in pattern(*path).finditer(text))
+
+def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> bool:
+    """A cue of `cue_path` that is not inside a word of `not_path`: `hiện` counts in `Hiện nay` and
+    `hiện có`, not in `thực hiện` or `hiện đại`.
+
+    >>> has_outside("các chủ thể thực hiện tốt", ("kind", "now_cues"), ("kind", "now_not"))
+    False
+    >>> has_outside("Hiện Tp duy trì 105 điểm", ("kind", "now_cues"), ("kind", "now_not"))
+    True
+    """
+    inside = [(m.start(), m.end()) for m in pattern(*not_path).finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in inside)
+               for m in pattern(*cue_path).finditer(text))

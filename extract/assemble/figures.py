@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
+from ..segment import word_tokens
 from . import cues
 from .analysis import SentenceInfo
 
@@ -21,6 +22,7 @@ _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', '
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN_UNIT = regex.compile(rf"[ \t]+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
 
@@ -35,20 +37,13 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     if known:
         u = known.group("u").lower()
         return _UNIT_MAP.get(u, u), known.end(), "unit.known_word"
-    for t in info.tokens:
-        if t.end <= n.end:
-            continue
-        if t.start < n.end:   # the tokenizer joined number and unit: '1.718 sản phẩm'
-            rest = text[n.end:t.end]
-            if rest[:1].isspace() and rest.strip()[:1].isalpha() and rest.strip().lower() not in _NOT_UNITS:
-                u = rest.strip().lower()
-                return _UNIT_MAP.get(u, u), t.end, "unit.next_word"
-            break
+    after = word_tokens(text, n.end, min(info.end, n.end + UNIT_WINDOW))
+    for t in after:
         if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS:
             return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
         break
     # the unit stated before: 'nâng tổng số sản phẩm OCOP 5 sao của Hà Nội lên 9'
-    before = [t for t in info.tokens if t.end <= n.start]
+    before = word_tokens(text, max(info.start, n.start - 2 * UNIT_WINDOW), n.start)
     for i in range(len(before) - 1, -1, -1):
         if before[i].lower in cues.words("total_of") and i + 1 < len(before) and before[i + 1].text[:1].isalpha():
             u = before[i + 1].lower

@@ -34,7 +34,8 @@ PLACE_WORDS = set(VOCAB["place_words"])
 JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
-NAME_WINDOW = 200          # characters after the last legal form that a name and its location can take
+NAME_WINDOW = 200          # characters after a legal form that a name and its location can take
+TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
 _SYLLABLE = regex.compile(r"\S+")
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
@@ -183,7 +184,7 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
     if not triggers:
         return []
     if tokens is None:   # only the stretch where names can be is tokenized
-        stop = min(len(text), triggers[-1].end() + NAME_WINDOW)
+        stop = min(len(text), triggers[-1].end() + TOKEN_WINDOW)
         tokens = word_tokens(text, triggers[0].start(), stop)
     trigger_starts = {m.start() for m in triggers}
     out: list[Match] = []
