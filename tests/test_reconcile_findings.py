@@ -90,7 +90,7 @@ def test_a_stated_change_explains_the_older_value():
                rec("other#1", "other", 9, as_of="2025")]
     r = reconcile(records)
     [c] = findings(r)
-    assert c.type == "value_mismatch" and c.severity == "low" and c.suggested.value == 9
+    assert c.type == "value_mismatch" and c.severity == "medium" and c.suggested.value == 9
     assert c.suggested.rule == "stated_change"
     [six] = [f for f in facts_of(r) if f.value == 6]
     [nine] = [f for f in facts_of(r) if f.value == 9]

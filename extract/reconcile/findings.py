@@ -14,8 +14,10 @@ from .words import key_words
 if TYPE_CHECKING:
     from .core import FactRow
 
-SEVERITY_BY_RULE = {"stated_change": "low", "stock_flow": "low", "later_source": "low", "sources": "medium",
-                    "later_date": "medium", "unresolved": "high"}
+SEVERITY_BY_RULE = {"stated_change": "medium", "stock_flow": "medium", "later_source": "medium",
+                    "sources": "medium", "later_date": "medium", "unresolved": "high"}
+"""A value mismatch means a published figure is out of date or wrong: worth a person's look even when a
+rule explains it (medium), more so when none does (high)."""
 SMALL_SHARE = 0.02
 """A difference below this share of the total is of low severity."""
 
