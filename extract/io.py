@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 
 def to_json(item: Any) -> str:
@@ -62,13 +62,39 @@ def write_jsonl(path: str | os.PathLike, items: Iterable[Any]) -> int:
     return n
 
 
-def read_jsonl(path: str | os.PathLike) -> Iterator[dict]:
-    """Lines of a JSON Lines file as dicts; a bad line raises ValueError naming the file and line."""
+def iter_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSON Lines file. A line that is not JSON or not
+    an object, or a file that is not UTF-8, raises ValueError naming the file (and line); a missing file
+    raises FileNotFoundError."""
     with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+        try:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+                if not isinstance(data, dict):
+                    raise ValueError(f"{path}:{n}: a line must be a JSON object")
+                yield n, data
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: is not UTF-8") from None
+
+
+def read_jsonl(path: str | os.PathLike) -> Iterator[dict]:
+    """The objects of a JSON Lines file (errors as `iter_jsonl`)."""
+    for _, data in iter_jsonl(path):
+        yield data
+
+
+def read_models(path: str | os.PathLike, model, what: str = "line") -> Iterator:
+    """The lines of a JSON Lines file validated by a pydantic model; a line that fails raises ValueError
+    naming the file, the line and the first bad field: `facts.jsonl: record 3: value: …`."""
+    for n, data in iter_jsonl(path):
+        try:
+            yield model.model_validate(data)
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or what
+            raise ValueError(f"{path}: {what} {n}: {where}: {first['msg']}") from None

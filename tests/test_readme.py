@@ -2,7 +2,6 @@
 output" works on the facts of a real run over corpus/."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 

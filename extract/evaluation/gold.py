@@ -1,8 +1,9 @@
 """Reading a gold file (records.md, "Gold files") and a records file, with errors naming file and line."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from ..io import iter_jsonl
 
 GOLD_TYPES = {"count": ("value",), "organization": ("name",), "date": ("value",)}  # type -> required
 
@@ -13,25 +14,13 @@ class EvalError(ValueError):
 
 def _objects(path: Path):
     try:
-        f = open(path, encoding="utf-8")
+        yield from iter_jsonl(path)
     except FileNotFoundError:
         raise EvalError(f"{path}: no such file") from None
     except OSError as e:
         raise EvalError(f"{path}: cannot be read: {e.strerror}") from None
-    with f:
-        try:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise EvalError(f"{path}:{n}: malformed JSON: {e.msg}") from None
-                if not isinstance(data, dict):
-                    raise EvalError(f"{path}:{n}: a line must be a JSON object")
-                yield n, data
-        except UnicodeDecodeError:
-            raise EvalError(f"{path}: is not UTF-8") from None
+    except ValueError as e:
+        raise EvalError(str(e)) from None
 
 
 def load_gold(path: str | Path) -> list[dict]:

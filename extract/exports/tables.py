@@ -31,6 +31,8 @@ from pydantic import BaseModel, ValidationError
 
 import schemas
 
+from ..io import iter_jsonl
+
 KINDS = ("text", "integer", "number", "real", "bool", "date", "json")
 """number: an int or a float (a count's value); real: always a float; json: a list or mapping as JSON."""
 
@@ -199,22 +201,20 @@ def unflatten(row: dict[str, Any], columns: list[Column]) -> dict:
 
 def read_lines(path: Path, table: Table) -> Iterator[dict]:
     """The lines of one output file, each validated by its model and dumped as JSON data."""
-    with open(path, encoding="utf-8") as f:
-        for n, text in enumerate(f, 1):
-            if not text.strip():
-                continue
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as e:
-                raise ExportError(f"{path}:{n}: malformed JSON: {e.msg}") from None
-            if not isinstance(data, dict):
-                raise ExportError(f"{path}:{n}: a line must be a JSON object")
-            try:
-                model = table.validate(data)
-            except ValidationError as e:
-                bad = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-                raise ExportError(f"{path}:{n}: not a valid {table.name[:-1]} line ({bad})") from None
-            yield model.model_dump(mode="json")
+    lines = iter_jsonl(path)
+    while True:
+        try:
+            n, data = next(lines)
+        except StopIteration:
+            return
+        except ValueError as e:
+            raise ExportError(str(e)) from None
+        try:
+            model = table.validate(data)
+        except ValidationError as e:
+            bad = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
+            raise ExportError(f"{path}:{n}: not a valid {table.name[:-1]} line ({bad})") from None
+        yield model.model_dump(mode="json")
 
 
 def table_rows(out_dir: Path, table: Table) -> list[dict[str, Any]] | None:

@@ -44,7 +44,7 @@ YEAR = r"(?:19|20)\d\d(?!\d)"
 MONTH = r"(?:0?[1-9]|1[0-2])(?!\d)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 SLASH = r"\s*/\s*|-"
-IN_YEAR = rf"(?:\s*(?:/|-)\s*|\s+năm\s+)"                     # tháng 6/2025, tháng 6 năm 2025
+IN_YEAR = r"(?:\s*(?:/|-)\s*|\s+năm\s+)"                     # tháng 6/2025, tháng 6 năm 2025
 YEAR_SLOT = rf"(?:{IN_YEAR}(?P<y>{YEAR})|\s+năm\s+(?P<ynay>nay))"   # ... 2025 / ... năm nay
 JOIN = rf"\s*{_words('range_joiners')}\s*"
 

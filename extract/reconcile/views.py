@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schemas import Conflict, Fact
 
-from ..io import read_jsonl
+from ..io import read_models
 from .core import conflict_order
 from .places import loose_place_key
 from .timeline import describe, interval
@@ -27,16 +27,10 @@ class ViewError(ValueError):
 def load_models(path: Path, model, what: str) -> list:
     if not path.exists():
         raise ViewError(f"{path}: not found (run `ocop reconcile --out {path.parent}` first)")
-    out = []
     try:
-        for n, row in enumerate(read_jsonl(path), 1):
-            try:
-                out.append(model.model_validate(row))
-            except Exception as e:  # pydantic's message, with the place
-                raise ViewError(f"{path}:{n}: not a {what}: {str(e).splitlines()[0]}") from None
+        return list(read_models(path, model, what))
     except ValueError as e:
         raise ViewError(str(e)) from None
-    return out
 
 
 def _width() -> int:

@@ -14,11 +14,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from schemas import ArticleOut, Conflict, Decision, Fact, Key
 
-from ..io import read_jsonl
+from ..io import read_jsonl, read_models
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 STATUSES = ("todo", "open", "reopened", "decided", "all")
@@ -100,15 +98,7 @@ class Outputs:
 
 
 def _read_models(path: Path, model):
-    out = []
-    for n, line in enumerate(read_jsonl(path), 1):
-        try:
-            out.append(model.model_validate(line))
-        except ValidationError as e:
-            first = e.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ValueError(f"{path}: record {n}: {where}: {first['msg']}") from None
-    return out
+    return list(read_models(path, model, "record"))
 
 
 def read_outputs(out_dir: Path) -> Outputs:

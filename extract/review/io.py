@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from schemas import Decision
 
-from ..io import read_jsonl, write_jsonl
+from ..io import read_models, write_jsonl
 from .store import ReviewStore, load_decisions
 
 
@@ -30,15 +28,7 @@ def export_decisions(db_path: str | Path, out_path: str | Path) -> int:
 
 def read_decisions(path: str | Path) -> list[Decision]:
     """Decisions of a JSON Lines file; a bad line raises ValueError naming the file and line."""
-    decisions = []
-    for n, line in enumerate(read_jsonl(path), 1):
-        try:
-            decisions.append(Decision.model_validate(line))
-        except ValidationError as e:
-            first = e.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "line"
-            raise ValueError(f"{path}: decision {n}: {where}: {first['msg']}") from None
-    return decisions
+    return list(read_models(path, Decision, "decision"))
 
 
 def import_decisions(db_path: str | Path, in_path: str | Path) -> tuple[int, int]:
