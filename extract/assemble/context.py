@@ -81,7 +81,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         if info.paragraph in ctx.plan_paragraphs or is_plan_sentence(info):
             continue
         for m in info.dates:
-            k = edtf_key(m.value.get("value")) if not m.value.get("interval") else None
+            # a reported stretch of months or days counts ('6 tháng đầu năm 2024'); a span of years
+            # ('giai đoạn 2021 - 2025') is more often a programme's name or plan than a report
+            span_of_years = m.value.get("interval") and m.value.get("precision") == "year"
+            k = edtf_key(m.value.get("value")) if not span_of_years else None
             if k and (latest is None or k > latest):
                 latest = k
     if published is None and latest:

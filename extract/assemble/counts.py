@@ -47,7 +47,7 @@ class ReaderState:
     paragraph: int = -1
     wholes: list[Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
-    last_scope: tuple | None = None     # (scope, level) of the last figure in this paragraph
+    last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
 
 
 def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
@@ -84,8 +84,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     state = ReaderState()
     prev_text = ""
     for info in infos:
-        if info.paragraph != state.paragraph:
-            state = ReaderState(paragraph=info.paragraph)
+        if info.paragraph != state.paragraph:   # a new paragraph keeps the place, not the figure or date
+            state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         reading = Reading(
             info, [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)],

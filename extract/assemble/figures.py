@@ -27,6 +27,12 @@ _KNOWN_UNIT = regex.compile(rf"[ \t]+(?P<u>{cues.longest_first(cues.words('units
                             regex.IGNORECASE)
 
 
+def _capitalized_name(word: str) -> bool:
+    """A capitalized word that is not an abbreviation: what follows the number is a name (a table row
+    `1 Nước mắm cá cơm …`), not a count noun, which Vietnamese writes in lower case (`5 HTX` is a count)."""
+    return word[:1].isupper() and not word.split()[0].isupper()
+
+
 def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, str]:
     """The unit after the number: a known unit word (read without the tokenizer), else a word of
     underthesea's, else the noun after `tổng số`/`số lượng` before it (`nâng tổng số sản phẩm … lên 9`);
@@ -34,11 +40,15 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     if n.value.get("percent"):
         return "%", n.end, "unit.percent"
     known = _KNOWN_UNIT.match(text, n.end)
+    if known and _capitalized_name(known.group("u")):
+        return None, n.end, ""      # '1 Nước mắm …' in a table, a heading: a name, not what is counted
     if known:
         u = known.group("u").lower()
         return _UNIT_MAP.get(u, u), known.end(), "unit.known_word"
     after = word_tokens(text, n.end, min(info.end, n.end + UNIT_WINDOW))
     for t in after:
+        if _capitalized_name(t.text):
+            return None, n.end, ""
         if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS:
             return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
         break

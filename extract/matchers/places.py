@@ -53,7 +53,7 @@ _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"                       # Chương, Mỹ
 _KNOWN = longest_first(CANONICAL)
 
 PATTERN = regex.compile(rf"""
-    (?P<country>(?<!\p{{L}})(?:{longest_first(VOCAB["country"])})(?!\p{{L}}))     # cả nước, Việt Nam
+    (?P<country>(?<!\p{{L}})(?i:{longest_first(VOCAB["country"])})(?!\p{{L}}))   # cả nước, Cả nước, Việt Nam
   | (?P<admin>(?<!\p{{L}})(?i:{longest_first(ADMIN)})(?!\p{{L}}))\s*             # tỉnh / TP / huyện ...
     (?:
         (?P<known>{_KNOWN})(?![\p{{L}}\p{{M}}])                                  # a known province name
