@@ -22,6 +22,8 @@ _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', '
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
+                               regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN_UNIT = regex.compile(rf"[ \t]+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
@@ -82,6 +84,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.products_parent"
         if cues.has(sentence, "metric", "rating_cues"):
             return "ocop_products", "metric.products_rating"
+        if ocop_article and (not right_np.strip() or _BARE_FOLLOWER.match(right_np)):
+            return "ocop_products", "metric.products_of_the_programme"
         return None, "metric.products_unrated"
     if unit == cues.words("metric", "subjects_unit") and ocop_article:
         return "ocop_subjects", "metric.subjects"
