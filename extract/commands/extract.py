@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .run import add_batch_arguments, make_engine_or_none
+from .run import EngineUnavailable, add_batch_arguments, engine_for, execute
 
 
 def register(sub):
@@ -21,16 +21,11 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ..batch import EXIT_ERROR, EXIT_USAGE, stream_extract
-    from .run import execute
+    from ..batch import stream_extract
     if args.out != "-":
         return execute(args, reconcile=False)
-    engine = make_engine_or_none(args)
-    if engine is None:
-        return EXIT_USAGE
-    if engine is False:
-        return EXIT_ERROR
     try:
-        return stream_extract(args.paths, engine=engine, max_bytes=args.max_bytes, quiet=args.quiet).exit_code
-    finally:
-        engine.close()
+        with engine_for(args) as engine:
+            return stream_extract(args.paths, engine=engine, max_bytes=args.max_bytes, quiet=args.quiet).exit_code
+    except EngineUnavailable as e:
+        return e.exit_code

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 
 
 def add_batch_arguments(p: argparse.ArgumentParser, out_help: str) -> None:
@@ -44,35 +45,45 @@ def register(sub):
     p.set_defaults(func=run)
 
 
-def make_engine_or_none(args):
-    """The engine the arguments ask for, or None after saying why it cannot be had."""
+class EngineUnavailable(Exception):
+    """The engine the arguments ask for cannot be had (the reason is already printed)."""
+
+    def __init__(self, exit_code: int):
+        super().__init__(exit_code)
+        self.exit_code = exit_code
+
+
+@contextmanager
+def engine_for(args):
+    """The engine the arguments ask for, closed afterwards; EngineUnavailable after saying why not."""
+    from ..batch import EXIT_ERROR, EXIT_USAGE
     from ..engines import EngineError, make_engine
     if args.engine == "dask" and not args.scheduler:
         print("ocop: --engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)", file=sys.stderr)
-        return None
+        raise EngineUnavailable(EXIT_USAGE)
     if args.engine == "local" and args.scheduler:
         print("ocop: --scheduler is for --engine dask", file=sys.stderr)
-        return None
+        raise EngineUnavailable(EXIT_USAGE)
     try:
-        return make_engine(args.engine, jobs=args.jobs, scheduler=args.scheduler)
+        engine = make_engine(args.engine, jobs=args.jobs, scheduler=args.scheduler)
     except EngineError as e:
         print(f"ocop: error: {e}", file=sys.stderr)
-        return False
+        raise EngineUnavailable(EXIT_ERROR) from None
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def execute(args, reconcile: bool) -> int:
-    from ..batch import EXIT_ERROR, EXIT_USAGE, run_batch
+    from ..batch import run_batch
     from ..progress import choose_mode
-    engine = make_engine_or_none(args)
-    if engine is None:
-        return EXIT_USAGE
-    if engine is False:
-        return EXIT_ERROR
     try:
-        summary = run_batch(args.paths, args.out, engine=engine, max_bytes=args.max_bytes,
-                            progress_mode=choose_mode(args.quiet), quiet=args.quiet)
-    finally:
-        engine.close()
+        with engine_for(args) as engine:
+            summary = run_batch(args.paths, args.out, engine=engine, max_bytes=args.max_bytes,
+                                progress_mode=choose_mode(args.quiet), quiet=args.quiet)
+    except EngineUnavailable as e:
+        return e.exit_code
     if summary.errors:
         return summary.exit_code
     if reconcile:
