@@ -53,7 +53,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if i > 0 and _APPOSITION.match(text[before[i - 1].end:p.start]) and not before[i - 1].value["generic"]:
             p = before[i - 1]
         return resolve_place(p, ctx)
-    after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])]
+    after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])
+             and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)
     if before:

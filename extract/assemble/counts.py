@@ -107,8 +107,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                       and f.parent is None]
             if wholes:
                 state.wholes = wholes
-            last = reading.done[-1].fields
-            state.last_scope = (last["scope"], last["scope_level"])
+            placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
+            if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
+                state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
         for d in info.dates:
             v = ctx.date_value(d)
             if v and d.value.get("relation") != "since" and not reading.plan and not cues.has(info.text, "kind", "target"):
