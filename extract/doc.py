@@ -1,4 +1,5 @@
-"""The document every stage works on: one cleaned text, its sentences, and (lazily) their words."""
+"""The document every stage works on: one cleaned text and its sentences (words are asked of
+underthesea only where a pattern needs them: `segment.word_tokens`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,7 +8,7 @@ from functools import cached_property
 from schemas import Article
 
 from .clean import Cleaned, clean
-from .segment import Token, sentence_spans, word_tokens
+from .segment import sentence_spans
 
 
 @dataclass
@@ -20,11 +21,6 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.doc_text[self.start:self.end]
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        """underthesea's words, with offsets into the document's text (tokenized on first use)."""
-        return word_tokens(self.doc_text, self.start, self.end)
 
 
 @dataclass
@@ -43,12 +39,6 @@ class Doc:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return [Sentence(self.text, s, e, i) for i, (s, e) in enumerate(sentence_spans(self.text))]
-
-    def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        raise ValueError(f"{self.id}: offset {offset} is in no sentence")
 
 
 def make_doc(article: Article) -> Doc:

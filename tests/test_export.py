@@ -13,7 +13,7 @@ import pytest
 
 import schemas
 from extract.exports import export
-from extract.exports.csv_out import ENCODING, parse_cell
+from extract.exports.csv_out import ENCODING, read_csv
 from extract.exports.tables import ARTICLES, CONFLICTS, FACTS, RECORDS, TABLES, Table, unflatten
 from extract.io import write_jsonl
 
@@ -90,10 +90,8 @@ def test_csv_round_trip(out):
     assert [p.name for p in result.written] == ["records.csv", "facts.csv", "conflicts.csv", "articles.csv"]
     for table in TABLES:
         with open(folder / "export" / f"{table.name}.csv", encoding=ENCODING, newline="") as f:
-            reader = csv.DictReader(f)
-            assert reader.fieldnames == [c.name for c in table.columns]
-            kinds = {c.name: c.kind for c in table.columns}
-            rows = [{k: parse_cell(kinds[k], v) for k, v in row.items()} for row in reader]
+            assert csv.DictReader(f).fieldnames == [c.name for c in table.columns]
+        rows = read_csv(folder / "export" / f"{table.name}.csv", table.columns)
         assert back_to_lines(table, rows) == expected_lines(table, items[table.name]), table.name
 
 
@@ -245,9 +243,7 @@ def test_round_trip_of_a_real_extraction(tmp_path):
     db = sqlite3.connect(tmp_path / "ocop.sqlite")
     db.row_factory = sqlite3.Row
     for table in (RECORDS, ARTICLES):
-        kinds = {c.name: c.kind for c in table.columns}
-        with open(tmp_path / "export" / f"{table.name}.csv", encoding=ENCODING, newline="") as f:
-            from_csv = [{k: parse_cell(kinds[k], v) for k, v in row.items()} for row in csv.DictReader(f)]
+        from_csv = read_csv(tmp_path / "export" / f"{table.name}.csv", table.columns)
         from_sqlite = [dict(r) for r in db.execute(f"SELECT * FROM {table.name}")]
         from_parquet = pq.read_table(tmp_path / "export" / f"{table.name}.parquet").to_pylist()
         assert back_to_lines(table, from_csv) == expected[table.name]

@@ -110,10 +110,11 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-        for d in info.dates:
-            v = ctx.date_value(d)
-            if v and d.value.get("relation") != "since" and not reading.plan and not cues.has(info.text, "kind", "target"):
-                state.last_time = (v.split("/")[-1], v if "/" in v else None)
+        if not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
+            for d in info.dates:
+                v = ctx.date_value(d)
+                if v and d.value.get("relation") != "since":
+                    state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     return out
 

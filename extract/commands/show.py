@@ -33,8 +33,8 @@ def run(args) -> int:
         print(f"ocop show: {out}/articles.jsonl does not exist; run `ocop run` (or `ocop extract … --out {out}`) first",
               file=sys.stderr)
         return 1
-    arts = [a for a in read_jsonl(out / "articles.jsonl") if a["id"] == args.article] or \
-        [a for a in read_jsonl(out / "articles.jsonl") if a["id"].startswith(args.article)]
+    every = [a for a in read_jsonl(out / "articles.jsonl") if a["id"].startswith(args.article)]
+    arts = [a for a in every if a["id"] == args.article] or every
     if len(arts) != 1:
         what = "no article" if not arts else f"{len(arts)} articles ({', '.join(a['id'] for a in arts[:5])})"
         print(f"ocop show: {what} in {out}/articles.jsonl match {args.article!r}", file=sys.stderr)

@@ -6,8 +6,6 @@ The administrative words are data (longest first, so `thành phố` wins over `t
 ('hà nội', 'hà nội', 'hà nội')
 >>> loose_place_key("ha noi") == loose_place_key("TP. Hà Nội")
 True
->>> is_national("cả nước"), is_national("Việt Nam"), is_national("Hà Nội")
-(True, True, False)
 """
 from __future__ import annotations
 
@@ -50,7 +48,3 @@ def loose_place_key(scope: str | None) -> str | None:
     """For matching what a person types: also without marks (`ha noi`)."""
     key = place_key(scope)
     return strip_marks(key) if key is not None else None
-
-
-def is_national(scope: str | None) -> bool:
-    return place_key(scope) in NATIONAL_NAMES
