@@ -68,7 +68,10 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | Non
     """The date that times the figure (nearest before it in the sentence, else after it in its clause),
     and the date joined to it (`năm 2021 và 2022`) when there is one."""
     before = [d for d in info.dates if d.end <= n.start and d.value.get("relation") != "since"]
-    after = [d for d in info.dates if n.end <= d.start < clause_end]
+    after = [d for d in info.dates if n.end <= d.start < clause_end] or \
+        [d for d in info.dates if n.end <= d.start and d.value.get("relation") is None
+         and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
+
     since = [d for d in info.dates if d.end <= n.start and d.value.get("relation") == "since"]
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
     joined = None
@@ -115,9 +118,12 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
         return as_of, None, basis, "time.now_cue"
     if last_time is not None:
         return last_time[0], last_time[1], "context", "time.context"
-    if kind == "total":
+    if kind in ("total", "added"):
+        # a stock with no date holds now; an addition with no date is the article's news (a round decided
+        # when it was written): both take the article's time
         as_of, basis = ctx.now()
-        return as_of, None, basis, "time.article_now" if as_of else "time.none"
+        return as_of, None, basis, ("time.article_now" if kind == "total" else "time.article_news") \
+            if as_of else "time.none"
     return None, None, None, "time.none"
 
 

@@ -77,6 +77,19 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
     return None
 
 
+_OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
+_OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
+                            regex.IGNORECASE)
+
+
+def _owner_number(text: str, n: Match, m: Match) -> bool:
+    """`m` counts the owners of `n`'s things (`12 sản phẩm của 10 chủ thể`, `5 sản phẩm/2 chủ thể`): it
+    does not end `n`'s clause."""
+    between = text[n.end:m.start]
+    return len(between) < 40 and not _BOUNDARY.search(between) and bool(_OWNER_LEAD.search(between)) \
+        and bool(_OWNER_UNIT.match(text, m.end))
+
+
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
     ocop_article = len(cues.pattern("metric", "programme_names").findall(text)) >= 2
@@ -122,7 +135,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
             unit_rule: str, ocop_article: bool) -> Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
-    later = reading.numbers[i + 1:]
+    later = [m for m in reading.numbers[i + 1:] if not _owner_number(text, n, m)]
     products = cues.words("metric", "products_unit")
     clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
@@ -164,7 +177,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
-                                              reading.rating)
+                                              reading.rating, cues.has(text[info.start:n.start], "kind", "result_cues"))
         as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
         rules += [kind_rule, time_rule, scope_rule]

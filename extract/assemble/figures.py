@@ -139,18 +139,29 @@ def status_of(right: str) -> str | None:
 
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
-            now_in_sentence: bool, rating_in_sentence: bool) -> tuple[str, str]:
-    """total / added / target, and the rule (cue) that decided."""
+            now_in_sentence: bool, rating_in_sentence: bool, result: bool = False) -> tuple[str, str]:
+    """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
+    of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`)."""
     if plan:
         return "target", "kind.plan_paragraph"
     if cues.first(left_clause, "kind", "target"):
         return "target", "kind.target_cue"
-    near = cues.nearest_before(kind_window, len(kind_window), ("total_before", "added_before", "have_before"))
+    near = cues.nearest_before(kind_window, len(kind_window),
+                               ("total_before", "added_before", "added_verbs", "have_before"))
     passive_added = cues.first(right, "kind", "added_after") is not None
+    cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
     if near and near[0] == "added_before":
         return "added", f"kind.added_cue:{near[1]}"
+    if near and near[0] == "added_verbs":
+        if cumulative:
+            return "total", f"kind.recognized_up_to_date:{near[1]}"
+        return "added", f"kind.added_cue:{near[1]}"
+    if status_of(right) and not cumulative:
+        return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
+    if result and not cumulative:
+        return "added", "kind.result_of_round"
     if passive_added and not now_in_sentence and time_relation != "until_now":
         if near is None or time_relation == "during":
             return "added", "kind.recognized_in_period" if near else "kind.recognized"

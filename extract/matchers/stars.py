@@ -7,8 +7,10 @@ lên), `stars` (every class named, for `3 - 4 sao`), `national` (cấp quốc gi
 [('5 sao', '5'), ('tiềm năng 5 sao', '5p')]
 >>> [(m.text, m.value["star"]) for m in match("được chứng nhận đạt từ 3 sao trở lên")]
 [('từ 3 sao trở lên', '3+')]
->>> [(m.text, m.value["stars"]) for m in match("sản phẩm đạt 3 - 4 sao")]
-[('3 - 4 sao', ['3', '4'])]
+>>> [(m.text, m.value["star"], m.value["stars"]) for m in match("sản phẩm đạt 3 - 4 sao")]
+[('3 - 4 sao', '3+', ['3', '4'])]
+>>> [(m.text, m.value["star"]) for m in match("nâng cấp 2 sản phẩm từ 3 sao lên 4 sao; 1 sản phẩm OCOP cấp quốc gia")]
+[('3 sao lên 4 sao', '4'), ('sản phẩm OCOP cấp quốc gia', '5')]
 >>> [(m.text, m.value["national"]) for m in match("sản phẩm OCOP cấp quốc gia (5) sao")]
 [('(5) sao', True)]
 >>> match("Khách sạn 5 sao ở Hà Nội")[0].value["star"]   # the matcher finds it; assembly decides
@@ -29,15 +31,23 @@ _JOIN = longest_first(VOCAB["joiners"])
 PATTERN = regex.compile(rf"""
     (?P<from>\b(?:từ|đạt)\s+)?                          # từ / đạt: part of the span only with 'trở lên'
     (?P<core>
-      (?P<potential>\b{longest_first(VOCAB["potential"])}\s+)?   # tiềm năng 5 sao
+      (?P<upfrom>(?:\(\s*{_NUM}\s*\)|\b{_NUM})(?:\s*{_JOIN}\s*{_NUM})?(?:\s+sao)?
+         \s+{longest_first(VOCAB["upgrade"])}\s+)?       # từ 3 sao lên 4 sao: the class raised to
+      (?P<potential>\b{longest_first(VOCAB["potential"])}
+         (?:[\s,]+{longest_first(VOCAB["potential_fillers"])})*\s+)?   # tiềm năng (đạt hạng) 5 sao
       (?:
-          \(\s*(?P<paren>{_NUM})\s*\)                    # (5) sao
-        | (?P<first>\b{_NUM})(?:\s*{_JOIN}\s*(?P<second>{_NUM}))?   # 5 / 3 - 4 / 4 và 5
+        (?:
+            \(\s*(?P<paren>{_NUM})\s*\)                  # (5) sao
+          | (?P<first>\b{_NUM})(?:\s*{_JOIN}\s*(?P<second>{_NUM}))?   # 5 / 3 - 4 / 4 và 5
+        )
+        \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)   # not sao chổi, sao chép, sao kê ...
+      | \(\s*(?P<asterisk>[345])\s*\*\s*\)            # (4*)
       )
-      \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)     # not sao chổi, sao chép, sao kê ...
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
     """, regex.VERBOSE | regex.IGNORECASE)
+_NATIONAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['national_level'])}(?![\p{{L}}\p{{M}}])",
+                                regex.IGNORECASE)
 
 _NATIONAL_AFTER = regex.compile(rf"\s*{longest_first(VOCAB['national'])}", regex.IGNORECASE)
 _NATIONAL_BEFORE = regex.compile(rf"{longest_first(VOCAB['national'])}\s*$", regex.IGNORECASE)
@@ -50,7 +60,7 @@ def _code(word: str) -> str:
 
 def _classify(m) -> tuple[str | None, str, list[str]]:
     """The star code, the rule name, and every class named."""
-    stars = [_code(m.group("paren") or m.group("first"))]
+    stars = [_code(m.group("paren") or m.group("first") or m.group("asterisk"))]
     if m.group("second"):
         stars.append(_code(m.group("second")))
     if m.group("up"):
@@ -58,8 +68,11 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
         return ("3+", "stars.and_up", stars) if stars[0] == "3" else (None, "stars.and_up_high", stars)
     if m.group("potential"):
         return "5p", "stars.potential", stars
+    if m.group("upfrom"):
+        return stars[-1], "stars.upgrade", stars
     if len(stars) > 1:
-        return None, "stars.range", stars
+        # '3 - 4 sao', 'từ 3 đến 5 sao': every certified class from 3 up; '4 và 5 sao' has no code
+        return ("3+", "stars.range_from_3", stars) if stars[0] == "3" else (None, "stars.range", stars)
     return stars[0], "stars.paren" if m.group("paren") else "stars.digit", stars
 
 
@@ -73,4 +86,9 @@ def match(text: str) -> list[Match]:
                         or _NATIONAL_BEFORE.search(text[max(0, start - 20):start]))
         out.append(Match("star", start, end, text[start:end], rule,
                          {"star": star, "stars": stars, "national": national}))
-    return out
+    # 'sản phẩm OCOP cấp quốc gia' with no class written: the national level is 5 stars
+    for m in _NATIONAL_LEVEL.finditer(text):
+        if not any(m.start() <= s.start <= m.end() + 12 or s.start <= m.start() < s.end for s in out):
+            out.append(Match("star", m.start(), m.end(), m.group(), "stars.national_level",
+                             {"star": "5", "stars": ["5"], "national": True}))
+    return sorted(out, key=lambda x: x.start)
