@@ -17,6 +17,9 @@ start of the cluster it came from and the map stays monotonic.
 [0, 1, 3, 4, 5, 6, 9, 11, 13]
 >>> n.index[7], n.ends[7]   # the '\\n' came from '\\r\\n'
 (11, 13)
+>>> normalize("\u00d0iện Biên").text   # an Icelandic eth typed for Đ
+'Điện Biên'
+
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ _SPECIAL = regex.compile(r"""
     | (?P<brk>   [\x0b\x0c\x85\u2028\u2029] )   # other line and paragraph separators -> \n
     | (?P<space> [\t\p{Zs}--[\x20]] )           # tab, NBSP, narrow, thin and other spaces -> ' '
     | (?P<drop>  [\p{Cc}\p{Cf}--[\n]] )         # controls, zero-width (200B-D, 2060, FEFF), soft hyphen: removed
+    | (?P<eth>   [\u00d0\u00f0] )               # Icelandic eth typed for Vietnamese Đ/đ ('Ðiện Biên') -> Đ, đ
     """, regex.VERBOSE | regex.V1)
 
 _CLUSTER = regex.compile(r"""
@@ -71,7 +75,11 @@ def _map_characters(raw: str) -> tuple[str, array, array]:
             index.extend(identity[pos:start])
             ends.extend(identity[pos + 1:start + 1])
         kind = m.lastgroup
-        if kind != "drop":
+        if kind == "eth":
+            pieces.append("\u0110" if m.group() == "\u00d0" else "\u0111")
+            index.append(start)
+            ends.append(end)
+        elif kind != "drop":
             pieces.append(" " if kind == "space" else "\n")
             index.append(start)
             ends.append(end)

@@ -9,7 +9,8 @@ from . import cues
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
-_APPOSITION = regex.compile(r"^\s*,\s*$")
+_APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
+_RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
@@ -17,6 +18,8 @@ _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
 
 def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
     if p.value["generic"]:
+        if p.value["level"] == "district" and ctx.main_district:
+            return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
         return ctx.main_place, ctx.main_level, "scope.generic_is_article_place"
     return p.value["name"], p.value["level"], "scope.stated"
 
@@ -48,9 +51,10 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     in_clause = [p for p in before if p.start >= clause_start]
     if in_clause:
         p = in_clause[-1]
-        # 'huyện Thạch Thất, Hà Nội': the more specific of two places in apposition
+        # 'huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình': the more specific of two places
         i = before.index(p)
-        if i > 0 and _APPOSITION.match(text[before[i - 1].end:p.start]) and not before[i - 1].value["generic"]:
+        if i > 0 and _APPOSITION.match(text[before[i - 1].end:p.start]) and not before[i - 1].value["generic"] \
+                and _RANK.get(before[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
             p = before[i - 1]
         return resolve_place(p, ctx)
     after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])

@@ -31,6 +31,18 @@ def edtf_key(value: str | None) -> tuple[int, int, int] | None:
     return int(y), mo, int(d or 0)
 
 
+def _introduces_plan(sentence: str) -> bool:
+    """`Kế hoạch đề ra các mục tiêu cụ thể như: …`: a plan word before a colon that opens a list.
+
+    >>> _introduces_plan("Theo đó, kế hoạch đề ra các mục tiêu cụ thể như: phát triển 30 sản phẩm")
+    True
+    >>> _introduces_plan("Kết quả như sau: 12 sản phẩm đạt 4 sao")
+    False
+    """
+    colon = sentence.find(":")
+    return colon > 0 and cues.has(sentence[:colon], "kind", "plan_intro")
+
+
 def is_plan_sentence(info: SentenceInfo) -> bool:
     return cues.has(info.text, "kind", "target")
 
@@ -40,6 +52,7 @@ class ArticleContext:
     published: date | None
     main_place: str | None = None
     main_level: str | None = None
+    main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
     inferred_year: int | None = None
     plan_paragraphs: set[int] = field(default_factory=set)
     date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
@@ -60,20 +73,33 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     ctx = ArticleContext(published)
     # the article's own place: the province it names most often (the title counts twice)
     names: Counter = Counter()
+    districts: Counter = Counter()
+    country = 0
     first_seen: dict[str, int] = {}
     for i, info in enumerate(infos):
         for p in info.places:
-            if p.value["generic"] or p.value["level"] != "province":
+            if p.value["generic"]:
+                continue
+            if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
+                country += 2 if i == 0 else 1
+            if p.value["level"] == "district":
+                districts[p.value["name"]] += 2 if i == 0 else 1
+            if p.value["level"] != "province":
                 continue
             names[p.value["name"]] += 2 if i == 0 else 1
             first_seen.setdefault(p.value["name"], p.start)
     if names:
         ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
         ctx.main_level = "province"
+    if country >= 2 and country >= names.get(ctx.main_place, 0):
+        # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
+        ctx.main_place, ctx.main_level = "Việt Nam", "country"
+    if districts:
+        ctx.main_district = max(districts, key=lambda n: districts[n])
     # plans: a paragraph that opens with a plan word is a list of targets
     for info in infos:
         head = info.text[:40]
-        if cues.pattern("kind", "plan_openers").match(head.lstrip("-–•* ")):
+        if cues.pattern("kind", "plan_openers").match(head.lstrip("-–•* ")) or _introduces_plan(info.text):
             ctx.plan_paragraphs.add(info.paragraph)
     # when it was written: after every date it reports outside plans
     latest = None

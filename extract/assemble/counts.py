@@ -27,6 +27,7 @@ class Figure:
     fields: dict
     end: int                      # where its evidence ends (after the unit)
     parent: "Figure | None" = None   # the whole it is a part of
+    star_match: Match | None = None   # the star class it took (not another count's before it)
 
 
 @dataclass
@@ -150,7 +151,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit), None) \
         if reading.opens_with_parts else None
     parent = _parent_in_sentence(text, n, unit, done) or opener_parent
-    star_m = figures.star_of(right, end, window_start, n, info.stars, before_too=unit != "%") \
+    taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
+    star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
         if unit in (products, "%") else None
     category = figures.category_of(kind_window, right) if unit == products else None
     share = figures.is_share(unit, left_clause, info)
@@ -191,4 +193,4 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if value["value_max"] is not None:
         value["approx"] = "range"
     fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)
-    return Figure(n, unit, fields, end, parent)
+    return Figure(n, unit, fields, end, parent, star_m)
