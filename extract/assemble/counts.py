@@ -18,6 +18,7 @@ from .context import ArticleContext
 
 _BOUNDARY = regex.compile(r"[;:()]")
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
+_GLOSS = regex.compile(r"\(\s*[\p{Lu}&\-]{2,10}\s*\)")
 
 
 @dataclass
@@ -60,9 +61,13 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
         prev = [m.end() for m in _BOUNDARY.finditer(text, info.start, start - 1)]
         start = prev[-1] if prev else info.start
     end = info.end
-    m = _BOUNDARY.search(text, n.end, info.end)
-    if m:
-        end = m.start()
+    pos = n.end
+    while m := _BOUNDARY.search(text, pos, info.end):
+        gloss = _GLOSS.match(text, m.start())
+        if gloss is None:
+            end = m.start()
+            break
+        pos = gloss.end()      # '(OCOP)', '(HTX)': a short gloss does not end the clause
     return start, end
 
 

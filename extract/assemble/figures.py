@@ -63,6 +63,25 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     return None, n.end, ""
 
 
+def not_rated_yet(left: str, right_np: str, star: Match | None) -> bool:
+    """Proposed, registered, taking part, under review: a proposal cue in the clause before the number
+    that no result cue follows, or one in the noun phrase after it. `tiềm năng 5 sao` is a rating.
+
+    >>> not_rated_yet("Tham gia thi đánh giá, phân hạng đợt 1 có ", "", None)
+    True
+    >>> not_rated_yet("Tham gia chương trình, kết quả có ", "đạt 3 sao", None)
+    False
+    """
+    if star is not None and star.value["star"] == "5p":
+        return False
+    last = None
+    for last in cues.pattern("metric", "proposal_cues").finditer(left):
+        pass
+    if last is not None and not cues.has(left[last.end():], "metric", "result_cues"):
+        return True
+    return cues.has(right_np[:50], "metric", "proposal_cues")
+
+
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None) -> tuple[str | None, str]:
     if n.value.get("form") == "vague":
@@ -72,7 +91,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == cues.words("metric", "products_unit"):
         if cues.first(left[-25:], "metric", "difference_cues"):
             return None, "metric.difference"
-        if cues.has(left[-40:], "metric", "proposal_cues") or cues.has(right_np[:50], "metric", "proposal_cues"):
+        if not_rated_yet(left, right_np, star):
             return None, "metric.not_rated_yet"   # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
