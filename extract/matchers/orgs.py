@@ -34,6 +34,13 @@ PLACE_WORDS = set(VOCAB["place_words"])
 JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
+COMMUNE_WORDS = set(VOCAB["commune_words"])
+TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
+NUMBER_LEADS = set(VOCAB["number_leads"])
+_NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+_NESTED_GAP = regex.compile(r"\s*")
+_BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
+_GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
 NAME_WINDOW = 200          # characters after a legal form that a name and its location can take
 TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
 _SYLLABLE = regex.compile(r"\S+")
@@ -65,6 +72,8 @@ def _is_proper(tokens: list[Token], i: int) -> bool:
     """A proper-name word: every syllable capitalized (Quang Vinh, Việt Nam) or an abbreviation; one
     capitalized syllable followed by lower-case trade words (Dâu tằm tơ) is a trade word."""
     t = tokens[i]
+    if t.text.upper() in TRADE_ABBREVIATIONS:
+        return False      # 'HTX DV chế biến, thu mua …': a trade, not the name
     if _ABBR.match(t.text):
         return True
     if not _all_caps_words(t) or not t.text[:1].isalpha():
@@ -102,10 +111,18 @@ def _split_word(text: str, t: Token) -> list[Token]:
             break   # Minh Khang Xã: an administrative word inside a word starts the place
         k += 1
     if 1 <= k < len(syllables) and (k >= 2 or syllables[k].group().lower() in PLACE_WORDS):
-        cut = t.start + syllables[k - 1].end()
-        rest = t.start + syllables[k].start()
-        return [Token(text[t.start:cut], t.start, cut)] + _split_word(text, Token(text[rest:t.end], rest, t.end))
+        return _cut(text, t, syllables, k)
+    # 'cao Trọng Đức', 'Nông nghiệp U&I': a lower-case syllable followed by a capitalized one
+    for j in range(1, len(syllables)):
+        if syllables[j - 1].group()[:1].islower() and syllables[j].group()[:1].isupper():
+            return _cut(text, t, syllables, j)
     return [t]
+
+
+def _cut(text: str, t: Token, syllables: list, k: int) -> list[Token]:
+    cut = t.start + syllables[k - 1].end()
+    rest = t.start + syllables[k].start()
+    return [Token(text[t.start:cut], t.start, cut)] + _split_word(text, Token(text[rest:t.end], rest, t.end))
 
 
 def _starts_place(t: Token) -> bool:
@@ -129,17 +146,24 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
     while i < n:
         t = tokens[i]
         low = t.lower
-        if t.start in trigger_starts or low in STOP:
+        if t.start in trigger_starts or (low in STOP and not _capitalized(t)):
             break
         if _starts_place(t):
-            if agency:   # an agency's place is part of its name, and ends it
+            if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and _capitalized(tokens[i + 1])):
+                # an agency's place is part of its name, and ends it; so is the commune of a cooperative
+                # named by its trade alone ('HTX dịch vụ nông nghiệp xã Yên Lạc')
                 last = _place_end(tokens, i)
             break
         if agency and t.text in places.CANONICAL:
             last = i
             break
-        if low in JOINERS:
-            if i + 1 < n and _capitalized(tokens[i + 1]) and tokens[i + 1].start not in trigger_starts:
+        if low in JOINERS or (t.text == "," and last is None and not agency):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.start not in trigger_starts and _is_word(nxt) and (
+                    _capitalized(nxt) or (last is None and not agency and nxt.lower not in STOP
+                                          and not _starts_place(nxt))):
+                # 'Thương mại và Dịch vụ'; before the proper name, a list of trades runs through commas
+                # and 'và' ('HTX sản xuất, thương mại, dịch vụ Phú Lộc')
                 i += 1
                 continue
             break
@@ -159,7 +183,10 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
                 continue
             break
         elif t.text[:1].isdigit():
-            break
+            if i > 0 and tokens[i - 1].lower in NUMBER_LEADS:
+                last = i         # 'CTCP Thực phẩm số 2'
+            elif not (i + 1 < n and _is_proper(tokens, i + 1)):
+                break            # a digit inside the name only on the way to more of it ('PTK 879 Việt Nam')
         i += 1
     return last
 
@@ -193,10 +220,17 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
             continue
         form = m.group()
         agency = form in AGENCY
-        after = _refine(text, tokens, m.end())
+        if _NOT_A_NAME.match(text, m.end()):
+            continue     # 'cơ sở dữ liệu', 'cơ sở vật chất'
+        gloss = _GLOSS.match(text, m.end())    # 'Hợp tác xã (HTX) Chè Tân Lập'
+        after = _refine(text, tokens, gloss.end() if gloss else m.end())
         if after and after[0].lower in TITLE_SUFFIXES:
             continue
-        starts = trigger_starts - {m.start()} if form == "Chi nhánh" else trigger_starts
+        # a legal form right after another is part of one name: 'Hộ kinh doanh cơ sở Tâm Nguyên', 'Công ty
+        # CP Tập đoàn Hann', 'Chi nhánh Công ty …' (and a branch takes its parent after a dash)
+        nested = {t.start() for t in triggers if not agency and t.start() >= m.start()
+                  and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
+        starts = trigger_starts - {m.start()} - nested
         last = _name_end(after, 0, agency, starts)
         if last is None:
             continue
@@ -204,5 +238,11 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
-        out.append(Match("org", m.start(), end, name, "orgs.agency" if agency else "orgs.business", value))
+        start = m.start()
+        if out and out[-1].value["legal_form"] == BUSINESS.get("Chi nhánh") and not agency \
+                and _BRANCH_DASH.fullmatch(text, out[-1].end, start):
+            branch = out.pop()     # 'Chi nhánh Quảng Nam – CTCP Nông sản Việt': a branch with its parent
+            start, name = branch.start, text[branch.start:end]
+            value = {**value, "name": name, "legal_form": branch.value["legal_form"]}
+        out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
