@@ -18,7 +18,7 @@ from .context import ArticleContext
 
 _BOUNDARY = regex.compile(r"[;:()]")
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
-_GLOSS = regex.compile(r"\(\s*[\p{Lu}&\-]{2,10}\s*\)")
+_GLOSS = regex.compile(r"\([^()\d;:]{1,30}\)")    # '(OCOP)', '(H.Định Quán)': a gloss, not a clause
 
 
 @dataclass
@@ -83,6 +83,7 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
     return None
 
 
+_PRODUCTS_AFTER = regex.compile(rf"\s+(?:{cues.longest_first([u for u, c in cues.words('units', 'map').items() if c == 'sản phẩm'] + ['sản phẩm'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
 _OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
@@ -98,7 +99,9 @@ def _owner_number(text: str, n: Match, m: Match) -> bool:
 
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
-    ocop_article = len(cues.pattern("metric", "programme_names").findall(text)) >= 2
+    # about the programme: it names it twice, or names it and a star class
+    ocop_article = len(cues.pattern("metric", "programme_names").findall(text)) \
+        + any(info.stars for info in infos) >= 2
     out: list[dict] = []
     state = ReaderState()
     prev_text = ""
@@ -142,6 +145,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             unit_rule: str, ocop_article: bool) -> Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
     later = [m for m in reading.numbers[i + 1:] if not _owner_number(text, n, m)]
+    if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
+        later = [m for m in later if _PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")] or later[len(later):]
     products = cues.words("metric", "products_unit")
     clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
@@ -159,20 +164,30 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
         if unit in (products, "%") else None
-    category = figures.category_of(kind_window, right) if unit == products else None
+    cat_left = kind_window
+    if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
+        cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
+    category = figures.category_of(cat_left, right) if unit == products else None
     share = figures.is_share(unit, left_clause, info)
     if share:
         metric, metric_rule = "share_of_national", "metric.share_of_national"
     else:
         metric, metric_rule = figures.metric_of(
             unit, n, left_clause, right_np, info.text, reading.prev_text + " " + info.text, star_m,
-            parent.fields["metric"] if parent else None, ocop_article, category)
+            parent.fields["metric"] if parent else None, ocop_article, category,
+            sentence_left=text[info.start:n.start], right=right, right_start=end,
+            parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
     star, star_rule = figures.star_code(star_m, metric, category)
     rules += [metric_rule, star_rule]
 
     d, joined = attach.date_for(info, n, clause_end)
     relation = attach.relation_of(d, reading.now)
     if parent is not None and not (reading.plan or cues.first(left_clause, "kind", "target")):
+        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"]:
+            # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
+            # products is what one round recognized
+            parent.fields["kind"] = "added"
+            parent.fields["rules"].append("kind.whole_of_new_parts")
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
         scope, level = parent.fields["scope"], parent.fields["scope_level"]

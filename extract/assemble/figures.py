@@ -13,7 +13,7 @@ _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 _UNIT_MAP = cues.words("units", "map")
 _CATEGORY_BEFORE = regex.compile(
     rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:có|gồm|:|là|-|–)?\s*$",
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:có|gồm|:|là|-|–)?\s*\(?\s*$",
     regex.IGNORECASE)
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
@@ -22,6 +22,9 @@ _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', '
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_PASSIVE_WITH_AGENT = regex.compile(
+    rf"^\s*(?:\p{{L}}+\s+){{0,3}}?được\s+(?:{cues.longest_first(cues.words('kind', 'passive_agents'))})\s[^,;:()]{{0,50}}?"
+    rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
@@ -63,27 +66,35 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     return None, n.end, ""
 
 
-def not_rated_yet(left: str, right_np: str, star: Match | None) -> bool:
-    """Proposed, registered, taking part, under review: a proposal cue in the clause before the number
-    that no result cue follows, or one in the noun phrase after it. `tiềm năng 5 sao` is a rating.
+def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star: Match | None,
+                  right_start: int = 0) -> bool:
+    """Proposed, registered, taking part, under review: a proposal cue just before the number or in the
+    noun phrase after it; or, when no class or result follows the number, one earlier in the sentence
+    that no result cue follows. `tiềm năng 5 sao` is a rating.
 
-    >>> not_rated_yet("Tham gia thi đánh giá, phân hạng đợt 1 có ", "", None)
+    >>> not_rated_yet("", "Tham gia thi đánh giá, phân hạng đợt 1 có ", "", "", None)
     True
-    >>> not_rated_yet("Tham gia chương trình, kết quả có ", "đạt 3 sao", None)
+    >>> not_rated_yet("", "Tham gia chương trình, kết quả có ", "đạt 3 sao", "", None)
+    False
+    >>> not_rated_yet("", "Có 30 chủ thể tham gia, ", "được công nhận", "được công nhận", None, 100)
     False
     """
     if star is not None and star.value["star"] == "5p":
         return False
-    last = None
-    for last in cues.pattern("metric", "proposal_cues").finditer(left):
-        pass
-    if last is not None and not cues.has(left[last.end():], "metric", "result_cues"):
+    if cues.has(left[-40:], "metric", "proposal_cues") or cues.has(right_np[:50], "metric", "proposal_cues"):
         return True
-    return cues.has(right_np[:50], "metric", "proposal_cues")
+    if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
+        return False
+    last = None
+    for last in cues.pattern("metric", "proposal_cues").finditer(sentence_left):
+        pass
+    return last is not None and not cues.has(sentence_left[last.end():], "metric", "result_cues")
 
 
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
-              parent_metric: str | None, ocop_article: bool, category: str | None = None) -> tuple[str | None, str]:
+              parent_metric: str | None, ocop_article: bool, category: str | None = None,
+              sentence_left: str = "", right: str = "", right_start: int = 0,
+              parent_rule: str | None = None) -> tuple[str | None, str]:
     if n.value.get("form") == "vague":
         return None, "metric.vague"
     if unit == "%":
@@ -91,7 +102,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == cues.words("metric", "products_unit"):
         if cues.first(left[-25:], "metric", "difference_cues"):
             return None, "metric.difference"
-        if not_rated_yet(left, right_np, star):
+        if not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
+                or parent_rule == "metric.not_rated_yet":
             return None, "metric.not_rated_yet"   # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
@@ -145,6 +157,12 @@ def star_code(star: Match | None, metric: str | None, category: str | None) -> t
 
 
 def category_of(left: str, right: str) -> str | None:
+    """The product group a count is split by: named just before it (`nhóm thực phẩm có 14`, `Thực phẩm
+    (133 sản phẩm)`, `đồ uống: 3 sản phẩm`) or just after its unit (`25 sản phẩm thuộc nhóm đồ uống`).
+
+    >>> category_of("tập trung vào 4 nhóm ngành như: Thực phẩm có (", "), đồ uống")
+    'thực phẩm'
+    """
     m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right)
     return m.group("cat").lower() if m else None
 
@@ -167,7 +185,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.target_cue"
     near = cues.nearest_before(kind_window, len(kind_window),
                                ("total_before", "added_before", "added_verbs", "have_before"))
-    passive_added = cues.first(right, "kind", "added_after") is not None
+    passive_added = cues.first(right, "kind", "added_after") is not None or bool(_PASSIVE_WITH_AGENT.match(right))
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
