@@ -19,7 +19,7 @@ def assemble(doc: Doc) -> list[dict]:
     for info in infos:
         for m in info.dates:
             value = ctx.date_value(m)
-            if value:
+            if value and m.value.get("relative") != "now":   # 'hiện nay', 'đến nay' time figures, name no date
                 out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
         for m in info.orgs:
             out.append(record(doc, info, "organization", m.start, m.end, [m.rule], name=m.value["name"],

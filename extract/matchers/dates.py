@@ -81,6 +81,8 @@ PATTERN = regex.compile(rf"""
             (?P<y1>{YEAR}){JOIN}(?:năm\s+)?(?P<y2>{YEAR})(?![/\w]))
       | (?P<round_year>{_words("round_words")}\s+\d{{1,2}}                    # đợt 3 năm 2023, đợt 2/2024
             (?:\s*/\s*|\s+năm\s+)(?P<y>{YEAR})(?![/\w]))
+      | (?P<day_dot>(?(lead)|(?:(?P<tod>{_words("times_of_day")})|(?P<dayword>{_words("day_words")}))[,\s]+)
+            (?P<d>{DAY})\.(?P<m>{MONTH})(?:\.(?P<y>{YEAR}))?(?![.,]?\d))           # sáng 14.9, từ 20.12 (a word first)
       | (?P<day>(?:(?P<tod>(?:{_words("weekdays")}[,\s]+)?{_words("times_of_day")})[,\s]+)?   # sáng 16/6
             (?P<paren>\(\s*)?(?:(?P<dayword>{_words("day_words")})\s+)?          # Chiều nay (9/8), ngày 10-1
             {_dmy("")}(?(paren)\s*\)))
@@ -95,11 +97,14 @@ PATTERN = regex.compile(rf"""
     """, FLAGS)
 
 RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range",
-         "round_year", "day", "month_bare", "year", "relative", "bare_year")   # the order of PATTERN
+         "round_year", "day_dot", "day", "month_bare", "year", "relative", "bare_year")   # the order of PATTERN
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
 FRACTION_BEFORE = regex.compile(rf"(?<!\w){_words('fraction_before')}\s+$", regex.IGNORECASE)
 NAME_BEFORE = regex.compile(rf"(?<!\w){_words('name_words')}\s+$", regex.IGNORECASE)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")
+ABBREVIATION_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]{2,}\s+$")
+QUOTE_OPEN_BEFORE = regex.compile(r"[\"“'‘][^\"“”'‘’]{0,30}$")
+QUOTE_CLOSE = regex.compile(r"[\"”'’]")
 CAPITALIZED_AFTER = regex.compile(r"^\s+[[:Lu:]]")
 NOT_BEFORE_RELATIVE = regex.compile(rf"(?:\d|(?<!\w){_words('not_before_relative')})\s+$", regex.IGNORECASE)
 NOT_BEFORE_HIEN = regex.compile(rf"(?<!\w){_words('hien_not_after')}\s+$", regex.IGNORECASE)
@@ -224,6 +229,14 @@ def read_day(text, m):
     return [(m.start(), m.end(), _value(f"{y}-{_two(mo)}-{_two(d)}", "day"), "day")]
 
 
+def read_day_dot(text, m):
+    """sáng 14.9, từ 20.12: a day and month with a dot, only after a word that leads a date."""
+    y, mo, d = _year(m), m.group("m"), m.group("d")
+    if not _day_ok(y, mo, d):
+        return []
+    return [(m.start(), m.end(), _value(f"{y}-{_two(mo)}-{_two(d)}", "day"), "day_dot")]
+
+
 def bare_day_not_a_date(text, m) -> bool:
     """Without a lead word, `ngày` or a time of day, these are not dates: d-m with a dash (3-4 is a range),
     an idiom (24/7), a document number, a name (đường 3/2, Công viên 23/9), and, when no year follows, a
@@ -231,8 +244,9 @@ def bare_day_not_a_date(text, m) -> bool:
     if m.group("tod") or m.group("dayword") or m.group("lead"):
         return False
     before, after = text[max(0, m.start() - WINDOW):m.start()], text[m.end():m.end() + WINDOW]
-    if m.group("sep").strip() == "-" or DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before):
-        return True
+    if m.group("sep").strip() == "-" or DOCUMENT_BEFORE.search(before) or NAME_BEFORE.search(before) \
+            or ABBREVIATION_BEFORE.search(before) or (QUOTE_OPEN_BEFORE.search(before) and QUOTE_CLOSE.match(text, m.end())):
+        return True     # HTX 8/3, "nông sản 14/10": names
     if m.group("y"):
         return False
     return (f"{m.group('d')}/{m.group('m')}" in VOCAB["not_dates"] or bool(FRACTION_BEFORE.search(before))

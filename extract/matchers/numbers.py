@@ -86,13 +86,21 @@ STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
 SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
 WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
-DISTRIBUTIVE_BEFORE = regex.compile(rf"(?<!\w){_words('distributive_words')}\s+\w+(?:\s+\w+)?\s+$", regex.IGNORECASE)
+DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
+    rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
 UNIT_COMPOUND_AFTER = _after("unit_compounds")
 ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*$", regex.IGNORECASE)
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
 ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 22000, HACCP 2020 (case matters)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")             # Khô 7 ...
+PROPER_NAME_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+[[:Lu:]]\w*\s+$")      # two capitalized words
+BEFORE_HOUSE = regex.compile(r"(?:^|[(,:]\s*)(?:số\s+)?$", regex.IGNORECASE)
+X_IN_Y_BEFORE = regex.compile(r"\d\s+(?:trong|in)\s+$", regex.IGNORECASE)
+DOT_DECIMAL = regex.compile(r"^\d{1,2}\.\d{1,2}$")
+LIST_GOES_ON = regex.compile(r"^\s*(?:,|và\b|;|\.|$)")
+NAME_WORD_AFTER = regex.compile(rf"^\s+{_words('name_words_after')}(?!\w)", regex.IGNORECASE)
+ADDRESS_AFTER = regex.compile(rf"^\s+{_words('street_words')}\s+[[:Lu:]\d]")
 CAPITALIZED_AFTER = regex.compile(r"^(?:\s+[[:Lu:]]|\s*(?:$|[.;:!?)\n]))")   # ... 7 Chóp, phường Móng Cái 2.
 LOWER_WORD_AFTER = regex.compile(r"^\s+[[:Ll:]]")
 SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\n])[\s\"“'‘(\-–•*]*$")
@@ -166,6 +174,8 @@ def _numeral(m, tag: str, c: Candidate) -> tuple[int | float, int, int] | None:
     if m.group("digits" + tag):
         raw = m.group("digits" + tag)
         value = read_digits(raw)
+        if value is None and m.group("percent") and DOT_DECIMAL.match(raw):
+            value = float(raw)        # '59.18%': a share is not thousands, the dot is a decimal point
         if value is None:
             return None
         c.raws.append(raw)
@@ -279,6 +289,11 @@ def inside_name(c: Candidate) -> str | None:
     if c.form == "digits":
         if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after):
             return "name"
+        if PROPER_NAME_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after) and (
+                (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):
+            return "name"       # gạo Đài Thơm 8 vừa …, rượu Gò Đen 31%, …
+        if NAME_WORD_AFTER.match(c.after) or X_IN_Y_BEFORE.search(c.before):
+            return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1
         return None
     first, rest = c.words[0], c.words[1:]
     if WORD_COMPOUND.match(c.text, c.number_start):
@@ -294,6 +309,13 @@ def inside_name(c: Candidate) -> str | None:
             return "distributive (mỗi xã một sản phẩm)"
         if not LOWER_WORD_AFTER.match(c.after):
             return "lone word"
+
+
+def address(c: Candidate) -> str | None:
+    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number."""
+    if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and BEFORE_HOUSE.search(c.before)
+                                          and CAPITALIZED_AFTER.match(c.after)):
+        return "address"
 
 
 def measured(c: Candidate) -> str | None:
@@ -312,7 +334,7 @@ def measured(c: Candidate) -> str | None:
         return "score"
 
 
-NOT_A_COUNT = (list_item, phone_or_code, document_date_or_year, ordinal_or_ratio, inside_name, measured)
+NOT_A_COUNT = (list_item, phone_or_code, document_date_or_year, ordinal_or_ratio, inside_name, address, measured)
 
 
 def not_a_count(c: Candidate) -> str | None:
