@@ -30,12 +30,41 @@ class Token:
         return self.text.lower()
 
 
+_WRAP = re.compile(r"(?<=[^\W\d_,])[ \t]*\n(?=[ \t]*[^\W_A-ZĐÀ-ỸÁẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])")
+WRAPPED_DOCUMENT = 3    # line breaks inside sentences that make a text hard-wrapped
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    r"""Lines as (start, end); in a hard-wrapped text (a crawler kept the page's line breaks: lines that
+    end on a word run on to a line that starts in lower case or with a digit, three times or more) those
+    breaks join their lines.
+
+    >>> t = "Đến cuối năm 2024, tỉnh có\n196 sản phẩm, tăng\nso với năm trước. Mục tiêu\nlà 250.\nTiêu đề"
+    >>> [t[s:e] for s, e in paragraphs(t)][0].endswith("Mục tiêu\nlà 250."), len(paragraphs(t))
+    (True, 2)
+    >>> len(paragraphs("Kết quả\n1 Nước mắm 4 sao\n2 Bánh 3 sao"))
+    3
+    """
+    lines = [(m.start(), m.end()) for m in _PARA.finditer(text)]
+    joins = {m.start() for m in _WRAP.finditer(text)}
+    if len(joins) < WRAPPED_DOCUMENT:
+        return lines
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        if out and any(out[-1][1] <= j < s for j in joins):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end) offsets; a line break always ends a sentence (headlines, list items)."""
+    """Sentences as (start, end) offsets; a line break ends a sentence (headlines, list items) unless the
+    text is hard-wrapped (see `paragraphs`)."""
     from underthesea import sent_tokenize
     spans = []
-    for para in _PARA.finditer(text):
-        chunk = para.group()
+    for p_start, p_end in paragraphs(text):
+        chunk = text[p_start:p_end]
         if not chunk.strip():
             continue
         for s, e in align(chunk, sent_tokenize(chunk)):
@@ -45,7 +74,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             while e > s and chunk[e - 1].isspace():
                 e -= 1
             if e > s:
-                spans.append((para.start() + s, para.start() + e))
+                spans.append((p_start + s, p_start + e))
     return spans
 
 

@@ -61,7 +61,7 @@ PATTERN = regex.compile(rf"""
                |\d{{1,2}}(?![\d.,]))                                                # Quận 1, Phường 5
     )
   | (?P<bare>(?<!\p{{L}})(?:{_KNOWN})(?![\p{{L}}\p{{M}}]))                      # Hà Nội, TP.HCM
-  | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}]))  # toàn thành phố
+  | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}])(?![ \t]+\p{{Lu}}))  # toàn thành phố
     """, regex.VERBOSE)
 
 
