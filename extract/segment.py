@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 _PARA = re.compile(r"[^\n]+")
 _SPACE = re.compile(r"\s+")
 
@@ -30,7 +32,7 @@ class Token:
         return self.text.lower()
 
 
-_WRAP = re.compile(r"(?<=[^\W\d_,])[ \t]*\n(?=[ \t]*[^\W_A-ZĐÀ-ỸÁẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])")
+_WRAP = regex.compile(r"(?<=[\p{L}\d])[ \t]*\n(?=[ \t]*(?P<lower>\p{Ll})?[\p{Ll}\d])")
 WRAPPED_DOCUMENT = 3    # line breaks inside sentences that make a text hard-wrapped
 
 
@@ -46,9 +48,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     3
     """
     lines = [(m.start(), m.end()) for m in _PARA.finditer(text)]
-    joins = {m.start() for m in _WRAP.finditer(text)}
-    if len(joins) < WRAPPED_DOCUMENT:
+    wraps = list(_WRAP.finditer(text))
+    if sum(1 for m in wraps if m.group("lower")) < WRAPPED_DOCUMENT:   # a table's rows start with digits
         return lines
+    joins = {m.start() for m in wraps}
     out: list[tuple[int, int]] = []
     for s, e in lines:
         if out and any(out[-1][1] <= j < s for j in joins):
@@ -67,7 +70,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         chunk = text[p_start:p_end]
         if not chunk.strip():
             continue
-        for s, e in align(chunk, sent_tokenize(chunk)):
+        flat = chunk.replace("\n", " ")    # a wrapped line break is a space to the sentence splitter
+        for s, e in align(flat, sent_tokenize(flat)):
             # trim white space at both ends so a sentence is its own words
             while s < e and chunk[s].isspace():
                 s += 1

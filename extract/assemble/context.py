@@ -54,7 +54,7 @@ class ArticleContext:
     main_level: str | None = None
     main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
     inferred_year: int | None = None
-    plan_paragraphs: set[int] = field(default_factory=set)
+    plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
 
     def now(self) -> tuple[str | None, str | None]:
@@ -96,15 +96,18 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     if districts:
         ctx.main_district = max(districts, key=lambda n: districts[n])
-    # plans: a paragraph that opens with a plan word is a list of targets
+    # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
+    plan_paragraph = None
     for info in infos:
         head = info.text[:40]
         if cues.pattern("kind", "plan_openers").match(head.lstrip("-–•* ")) or _introduces_plan(info.text):
-            ctx.plan_paragraphs.add(info.paragraph)
+            plan_paragraph = info.paragraph
+        if info.paragraph == plan_paragraph:
+            ctx.plan_sentences.add(info.start)
     # when it was written: after every date it reports outside plans
     latest = None
     for info in infos:
-        if info.paragraph in ctx.plan_paragraphs or is_plan_sentence(info):
+        if info.start in ctx.plan_sentences or is_plan_sentence(info):
             continue
         for m in info.dates:
             # a reported stretch of months or days counts ('6 tháng đầu năm 2024'); a span of years

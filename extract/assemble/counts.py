@@ -1,8 +1,8 @@
 """Count records: every number that counts something, with what the clause, the sentences before it and
 the article say about it. A reader's context is carried across sentences: a sentence that opens with
 `Trong đó` (or numbers after `gồm`, `trong đó`, or in brackets after a figure) gives parts of the figure
-before, which inherit its kind, time and place; a paragraph that opens with a plan word lists targets; a
-date stated earlier in a paragraph times the sentences after it."""
+before, which inherit its kind, time and place; a sentence that opens with a plan word lists targets to
+its paragraph's end; a date stated earlier in a paragraph times the sentences after it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -112,7 +112,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         reading = Reading(
             info, [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)],
             now=bool(info.numbers) and cues.has_outside(info.text, ("kind", "now_cues"), ("kind", "now_not")),
-            rating=cues.has(info.text, "metric", "rating_cues"), plan=info.paragraph in ctx.plan_paragraphs,
+            rating=cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
             opens_with_parts=bool(cues.pattern("parts", "sentence_openers").match(info.text)), prev_text=prev_text)
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = figures.unit_of(info, n, text)

@@ -28,7 +28,7 @@ _PASSIVE_WITH_AGENT = regex.compile(
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
-_KNOWN_UNIT = regex.compile(rf"[ \t]+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
+_KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
 
 
@@ -44,7 +44,7 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     with the offset where the evidence ends."""
     if n.value.get("percent"):
         return "%", n.end, "unit.percent"
-    known = _KNOWN_UNIT.match(text, n.end)
+    known = _KNOWN_UNIT.match(text, n.end, info.end)     # (a hard-wrapped sentence may break before it)
     if known and _capitalized_name(known.group("u")):
         return None, n.end, ""      # '1 Nước mắm …' in a table, a heading: a name, not what is counted
     if known:
