@@ -38,10 +38,10 @@ WRAPPED_DOCUMENT = 3    # line breaks inside sentences that make a text hard-wra
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     r"""Lines as (start, end); in a hard-wrapped text (a crawler kept the page's line breaks: lines that
-    end on a word run on to a line that starts in lower case or with a digit, three times or more) those
-    breaks join their lines.
+    end on a word run on to a line that starts in lower case three times or more) the breaks before a
+    lower-case word or a digit join their lines.
 
-    >>> t = "Đến cuối năm 2024, tỉnh có\n196 sản phẩm, tăng\nso với năm trước. Mục tiêu\nlà 250.\nTiêu đề"
+    >>> t = "Đến cuối năm 2024, tỉnh có\n196 sản phẩm, tăng\nso với năm trước, vượt\nkế hoạch. Mục tiêu\nlà 250.\nTiêu đề"
     >>> [t[s:e] for s, e in paragraphs(t)][0].endswith("Mục tiêu\nlà 250."), len(paragraphs(t))
     (True, 2)
     >>> len(paragraphs("Kết quả\n1 Nước mắm 4 sao\n2 Bánh 3 sao"))
