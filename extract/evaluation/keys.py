@@ -5,12 +5,12 @@ records.md ("Gold files"), with the same meaning as the shared scorer's.
 ('hà nội', 'việt nam', 'sơn tây', None)
 >>> org_key("Công ty Trách nhiệm hữu hạn Gốm sứ Quang Vinh."), org_key("Hợp tác xã  Tân Thịnh")
 ('công ty tnhh gốm sứ quang vinh', 'htx tân thịnh')
->>> is_business("HTX Tân Thịnh"), is_business("Sở Nông nghiệp và Môi trường")
-(True, False)
+>>> is_business("HTX Tân Thịnh"), is_business("Cty Tôm Việt"), is_business("Sở Nông nghiệp và Môi trường")
+(True, True, False)
 >>> number(3317.0), number("73.20"), number("hơn 3")
 (3317, 73.2, None)
->>> unit_key("sản phẩm OCOP"), unit_key("phần trăm"), unit_key("Quận, huyện")
-('sản', '%', 'quận')
+>>> unit_key("sản phẩm OCOP"), unit_key("phần trăm"), unit_key("Quận, huyện"), unit_key("SP"), unit_key("HTX")
+('sản', '%', 'quận', 'sản', 'hợp')
 >>> year_of({"as_of": "2025-06~"}), year_of({"as_of": None, "period": "2021/2025"}), year_of({"as_of": "XXXX-06-16"})
 ('2025', '2025', None)
 """
@@ -26,8 +26,10 @@ NATION = frozenset({"cả nước", "việt nam", "toàn quốc"})
 # Legal forms written out in full, and their short form (an organization is matched on the short one).
 LEGAL_FORMS = (("trách nhiệm hữu hạn", "tnhh"), ("cổ phần", "cp"), ("hợp tác xã", "htx"))
 # How the name of a business (not an agency) starts, once normalized.
-BUSINESS_STARTS = ("công ty", "ctcp", "htx", "tổ hợp tác", "doanh nghiệp", "dntn", "cơ sở", "hộ ",
+BUSINESS_STARTS = ("công ty", "cty", "ctcp", "htx", "tổ hợp tác", "doanh nghiệp", "dntn", "cơ sở", "hộ ",
                    "tập đoàn", "chi nhánh", "xí nghiệp")
+# Abbreviated counted nouns, read as the words they stand for ('7 SP' counts sản phẩm).
+UNIT_ABBREVIATIONS = {"sp": "sản phẩm", "htx": "hợp tác xã", "cty": "công ty", "dn": "doanh nghiệp"}
 PERCENT_WORDS = ("phần trăm",)
 
 
@@ -72,7 +74,8 @@ def unit_key(unit: str | None) -> str:
     key = norm(unit or "")
     if "%" in key or key.startswith(PERCENT_WORDS):
         return "%"
-    return key.partition(" ")[0].strip(",.;:()")
+    head = key.partition(" ")[0].strip(",.;:()")
+    return UNIT_ABBREVIATIONS.get(head, head).partition(" ")[0]
 
 
 def year_of(record: dict) -> str | None:

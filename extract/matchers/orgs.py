@@ -140,8 +140,9 @@ def _place_end(tokens: list[Token], i: int) -> int:
     return j - 1
 
 
-def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int]) -> int | None:
-    """Index of the name's last word, starting at tokens[i]; None when no proper name follows."""
+def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int], trades: bool = True) -> int | None:
+    """Index of the name's last word, starting at tokens[i]; None when no proper name follows. `trades`:
+    the name may run through a list of trades (a legal form written as a name's, with a capital)."""
     last, n = None, len(tokens)
     while i < n:
         t = tokens[i]
@@ -157,10 +158,11 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
         if agency and t.text in places.CANONICAL:
             last = i
             break
-        if low in JOINERS or (t.text == "," and last is None and not agency):
+        if low in JOINERS or (t.text == "," and last is None and not agency and trades):
             nxt = tokens[i + 1] if i + 1 < n else None
             if nxt is not None and nxt.start not in trigger_starts and _is_word(nxt) and (
-                    _capitalized(nxt) or (last is None and not agency and nxt.lower not in STOP
+                    _capitalized(nxt) or (last is None and not agency and (trades or low != ",")
+                                          and nxt.lower not in STOP
                                           and not _starts_place(nxt))):
                 # 'Thương mại và Dịch vụ'; before the proper name, a list of trades runs through commas
                 # and 'và' ('HTX sản xuất, thương mại, dịch vụ Phú Lộc')
@@ -231,7 +233,7 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         nested = {t.start() for t in triggers if not agency and t.start() >= m.start()
                   and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
         starts = trigger_starts - {m.start()} - nested
-        last = _name_end(after, 0, agency, starts)
+        last = _name_end(after, 0, agency, starts, trades=form[:1].isupper())
         if last is None:
             continue
         end = after[last].end
