@@ -75,8 +75,9 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
     part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`)."""
     for f in reversed(done):
-        if f.unit != unit or f.number.value.get("of_role") == "whole":
-            continue
+        if f.unit != unit or f.number.value.get("of_role") == "whole" \
+                or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
+            continue      # an increase or a difference has no parts
         between = text[f.end:n.start]
         if cues.has(between, "parts", "inside") or (between.lstrip().startswith("(") and ")" not in between):
             return f.parent or f
@@ -195,6 +196,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     else:
         if metric_rule == "metric.difference":
             kind, kind_rule = "total", "kind.difference"
+        elif metric_rule == "metric.increase":
+            kind, kind_rule = "added", "kind.increase"
         elif share and not cues.first(left_clause, "kind", "target"):
             kind, kind_rule = "total", "kind.share"
         else:

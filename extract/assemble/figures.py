@@ -100,7 +100,11 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == "%":
         return None, "metric.percent"
     if unit == cues.words("metric", "products_unit"):
-        if cues.first(left[-25:], "metric", "difference_cues"):
+        diff = cues.first(left[-25:], "metric", "difference_cues")
+        if diff and cues.has(diff.group(), "metric", "increase_cues") and ocop_article \
+                and cues.has(sentence, "metric", "programme_names"):
+            return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
+        if diff:
             return None, "metric.difference"
         if not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
