@@ -135,3 +135,13 @@ def test_no_benchmark_inside_the_package():
              or any(isinstance(n, (ast.Import, ast.ImportFrom)) and "timeit" in ast.dump(n)
                     for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
     assert bench == [], "benchmarks belong in bench/"
+
+
+def test_the_pipeline_version_reads_every_rule_file():
+    """A rule file moved where the fingerprint does not look would let a batch run keep stale records."""
+    from extract.pipeline import rule_files
+    read = set(rule_files())
+    rules = [p for d in ("clean", "matchers", "assemble") for p in sorted((PACKAGE / d).iterdir())
+             if p.suffix in (".py", ".json", ".tsv")]
+    rules += [PACKAGE / "segment.py", PACKAGE / "doc.py", PACKAGE / "pipeline.py"]
+    assert len(rules) > 20 and [p for p in rules if p not in read] == []
