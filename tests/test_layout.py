@@ -145,3 +145,28 @@ def test_the_pipeline_version_reads_every_rule_file():
              if p.suffix in (".py", ".json", ".tsv")]
     rules += [PACKAGE / "segment.py", PACKAGE / "doc.py", PACKAGE / "pipeline.py"]
     assert len(rules) > 20 and [p for p in rules if p not in read] == []
+
+
+def reaches(g: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for m in g.get(todo.pop(), ()):
+            if m not in seen:
+                seen.add(m)
+                todo.append(m)
+    return seen
+
+
+def test_reconciliation_is_in_layers():
+    """`results` (the shared types and orders) is below core, the checks and decisions; each check is a
+    leaf that reaches no other check, nor core or decisions; `CHECKS` names every check module."""
+    g = graph()
+    rec = "extract.reconcile"
+    checks = sorted(m for m in g if m.startswith(f"{rec}.checks."))
+    assert len(checks) >= 5
+    upper = {f"{rec}.core", f"{rec}.decisions", f"{rec}.checks", *checks}
+    assert reaches(g, f"{rec}.results") & upper == set()
+    for c in checks:
+        assert reaches(g, c) & (upper - {c}) == set(), f"{c} is not a leaf"
+    from extract.reconcile.checks import CHECKS
+    assert sorted(f.__module__ for f in CHECKS) == checks
