@@ -48,7 +48,7 @@ def _articles(item: ArticleLike) -> Iterator[Article]:
         except ValueError as e:
             raise ArticleError(f"not an article ({item.get('id', '?')!r}): {e}") from None
     elif isinstance(item, (str, os.PathLike)):
-        from .load import Problem, iter_articles
+        from .inputs import Problem, iter_articles
         for found in iter_articles([os.fspath(item)]):
             if isinstance(found, Problem):
                 raise ArticleError(str(found))

@@ -19,16 +19,23 @@ RULES_VERSION = "0.1.0"
 """Bumped by hand for changes the fingerprint below cannot see (a new dependency's behaviour)."""
 
 
-def _fingerprint() -> str:
-    """A hash of every file that decides what extraction finds: the code and vocabularies of cleaning,
-    segmentation, matchers and assembly. Any change to a rule re-extracts every article."""
+def rule_files() -> list[Path]:
+    """Every file that decides what extraction finds: the code and vocabularies of cleaning,
+    segmentation, matchers and assembly, and the schemas."""
     here = Path(__file__).parent
+    return [f for f in sorted([*here.glob("*.py"), *here.glob("*.json"), *(here / "clean").glob("*.*"),
+                               *(here / "matchers").glob("*.*"), *(here / "assemble").glob("*.*"),
+                               *(Path(__file__).parents[1] / "schemas").glob("*.py")])
+            if f.suffix in (".py", ".json", ".tsv") and f.is_file()]
+
+
+def _fingerprint() -> str:
+    """A hash of the rule files (their paths and bytes). Any change to a rule re-extracts every article."""
+    root = Path(__file__).parents[1]
     h = hashlib.sha256()
-    for f in sorted([*here.glob("*.py"), *here.glob("*.json"), *(here / "matchers").glob("*.*"),
-                     *(here / "assemble").glob("*.*"), *(Path(__file__).parents[1] / "schemas").glob("*.py")]):
-        if f.suffix in (".py", ".json", ".tsv") and f.is_file():
-            h.update(f.relative_to(here.parent).as_posix().encode())
-            h.update(f.read_bytes())
+    for f in rule_files():
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -1,4 +1,4 @@
-"""Cleaning (extract/clean.py): every example of extract/clean.examples.jsonl, the seeds (offsets map back,
+"""Cleaning (extract/clean/): every example of extract/clean/clean.examples.jsonl, the seeds (offsets map back,
 NFD and invisible characters change nothing, page furniture and other stories go, the article stays), and
 properties of the offset map on any text."""
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract.clean import Cleaned, clean, explain
-from extract.clean_unicode import normalize
+from extract.clean.unicode import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES_PATH = ROOT / "extract" / "clean.examples.jsonl"
+EXAMPLES_PATH = ROOT / "extract" / "clean" / "clean.examples.jsonl"
 SEEDS = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))}
 RELATED_HEADING = "Có thể bạn quan tâm"
 

@@ -2,7 +2,8 @@
 (`facts.jsonl`, Wikidata-style ranks) and the disagreements found, each explained (`conflicts.jsonl`).
 
     records -> claims (claims.py) -> time points (points.py, timeline.py) -> resolution (policy.py)
-            -> facts + findings (core.py, checks.py) -> review decisions applied (decisions.py)
+            -> facts (core.py) -> findings (checks/, one module a check) -> review decisions applied
+               (decisions.py); the shapes and orders all of them share: results.py
 
 >>> from extract.reconcile import reconcile
 >>> ev = lambda s: {"start": 0, "end": 1, "text": s[0], "sentence": s}
@@ -17,9 +18,10 @@
 """
 from __future__ import annotations
 
-from .core import ReconcileResult, reconcile, reconcile_claims
+from .core import reconcile, reconcile_claims
 from .io import ReconcileInputError, ReconcileSummary, run_reconcile
 from .policy import PolicyContext, Resolution, default_policy
+from .results import ReconcileResult
 
 __all__ = ["reconcile", "run_reconcile", "ReconcileResult", "ReconcileSummary", "ReconcileInputError",
            "reconcile_claims", "default_policy", "PolicyContext", "Resolution"]

@@ -1,4 +1,6 @@
-"""The reconciliation itself: claims -> time points -> resolutions -> facts and findings.
+"""The reconciliation itself: claims -> time points -> resolutions -> facts, then every check of
+`checks.CHECKS` over them -> findings. It only orchestrates: the shapes it passes on and the orders it
+writes in are in `results`, each check in its own module under `checks/`.
 
 Near-linear: claims are grouped by key and sorted within a key; every check looks only at the claims
 of one key (or of one article), so the work grows with the number of claims, not its square.
@@ -8,45 +10,20 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from schemas import Conflict, Decision, Fact, Key
+from schemas import Decision, Fact, Key
 
-from . import checks
+from .checks import CHECKS
 from .claims import Claim, KeyT, claim_order, make_claims
 from .dating import redate_by_flows
 from .ids import key_identity, stable_id
 from .points import TimePoint, time_points
-from .policy import Before, Policy, PolicyContext, Resolution, SourceOrder, Verdict, default_policy
-from .timeline import describe, overlaps
+from .policy import Before, Policy, PolicyContext, Resolution, SourceOrder, default_policy
+from .results import Account, FactRow, ReconcileResult, conflict_order, fact_order, key_model
+from .timeline import describe, flow_fits, overlaps
 from .values import fmt
 from .words import cite, key_words
-
-
-@dataclass
-class FactRow:
-    """A fact with what it was made from (for the checks)."""
-
-    fact: Fact
-    point: TimePoint
-    verdict: Verdict
-
-
-@dataclass
-class ReconcileResult:
-    facts: list[Fact] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-
-    def summary(self) -> dict:
-        return {"claims": len(self.claims), "facts": len(self.facts), "conflicts": len(self.conflicts),
-                "by_type": dict(sorted(Counter(c.type for c in self.conflicts).items()))}
-
-
-def key_model(key: KeyT, scope: str | None) -> Key:
-    return Key(metric=key.metric, star=key.star, category=key.category, scope=scope, kind=key.kind,
-               status=key.status)
 
 
 def display_scopes(claims: list[Claim]) -> dict[KeyT, str | None]:
@@ -62,7 +39,7 @@ def _flows_between(flows: list[Claim], before: TimePoint | None, point: TimePoin
     if before is None or before.common is None or point.common is None:
         return []
     return [f for f in flows if f.span is not None and not f.partial
-            and checks.flow_fits(before.common, f.span, point.common)]
+            and flow_fits(before.common, f.span, point.common)]
 
 
 def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
@@ -121,21 +98,13 @@ def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> Re
             if any(len(p.groups) > 1 and len(p.articles & ordered) > 1 for p in points[k]):
                 final[k] = _resolve_key(points[k], flows[k], policy, order)
 
-    rows: dict[KeyT, list[FactRow]] = {}
-    conflicts: list[Conflict] = []
+    account = Account(claims, scopes, models={}, resolved={}, rows={})
     for k in sorted(by_key, key=lambda k: tuple("" if x is None else x for x in k)):
-        km = key_model(k, scopes[k])
-        rows[k] = []
-        for p, res in zip(points[k], final[k]):
-            rows[k].extend(make_facts(km, p, res))
-            found = checks.value_mismatch(km, p, res)
-            if found:
-                conflicts.append(found)
-    conflicts += checks.parts_sum_all(claims, rows, scopes)
-    checked: set[tuple[str, str]] = set()
-    conflicts += checks.stock_flow_all(rows, checked)
-    conflicts += checks.decrease_all(rows, checked)
-    conflicts += checks.share_mismatch_all(claims, rows)
+        km = account.models[k] = key_model(k, scopes[k])
+        account.resolved[k] = list(zip(points[k], final[k]))
+        account.rows[k] = [row for p, res in account.resolved[k] for row in make_facts(km, p, res)]
+    rows = account.rows
+    conflicts = [found for check in CHECKS for found in check(account)]
     facts = [r.fact for k in rows for r in rows[k]]
     for f in facts:
         f.support = sorted(set(f.support))
@@ -163,20 +132,6 @@ def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
                     support=sorted({c.dating_note for c in g.claims if c.dating_note}))
         out.append(FactRow(fact, point, v))
     return out
-
-
-def fact_order(f: Fact) -> tuple:
-    k = f.key
-    return (k.metric, k.scope or "", k.kind, k.star or "", k.category or "", k.status or "",
-            f.as_of or "~", f.value, f.id)
-
-
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-
-
-def conflict_order(c: Conflict) -> tuple:
-    """Most severe first, then by type, key and time (the order `ocop conflicts` prints)."""
-    return (SEVERITY_ORDER[c.severity], c.type, c.key.label(), c.as_of or "", c.id)
 
 
 def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,

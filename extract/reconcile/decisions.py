@@ -14,15 +14,11 @@ overlapping days) match a current finding is not applied: that finding is `reope
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
-
 from schemas import Conflict, Decision, Fact
 
 from .ids import key_identity, stable_id
+from .results import ReconcileResult, Rerun, conflict_order, fact_order
 from .timeline import interval, overlaps
-
-if TYPE_CHECKING:
-    from .core import ReconcileResult
 
 REVIEW_RULE = "review"
 
@@ -40,7 +36,7 @@ def latest_per_finding(decisions: list[Decision]) -> dict[str, Decision]:
     return out
 
 
-def _older_records(result: "ReconcileResult", conflict: Conflict, d: Decision) -> list[str]:
+def _older_records(result: ReconcileResult, conflict: Conflict, d: Decision) -> list[str]:
     """The records of the claim that moves back in time: the one the decision names, else the finding's
     claim with the earliest days (then the smaller value: stocks grow)."""
     ids = {e.record_id for e in conflict.claims}
@@ -100,8 +96,7 @@ def _apply_value(facts: list[Fact], conflict: Conflict, d: Decision) -> list[Fac
     return [new]
 
 
-def apply_decisions(result: "ReconcileResult", decisions: list[Decision],
-                    rerun: Callable[[dict[str, str]], "ReconcileResult"]) -> "ReconcileResult":
+def apply_decisions(result: ReconcileResult, decisions: list[Decision], rerun: Rerun) -> ReconcileResult:
     """The result with decisions applied (see the module's doc); `rerun(overrides)` reconciles again
     with some records moved to another `as_of`."""
     chosen = latest_per_finding(decisions)
@@ -133,7 +128,6 @@ def apply_decisions(result: "ReconcileResult", decisions: list[Decision],
             if (c.status == "open" and c.type == d.finding_type and d.key is not None
                     and key_identity(c.key) == key_identity(d.key) and same_time(c.as_of, d.as_of)):
                 c.status, c.decision = "reopened", d
-    from .core import conflict_order, fact_order
     result.facts.sort(key=fact_order)
     result.conflicts.sort(key=conflict_order)
     return result

@@ -12,7 +12,7 @@ from .timeline import overlaps
 from .words import key_words
 
 if TYPE_CHECKING:
-    from .core import FactRow
+    from .results import FactRow
 
 SEVERITY_BY_RULE = {"stated_change": "medium", "stock_flow": "medium", "later_source": "medium",
                     "sources": "medium", "later_date": "medium", "unresolved": "high"}
@@ -70,3 +70,8 @@ def rows_by_record(rows: dict[KeyT, list["FactRow"]]) -> dict[str, "FactRow"]:
                 out[rid] = r
     return out
 
+
+def dated_preferred(rs: list["FactRow"]) -> list["FactRow"]:
+    """The preferred facts of one key that have a date, in time order (what the checks over time compare)."""
+    out = [r for r in rs if r.fact.rank == "preferred" and r.point.common is not None]
+    return sorted(out, key=lambda r: (r.point.common.lo, r.point.common.hi))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..io import read_jsonl, write_jsonl
 from .claims import count_problem, is_count_claim
-from .core import ReconcileResult, reconcile
+from .core import reconcile
+from .results import ReconcileResult
 
 
 class ReconcileInputError(ValueError):

@@ -126,6 +126,23 @@ def overlaps(a: Interval | None, b: Interval | None) -> bool:
     return a is not None and b is not None and a.lo <= b.hi and b.lo <= a.hi
 
 
+FLOW_SLACK_DAYS = 31
+"""A flow fits between two totals when it starts and ends within this many days of them."""
+
+
+def flow_fits(before: Interval, flow: Interval, after: Interval) -> bool:
+    """Additions over `flow` are what a total gained from `before` to `after`: the period starts where
+    the earlier total stands and ends where the later one does.
+
+    >>> flow_fits(interval("2021"), interval("2022"), interval("2022"))
+    True
+    >>> flow_fits(interval("2021"), interval("2022"), interval("2025"))
+    False
+    """
+    return (before.lo < flow.lo <= before.hi + FLOW_SLACK_DAYS + 1
+            and after.lo - FLOW_SLACK_DAYS - 1 <= flow.hi <= after.hi and before.hi < after.hi)
+
+
 def iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 

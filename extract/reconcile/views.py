@@ -9,8 +9,8 @@ from pathlib import Path
 from schemas import Conflict, Fact
 
 from ..io import read_models
-from .core import conflict_order
 from .places import loose_place_key
+from .results import conflict_order
 from .timeline import describe, interval
 from .values import fmt, fmt_claim
 from .words import key_words

@@ -1,12 +1,5 @@
-"""Findings: one named function per type. A check that passes leaves a line in `support` on the facts
-it concerns; one that fails yields a `Conflict` with a severity and an explanation a person can read.
-
-- `value_mismatch`: sources give different values for one key at overlapping days.
-- `parts_sum`: within one source, parts (star classes, product groups, new + re-rated) do not add up.
-- `stock_flow`: totals at two dates and the additions between them do not agree.
-- `decrease`: a total falls over time.
-- `share_mismatch`: a stated share of the country against the counts it implies.
-"""
+"""`parts_sum`: within one source, the parts of a total (star classes, product groups, new and re-rated)
+against the total."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,45 +7,23 @@ from typing import TYPE_CHECKING
 
 from schemas import Conflict, Key, Suggested
 
-from .claims import ALL_STARS, STAR_CLASSES, Claim, KeyT
-from .findings import (SEVERITY_BY_RULE, SMALL_SHARE, finding, key_label, nearest, rows_by_record,
-                       same_time)
-from .flows import decrease_all, flow_fits, stock_flow_all  # noqa: F401  (one place lists every check)
-from .policy import Resolution, label
-from .shares import share_mismatch_all  # noqa: F401
-from .timeline import describe
-from .values import agree, fmt, fmt_claim
-from .words import STAR_NAMES, cite
+from ..claims import ALL_STARS, STAR_CLASSES, Claim, KeyT
+from ..findings import SMALL_SHARE, finding, key_label, nearest, rows_by_record, same_time
+from ..results import key_model
+from ..timeline import describe
+from ..values import agree, fmt, fmt_claim
+from ..words import STAR_NAMES, cite
 
 if TYPE_CHECKING:
-    from .core import FactRow
-    from .points import TimePoint
+    from ..results import Account, FactRow
 
 ABOUT_THE_SIZE = 2.0
 """A gap is `about the size` of a missing class when neither is more than this many times the other."""
 
 
-# --- value_mismatch ---------------------------------------------------------------------------------
+def check(account: "Account") -> list[Conflict]:
+    return parts_sum_all(account.claims, account.rows, account.scopes)
 
-def value_mismatch(key: Key, point: "TimePoint", res: Resolution) -> Conflict | None:
-    """Different values for one figure at overlapping days from different sources."""
-    if not point.dated or len(point.groups) < 2 or res.rule == "same_source":
-        return None
-    severity = SEVERITY_BY_RULE.get(res.rule, "medium")
-    if key.kind != "total" and severity == "high":
-        severity = "medium"
-    pref = res.preferred
-    text = (f"Sources disagree on {key_label(key)} at {describe(point.as_of)}: "
-            + "; ".join(label(g) for g in point.groups) + ".")
-    if res.note:
-        text += f" Resolution ({res.rule}): {res.note}"
-    suggested = Suggested(value=pref.group.value if pref else None, rule=res.rule,
-                          as_of=pref.group.as_of_claim.as_of if pref else point.as_of)
-    return finding("value_mismatch", severity, key, point.as_of, [g.value for g in point.groups],
-                   point.claims, text, suggested)
-
-
-# --- parts_sum --------------------------------------------------------------------------------------
 
 SPLITS = {
     "star": lambda t, c: c.key.star in STAR_CLASSES and c.key.category is None and c.key.status is None,
@@ -122,7 +93,6 @@ def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, lis
 def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                   scopes: dict[KeyT, str | None]) -> list[Conflict]:
     """Each total of each article against each way the same article splits it."""
-    from .core import key_model
     by_source: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[(c.article_id, c.key.metric, c.key.place, c.key.kind)].append(c)

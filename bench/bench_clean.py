@@ -1,6 +1,7 @@
-"""Benchmark of the cleaner: prints milliseconds per article for the seeds, as read and in NFD.
+"""Benchmark of the cleaner (run by hand, not in CI): prints milliseconds per article for the seeds, as
+read and in NFD.
 
-    .venv/bin/python -m extract.clean_bench [FILE ...]     (default: corpus/*.txt)
+    .venv/bin/python bench/bench_clean.py [FILE ...]     (default: corpus/*.txt)
 """
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import time
 import unicodedata
 from pathlib import Path
 
-from .clean import clean
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.clean import clean  # noqa: E402
 
 
 def per_call_ms(text: str, repeat: int = 50) -> float:

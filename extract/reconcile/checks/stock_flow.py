@@ -1,44 +1,22 @@
-"""Checks over time: `stock_flow` (totals at two dates against the additions between them) and
-`decrease` (a total that falls)."""
+"""`stock_flow`: totals at two dates against the additions stated for the time between them."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from schemas import Conflict, Suggested
 
-from .claims import STAR_CLASSES, KeyT
-from .findings import SMALL_SHARE, finding, key_label
-from .policy import label
-from .timeline import Interval, describe, overlaps
-from .values import agree, fmt, fmt_claim
-from .words import STAR_NAMES, cite
+from ..claims import STAR_CLASSES, KeyT
+from ..findings import SMALL_SHARE, dated_preferred, finding, key_label
+from ..timeline import Interval, describe, flow_fits, overlaps
+from ..values import agree, fmt, fmt_claim
+from ..words import STAR_NAMES, cite
 
 if TYPE_CHECKING:
-    from .core import FactRow
-
-FLOW_SLACK_DAYS = 31
-"""A flow fits between two totals when it starts and ends within this many days of them."""
+    from ..results import Account, FactRow
 
 
-# --- stock_flow -------------------------------------------------------------------------------------
-
-def flow_fits(before: Interval, flow: Interval, after: Interval) -> bool:
-    """Additions over `flow` are what a total gained from `before` to `after`: the period starts where
-    the earlier total stands and ends where the later one does.
-
-    >>> from extract.reconcile.timeline import interval
-    >>> flow_fits(interval("2021"), interval("2022"), interval("2022"))
-    True
-    >>> flow_fits(interval("2021"), interval("2022"), interval("2025"))
-    False
-    """
-    return (before.lo < flow.lo <= before.hi + FLOW_SLACK_DAYS + 1
-            and after.lo - FLOW_SLACK_DAYS - 1 <= flow.hi <= after.hi and before.hi < after.hi)
-
-
-def _dated_preferred(rs: list["FactRow"]) -> list["FactRow"]:
-    out = [r for r in rs if r.fact.rank == "preferred" and r.point.common is not None]
-    return sorted(out, key=lambda r: (r.point.common.lo, r.point.common.hi))
+def check(account: "Account") -> list[Conflict]:
+    return stock_flow_all(account.rows, account.checked)
 
 
 def _flow_span(r: "FactRow") -> Interval | None:
@@ -52,7 +30,7 @@ def stock_flow_all(rows: dict[KeyT, list["FactRow"]], checked: set | None = None
     for k, rs in rows.items():
         if k.kind != "total":
             continue
-        totals = _dated_preferred(rs)
+        totals = dated_preferred(rs)
         flows = [r for r in rows.get(k.with_(kind="added"), []) if r.fact.rank == "preferred"
                  and _flow_span(r) is not None and not r.verdict.group.best.partial]
         for a, b in zip(totals, totals[1:]):
@@ -76,7 +54,7 @@ def _class_shift_note(a: "FactRow", b: "FactRow", residual: float, rows: dict[Ke
     for other in STAR_CLASSES:
         if other == key.star:
             continue
-        totals = _dated_preferred(rows.get(key._replace(star=other), []))
+        totals = dated_preferred(rows.get(key._replace(star=other), []))
         at_a = [r for r in totals if overlaps(r.point.common, a.point.common)]
         at_b = [r for r in totals if overlaps(r.point.common, b.point.common)]
         if not at_a or not at_b or at_a[0] is at_b[0]:
@@ -122,35 +100,3 @@ def stock_flow(a: "FactRow", f: "FactRow", b: "FactRow", rows: dict[KeyT, list["
     return finding("stock_flow", severity, a.fact.key, b.fact.as_of, [ga.value, gf.value, gb.value],
                    [*ga.claims, *gf.claims, *gb.claims], text,
                    Suggested(value=ga.value + gf.value, rule="stock_flow", as_of=b.fact.as_of))
-
-
-# --- decrease ---------------------------------------------------------------------------------------
-
-def decrease_all(rows: dict[KeyT, list["FactRow"]], checked: set | None = None) -> list[Conflict]:
-    """Successive totals that fall, except where a stock-flow check already looked at the pair."""
-    out = []
-    for k, rs in rows.items():
-        if k.kind != "total":
-            continue
-        totals = _dated_preferred(rs)
-        for a, b in zip(totals, totals[1:]):
-            if checked and (a.fact.id, b.fact.id) in checked:
-                continue
-            found = decrease(a, b)
-            if found:
-                out.append(found)
-    return out
-
-
-def decrease(a: "FactRow", b: "FactRow") -> Conflict | None:
-    """A later total clearly below an earlier one (their allowed values do not meet)."""
-    ga, gb = a.verdict.group, b.verdict.group
-    if gb.allows[1] >= ga.allows[0]:
-        return None
-    drop = ga.value - gb.value
-    text = (f"{key_label(a.fact.key)} falls from {label(ga)} to {label(gb)}, {fmt(drop)} fewer. Possible, "
-            f"since ratings expire after 36 months or products move to another star class, but worth a look.")
-    severity = "low" if drop <= 0.1 * max(ga.value, 1) else "medium"
-    return finding("decrease", severity, a.fact.key, b.fact.as_of, [ga.value, gb.value],
-                   [*ga.claims, *gb.claims], text, Suggested(value=gb.value, rule="later_date",
-                                                              as_of=b.fact.as_of))

@@ -2,8 +2,8 @@
 
 Two steps, each keeping an exact map back to the original:
 
-1. characters (`clean_unicode`): NFC, plain spaces, `\\n` line ends, no zero-width or control characters;
-2. lines (`clean_lines`): page furniture, captions, related-story blocks, bylines dropped whole; blank
+1. characters (`unicode.py`): NFC, plain spaces, `\\n` line ends, no zero-width or control characters;
+2. lines (`lines.py`, with `patterns.py` compiling the words of `clean.vocab.json`): page furniture, captions, related-story blocks, bylines dropped whole; blank
    lines collapsed to one; no blank lines at the start or the end.
 
 >>> c = clean("Thứ tư 12/3/2025 08:15\\r\\nHa\\u0300 Nội có 9 sản phẩm.\\r\\n\\r\\n\\r\\nẢnh: TTXVN\\r\\nHết.\\r\\n")
@@ -19,8 +19,8 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 
-from .clean_lines import Line, classify
-from .clean_unicode import normalize
+from .lines import Line, classify
+from .unicode import normalize
 
 
 @dataclass

@@ -6,15 +6,20 @@ from typing import TYPE_CHECKING
 
 from schemas import Conflict, Suggested
 
-from .claims import ALL_STARS, Claim, KeyT
-from .findings import finding, nearest, rows_by_record, same_time
-from .places import NATIONAL_NAMES
-from .timeline import describe, overlaps
-from .values import agree, fmt, fmt_claim
-from .words import cite
+from ..claims import ALL_STARS, Claim, KeyT
+from ..findings import finding, nearest, rows_by_record, same_time
+from ..places import NATIONAL_NAMES
+from ..results import key_model
+from ..timeline import describe, overlaps
+from ..values import agree, fmt, fmt_claim
+from ..words import cite
 
 if TYPE_CHECKING:
-    from .core import FactRow
+    from ..results import Account, FactRow
+
+
+def check(account: "Account") -> list[Conflict]:
+    return share_mismatch_all(account.claims, account.rows)
 
 
 def _count_for(place: str | None, share: Claim, own_claims: dict[tuple[KeyT, str], list[Claim]],
@@ -44,7 +49,6 @@ def _preferred_by_time(rows: dict[KeyT, list["FactRow"]], key: KeyT) -> list["Fa
 
 
 def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -> list[Conflict]:
-    from .core import key_model
     claims_by_key: dict[tuple[KeyT, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.key.metric == "ocop_products" and c.key.kind == "total":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clean_patterns import limit, patterns, vocab
+from .patterns import limit, patterns, vocab
 
 
 @dataclass
