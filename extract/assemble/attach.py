@@ -68,10 +68,23 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
 
 
+_PROGRAMME_BEFORE = regex.compile(rf"(?:{cues.longest_first(cues.words('programme_words'))})[^,;.]{{0,60}}$",
+                                  regex.IGNORECASE)
+
+
+def _programme_period(d: Match, text: str) -> bool:
+    """A span of years after a programme's name (`Chương trình OCOP giai đoạn 2018 - 2020`) names the
+    programme; it does not time a figure that another date times."""
+    return bool(d.value.get("interval")) and d.value.get("precision") == "year" \
+        and bool(_PROGRAMME_BEFORE.search(text, max(0, d.start - 80), d.start))
+
+
 def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | None, Match | None]:
     """The date that times the figure (nearest before it in the sentence, else after it in its clause),
     and the date joined to it (`năm 2021 và 2022`) when there is one."""
     before = [d for d in info.dates if d.end <= n.start and d.value.get("relation") != "since"]
+    if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
+        before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
     after = [d for d in info.dates if n.end <= d.start < clause_end] or \
         [d for d in info.dates if n.end <= d.start and d.value.get("relation") is None
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'

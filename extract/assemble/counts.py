@@ -169,6 +169,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
     category = figures.category_of(cat_left, right) if unit == products else None
+    group_total = False
+    if category is None and unit == products and parent is None and figures.group_after(right):
+        category, group_total = figures.group_after(right), True    # one group's total, not a split
     share = figures.is_share(unit, left_clause, info)
     if share:
         metric, metric_rule = "share_of_national", "metric.share_of_national"
@@ -178,7 +181,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
-    star, star_rule = figures.star_code(star_m, metric, category)
+    star, star_rule = figures.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 
     d, joined = attach.date_for(info, n, clause_end)

@@ -18,6 +18,8 @@ _CATEGORY_BEFORE = regex.compile(
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)
+_GROUP_AFTER = regex.compile(rf"^\s*(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
+                          regex.IGNORECASE)
 _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
@@ -150,8 +152,9 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
-def star_code(star: Match | None, metric: str | None, category: str | None) -> tuple[str | None, str]:
-    if category:
+def star_code(star: Match | None, metric: str | None, category: str | None,
+              group_total: bool = False) -> tuple[str | None, str]:
+    if category and not group_total:
         return None, "star.by_category"
     if star is not None:
         return star.value["star"], star.rule
@@ -168,6 +171,17 @@ def category_of(left: str, right: str) -> str | None:
     'thực phẩm'
     """
     m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right)
+    return m.group("cat").lower() if m else None
+
+
+def group_after(right: str) -> str | None:
+    """A product group right after the unit, with no lead word: one group's own total (`gần 80 sản phẩm
+    dịch vụ du lịch cộng đồng đạt chuẩn OCOP`), not a split.
+
+    >>> group_after(" dịch vụ du lịch cộng đồng 'chuẩn' OCOP"), group_after(" của tỉnh")
+    ('dịch vụ du lịch cộng đồng', None)
+    """
+    m = _GROUP_AFTER.match(right)
     return m.group("cat").lower() if m else None
 
 

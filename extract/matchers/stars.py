@@ -76,6 +76,25 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
     return stars[0], "stars.paren" if m.group("paren") else "stars.digit", stars
 
 
+_CLASS_JOIN = regex.compile(rf"\s*{_JOIN}\s*")
+
+
+def _join_classes(text: str, found: list[Match]) -> list[Match]:
+    """`3 sao và 4 sao`, `3 sao, 4 sao`: classes named one after the other are one range."""
+    out: list[Match] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule in ("stars.digit", "stars.range_from_3", "stars.range") \
+                and m.rule == "stars.digit" and _CLASS_JOIN.fullmatch(text, prev.end, m.start):
+            stars = prev.value["stars"] + m.value["stars"]
+            star, rule = ("3+", "stars.range_from_3") if stars[0] == "3" else (None, "stars.range")
+            out[-1] = Match("star", prev.start, m.end, text[prev.start:m.end], rule,
+                            {"star": star, "stars": stars, "national": prev.value["national"] or m.value["national"]})
+        else:
+            out.append(m)
+    return out
+
+
 def match(text: str) -> list[Match]:
     out = []
     for m in PATTERN.finditer(text):
@@ -86,6 +105,7 @@ def match(text: str) -> list[Match]:
                         or _NATIONAL_BEFORE.search(text[max(0, start - 20):start]))
         out.append(Match("star", start, end, text[start:end], rule,
                          {"star": star, "stars": stars, "national": national}))
+    out = _join_classes(text, out)
     # 'sản phẩm OCOP cấp quốc gia' with no class written: the national level is 5 stars
     for m in _NATIONAL_LEVEL.finditer(text):
         if not any(m.start() <= s.start <= m.end() + 12 or s.start <= m.start() < s.end for s in out):
