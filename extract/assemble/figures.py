@@ -70,9 +70,12 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
 
 def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star: Match | None,
                   right_start: int = 0) -> bool:
-    """Proposed, registered, taking part, under review: a proposal cue just before the number or in the
-    noun phrase after it; or, when no class or result follows the number, one earlier in the sentence
-    that no result cue follows. `tiềm năng 5 sao` is a rating.
+    """Proposed, registered, taking part, under review (`tiềm năng 5 sao` is a rating):
+
+    - a proposal or participation cue just before the number or in the noun phrase after it;
+    - a proposal cue earlier in the clause that no result cue follows (`đề nghị Hội đồng … công nhận 20 sản
+      phẩm là sản phẩm OCOP 5 sao`);
+    - when no class or result follows the number, either cue earlier in the sentence.
 
     >>> not_rated_yet("", "Tham gia thi đánh giá, phân hạng đợt 1 có ", "", "", None)
     True
@@ -80,17 +83,27 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     False
     >>> not_rated_yet("", "Có 30 chủ thể tham gia, ", "được công nhận", "được công nhận", None, 100)
     False
+    >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
+    True
     """
     if star is not None and star.value["star"] == "5p":
         return False
-    if cues.has(left[-40:], "metric", "proposal_cues") or cues.has(right_np[:50], "metric", "proposal_cues"):
+    either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
+    if any(cues.has(left[-40:], *c) or cues.has(right_np[:50], *c) for c in either):
+        return True
+    if _unanswered(left, ("metric", "proposal_cues")):
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
+    return any(_unanswered(sentence_left, c) for c in either)
+
+
+def _unanswered(text: str, path: tuple[str, str]) -> bool:
+    """A cue of `path` in `text` that no result cue follows."""
     last = None
-    for last in cues.pattern("metric", "proposal_cues").finditer(sentence_left):
+    for last in cues.pattern(*path).finditer(text):
         pass
-    return last is not None and not cues.has(sentence_left[last.end():], "metric", "result_cues")
+    return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
 
 
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
@@ -217,7 +230,9 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
     if result and not cumulative:
         return "added", "kind.result_of_round"
-    if passive_added and not now_in_sentence and time_relation != "until_now":
+    if passive_added and not now_in_sentence and time_relation not in (None, "until_now"):
+        # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao'; with no
+        # time at all, 'N sản phẩm được công nhận' is how many hold the rating
         if near is None or time_relation == "during":
             return "added", "kind.recognized_in_period" if near else "kind.recognized"
     if near is None and time_relation == "during" and rating_in_sentence:
