@@ -50,6 +50,7 @@ class ReaderState:
     wholes: list[Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
     last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
+    parts_run: bool = False             # the last sentence with figures listed parts of a whole
 
 
 def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
@@ -84,6 +85,7 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
     return None
 
 
+_STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _PRODUCTS_AFTER = regex.compile(rf"\s+(?:{cues.longest_first([u for u, c in cues.words('units', 'map').items() if c == 'sản phẩm'] + ['sản phẩm'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
 _OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
@@ -108,13 +110,17 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     prev_text = ""
     for info in infos:
         if info.paragraph != state.paragraph:   # a new paragraph keeps the place, not the figure or date
-            state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
+            if state.parts_run and _STARTS_WITH_NUMBER.match(info.text):
+                state.paragraph = info.paragraph    # … unless it goes on with a list of parts, line by line
+            else:
+                state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         reading = Reading(
             info, [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)],
             now=bool(info.numbers) and cues.has_outside(info.text, ("kind", "now_cues"), ("kind", "now_not")),
             rating=cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
-            opens_with_parts=bool(cues.pattern("parts", "sentence_openers").match(info.text)), prev_text=prev_text)
+            opens_with_parts=bool(cues.pattern("parts", "sentence_openers").match(info.text))
+            or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text))), prev_text=prev_text)
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = figures.unit_of(info, n, text)
             if n.value.get("of_role") == "part" and unit is None and i + 1 < len(reading.numbers):
@@ -130,6 +136,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                       and f.parent is None]
             if wholes:
                 state.wholes = wholes
+            # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
+            # sentence of the paragraph that starts with a number
+            state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
