@@ -74,13 +74,18 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
 
 def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
-    part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`)."""
+    part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
+    the breakdown in brackets right after a part, which is that part's (`Thị xã Duy Tiên có 42 sản phẩm
+    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`)."""
     for f in reversed(done):
         if f.unit != unit or f.number.value.get("of_role") == "whole" \
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
             continue      # an increase or a difference has no parts
         between = text[f.end:n.start]
-        if cues.has(between, "parts", "inside") or (between.lstrip().startswith("(") and ")" not in between):
+        bracket = between.lstrip().startswith("(") and ")" not in between
+        if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
+            return f
+        if cues.has(between, "parts", "inside") or bracket:
             return f.parent or f
     return None
 
