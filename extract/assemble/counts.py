@@ -105,6 +105,19 @@ def _owner_number(text: str, n: Match, m: Match) -> bool:
         and bool(_OWNER_UNIT.match(text, m.end))
 
 
+_HEADING_END = regex.compile(r":")
+
+
+def _heading(text: str, info: SentenceInfo, n: Match, taken: int) -> tuple[int, Match] | None:
+    """A heading that governs a list (`Các sản phẩm được xếp hạng OCOP 4 sao năm 2019: … TP Tam Kỳ có 2 sản
+    phẩm …`): where it ends (its colon) and the star class it names, when no count before has taken it."""
+    colons = [m.start() for m in _HEADING_END.finditer(text, info.start, n.start)]
+    if not colons:
+        return None
+    stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
+    return (colons[0], stars[-1]) if stars else None
+
+
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
     # about the programme: it names it twice, or names it and a star class
@@ -179,6 +192,11 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
         if unit in (products, "%") else None
+    heading = _heading(text, info, n, max((f.star_match.end for f in done if f.star_match is not None),
+                                          default=info.start)) \
+        if unit == products and star_m is None and parent is None else None
+    if heading is not None:
+        star_m = heading[1]
     cat_left = kind_window
     if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
@@ -220,6 +238,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
                                               reading.rating, cues.has(text[info.start:n.start], "kind", "result_cues"))
+            if heading is not None and kind_rule == "kind.default_total":
+                h_text, h_star = heading
+                h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],
+                                                 text[h_star.end:h_text], reading.plan, relation, reading.now,
+                                                 reading.rating)
+                if h_kind != "total":
+                    kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
         rules += [kind_rule, time_rule, scope_rule]
