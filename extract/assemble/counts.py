@@ -82,12 +82,23 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
             continue      # an increase or a difference has no parts
         between = text[f.end:n.start]
-        bracket = between.lstrip().startswith("(") and ")" not in between
+        opened = between.rfind("(")
+        # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
+        # no digits in it but its parts')
+        bracket = opened > between.rfind(")") and not any(
+            ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
+            for k, ch in enumerate(between[opened:]))
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
             return f
         if cues.has(between, "parts", "inside") or bracket:
             return f.parent or f
     return None
+
+
+def _can_be_part(n: Match, whole: Figure) -> bool:
+    """A part is no larger than its whole (61 products are not a part of 43)."""
+    part, of = n.value.get("value"), whole.number.value.get("value")
+    return not (isinstance(part, (int, float)) and isinstance(of, (int, float)) and part > of)
 
 
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
@@ -128,8 +139,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     prev_text = ""
     for info in infos:
         if info.paragraph != state.paragraph:   # a new paragraph keeps the place, not the figure or date
-            if state.parts_run and _STARTS_WITH_NUMBER.match(info.text):
-                state.paragraph = info.paragraph    # … unless it goes on with a list of parts, line by line
+            if (state.parts_run and _STARTS_WITH_NUMBER.match(info.text)) \
+                    or cues.pattern("parts", "elaboration_openers").match(info.text):
+                state.paragraph = info.paragraph    # … unless it goes on with, or details, the figure before
             else:
                 state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
@@ -186,9 +198,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     right_np = _NOUN_PHRASE_END.split(right, maxsplit=1)[0]
     rules = [n.rule, unit_rule]
 
-    opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit), None) \
+    opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit
+                          and (f.fields["kind"] != "target" or reading.plan)), None) \
         if reading.opens_with_parts else None
     parent = _parent_in_sentence(text, n, unit, done) or opener_parent
+    if parent is not None and not _can_be_part(n, parent):
+        parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
         if unit in (products, "%") else None
