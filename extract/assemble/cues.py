@@ -1,7 +1,7 @@
 """Cue lists from cues.vocab.json, compiled once, and the finders assembly uses on windows of text.
 
->>> nearest_before("Thành phố đã công nhận được 12", 28, ("total_before", "added_before"))
-('total_before', 'công nhận được')
+>>> nearest_before("Thành phố đã công nhận được 12", 28, ("achieved_before", "added_before"))
+('achieved_before', 'công nhận được')
 >>> has("toàn thành phố có thêm 50 sản phẩm", "kind", "target")
 False
 """

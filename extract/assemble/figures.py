@@ -209,16 +209,30 @@ def status_of(right: str) -> str | None:
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
-    of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`)."""
+    of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`).
+
+    >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
+    ...         " sản phẩm", False, "during", False, True)
+    ('added', 'kind.achieved_in_period:chứng nhận được')
+    >>> kind_of("Có ", "Có ", " thuộc 5 chủ thể được công nhận 3 sao trong đợt này.", False, None, False, True)
+    ('added', 'kind.result_of_round')
+    >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
+    ('total', 'kind.default_total')
+    """
     if plan:
         return "target", "kind.plan_paragraph"
     if cues.first(left_clause, "kind", "target"):
         return "target", "kind.target_cue"
     near = cues.nearest_before(kind_window, len(kind_window),
-                               ("total_before", "added_before", "added_verbs", "have_before"))
-    passive_added = cues.first(right, "kind", "added_after") is not None or bool(_PASSIVE_WITH_AGENT.match(right))
+                               ("total_before", "achieved_before", "added_before", "added_verbs", "have_before"))
+    by_agent = bool(_PASSIVE_WITH_AGENT.match(right))
+    passive_added = cues.first(right, "kind", "added_after") is not None or by_agent
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
+        return "total", f"kind.total_cue:{near[1]}"
+    if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a period
+        if time_relation == "during":
+            return "added", f"kind.achieved_in_period:{near[1]}"
         return "total", f"kind.total_cue:{near[1]}"
     if near and near[0] == "added_before":
         return "added", f"kind.added_cue:{near[1]}"
@@ -228,11 +242,13 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", f"kind.added_cue:{near[1]}"
     if status_of(right) and not cumulative:
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
-    if result and not cumulative:
+    if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
-    if passive_added and not now_in_sentence and time_relation not in (None, "until_now"):
-        # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao'; with no
-        # time at all, 'N sản phẩm được công nhận' is how many hold the rating
+    if passive_added and not now_in_sentence and time_relation != "until_now" \
+            and (time_relation is not None or by_agent):
+        # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm
+        # được UBND thành phố công nhận'; with no time nor agent, 'N sản phẩm được công nhận' is how many hold
+        # the rating
         if near is None or time_relation == "during":
             return "added", "kind.recognized_in_period" if near else "kind.recognized"
     if near is None and time_relation == "during" and rating_in_sentence:
