@@ -13,6 +13,7 @@ _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
+YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
 
 
@@ -135,6 +136,9 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
         return as_of, None, basis, "time.now_cue"
     if last_time is not None:
         return last_time[0], last_time[1], "context", "time.context"
+    if kind == "added" and ctx.published and (ctx.published.month, ctx.published.day) <= YEAR_END_NEWS:
+        # news of the first days of January reports the rounds of the year that just ended
+        return f"{ctx.published.year - 1}-12~", None, "published", "time.article_news_year_end"
     if kind in ("total", "added"):
         # a stock with no date holds now; an addition with no date is the article's news (a round decided
         # when it was written): both take the article's time
