@@ -263,7 +263,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
         rules += [kind_rule, time_rule, scope_rule]
-    organization = attach.org_of(info, n, window_start, right_end, text) if unit != "%" else None
+    org_end = right_end
+    if n.value.get("value") == 1 and text.startswith("(", clause_end) and ")" in text[clause_end:info.end]:
+        org_end = text.index(")", clause_end)    # '1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)'
+    organization = attach.org_of(info, n, window_start, org_end, text) if unit != "%" else None
     value = dict(
         value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,
