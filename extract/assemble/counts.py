@@ -95,6 +95,16 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
     return None
 
 
+def _reports_result(sentence_left: str, prev_text: str) -> bool:
+    """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
+    `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
+    if cues.has(sentence_left, "kind", "result_cues"):
+        return True
+    m = cues.first(sentence_left, "kind", "decision_result_cues")
+    return bool(m) and (cues.has(prev_text, "kind", "decision_words")
+                        or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
+
+
 def _can_be_part(n: Match, whole: Figure) -> bool:
     """A part is no larger than its whole (61 products are not a part of 43)."""
     part, of = n.value.get("value"), whole.number.value.get("value")
@@ -252,7 +262,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
-                                              reading.rating, cues.has(text[info.start:n.start], "kind", "result_cues"))
+                                              reading.rating, _reports_result(text[info.start:n.start], reading.prev_text))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],
