@@ -85,7 +85,7 @@ def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> F
         opened = between.rfind("(")
         # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
         # no digits in it but its parts')
-        bracket = opened > between.rfind(")") and not any(
+        bracket = opened >= 0 and ")" not in between and not any(
             ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
             for k, ch in enumerate(between[opened:]))
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
@@ -103,6 +103,13 @@ def _reports_result(sentence_left: str, prev_text: str) -> bool:
     m = cues.first(sentence_left, "kind", "decision_result_cues")
     return bool(m) and (cues.has(prev_text, "kind", "decision_words")
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
+
+
+def _addition_of_paragraph(state: ReaderState, unit: str) -> Figure | None:
+    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
+    f = next((f for f in reversed(state.wholes) if f.unit == unit), None)
+    return f if f is not None and f.fields["kind"] == "added" \
+        and f.fields["scope_level"] in ("province", "country") else None
 
 
 def _can_be_part(n: Match, whole: Figure) -> bool:
@@ -270,8 +277,17 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                  reading.rating)
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
-        as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
+        addition = _addition_of_paragraph(state, unit) if kind_rule == "kind.default_total" and d is None \
+            and not reading.now and level in ("district", "commune") else None
+        if addition is not None:
+            # 'Các huyện có nhiều sản phẩm là Quỳnh Lưu (8 sản phẩm) …' after a province's recognition: the
+            # district lines of that addition, in its time
+            kind, kind_rule = "added", "kind.district_line_of_addition"
+            as_of, period, basis, time_rule = (addition.fields["as_of"], addition.fields["period"], "context",
+                                               "time.district_line_of_addition")
+        else:
+            as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and text.startswith("(", clause_end) and ")" in text[clause_end:info.end]:
