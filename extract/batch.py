@@ -24,10 +24,11 @@ from typing import Iterator
 from schemas import Article
 
 from . import pipeline
-from .engines import EngineError, LocalEngine, Outcome
+from .engines import EngineError, LocalEngine, Outcome, close_in_workers
 from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
 from .io import atomic_open, to_json
 from .manifest import Cache, Entry, cache_key, load_manifest, write_manifest
+from .out_lock import Locked, lock_output
 from .progress import Progress
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -94,27 +95,18 @@ def run_batch(paths: list[str], out_dir: str | Path, *, engine=None, max_bytes: 
     say = Messages(log, quiet)
     try:
         lock = lock_output(out_dir)
-    except (OSError, BlockingIOError) as e:
-        summary = Summary(errors=[f"{out_dir}: {e}"])
-        say.error(f"{out_dir} is being written by another ocop run (or cannot be locked: {e})")
-        return summary
+    except Locked as e:
+        say.error(f"{out_dir} {e}")
+        return Summary(errors=[f"{out_dir}: {e}"])
+    except OSError as e:
+        say.error(f"{out_dir} cannot be locked: {e.strerror or e}")
+        return Summary(errors=[f"{out_dir}: {e}"])
+    if lock.stale_owner is not None:
+        say.info(f"took over the lock of {out_dir} from a run that is gone (pid {lock.stale_owner})")
     with lock:
+        close_in_workers(lock.fileno())
         remove_leftovers(out_dir)
         return _run_batch(paths, out_dir, engine, max_bytes, progress_mode, quiet, say)
-
-
-def lock_output(out_dir: Path):
-    """An exclusive lock on OUT/.lock (released when the file is closed, or the process dies), so two
-    runs (two cron jobs that overlap) never write the same folder."""
-    import fcntl
-    out_dir.mkdir(parents=True, exist_ok=True)
-    f = open(out_dir / ".lock", "w")
-    try:
-        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        f.close()
-        raise
-    return f
 
 
 def remove_leftovers(out_dir: Path) -> None:
@@ -179,6 +171,13 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
     except KeyboardInterrupt:
         progress.finish()   # end the bar's line before "interrupted"
         raise
+    except OSError as e:    # a result cannot be stored: the disk is full, the folder read-only
+        progress.finish()
+        where = e.filename or out_dir / "cache"
+        summary.errors.append(f"{where}: {e.strerror or e}")
+        say.error(f"cannot write the cache {where}: {e.strerror or e}; the outputs are as the last run left "
+                  "them, and articles cached so far are kept: run again when there is room")
+        return summary
     progress.finish()
     summary.removed = len(set(previous) - set(entries))
     writing = out_dir / WRITING
