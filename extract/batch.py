@@ -27,7 +27,8 @@ from . import pipeline
 from .engines import EngineError, LocalEngine, Outcome, close_in_workers
 from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
 from .io import atomic_open, to_json
-from .manifest import Cache, Entry, cache_key, load_manifest, write_manifest
+from .manifest import (Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest,
+                       write_manifest)
 from .out_lock import Locked, lock_output
 from .progress import Progress
 
@@ -48,6 +49,7 @@ class Summary:
     removed: int = 0
     extracted: int = 0
     reused: int = 0                 # results a killed run had extracted and cached
+    kept: int = 0                   # articles of files or folders that could not be read, kept as they were
     articles: int = 0
     records: int = 0
     rejected: int = 0
@@ -77,6 +79,9 @@ class Messages:
 
     def error(self, message: str) -> None:
         print(f"ocop: error: {message}", file=self.log, flush=True)
+
+    def note(self, message: str) -> None:
+        print(f"ocop: {message}", file=self.log, flush=True)
 
     def info(self, message: str) -> None:
         if not self.quiet:
@@ -119,7 +124,11 @@ def remove_leftovers(out_dir: Path) -> None:
 def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, say: Messages) -> Summary:
     engine = engine or LocalEngine(1)
     version = pipeline.PIPELINE_VERSION
-    previous = load_manifest(out_dir)
+    try:
+        previous = load_manifest(out_dir)
+    except OSError as e:    # a folder in its place, no permission
+        say.error(f"cannot read {e.filename}: {e.strerror or e}")
+        return Summary(errors=[f"{e.filename}: {e.strerror or e}"])
     cache = Cache(out_dir)
     summary = Summary()
     entries: dict[str, Entry] = {}
@@ -179,12 +188,17 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
                   "them, and articles cached so far are kept: run again when there is room")
         return summary
     progress.finish()
+    summary.kept = keep_unread(previous, entries, cache,
+                               [p.where for p in summary.problems if p.kind == "unreadable"])
     summary.removed = len(set(previous) - set(entries))
     writing = out_dir / WRITING
     changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted
                         or previous.keys() != entries.keys() or writing.exists())
+    damaged = [] if changed_anything else damaged_outputs(out_dir, _expected_lines(entries))
+    for problem in damaged:
+        say.note(f"{problem}: rewritten from the cache")
     try:
-        if changed_anything or not all((out_dir / name).exists() for name in OUTPUTS):
+        if changed_anything or damaged:
             writing.touch()     # until the manifest is written: a run killed meanwhile is finished anew
             write_outputs(out_dir, entries, cache, summary)
         else:
@@ -229,6 +243,11 @@ def write_outputs(out_dir: Path, entries: dict[str, Entry], cache: Cache, summar
     _count_unchanged_outputs(entries, summary)
 
 
+def _expected_lines(entries: dict[str, Entry]) -> dict[str, int]:
+    return {"records.jsonl": sum(e.records for e in entries.values()), "articles.jsonl": len(entries),
+            "rejected.jsonl": sum(e.rejected for e in entries.values())}
+
+
 def _count_unchanged_outputs(entries: dict[str, Entry], summary: Summary) -> None:
     summary.articles = len(entries)
     summary.records = sum(e.records for e in entries.values())
@@ -242,6 +261,8 @@ def report(summary: Summary, out_dir: Path, seconds: float, say: Messages) -> No
              f"{summary.removed} removed, {skipped} skipped"
              + (f" ({summary.skipped_by_kind()})" if skipped else "")
              + f"; extracted {summary.extracted}{reused} in {seconds:.1f} s")
+    if summary.kept:
+        say.info(f"{summary.kept} articles from what could not be read are kept as the last run left them")
     say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected -> {out_dir}")
 
 
@@ -293,6 +314,8 @@ def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | 
         summary.errors.append(str(e))
         say.error(str(e))
         return summary
+    if summary.kept:
+        say.info(f"{summary.kept} articles from what could not be read are kept as the last run left them")
     say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected, "
              f"{len(summary.problems)} skipped")
     return summary
