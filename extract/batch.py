@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from collections import Counter
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -26,14 +25,13 @@ from schemas import Article
 from . import pipeline
 from .engines import EngineError, LocalEngine, Outcome, close_in_workers
 from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
-from .io import atomic_open, to_json
-from .manifest import (Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest,
-                       write_manifest)
+from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
+from .io import to_json
+from .manifest import Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest, write_manifest
 from .out_lock import Locked, lock_output
 from .progress import Progress
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-OUTPUTS = ("records.jsonl", "articles.jsonl", "rejected.jsonl")
 WRITING = ".writing"
 """Present in OUT while outputs are being renamed into place (before the manifest): the next run then
 rewrites them even if nothing changed since the last complete run."""
@@ -114,13 +112,6 @@ def run_batch(paths: list[str], out_dir: str | Path, *, engine=None, max_bytes: 
         return _run_batch(paths, out_dir, engine, max_bytes, progress_mode, quiet, say)
 
 
-def remove_leftovers(out_dir: Path) -> None:
-    """Temporary files a killed run left beside the outputs (`.NAME.XXXX.tmp`)."""
-    for name in (*OUTPUTS, "manifest.jsonl"):
-        for tmp in out_dir.glob(f".{name}.*.tmp"):
-            tmp.unlink(missing_ok=True)
-
-
 def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, say: Messages) -> Summary:
     engine = engine or LocalEngine(1)
     version = pipeline.PIPELINE_VERSION
@@ -192,17 +183,17 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
                                [p.where for p in summary.problems if p.kind == "unreadable"])
     summary.removed = len(set(previous) - set(entries))
     writing = out_dir / WRITING
-    changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted
+    moved = any(previous[i].path != e.path for i, e in entries.items() if i in previous)
+    changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted or moved
                         or previous.keys() != entries.keys() or writing.exists())
-    damaged = [] if changed_anything else damaged_outputs(out_dir, _expected_lines(entries))
+    damaged = [] if changed_anything else damaged_outputs(out_dir, expected_lines(entries))
     for problem in damaged:
         say.note(f"{problem}: rewritten from the cache")
     try:
         if changed_anything or damaged:
             writing.touch()     # until the manifest is written: a run killed meanwhile is finished anew
-            write_outputs(out_dir, entries, cache, summary)
-        else:
-            _count_unchanged_outputs(entries, summary)
+            write_outputs(out_dir, entries, cache)
+        _count_unchanged_outputs(entries, summary)
         write_manifest(out_dir, entries)
         writing.unlink(missing_ok=True)
         cache.prune({e.key for e in entries.values()})
@@ -223,29 +214,6 @@ def _store(outcome: Outcome, entries: dict[str, Entry], cache: Cache, summary: S
         return
     cache.write(entry.key, entry, outcome.result)
     summary.extracted += 1
-
-
-def write_outputs(out_dir: Path, entries: dict[str, Entry], cache: Cache, summary: Summary) -> None:
-    """Concatenate the cached results in article-id order into the three outputs (atomically each)."""
-    with ExitStack() as stack:
-        records, articles, rejected = (stack.enter_context(atomic_open(out_dir / name)) for name in OUTPUTS)
-        for article_id in sorted(entries):
-            entry = entries[article_id]
-            try:
-                header, article_line, record_lines, rejected_lines = cache.read(entry.key)
-            except ValueError as e:
-                cache.remove(entry.key)   # the next run extracts it again
-                raise ValueError(f"{e}; it was removed: run again to extract {article_id!r} anew") from None
-            articles.write(article_line)
-            records.writelines(record_lines)
-            rejected.writelines(rejected_lines)
-            entry.records, entry.rejected = len(record_lines), len(rejected_lines)
-    _count_unchanged_outputs(entries, summary)
-
-
-def _expected_lines(entries: dict[str, Entry]) -> dict[str, int]:
-    return {"records.jsonl": sum(e.records for e in entries.values()), "articles.jsonl": len(entries),
-            "rejected.jsonl": sum(e.rejected for e in entries.values())}
 
 
 def _count_unchanged_outputs(entries: dict[str, Entry], summary: Summary) -> None:
