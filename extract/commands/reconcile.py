@@ -18,7 +18,7 @@ def run(args) -> int:
     from ..reconcile import ReconcileInputError, run_reconcile
     try:
         summary = run_reconcile(args.out, db=args.db)
-    except ReconcileInputError as e:
+    except (ReconcileInputError, ValueError) as e:    # ValueError: a review database that is not one
         print(f"ocop reconcile: {e}", file=sys.stderr)
         return 1
     except OSError as e:    # a read-only folder, a full disk, a file without permission
