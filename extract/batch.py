@@ -23,7 +23,7 @@ from typing import Iterator
 from schemas import Article
 
 from . import pipeline
-from .engines import EngineError, LocalEngine, Outcome, close_in_workers
+from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
 from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
 from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
 from .io import to_json
@@ -106,8 +106,7 @@ def run_batch(paths: list[str], out_dir: str | Path, *, engine=None, max_bytes: 
         return Summary(errors=[f"{out_dir}: {e}"])
     if lock.stale_owner is not None:
         say.info(f"took over the lock of {out_dir} from a run that is gone (pid {lock.stale_owner})")
-    with lock:
-        close_in_workers(lock.fileno())
+    with lock, closed_in_workers(lock.fileno()):
         remove_leftovers(out_dir)
         return _run_batch(paths, out_dir, engine, max_bytes, progress_mode, quiet, say)
 

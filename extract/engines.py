@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Iterable, Iterator
@@ -50,10 +51,15 @@ def default_jobs() -> int:
 _CLOSE_IN_WORKERS: set[int] = set()
 
 
-def close_in_workers(fd: int) -> None:
-    """File descriptors a forked worker must not keep (the output folder's lock: a worker holding it would
+@contextmanager
+def closed_in_workers(fd: int):
+    """While in this block, workers started close `fd` (the output folder's lock: a worker holding it would
     keep the folder locked if it outlived its run)."""
     _CLOSE_IN_WORKERS.add(fd)
+    try:
+        yield
+    finally:
+        _CLOSE_IN_WORKERS.discard(fd)
 
 
 class Terminated(KeyboardInterrupt):

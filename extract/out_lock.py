@@ -85,9 +85,25 @@ def lock_output(out_dir: Path) -> OutputLock:
 
 
 def _owner(f) -> int | None:
+    """The pid written in the lock file; or, for a lock file without one (written by an older ocop), the
+    pid that took the lock, as the kernel lists it in /proc/locks."""
     f.seek(0)
     text = f.read(32).strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() else _flock_pid(os.fstat(f.fileno()).st_ino)
+
+
+def _flock_pid(inode: int) -> int | None:
+    """From lines such as `1: FLOCK  ADVISORY  WRITE 4242 08:01:1234567 0 EOF` (None if not found)."""
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            for line in f:
+                parts = line.split()
+                if "FLOCK" in parts and "->" not in parts and len(parts) > 5 and \
+                        parts[5].endswith(f":{inode}") and parts[4].isdigit():
+                    return int(parts[4])
+    except OSError:
+        pass
+    return None
 
 
 def _alive(pid: int) -> bool:

@@ -137,3 +137,31 @@ def test_a_lock_whose_owner_lives_is_respected(tmp_path):
     assert f"is being written by another ocop run (pid {os.getpid()})" in run.stderr.decode()
     assert "Traceback" not in run.stderr.decode()
     assert not (out / "records.jsonl").exists()
+
+
+ORPHAN = """
+import fcntl, os, sys, time
+f = open(sys.argv[1], "w")                 # as earlier versions of ocop did: no pid written
+fcntl.flock(f, fcntl.LOCK_EX)
+if os.fork():                              # the locker exits; its child keeps the lock, as a stranded worker
+    os._exit(0)
+print(os.getpid(), flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_lock_held_by_a_stranded_worker_of_an_older_version_is_taken(tmp_path):
+    """No pid in the lock file: the kernel's /proc/locks names the process that took the lock, which is
+    dead; the process still holding it is its orphan."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    write_corpus(corpus, 1)
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", ORPHAN, str(out / ".lock")], stdout=subprocess.PIPE)
+    orphan = int(holder.stdout.readline())
+    holder.wait()
+    try:
+        run = ocop("run", str(corpus), "--out", str(out), "--jobs", "1")
+    finally:
+        os.kill(orphan, signal.SIGKILL)
+    assert run.returncode == 0, run.stderr.decode()
+    assert f"took over the lock of {out} from a run that is gone (pid {holder.pid})" in run.stderr.decode()
