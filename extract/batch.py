@@ -281,8 +281,6 @@ def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | 
         summary.errors.append(str(e))
         say.error(str(e))
         return summary
-    if summary.kept:
-        say.info(f"{summary.kept} articles from what could not be read are kept as the last run left them")
     say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected, "
              f"{len(summary.problems)} skipped")
     return summary

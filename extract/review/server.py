@@ -31,7 +31,8 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                                " frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",   # no referrer to other sites; and the page's own forms carry its Origin
+                                        # (under no-referrer, browsers send `Origin: null`)
     "Cache-Control": "no-store",
 }
 
