@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from collections import Counter
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -24,14 +23,15 @@ from typing import Iterator
 from schemas import Article
 
 from . import pipeline
-from .engines import EngineError, LocalEngine, Outcome
+from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
 from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
-from .io import atomic_open, to_json
-from .manifest import Cache, Entry, cache_key, load_manifest, write_manifest
+from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
+from .io import to_json
+from .manifest import Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest, write_manifest
+from .out_lock import Locked, lock_output
 from .progress import Progress
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-OUTPUTS = ("records.jsonl", "articles.jsonl", "rejected.jsonl")
 WRITING = ".writing"
 """Present in OUT while outputs are being renamed into place (before the manifest): the next run then
 rewrites them even if nothing changed since the last complete run."""
@@ -47,6 +47,7 @@ class Summary:
     removed: int = 0
     extracted: int = 0
     reused: int = 0                 # results a killed run had extracted and cached
+    kept: int = 0                   # articles of files or folders that could not be read, kept as they were
     articles: int = 0
     records: int = 0
     rejected: int = 0
@@ -77,6 +78,9 @@ class Messages:
     def error(self, message: str) -> None:
         print(f"ocop: error: {message}", file=self.log, flush=True)
 
+    def note(self, message: str) -> None:
+        print(f"ocop: {message}", file=self.log, flush=True)
+
     def info(self, message: str) -> None:
         if not self.quiet:
             print(f"ocop: {message}", file=self.log, flush=True)
@@ -94,40 +98,27 @@ def run_batch(paths: list[str], out_dir: str | Path, *, engine=None, max_bytes: 
     say = Messages(log, quiet)
     try:
         lock = lock_output(out_dir)
-    except (OSError, BlockingIOError) as e:
-        summary = Summary(errors=[f"{out_dir}: {e}"])
-        say.error(f"{out_dir} is being written by another ocop run (or cannot be locked: {e})")
-        return summary
-    with lock:
+    except Locked as e:
+        say.error(f"{out_dir} {e}")
+        return Summary(errors=[f"{out_dir}: {e}"])
+    except OSError as e:
+        say.error(f"{out_dir} cannot be locked: {e.strerror or e}")
+        return Summary(errors=[f"{out_dir}: {e}"])
+    if lock.stale_owner is not None:
+        say.info(f"took over the lock of {out_dir} from a run that is gone (pid {lock.stale_owner})")
+    with lock, closed_in_workers(lock.fileno()):
         remove_leftovers(out_dir)
         return _run_batch(paths, out_dir, engine, max_bytes, progress_mode, quiet, say)
-
-
-def lock_output(out_dir: Path):
-    """An exclusive lock on OUT/.lock (released when the file is closed, or the process dies), so two
-    runs (two cron jobs that overlap) never write the same folder."""
-    import fcntl
-    out_dir.mkdir(parents=True, exist_ok=True)
-    f = open(out_dir / ".lock", "w")
-    try:
-        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        f.close()
-        raise
-    return f
-
-
-def remove_leftovers(out_dir: Path) -> None:
-    """Temporary files a killed run left beside the outputs (`.NAME.XXXX.tmp`)."""
-    for name in (*OUTPUTS, "manifest.jsonl"):
-        for tmp in out_dir.glob(f".{name}.*.tmp"):
-            tmp.unlink(missing_ok=True)
 
 
 def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, say: Messages) -> Summary:
     engine = engine or LocalEngine(1)
     version = pipeline.PIPELINE_VERSION
-    previous = load_manifest(out_dir)
+    try:
+        previous = load_manifest(out_dir)
+    except OSError as e:    # a folder in its place, no permission
+        say.error(f"cannot read {e.filename}: {e.strerror or e}")
+        return Summary(errors=[f"{e.filename}: {e.strerror or e}"])
     cache = Cache(out_dir)
     summary = Summary()
     entries: dict[str, Entry] = {}
@@ -179,17 +170,29 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
     except KeyboardInterrupt:
         progress.finish()   # end the bar's line before "interrupted"
         raise
+    except OSError as e:    # a result cannot be stored: the disk is full, the folder read-only
+        progress.finish()
+        where = e.filename or out_dir / "cache"
+        summary.errors.append(f"{where}: {e.strerror or e}")
+        say.error(f"cannot write the cache {where}: {e.strerror or e}; the outputs are as the last run left "
+                  "them, and articles cached so far are kept: run again when there is room")
+        return summary
     progress.finish()
+    summary.kept = keep_unread(previous, entries, cache,
+                               [p.where for p in summary.problems if p.kind == "unreadable"])
     summary.removed = len(set(previous) - set(entries))
     writing = out_dir / WRITING
-    changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted
+    moved = any(previous[i].path != e.path for i, e in entries.items() if i in previous)
+    changed_anything = (summary.new or summary.changed or summary.removed or summary.extracted or moved
                         or previous.keys() != entries.keys() or writing.exists())
+    damaged = [] if changed_anything else damaged_outputs(out_dir, expected_lines(entries))
+    for problem in damaged:
+        say.note(f"{problem}: rewritten from the cache")
     try:
-        if changed_anything or not all((out_dir / name).exists() for name in OUTPUTS):
+        if changed_anything or damaged:
             writing.touch()     # until the manifest is written: a run killed meanwhile is finished anew
-            write_outputs(out_dir, entries, cache, summary)
-        else:
-            _count_unchanged_outputs(entries, summary)
+            write_outputs(out_dir, entries, cache)
+        _count_unchanged_outputs(entries, summary)
         write_manifest(out_dir, entries)
         writing.unlink(missing_ok=True)
         cache.prune({e.key for e in entries.values()})
@@ -212,24 +215,6 @@ def _store(outcome: Outcome, entries: dict[str, Entry], cache: Cache, summary: S
     summary.extracted += 1
 
 
-def write_outputs(out_dir: Path, entries: dict[str, Entry], cache: Cache, summary: Summary) -> None:
-    """Concatenate the cached results in article-id order into the three outputs (atomically each)."""
-    with ExitStack() as stack:
-        records, articles, rejected = (stack.enter_context(atomic_open(out_dir / name)) for name in OUTPUTS)
-        for article_id in sorted(entries):
-            entry = entries[article_id]
-            try:
-                header, article_line, record_lines, rejected_lines = cache.read(entry.key)
-            except ValueError as e:
-                cache.remove(entry.key)   # the next run extracts it again
-                raise ValueError(f"{e}; it was removed: run again to extract {article_id!r} anew") from None
-            articles.write(article_line)
-            records.writelines(record_lines)
-            rejected.writelines(rejected_lines)
-            entry.records, entry.rejected = len(record_lines), len(rejected_lines)
-    _count_unchanged_outputs(entries, summary)
-
-
 def _count_unchanged_outputs(entries: dict[str, Entry], summary: Summary) -> None:
     summary.articles = len(entries)
     summary.records = sum(e.records for e in entries.values())
@@ -243,6 +228,8 @@ def report(summary: Summary, out_dir: Path, seconds: float, say: Messages) -> No
              f"{summary.removed} removed, {skipped} skipped"
              + (f" ({summary.skipped_by_kind()})" if skipped else "")
              + f"; extracted {summary.extracted}{reused} in {seconds:.1f} s")
+    if summary.kept:
+        say.info(f"{summary.kept} articles from what could not be read are kept as the last run left them")
     say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected -> {out_dir}")
 
 

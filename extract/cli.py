@@ -28,9 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except KeyboardInterrupt:
-        print("ocop: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:     # Ctrl-C; or SIGTERM while workers run (engines.Terminated)
+        print(f"ocop: {getattr(e, 'message', 'interrupted')}", file=sys.stderr)
+        return getattr(e, "exit_code", 130)
     except BrokenPipeError:
         return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Iterable, Iterator
@@ -47,10 +48,86 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    """Workers ignore Ctrl-C: the parent stops the run (and says so once), workers just end with it."""
+_CLOSE_IN_WORKERS: set[int] = set()
+
+
+@contextmanager
+def closed_in_workers(fd: int):
+    """While in this block, workers started close `fd` (the output folder's lock: a worker holding it would
+    keep the folder locked if it outlived its run)."""
+    _CLOSE_IN_WORKERS.add(fd)
+    try:
+        yield
+    finally:
+        _CLOSE_IN_WORKERS.discard(fd)
+
+
+class Terminated(KeyboardInterrupt):
+    """The run was sent SIGTERM (a service manager stopping it, `kill`): stopped like Ctrl-C, exit 143."""
+    exit_code = 143
+    message = "terminated"
+
+
+def _worker_start(parent: int) -> None:
+    """A worker's first act. It ignores Ctrl-C (the parent stops the run and says so once); it dies with
+    its parent, however the parent dies (on Linux, the kernel sends it SIGKILL then); and it closes what
+    only the parent may hold."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:      # the parent died before the line above: end now
+        os._exit(1)
+    for fd in _CLOSE_IN_WORKERS:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL) on Linux; elsewhere nothing (the parent's SIGTERM handler and the
+    pool's own shutdown remain)."""
+    import sys
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)     # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+class _StopOnSigterm:
+    """While a pool runs: SIGTERM ends the workers at once and raises `Terminated` in the parent (which
+    then unwinds as after Ctrl-C: temporary files removed, the lock released)."""
+
+    def __enter__(self):
+        import signal
+        import threading
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, self._handle)
+        return self
+
+    @staticmethod
+    def _handle(signum, frame):
+        end_workers()
+        raise Terminated()
+
+    def __exit__(self, *exc):
+        import signal
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def end_workers() -> None:
+    """Kill this process's worker processes (used when the run stops early)."""
+    import multiprocessing
+    for child in multiprocessing.active_children():
+        child.kill()
 
 
 def warm_for_fork():
@@ -83,15 +160,21 @@ class LocalEngine:
         from concurrent.futures.process import BrokenProcessPool
         context = warm_for_fork()
         try:
-            with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
-                                     initializer=_leave_interrupts_to_the_parent) as pool:
+            with _StopOnSigterm(), ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                                       initializer=_worker_start,
+                                                       initargs=(os.getpid(),)) as pool:
                 pending: deque = deque()
-                for article in articles:
-                    pending.append(pool.submit(safe_extract, article))
-                    while len(pending) >= self.window:
+                try:
+                    for article in articles:
+                        pending.append(pool.submit(safe_extract, article))
+                        while len(pending) >= self.window:
+                            yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+                    while pending:
                         yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
-                while pending:
-                    yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+                except BaseException:   # stopped early (Ctrl-C, SIGTERM, an error, the caller gave up)
+                    end_workers()       # rather than wait for the articles in flight
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
         except BrokenProcessPool as e:
             raise EngineError(f"an extraction process died ({e}); articles done so far are kept, "
                               "run again to continue") from None

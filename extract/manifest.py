@@ -57,13 +57,55 @@ def load_manifest(out_dir: Path) -> dict[str, Entry]:
         pass
     except (ValueError, TypeError):
         return {}
-    return entries
+    return entries   # other OSErrors (a folder in its place, no permission) go to the caller: they name it
+
+
+def damaged_outputs(out_dir: Path, expected: dict[str, int]) -> list[str]:
+    """Outputs that do not hold what the last complete run wrote: missing, or not the number of lines its
+    manifest counts, or not ending with a whole line (a file cut short, or edited by hand). Reads each
+    file once, without keeping it."""
+    damaged = []
+    for name, lines in expected.items():
+        path = out_dir / name
+        try:
+            with open(path, "rb") as f:
+                found, last = 0, b"\n"
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    found, last = found + chunk.count(b"\n"), chunk[-1:]
+        except FileNotFoundError:
+            damaged.append(f"{path} is missing")
+            continue
+        except OSError as e:
+            damaged.append(f"{path} cannot be read ({e.strerror})")
+            continue
+        if found != lines or last != b"\n":
+            damaged.append(f"{path} is damaged ({found} whole lines, {lines} expected)")
+    return damaged
 
 
 def write_manifest(out_dir: Path, entries: dict[str, Entry]) -> None:
     with atomic_open(out_dir / MANIFEST) as f:
         for article_id in sorted(entries):
             f.write(json.dumps(asdict(entries[article_id]), ensure_ascii=False) + "\n")
+
+
+def keep_unread(previous: dict[str, Entry], entries: dict[str, Entry], cache: Cache, unread: list[str]) -> int:
+    """Policy: what cannot be read now (a folder or file without permission) is not taken as removed: the
+    last run's articles from there are kept as they were. Returns how many."""
+    kept = 0
+    for article_id, before in previous.items():
+        if article_id in entries or not before.path or not cache.has(before.key):
+            continue
+        if any(_within(before.path, where) for where in unread):
+            entries[article_id] = before
+            kept += 1
+    return kept
+
+
+def _within(path: str, where: str) -> bool:
+    """Whether an article's path (`a.txt`, `folder/b.jsonl:3`) is the file or inside the folder `where`."""
+    path, where = os.path.abspath(path), os.path.abspath(where)
+    return path == where or path.startswith((where + os.sep, where + ":"))
 
 
 class Cache:

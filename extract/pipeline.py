@@ -77,6 +77,11 @@ def headline(text: str) -> str | None:
 
 
 def extract_article(article: Article) -> ArticleResult:
+    """The records of one article; ValueError (saying where) when a string of it is not text (a lone
+    surrogate, which JSON and Python allow but UTF-8 cannot hold)."""
+    from .inputs.formats import lone_surrogate
+    if bad := lone_surrogate({"id": article.id, "text": article.text, "title": article.title}):
+        raise ValueError(f"article {article.id!r}: {bad}")
     doc = make_doc(article)
     records, rejected = [], []
     for data in find_records(doc):

@@ -9,7 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
+from hypothesis_profiles import any_digits, examples, lone_surrogates
 
 from extract.clean import Cleaned, clean, explain
 from extract.clean.unicode import normalize
@@ -199,10 +200,11 @@ PIECES = ["Hà Nội", "Ha\u0300", "o\u0323\u0302", "\u0301", "sản phẩm", " 
           "\u00a0", "\u200b", "\u00ad", "\ufeff", "\x00", "3 sao.", "Ảnh: VGP |", "(Ảnh: TL)", "Chia sẻ",
           "Có thể bạn quan tâm", "Tin liên quan:", "![]() |", "Nam Sơn (t/h)", "Pháp luật và Xã hội",
           "Thứ tư 12/3/2025 08:15", "{title}", "anh-1.jpg", "\u1100\u1161\u11a8", "\u0f73", "\u212b", "x" * 130 + "."]
-texts = st.one_of(st.text(), st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+texts = st.one_of(st.text(), st.lists(st.one_of(st.sampled_from(PIECES), any_digits, lone_surrogates),
+                                     max_size=40).map("".join))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300))
 @given(texts)
 def test_any_text_gives_a_consistent_map(raw):
     c = clean(raw)

@@ -1,7 +1,8 @@
 """Character clean-up with an exact offset map: the first step of cleaning.
 
 `normalize(raw)` returns the text in NFC with plain spaces and `\\n` line ends, no zero-width or control
-characters, and for every output character where it came from in `raw`:
+characters, digit groups parted by a no-break space (`3\\u00a0317`) written as Vietnamese do (`3.317`),
+and for every output character where it came from in `raw`:
 
 - `index[i]`: offset in `raw` of the (start of the) source of character i, plus one last entry;
 - `ends[i]`: offset in `raw` just after that source (`\\r\\n` -> `\\n` spans two characters, a base letter
@@ -32,6 +33,8 @@ import regex
 _SPECIAL = regex.compile(r"""
       (?P<crlf>  \r\n? )                        # Windows and old Mac line ends -> \n
     | (?P<brk>   [\x0b\x0c\x85\u2028\u2029] )   # other line and paragraph separators -> \n
+    | (?P<group> (?<=(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})*) [\u00a0\u202f] (?=\d{3}(?!\d)) )
+                                                # a no-break space between digit groups (3\u00a0317) -> '.'
     | (?P<space> [\t\p{Zs}--[\x20]] )           # tab, NBSP, narrow, thin and other spaces -> ' '
     | (?P<drop>  [\p{Cc}\p{Cf}--[\n]] )         # controls, zero-width (200B-D, 2060, FEFF), soft hyphen: removed
     | (?P<eth>   [\u00d0\u00f0] )               # Icelandic eth typed for Vietnamese Đ/đ ('Ðiện Biên') -> Đ, đ
@@ -75,12 +78,11 @@ def _map_characters(raw: str) -> tuple[str, array, array]:
             index.extend(identity[pos:start])
             ends.extend(identity[pos + 1:start + 1])
         kind = m.lastgroup
-        if kind == "eth":
-            pieces.append("\u0110" if m.group() == "\u00d0" else "\u0111")
-            index.append(start)
-            ends.append(end)
-        elif kind != "drop":
-            pieces.append(" " if kind == "space" else "\n")
+        if kind != "drop":
+            if kind == "eth":
+                pieces.append("\u0110" if m.group() == "\u00d0" else "\u0111")
+            else:
+                pieces.append({"space": " ", "group": "."}.get(kind, "\n"))
             index.append(start)
             ends.append(end)
         pos = end

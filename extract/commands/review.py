@@ -56,6 +56,9 @@ def serve(args, db: Path, reviewer: str) -> int:
     except OSError as e:
         print(f"ocop review: cannot listen on {args.host}:{args.port}: {e.strerror or e}", file=sys.stderr)
         return 1
+    except ValueError as e:     # the database is not a review database
+        print(f"ocop review: {e}", file=sys.stderr)
+        return 1
     url = address(server)
     if args.host not in LOOPBACK:
         print(f"ocop review: WARNING: listening on {args.host}, not only on this machine: anyone who can "

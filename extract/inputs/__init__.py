@@ -41,17 +41,22 @@ def iter_articles(paths: Iterable[str], max_bytes: int | None = DEFAULT_MAX_BYTE
         if not path.exists():
             yield Problem(p, "no such file or folder", "missing")
         elif path.is_dir():
-            for f in input_files(path):
+            unreadable: list[OSError] = []
+            files = input_files(path, unreadable)
+            for e in unreadable:
+                yield Problem(e.filename or p, f"folder cannot be read: {e.strerror or e}", "unreadable")
+            for f in files:
                 yield from read_file(f, max_bytes)
         else:
             yield from read_file(path, max_bytes)
 
 
-def input_files(folder: Path) -> list[Path]:
+def input_files(folder: Path, unreadable: list[OSError] | None = None) -> list[Path]:
     """The files of `folder` (recursively) that ocop reads, in name order; hidden files and folders
-    (such as an output folder's cache) are left out."""
+    (such as an output folder's cache) are left out. Folders that cannot be listed are added to
+    `unreadable` (their errors name them)."""
     found = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append if unreadable is not None else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root) / f for f in files
                      if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)

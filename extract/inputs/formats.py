@@ -8,7 +8,11 @@
 from __future__ import annotations
 
 import json
+import logging
+import unicodedata
 import warnings
+from html import escape
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -56,6 +60,11 @@ def too_short_for_an_article(text: str) -> bool:
     return letter_counts(text)[0] < vocabulary()["min_letters"]
 
 
+def file_id(path: Path) -> str:
+    """An article's id from its file name, in NFC (macOS and some archives write names in NFD)."""
+    return unicodedata.normalize("NFC", path.stem)
+
+
 def read_text_file(path: Path, raw: bytes) -> Article | Problem:
     try:
         decoded = decode_bytes(raw)
@@ -67,7 +76,7 @@ def read_text_file(path: Path, raw: bytes) -> Article | Problem:
     title = None
     if path.suffix.lower() == ".md" and (m := _MD_HEADING.search(text)):
         title = m.group("title")
-    return Article(id=path.stem, text=text, title=title, path=str(path))
+    return Article(id=file_id(path), text=text, title=title, path=str(path))
 
 
 def read_html_file(path: Path, raw: bytes) -> Article | Problem:
@@ -78,9 +87,10 @@ def read_html_file(path: Path, raw: bytes) -> Article | Problem:
     if not html.strip():
         return Problem(str(path), "is empty", "empty")
     import trafilatura
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)   # its "discarding data" lines: ours say why
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+        doc = trafilatura.bare_extraction(shallow_html(html), with_metadata=True, include_comments=False,
                                           include_tables=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip() or too_short_for_an_article(text):
@@ -88,9 +98,73 @@ def read_html_file(path: Path, raw: bytes) -> Article | Problem:
         return Problem(str(path), f"no main text found in the HTML page{found}", "no_text")
     if problem := text_problem(text, str(path)):
         return problem
-    return Article(id=path.stem, text=text, title=getattr(doc, "title", None) or None,
+    return Article(id=file_id(path), text=text, title=getattr(doc, "title", None) or None,
                    published=_iso_date(getattr(doc, "date", None)), url=getattr(doc, "url", None) or None,
                    source=getattr(doc, "sitename", None) or None, path=str(path))
+
+
+MAX_DEPTH = 100
+"""Pages nested deeper than this (bad generators, hostile pages: parsers give up past 255 or 2048 levels)
+have their deeper tags dropped, text kept, before the main text is looked for; no article needs more."""
+
+
+def shallow_html(html: str) -> str:
+    """`html` itself, or, when it is nested deeper than MAX_DEPTH, the same page with the tags below that
+    depth left out (their text kept).
+
+    >>> shallow_html("<div>" * 3 + "Sản phẩm" + "</div>" * 3) == "<div>" * 3 + "Sản phẩm" + "</div>" * 3
+    True
+    >>> shallow_html("<body>" + "<div>" * 5000 + "3 sao &amp; 4 sao" + "</div>" * 5000).count("<div>")
+    99
+    """
+    if html.count("<") < MAX_DEPTH:
+        return html
+    flat = _Flattener()
+    flat.feed(html)
+    flat.close()
+    return "".join(flat.out) if flat.deepest > MAX_DEPTH else html
+
+
+class _Flattener(HTMLParser):
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []     # (tag, written)
+        self.deepest = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            self.out.append(self.get_starttag_text() or "")
+            return
+        written = len(self.open) < MAX_DEPTH
+        self.open.append((tag, written))
+        self.deepest = max(self.deepest, len(self.open))
+        if written:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, _ in self.open):
+            return
+        while self.open:
+            t, written = self.open.pop()
+            if written:
+                self.out.append(f"</{t}>")
+            if t == tag:
+                return
+
+    def handle_data(self, data):
+        self.out.append(escape(data, quote=False))
+
+    def handle_comment(self, data):
+        pass
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
 
 
 def _iso_date(value) -> date | None:
@@ -103,15 +177,15 @@ def _iso_date(value) -> date | None:
 def iter_jsonl_stream(f: IO[bytes], where: str, max_bytes: int | None) -> Iterator[Article | Problem]:
     """Articles of a JSON Lines byte stream, one line at a time (memory does not grow with the file).
     The size limit applies to each line (one article), not to the file."""
-    for n, line in enumerate(f, 1):
+    for n, (line, size) in enumerate(_lines(f, max_bytes), 1):
         here = f"{where}:{n}"
+        if line is None:
+            yield Problem(here, f"line is {size} bytes, over the limit of {max_bytes} (--max-bytes)",
+                          "too_large")
+            continue
         if n == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if not line.strip():
-            continue
-        if max_bytes is not None and len(line) > max_bytes:
-            yield Problem(here, f"line is {len(line)} bytes, over the limit of {max_bytes} (--max-bytes)",
-                          "too_large")
             continue
         try:
             text = line.decode("utf-8")
@@ -120,6 +194,42 @@ def iter_jsonl_stream(f: IO[bytes], where: str, max_bytes: int | None) -> Iterat
                                 "JSON Lines must be UTF-8", "encoding")
             continue
         yield from parse_jsonl_lines([text], where, first=n)
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def lone_surrogate(data: dict) -> str | None:
+    r"""What is wrong when a JSON line's strings hold a lone surrogate (`"\ud800"`): JSON can write one,
+    but it is half of a UTF-16 pair, not a character, and no UTF-8 text can hold it.
+
+    >>> lone_surrogate({"id": "a", "text": "Có 3 sản phẩm \ud800"})
+    "field 'text' holds a lone surrogate (U+D800 at character 14), which is not text"
+    """
+    for key, value in data.items():
+        if isinstance(value, str) and (m := _SURROGATE.search(value)):
+            return (f"field {key!r} holds a lone surrogate (U+{ord(m.group()):04X} at character {m.start()}), "
+                    "which is not text")
+    return None
+
+
+def _lines(f: IO[bytes], limit: int | None, chunk: int = 1 << 20) -> Iterator[tuple[bytes | None, int]]:
+    """(line, its size) for each line of `f`; (None, size) for a line over `limit` bytes, which is read
+    through without being kept (a 1 GB line costs no more memory than a short one)."""
+    while True:
+        line = f.readline() if limit is None else f.readline(limit + 1)
+        if not line:
+            return
+        if limit is None or len(line) <= limit:
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = f.readline(chunk)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
 
 
 def parse_jsonl_lines(lines: Iterable[str], where: str, first: int = 1) -> Iterator[Article | Problem]:
@@ -134,6 +244,9 @@ def parse_jsonl_lines(lines: Iterable[str], where: str, first: int = 1) -> Itera
             continue
         if not isinstance(data, dict):
             yield Problem(here, "a line must be a JSON object with 'id' and 'text'", "not_article")
+            continue
+        if (bad := lone_surrogate(data)) is not None:
+            yield Problem(here, bad, "encoding")
             continue
         try:
             art = Article.model_validate({**data, "path": here})

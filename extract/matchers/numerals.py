@@ -17,14 +17,20 @@ PLAIN = regex.compile(r"^\d+(?:,\d+)?$")
 
 
 def read_digits(raw: str) -> int | float | None:
-    """The value of a written numeral: dot = thousands, comma = decimal; None for code-like tokens.
+    """The value of a written numeral: dot = thousands, comma = decimal; None for code-like tokens, and for
+    digits Python's own Unicode tables do not know yet (newer than its `unicodedata`: U+1E4F1).
 
     >>> [read_digits(s) for s in ["3.317", "12.875", "02", "73,2", "5.073,2", "71,00", "4.0", "1.2.3"]]
     [3317, 12875, 2, 73.2, 5073.2, 71, None, None]
+    >>> read_digits("\U0001e4f1") is None
+    True
     """
     if not (THOUSANDS.match(raw) or PLAIN.match(raw)):
         return None
-    value = float(raw.replace(".", "").replace(",", "."))
+    try:
+        value = float(raw.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
     return int(value) if value.is_integer() else value
 
 

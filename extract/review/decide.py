@@ -7,6 +7,11 @@
 ... except Reject as e:
 ...     print(e.status, e.message)
 400 the corrected value 'chín' is not a number (write it like 9, 17.316 or 2,5)
+>>> try:
+...     parse_value("9" * 400)
+... except Reject as e:
+...     print(e.status, e.message)
+400 the corrected value '99999999999999999999… (400 characters)' is too large to be a figure (at most 1.000.000.000.000.000); check the number and decide again
 """
 from __future__ import annotations
 
@@ -44,11 +49,27 @@ def parse_value(raw: str) -> int | float:
     """A corrected value as a reviewer types it (Vietnamese or plain notation); not negative."""
     text = raw.strip()
     if _THOUSANDS.match(text):
-        return int(re.sub(r"[.\s]", "", text))
+        return _not_too_large(int(re.sub(r"[.\s]", "", text)), raw)
     if _DECIMAL.match(text):
-        v = float(text.replace(",", "."))
+        v = _not_too_large(float(text.replace(",", ".")), raw)
         return int(v) if v.is_integer() else v
     raise Reject(400, f"the corrected value {raw!r} is not a number (write it like 9, 17.316 or 2,5)")
+
+
+MAX_VALUE = 10 ** 15
+"""The largest corrected value taken: more than any figure an article states, and still exact as a JSON
+number (a float holds whole numbers exactly up to 2**53)."""
+
+
+def _not_too_large(value, raw: str):
+    """`value`, or a Reject for one too large to be a figure (400 digits would be stored as infinity)."""
+    if not value <= MAX_VALUE:      # also catches inf and nan
+        text = raw.strip()
+        shown = text if len(text) <= 24 else f"{text[:20]}… ({len(text)} characters)"
+        most = f"{MAX_VALUE:,}".replace(",", ".")
+        raise Reject(400, f"the corrected value {shown!r} is too large to be a figure (at most {most}); "
+                          "check the number and decide again")
+    return value
 
 
 def default_reviewer() -> str:

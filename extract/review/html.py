@@ -11,7 +11,7 @@ that contains `<script>` shows it as text.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 SHORTCUTS = [
     ("1…9", "accept claim N's value"),
@@ -46,6 +46,20 @@ def marked(text: str, start: int, end: int, css: str = "number", attrs: str = ""
         return esc(text)
     return (f"{esc(text[:start])}<mark class=\"{css}\"{attrs}>{esc(text[start:end])}</mark>"
             f"{esc(text[end:])}")
+
+
+def article_href(article_id: str, **params) -> str:
+    """The link to an article's page, whatever its id holds (`?`, `#`, `%`, `/`, `../`): the id is one
+    escaped path segment, or a query parameter when it is `.` or `..` (which URLs resolve away).
+
+    >>> article_href("a?b#c%d/../e", mark="r1")
+    '/article/a%3Fb%23c%25d%2F..%2Fe?mark=r1'
+    >>> article_href("..")
+    '/article/?id=..'
+    """
+    if article_id in (".", ".."):
+        return href("/article/", id=article_id, **params)
+    return href("/article/" + quote(article_id, safe=""), **params)
 
 
 def href(path: str, **params) -> str:

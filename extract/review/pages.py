@@ -7,7 +7,7 @@ from schemas import ArticleOut, Claim, Decision
 
 from .chart import timeline_svg
 from .data import STATUSES, Filters, Item, Outputs
-from .html import esc, hidden, href, layout, marked, number, select, shortcuts_html
+from .html import article_href, esc, hidden, href, layout, marked, number, select, shortcuts_html
 
 TYPES = ["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
 
@@ -70,7 +70,7 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
             f'<span class="as-of">as of {esc(claim.as_of or "?")}</span></div>'
             f'<h3>{esc(title)}</h3><p class="meta">{meta or "&nbsp;"}</p>'
             f'<blockquote>{sentence_html(claim, record, article)}</blockquote>'
-            f'<p><a class="article-link" href="{href("/article/" + claim.article_id, mark=claim.record_id)}"'
+            f'<p><a class="article-link" href="{article_href(claim.article_id, mark=claim.record_id)}"'
             f' target="_blank">whole article, evidence marked ↗</a></p>'
             f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
             f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button></article>')

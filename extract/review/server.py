@@ -31,7 +31,8 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                                " frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",   # no referrer to other sites; and the page's own forms carry its Origin
+                                        # (under no-referrer, browsers send `Origin: null`)
     "Cache-Control": "no-store",
 }
 
@@ -75,6 +76,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "ocop-review"
     app: ReviewApp  # set by make_server
     quiet = True
+    timeout = 30    # seconds a connection may stall (a request half sent, an idle keep-alive) before it is closed
 
     # -- plumbing -----------------------------------------------------------------------------------
     def log_message(self, fmt, *args):
@@ -103,6 +105,7 @@ class Handler(BaseHTTPRequestHandler):
             self.check_host()
             route()
         except Reject as e:
+            self.close_connection = self.close_connection or self.command == "POST"   # its body may be unread
             title = f"{e.status} {HTTPStatus(e.status).phrase}"
             self.send_page(e.status, message_page(title, e.message))
         except (BrokenPipeError, ConnectionResetError):
@@ -117,6 +120,18 @@ class Handler(BaseHTTPRequestHandler):
             raise Reject(421, f"unexpected Host header {self.headers.get('Host')!r}: this server answers "
                               f"only to its own address")
 
+    def check_origin(self) -> None:
+        """A form posted from another site (a page the reviewer has open elsewhere) is refused, even
+        with a valid token: its Origin (sent by every browser with a POST) must be this server's."""
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return      # not a browser (curl, a script): the CSRF token is the check
+        parts = urlsplit(origin)
+        own = self.headers.get("Host") or ""
+        if parts.scheme != "http" or parts.netloc.lower() != own.lower() or not own:
+            raise Reject(403, f"this form came from {origin!r}, not from this page; decisions are taken only "
+                              "from the review page itself")
+
     def do_GET(self):
         self.handle_safely(self.route_get)
 
@@ -126,6 +141,18 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self.handle_safely(self.route_post)
 
+    def __getattr__(self, name: str):
+        if name.startswith("do_"):      # PUT, DELETE, OPTIONS, PATCH, TRACE, ...: 405, not 501
+            return self.not_allowed
+        raise AttributeError(name)
+
+    def not_allowed(self) -> None:
+        self.close_connection = True
+        self.send_response(405)
+        self.send_header("Allow", "GET, HEAD, POST")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     # -- GET ----------------------------------------------------------------------------------------
     def route_get(self) -> None:
         url = urlsplit(self.path)
@@ -133,8 +160,8 @@ class Handler(BaseHTTPRequestHandler):
         path = unquote(url.path)
         if path == "/":
             self.page(params)
-        elif path.startswith("/article/"):
-            self.article(path[len("/article/"):], params)
+        elif path.startswith("/article/"):     # the id escaped in the path, or ?id= (for . and ..)
+            self.article(path[len("/article/"):] or (params.get("id") or [""])[0], params)
         elif path.startswith("/static/"):
             self.static(path[len("/static/"):])
         elif path == "/favicon.ico":
@@ -216,6 +243,7 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path not in ("/decide", "/undo"):
             raise Reject(404, f"nothing to post to at {path!r}")
+        self.check_origin()
         form = self.form()
         self.app.check_csrf((form.get("csrf") or [None])[0])
         filters = filters_from(form)
@@ -247,10 +275,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_server(out_dir, db_path, reviewer: str, host: str = "127.0.0.1", port: int = 8765,
-                quiet: bool = True) -> ThreadingHTTPServer:
-    """A server bound to host:port (port 0: any free one; read it from server.server_address)."""
+                quiet: bool = True, timeout: float = Handler.timeout) -> ThreadingHTTPServer:
+    """A server bound to host:port (port 0: any free one; read it from server.server_address); a connection
+    that stalls `timeout` seconds is closed."""
     app = ReviewApp(out_dir, db_path, reviewer)
-    handler = type("BoundHandler", (Handler,), {"app": app, "quiet": quiet})
+    handler = type("BoundHandler", (Handler,), {"app": app, "quiet": quiet, "timeout": timeout})
     server_class = type("ReviewServer", (ThreadingHTTPServer,),
                         {"address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
     server = server_class((host, port), handler)

@@ -75,9 +75,13 @@ class ReviewStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_file() and self.path.stat().st_size == 0:
+            raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
+                             "Restore it, or remove it to start with no decisions")
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            foreign_tables(self.conn, self.path)
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not self._has_schema():
@@ -172,6 +176,23 @@ class ReviewStore:
             "SELECT decision FROM history WHERE event = 'decide' AND undone_by IS NULL AND reviewer = ?"
             " ORDER BY seq DESC LIMIT 1", (reviewer,)).fetchone()
         return Decision.model_validate_json(row[0]) if row else None
+
+
+HISTORY_COLUMNS = {"seq", "event", "finding_id", "decision", "fingerprint", "reviewer", "at", "decided_at",
+                   "undone_by", "undoes"}
+
+
+def foreign_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """ValueError when the database is another program's: it has tables, but not a `history` table with
+    the columns of ours (an empty database is made ours)."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    if not tables:
+        return
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(history)")}
+    if not HISTORY_COLUMNS <= columns:
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise ValueError(f"{path}: not a review database: it is another program's SQLite file (tables: {shown})")
 
 
 class _Immediate:
