@@ -269,7 +269,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
-                                              reading.rating, _reports_result(text[info.start:n.start], reading.prev_text))
+                                              reading.rating, _reports_result(text[info.start:n.start], reading.prev_text),
+                                              span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],

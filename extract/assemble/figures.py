@@ -207,13 +207,18 @@ def status_of(right: str) -> str | None:
 
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
-            now_in_sentence: bool, rating_in_sentence: bool, result: bool = False) -> tuple[str, str]:
+            now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
+            span: bool = False) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
-    of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`).
+    of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`); `span`: the figure's
+    date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day.
 
     >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
-    ...         " sản phẩm", False, "during", False, True)
+    ...         " sản phẩm", False, "during", False, True, span=True)
     ('added', 'kind.achieved_in_period:chứng nhận được')
+    >>> kind_of("Năm 2021, tỉnh đã công nhận được ", "Năm 2021, tỉnh đã công nhận được ", " sản phẩm", False, "during",
+    ...         False, True)
+    ('total', 'kind.total_cue:công nhận được')
     >>> kind_of("Có ", "Có ", " thuộc 5 chủ thể được công nhận 3 sao trong đợt này.", False, None, False, True)
     ('added', 'kind.result_of_round')
     >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
@@ -230,8 +235,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
-    if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a period
-        if time_relation == "during":
+    if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a stretch
+        if time_relation == "during" and span:
             return "added", f"kind.achieved_in_period:{near[1]}"
         return "total", f"kind.total_cue:{near[1]}"
     if near and near[0] == "added_before":
