@@ -1,0 +1,93 @@
+"""The units of the `vietnamadminunits` dataset as `Unit`s, read once per process (about 25 ms).
+
+Before the reorganisation (`new=False`): provinces, districts (huyện, quận, thị xã, thành phố thuộc
+tỉnh) and communes (xã, phường, thị trấn). From 1 July 2025 (`new=True`): provinces and communes (xã,
+phường, đặc khu); there are no districts. Codes are the official ones (GSO): a province keeps its code
+across the reform when its name survives, so (`new`, `level`, `code`) names a unit, not the code alone.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+REFORM_DATE = date(2025, 7, 1)
+"""Provinces merged and districts abolished on this day (Resolution 202/2025/QH15)."""
+
+PACKAGE = "vietnamadminunits"
+
+
+class GazetteerMissing(RuntimeError):
+    """The dataset of the package is not installed."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str                  # official code: 2 digits (province), 3 (district), 5 (commune)
+    name: str                  # the name a reader knows, without the administrative word: `Mường Khương`
+    kind: str                  # the administrative word, lower case: tỉnh, thành phố, huyện, thị xã, xã, …
+    level: str                 # province | district | commune
+    new: bool                  # True: a unit of the map from 1 July 2025
+    province: str              # the province it is in (itself for a province)
+    province_code: str
+    district: str | None = None       # for a commune before the reform
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.kind.capitalize()} {self.name}"
+
+
+def dataset_path() -> Path:
+    spec = find_spec(PACKAGE)     # the package's own modules are not imported (they need shapely, geopy)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerMissing(f"the {PACKAGE} package is not installed (pip install {PACKAGE})")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset.db"
+    if not path.exists():
+        raise GazetteerMissing(f"{path}: the {PACKAGE} dataset is missing")
+    return path
+
+
+_OLD = """SELECT provinceShort, provinceCode, province, provinceLat, provinceLon,
+                 districtShort, districtCode, districtType, districtLat, districtLon,
+                 wardShort, wardCode, wardType, wardLat, wardLon FROM admin_units_legacy"""
+_NEW = """SELECT provinceShort, provinceCode, province, provinceLat, provinceLon,
+                 wardShort, wardCode, wardType, wardLat, wardLon FROM admin_units"""
+
+
+def _kind(full: str | None, short: str | None) -> str | None:
+    """`Tỉnh Lào Cai`, `Lào Cai` -> `tỉnh`."""
+    if not full or not short or not full.endswith(short):
+        return None
+    return full[: len(full) - len(short)].strip().lower() or None
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[Unit, ...]:
+    """Every unit, old map first. Read once per process."""
+    with sqlite3.connect(f"file:{dataset_path()}?mode=ro", uri=True) as conn:
+        old, new = conn.execute(_OLD).fetchall(), conn.execute(_NEW).fetchall()
+    out: dict[tuple, Unit] = {}
+    for (p, pc, pfull, plat, plon, d, dc, dtype, dlat, dlon, w, wc, wtype, wlat, wlon) in old:
+        out.setdefault((False, "province", pc), Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", False, p, pc,
+                                                     lat=plat, lon=plon))
+        out.setdefault((False, "district", dc), Unit(dc, d, (dtype or "huyện").lower(), "district", False, p, pc,
+                                                     lat=dlat, lon=dlon))
+        if w:
+            out.setdefault((False, "commune", wc), Unit(wc, w, (wtype or "xã").lower(), "commune", False, p, pc,
+                                                        district=d, lat=wlat, lon=wlon))
+    for (p, pc, pfull, plat, plon, w, wc, wtype, wlat, wlon) in new:
+        out.setdefault((True, "province", pc), Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", True, p, pc,
+                                                    lat=plat, lon=plon))
+        out.setdefault((True, "commune", wc), Unit(wc, w, (wtype or "xã").lower(), "commune", True, p, pc,
+                                                   lat=wlat, lon=wlon))
+    return tuple(out.values())
+
+
+def province_units(new: bool) -> list[Unit]:
+    """The 63 provinces of the old map (`new=False`) or the 34 of the new one."""
+    return [u for u in units() if u.level == "province" and u.new == new]
