@@ -9,7 +9,7 @@ from . import cues
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
-_APPOSITION = regex.compile(r"^\s*,\s*$")
+_APPOSITION = regex.compile(r"^\s*,?\s*$")    # `huyện Tiền Hải, tỉnh Thái Bình` (the comma may lack)
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")

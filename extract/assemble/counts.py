@@ -156,7 +156,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
         scope, level = parent.fields["scope"], parent.fields["scope_level"]
-        rules += ["kind.part_of_figure", "time.part_of_figure", "scope.part_of_figure"]
+        own = [p for p in attach._usable_places(info) if window_start <= p.start and p.end <= n.start
+               and p.value["level"] in ("district", "commune") and level in ("province", "country", None)]
+        if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
+            scope, level = own[-1].value["name"], own[-1].value["level"]
+        rules += ["kind.part_of_figure", "time.part_of_figure",
+                  "scope.part_in_own_place" if own else "scope.part_of_figure"]
     else:
         if metric_rule == "metric.difference":
             kind, kind_rule = "total", "kind.difference"

@@ -8,11 +8,11 @@ across the reform when its name survives, so (`new`, `level`, `code`) names a un
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NamedTuple
 
 REFORM_DATE = date(2025, 7, 1)
 """Provinces merged and districts abolished on this day (Resolution 202/2025/QH15)."""
@@ -24,8 +24,7 @@ class GazetteerMissing(RuntimeError):
     """The dataset of the package is not installed."""
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     code: str                  # official code: 2 digits (province), 3 (district), 5 (commune)
     name: str                  # the name a reader knows, without the administrative word: `Mường Khương`
     kind: str                  # the administrative word, lower case: tỉnh, thành phố, huyện, thị xã, xã, …
@@ -73,18 +72,21 @@ def units() -> tuple[Unit, ...]:
         old, new = conn.execute(_OLD).fetchall(), conn.execute(_NEW).fetchall()
     out: dict[tuple, Unit] = {}
     for (p, pc, pfull, plat, plon, d, dc, dtype, dlat, dlon, w, wc, wtype, wlat, wlon) in old:
-        out.setdefault((False, "province", pc), Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", False, p, pc,
-                                                     lat=plat, lon=plon))
-        out.setdefault((False, "district", dc), Unit(dc, d, (dtype or "huyện").lower(), "district", False, p, pc,
-                                                     lat=dlat, lon=dlon))
+        if (False, "province", pc) not in out:
+            out[False, "province", pc] = Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", False, p, pc,
+                                              lat=plat, lon=plon)
+        if (False, "district", dc) not in out:
+            out[False, "district", dc] = Unit(dc, d, (dtype or "huyện").lower(), "district", False, p, pc,
+                                              lat=dlat, lon=dlon)
         if w:
-            out.setdefault((False, "commune", wc), Unit(wc, w, (wtype or "xã").lower(), "commune", False, p, pc,
-                                                        district=d, lat=wlat, lon=wlon))
+            out[False, "commune", wc] = Unit(wc, w, (wtype or "xã").lower(), "commune", False, p, pc,
+                                             district=d, lat=wlat, lon=wlon)
     for (p, pc, pfull, plat, plon, w, wc, wtype, wlat, wlon) in new:
-        out.setdefault((True, "province", pc), Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", True, p, pc,
-                                                    lat=plat, lon=plon))
-        out.setdefault((True, "commune", wc), Unit(wc, w, (wtype or "xã").lower(), "commune", True, p, pc,
-                                                   lat=wlat, lon=wlon))
+        if (True, "province", pc) not in out:
+            out[True, "province", pc] = Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", True, p, pc,
+                                             lat=plat, lon=plon)
+        out[True, "commune", wc] = Unit(wc, w, (wtype or "xã").lower(), "commune", True, p, pc,
+                                        lat=wlat, lon=wlon)
     return tuple(out.values())
 
 

@@ -117,6 +117,9 @@ def _cut_person(words: list[str]) -> list[str]:
     return words
 
 
+_PERSON_BEFORE = regex.compile(
+    rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)"
+    r"[ \t]+$")
 _CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?![\d.,])")
 
 
@@ -135,6 +138,9 @@ def _place(start: int, end: int, text: str, rule: str, name: str | None, level: 
 
 def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     admin = m.group("admin")
+    before = text[max(0, m.start() - 12):m.start()].rstrip()
+    if any(before.endswith(w) for w in VOCAB["not_after"].get(admin.lower(), ())):
+        return None                                         # Hợp tác xã Mường Khương: a cooperative
     abbreviation = admin.lower() in ABBREVIATIONS
     if not m.group("words"):
         return None
@@ -163,6 +169,8 @@ def match(text: str) -> list[Match]:
         if m.group("country"):
             out.append(_place(m.start(), m.end(), text, "places.country", "Việt Nam", "country", None))
         elif m.group("bare"):
+            if _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue                                    # ông Thái Bình, Nguyễn Thái Bình: a person
             name = CANONICAL[m.group("bare")]
             out.append(_place(m.start(), m.end(), text, "places.known", name, "province", None,
                               reader.provinces(name)))
