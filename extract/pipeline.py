@@ -25,7 +25,8 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     h = hashlib.sha256()
     for f in sorted([*here.glob("*.py"), *here.glob("*.json"), *(here / "matchers").glob("*.*"),
-                     *(here / "assemble").glob("*.*"), *(Path(__file__).parents[1] / "schemas").glob("*.py")]):
+                     *(here / "assemble").glob("*.*"), *(here / "gazetteer").glob("*.*"),
+                     *(Path(__file__).parents[1] / "schemas").glob("*.py")]):
         if f.suffix in (".py", ".json", ".tsv") and f.is_file():
             h.update(f.relative_to(here.parent).as_posix().encode())
             h.update(f.read_bytes())

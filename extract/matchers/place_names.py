@@ -67,7 +67,10 @@ class NameReader:
         """The longest known name of the right level at `start` (at most six words, up to `end`):
         (its end, the name a reader knows, the level, the units)."""
         words = list(_WORD.finditer(text, start, end))[:MAX_WORDS]
-        plural = bool(PLURAL.search(text, max(0, admin_start - 12), admin_start))
+        lower = not (words[0].group()[:1].isupper() or words[0].group()[:1].isdigit())
+        if lower and (abbreviation or len(words) < 2 or ADMIN_LEVEL.get(admin.lower()) == "commune"):
+            return None                       # `xã hội`, `Mỗi xã một`: no commune's name is lower case
+        plural = lower and bool(PLURAL.search(text, max(0, admin_start - 12), admin_start))
         for n in range(len(words), 0, -1):
             stop = words[n - 1].end()
             written = text[start:stop]

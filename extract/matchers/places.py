@@ -80,6 +80,12 @@ class _LazyNames(Mapping):
     def __len__(self):
         return len(_canonical())
 
+    def __contains__(self, key):                # without Mapping's KeyError round trip (orgs asks per word)
+        return key in _canonical()
+
+    def get(self, key, default=None):
+        return _canonical().get(key, default)
+
 
 CANONICAL: Mapping[str, str] = _LazyNames()
 CENTRAL = set(VOCAB["central_cities"])
@@ -162,7 +168,7 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
 
 def match(text: str) -> list[Match]:
     out: list[Match] = []
-    reader = NameReader(CANONICAL)
+    reader = NameReader(_canonical())
     pat, pos = pattern(), 0
     while (m := pat.search(text, pos)) is not None:
         pos = m.end()
