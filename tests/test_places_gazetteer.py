@@ -154,3 +154,31 @@ def test_fifty_sentences_without_places():
 def test_people_and_products_are_not_places(sentence):
     found = [m.text for m in places.match(sentence)]
     assert found == [], f"{sentence!r}: {found}"
+
+
+def _counts(text: str, published: str | None = None) -> list:
+    from schemas import Article
+    from extract.pipeline import extract_article
+    article = Article(id="t", text=text, published=published)
+    return [r for r in extract_article(article).records if r.type == "count"]
+
+
+def test_records_carry_the_code_and_province_of_their_place():
+    recs = _counts("Năm 2023, huyện Mường khương, tỉnh Lào Cai có 4 sản phẩm OCOP đạt 3 sao.\n"
+                   "Năm 2023, xã Tân Hòa, huyện Gò Công Đông có 2 sản phẩm OCOP đạt 3 sao.")
+    got = [(r.value, r.scope, r.scope_level, r.scope_code, r.scope_parent) for r in recs]
+    assert got == [(4, "Mường Khương", "district", "083", "Lào Cai"),
+                   (2, "Tân Hòa", "commune", "28702", "Tiền Giang")]
+
+
+def test_a_name_many_communes_bear_gets_no_code():
+    recs = _counts("Năm 2023, xã Tân Thành có 2 sản phẩm OCOP đạt 3 sao.")
+    assert [(r.scope, r.scope_level, r.scope_code, r.scope_parent) for r in recs] == [
+        ("Tân Thành", "commune", None, None)]
+
+
+def test_a_commune_after_the_reform_is_one_of_the_new_map():
+    recs = _counts("Tính đến tháng 12/2025, phường Ba Đình, thành phố Hà Nội có 9 sản phẩm OCOP đạt 4 sao.")
+    new = [u for u in units() if u.new and u.level == "commune" and u.name == "Ba Đình" and u.province == "Hà Nội"]
+    assert len(new) == 1
+    assert [(r.scope, r.scope_code, r.scope_parent) for r in recs] == [("Ba Đình", new[0].code, "Hà Nội")]

@@ -14,6 +14,6 @@ before, 34 provinces and 3,321 communes after, coordinates, and which old provin
 from __future__ import annotations
 
 from .data import REFORM_DATE, Unit, units
-from .names import lookup, name_key
+from .names import as_written, lookup, name_key
 
-__all__ = ["REFORM_DATE", "Unit", "units", "lookup", "name_key"]
+__all__ = ["REFORM_DATE", "Unit", "units", "as_written", "lookup", "name_key"]

@@ -7,6 +7,7 @@ across the reform when its name survives, so (`new`, `level`, `code`) names a un
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from functools import lru_cache
@@ -52,17 +53,23 @@ def dataset_path() -> Path:
 
 
 _OLD = """SELECT provinceShort, provinceCode, province, provinceLat, provinceLon,
-                 districtShort, districtCode, districtType, districtLat, districtLon,
-                 wardShort, wardCode, wardType, wardLat, wardLon FROM admin_units_legacy"""
+                 districtShort, districtCode, district, districtType, districtLat, districtLon,
+                 wardShort, wardCode, ward, wardType, wardLat, wardLon FROM admin_units_legacy"""
 _NEW = """SELECT provinceShort, provinceCode, province, provinceLat, provinceLon,
-                 wardShort, wardCode, wardType, wardLat, wardLon FROM admin_units"""
+                 wardShort, wardCode, ward, wardType, wardLat, wardLon FROM admin_units"""
 
 
-def _kind(full: str | None, short: str | None) -> str | None:
-    """`Tỉnh Lào Cai`, `Lào Cai` -> `tỉnh`."""
-    if not full or not short or not full.endswith(short):
-        return None
-    return full[: len(full) - len(short)].strip().lower() or None
+KINDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
+_TAG = re.compile(r"\s*\([^)]*\)$")
+
+
+def _split(full: str | None, short: str, type_: str | None, default: str) -> tuple[str, str]:
+    """(name, administrative word) of a unit: `Thị xã Cai Lậy`, `Cai Lậy (Thị xã)` -> (`Cai Lậy`, `thị xã`).
+    The dataset tags short names that two units of a province share; the full name says which is which."""
+    name = _TAG.sub("", short)
+    low = (full or "").lower()
+    kind = next((k for k in KINDS if low.startswith(k + " ")), None)
+    return name, kind or (type_ or default).lower()
 
 
 @lru_cache(maxsize=1)
@@ -71,22 +78,23 @@ def units() -> tuple[Unit, ...]:
     with sqlite3.connect(f"file:{dataset_path()}?mode=ro", uri=True) as conn:
         old, new = conn.execute(_OLD).fetchall(), conn.execute(_NEW).fetchall()
     out: dict[tuple, Unit] = {}
-    for (p, pc, pfull, plat, plon, d, dc, dtype, dlat, dlon, w, wc, wtype, wlat, wlon) in old:
+    for (p, pc, pfull, plat, plon, d, dc, dfull, dtype, dlat, dlon, w, wc, wfull, wtype, wlat, wlon) in old:
         if (False, "province", pc) not in out:
-            out[False, "province", pc] = Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", False, p, pc,
+            out[False, "province", pc] = Unit(pc, p, _split(pfull, p, None, "tỉnh")[1], "province", False, p, pc,
                                               lat=plat, lon=plon)
         if (False, "district", dc) not in out:
-            out[False, "district", dc] = Unit(dc, d, (dtype or "huyện").lower(), "district", False, p, pc,
-                                              lat=dlat, lon=dlon)
+            name, kind = _split(dfull, d, dtype, "huyện")
+            out[False, "district", dc] = Unit(dc, name, kind, "district", False, p, pc, lat=dlat, lon=dlon)
         if w:
-            out[False, "commune", wc] = Unit(wc, w, (wtype or "xã").lower(), "commune", False, p, pc,
-                                             district=d, lat=wlat, lon=wlon)
-    for (p, pc, pfull, plat, plon, w, wc, wtype, wlat, wlon) in new:
+            name, kind = _split(wfull, w, wtype, "xã")
+            out[False, "commune", wc] = Unit(wc, name, kind, "commune", False, p, pc,
+                                             district=out[False, "district", dc].name, lat=wlat, lon=wlon)
+    for (p, pc, pfull, plat, plon, w, wc, wfull, wtype, wlat, wlon) in new:
         if (True, "province", pc) not in out:
-            out[True, "province", pc] = Unit(pc, p, _kind(pfull, p) or "tỉnh", "province", True, p, pc,
+            out[True, "province", pc] = Unit(pc, p, _split(pfull, p, None, "tỉnh")[1], "province", True, p, pc,
                                              lat=plat, lon=plon)
-        out[True, "commune", wc] = Unit(wc, w, (wtype or "xã").lower(), "commune", True, p, pc,
-                                        lat=wlat, lon=wlon)
+        name, kind = _split(wfull, w, wtype, "xã")
+        out[True, "commune", wc] = Unit(wc, name, kind, "commune", True, p, pc, lat=wlat, lon=wlon)
     return tuple(out.values())
 
 

@@ -24,12 +24,38 @@ _DASH = regex.compile(r"\s*[-–—]\s*")
 _SPACE = regex.compile(r"\s+")
 
 
+_DAK = regex.compile(r"(?<!\p{L})(?:đắk|đăk|đak|đắc|dak|đắc)(?!\p{L})")
+"""The Central Highlands' `Đắk` is written four ways (`Đak Pơ`, `Đăk Pơ`, `Dak Pơ`): one key."""
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """NFC, case-folded, newer tone placement, one space, `-` without spaces."""
+    """NFC, case-folded, newer tone placement, one space, `-` without spaces, one `đắk`.
+
+    >>> name_key("Đak Pơ") == name_key("Đăk Pơ") == name_key("ĐẮK PƠ")
+    True
+    """
+    return _DAK.sub("đắk", spelling_key(name))
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(name: str) -> str:
+    """`name_key` that tells `Đak` from `Đăk`: two spellings of one name differ by it."""
     text = unicodedata.normalize("NFC", name).casefold()
     text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text)
     return _SPACE.sub(" ", _DASH.sub("-", text)).strip()
+
+
+def as_written(written: str, name: str) -> str:
+    """The gazetteer's name, unless the text spells it otherwise (`Đak Pơ` for the dataset's `Đăk Pơ`):
+    then the text's spelling, each word capitalized.
+
+    >>> as_written("huyện", "Huyện"), as_written("ĐAK PƠ", "Đăk Pơ"), as_written("Mường khương", "Mường Khương")
+    ('Huyện', 'Đak Pơ', 'Mường Khương')
+    """
+    if spelling_key(written) == spelling_key(name) or name.endswith(" " + written):    # `1` of `Quận 1`
+        return name
+    return " ".join(w[:1].upper() + w[1:].lower() for w in written.split())
 
 
 _NUMBERED = regex.compile(r"^(?:quận|phường)\s+(\d{1,2})$")

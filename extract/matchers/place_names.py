@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from ..gazetteer import Unit, lookup, name_key
+from ..gazetteer import Unit, as_written, lookup, name_key
 from . import Match, load_vocab
 
 VOCAB = load_vocab("places")
@@ -60,6 +60,8 @@ class NameReader:
                 return "province", central
             level = "district"
         fit = [u for u in units if u.level == level]
+        if level == "district" and any(u.kind == kind for u in fit):
+            fit = [u for u in fit if u.kind == kind]      # `huyện Cai Lậy`, not `thị xã Cai Lậy`
         return (level, sorted(fit, key=lambda u: u.kind != kind)) if fit else (None, [])
 
     def after_admin(self, text: str, admin_start: int, start: int, end: int, admin: str,
@@ -79,7 +81,7 @@ class NameReader:
             level, fit = self._fits(admin, units)
             if not fit or not _case_ok([w.group() for w in words[:n]], abbreviation, plural, fit):
                 continue
-            name = canonical if canonical and level == "province" else fit[0].name
+            name = canonical if canonical and level == "province" else as_written(written, fit[0].name)
             return stop, name, level, tuple(fit)
         return None
 
@@ -105,9 +107,10 @@ class NameReader:
             if hit is None:
                 break
             end, units = hit
-            out.append(Match("place", run.start(), end, text[run.start():end], "places.list",
-                             {"name": units[0].name, "level": level, "admin": None, "generic": False,
-                              "units": units}))
+            written = text[run.start():end]
+            out.append(Match("place", run.start(), end, written, "places.list",
+                             {"name": as_written(written, units[0].name), "level": level, "admin": None,
+                              "generic": False, "units": units}))
             pos = end
         return out
 
@@ -140,9 +143,10 @@ class NameReader:
             if hit is None or not _ENUM_TAIL.match(text, hit[0]):
                 continue
             end, units = hit
-            out.append(Match("place", run.start(), end, text[run.start():end], "places.enumerated",
-                             {"name": units[0].name, "level": "district", "admin": None, "generic": False,
-                              "units": units}))
+            written = text[run.start():end]
+            out.append(Match("place", run.start(), end, written, "places.enumerated",
+                             {"name": as_written(written, units[0].name), "level": "district", "admin": None,
+                              "generic": False, "units": units}))
             taken.append((run.start(), end))
         return out
 

@@ -159,8 +159,10 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     if hit is not None and (run_end is None or hit[0] >= run_end or reader.starts_name(text, hit[0], run_end)):
         end, name, level, units = hit
         return _place(m.start(), end, text, "places.gazetteer", name, level, admin, units)
-    if run_end is not None and not abbreviation:      # a name the gazetteer does not know (`xã Phú Nam An`)
-        raw = text[m.start("words"):run_end]
+    if run_end is not None and not abbreviation and ADMIN.get(admin.lower()) != "province":
+        raw = text[m.start("words"):run_end]          # a name the gazetteer does not know (`xã Phú Nam An`)
+        if raw.split()[0] in SURNAMES and len(raw.split()) >= 3:
+            return None                               # UBND tỉnh Trần Phước Hiền: a person, not a place
         name = CANONICAL.get(raw, raw)
         return _place(m.start(), run_end, text, "places.admin_name", name, _level(admin, name), admin)
     return None

@@ -90,9 +90,10 @@ def merge_note(scope: str) -> str:
     """A line saying what a new province is made of, for the top of its time line ('' otherwise).
 
     >>> print(merge_note("Tuyên Quang"), end="")
-    Tuyên Quang (mới): from 2025-07-01 made of Hà Giang, Tuyên Quang; each old province is its own line, never added up.
+    Tuyên Quang (mới): from 2025-07-01 made of Hà Giang, Tuyên Quang; each is its own line, never added up.
     """
     scopes = related_scopes(scope)
     if len(scopes) < 2:
         return ""
-    return f"{scopes[0]}: from 2025-07-01 made of {', '.join(scopes[1:])}; each old province is its own line, never added up.\n\n"
+    return (f"{scopes[0]}: from 2025-07-01 made of {', '.join(scopes[1:])}; "
+            "each is its own line, never added up.\n\n")
