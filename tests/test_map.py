@@ -66,3 +66,29 @@ def test_bad_input_is_a_clear_error(out, tmp_path, args, message):
     p = ocop("map", "ocop_products", "--out", str(out), *[a if a.startswith("-") or "map." not in a
                                                          else str(tmp_path / a) for a in args])
     assert p.returncode == 1 and message in p.stderr and "Traceback" not in p.stderr, p.stderr
+
+
+def test_the_review_page_shows_the_finding_on_the_country(tmp_path):
+    import http.client
+    from urllib.parse import urlsplit
+
+    from extract.review.browser import running_server
+    recs = [
+        count_record("c#1", "c", 260, star="3+", scope="Tuyên Quang", as_of="2025-12", scope_level="province"),
+        count_record("d#1", "d", 250, star="3+", scope="Tuyên Quang", as_of="2025-12", scope_level="province"),
+        count_record("e#1", "e", 3317, star="3+", scope="Hà Nội", as_of="2025-06", scope_level="province"),
+    ]
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / "records.jsonl", "w", encoding="utf-8") as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    assert ocop("reconcile", "--out", str(out)).returncode == 0
+    with running_server(out, tmp_path / "review.sqlite", reviewer="tester") as url:
+        parts = urlsplit(url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        conn.request("GET", "/")
+        page = conn.getresponse().read().decode("utf-8")
+        conn.close()
+    assert '<svg class="placemap"' in page
+    assert "Tuyên Quang (mới): 250 / 260" in page and "Hà Nội 3.317" in page
