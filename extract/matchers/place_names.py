@@ -126,6 +126,19 @@ class NameReader:
                 return run.start() + words[n - 1].end(), units
         return None
 
+    def kicker(self, text: str) -> list[Match]:
+        """A district's name that opens a headline or a sentence before a colon, the way news names the place
+        it reports from: `Đông Hòa: Trao giấy chứng nhận OCOP …`."""
+        run = _NAME_RUN.match(text)
+        if run is None or not text.startswith(":", run.end()):
+            return []
+        units = tuple(lookup(run.group(), level="district"))
+        if not units or len(run.group().split()) < 2:
+            return []
+        return [Match("place", 0, run.end(), run.group(), "places.kicker",
+                      {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
+                       "generic": False, "units": units})]
+
     def enumerated(self, text: str, found: list[Match]) -> list[Match]:
         """Districts enumerated without their word beside one named with it, each with its figure:
         `thành phố Phủ Lý có 38 sản phẩm; Lý Nhân có 18 sản phẩm`."""

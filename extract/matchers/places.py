@@ -172,6 +172,8 @@ def match(text: str) -> list[Match]:
     out: list[Match] = []
     reader = NameReader(_canonical())
     pat, pos = pattern(), 0
+    if text[:1].isupper() and (out := reader.kicker(text)):      # `Đông Hòa: …`
+        pos = out[0].end
     while (m := pat.search(text, pos)) is not None:
         pos = m.end()
         if m.group("country"):
