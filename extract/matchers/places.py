@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from ..gazetteer import Unit, name_key
+from ..gazetteer import Unit
 from ..gazetteer.data import province_units
 from . import Match, load_vocab, longest_first
 from .place_names import NameReader, narrow_by_sentence
@@ -124,8 +124,8 @@ def _cut_person(words: list[str]) -> list[str]:
 
 
 _PERSON_BEFORE = regex.compile(
-    rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)"
-    r"[ \t]+$")
+    rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
+    rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
 _CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?![\d.,])")
 
 
@@ -207,4 +207,4 @@ def match(text: str) -> list[Match]:
     return narrow_by_sentence(out)
 
 
-__all__ = ["CANONICAL", "SURNAMES", "match", "name_key", "tone_variants"]
+__all__ = ["CANONICAL", "SURNAMES", "match", "tone_variants"]

@@ -33,7 +33,7 @@ _MARK = regex.compile(r"\s*\((?i:mới|moi|cũ|cu)\)\s*$")
 
 
 @lru_cache(maxsize=4096)
-def _province(scope: str) -> str | None:
+def province_of(scope: str) -> str | None:
     """The province a written scope names (any written form), or None."""
     from ..gazetteer.provinces import successor
     from ..matchers import places
@@ -67,7 +67,7 @@ def scope_at(scope: str | None, level: str | None, span: Interval | None) -> str
         return scope
     if scope.endswith(NEW_MARK):
         return scope
-    province = _province(scope)
+    province = province_of(scope)
     if province is None or not _changed_new(province):
         return scope
     return province + NEW_MARK
@@ -78,7 +78,7 @@ def related_scopes(scope: str) -> list[str]:
     the reform enlarged it) and, as separate lines, the old provinces it is made of. A place that is not
     a province: itself."""
     from ..gazetteer.provinces import absorbed
-    province = _province(scope)
+    province = province_of(scope)
     if province is None:
         return [scope]
     if _changed_new(province):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from schemas import Fact
 
-from .eras import NEW_MARK, _province
+from .eras import NEW_MARK, province_of
 from .timeline import interval
 from .values import fmt
 from .views import ViewError
@@ -45,9 +45,9 @@ def latest_by_province(facts: list[Fact], metric: str, star: str | None, as_of: 
         if iv is None or iv.lo > day:
             continue
         scope = f.key.scope
-        if not scope.endswith(NEW_MARK) and _province(scope) is None:
+        if not scope.endswith(NEW_MARK) and province_of(scope) is None:
             continue                                     # a district, a commune, the country
-        label = scope if scope.endswith(NEW_MARK) else _province(scope)
+        label = scope if scope.endswith(NEW_MARK) else province_of(scope)
         rank = (iv.hi, iv.lo, -f.value)
         if label not in best or rank > best[label][0]:
             best[label] = (rank, f)

@@ -18,7 +18,7 @@ from html import escape
 
 from schemas import Conflict, Fact
 
-from ..reconcile.eras import NEW_MARK, _province
+from ..reconcile.eras import NEW_MARK, province_of
 from ..reconcile.mapplot import latest_by_province
 from ..reconcile.timeline import interval
 from ..reconcile.values import fmt
@@ -39,7 +39,7 @@ def place_map_svg(conflict: Conflict, facts: list[Fact]) -> str:
     if key.kind != "total" or not key.scope:
         return ""
     new = key.scope.endswith(NEW_MARK)
-    province = key.scope[: -len(NEW_MARK)] if new else _province(key.scope)
+    province = key.scope[: -len(NEW_MARK)] if new else province_of(key.scope)
     where = coordinates(province, new) if province else None
     if where is None:
         return ""
