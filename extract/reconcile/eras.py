@@ -65,6 +65,11 @@ def scope_at(scope: str | None, level: str | None, span: Interval | None) -> str
     is the new province (`X (mới)`); anything else is as written."""
     if not scope or level not in ("province", None) or span is None or span.lo < _REFORM_DAY:
         return scope
+    return _new_map_scope(scope)
+
+
+@lru_cache(maxsize=8192)
+def _new_map_scope(scope: str) -> str:
     if scope.endswith(NEW_MARK):
         return scope
     province = province_of(scope)
