@@ -5,10 +5,10 @@
 
 >>> r = NameReader({})
 >>> text = "huyện Mường khương"
->>> end, name, level, units = r.after_admin(text, 0, 6, len(text), "huyện", False)
+>>> end, name, level, units = r.after_admin(text, 6, len(text), "huyện")
 >>> text[:end], name, level, [(u.code, u.province) for u in units]
 ('huyện Mường khương', 'Mường Khương', 'district', [('083', 'Lào Cai')])
->>> r.after_admin("xã hội hóa", 0, 3, 10, "xã", False) is None     # common words are not names
+>>> r.after_admin("xã hội hóa", 3, 10, "xã") is None     # common words are not names
 True
 """
 from __future__ import annotations
@@ -23,25 +23,19 @@ ADMIN_LEVEL = {k.lower(): v for k, v in VOCAB["admin"].items()}
 """Administrative word -> the level it names (`city`: a province or a district, by the name)."""
 ADMIN_KIND = {k.lower(): v for k, v in VOCAB["admin_kind"].items()}
 """An abbreviation -> the administrative word it stands for (`h.` -> `huyện`)."""
-PLURAL = regex.compile(rf"(?i:{'|'.join(VOCAB['plural'])})\s+$")
 MAX_WORDS = 6
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+|\d{1,2}(?![\d.,])")
+_WORD = regex.compile(r"[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d)")
 _LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|những)\b)")
 _NAME_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,4}")
 _ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
 
 
-def _case_ok(words: list[str], abbreviation: bool, plural: bool, units: list[Unit]) -> bool:
-    """A name after an administrative word starts with a capital (`Mường khương`) or is all capitals;
-    an all lower-case name is a place only for a district or province of two words or more."""
-    first = words[0]
-    if first[:1].isupper() or first[:1].isdigit():
-        return True
-    if abbreviation or plural or len(words) < 2:
-        return False
-    return all(w.islower() for w in words) and any(u.level != "commune" for u in units)
+def _case_ok(words: list[str]) -> bool:
+    """A name after an administrative word starts with a capital (`Mường khương`, `MƯỜNG KHƯƠNG`) or a digit
+    (`Quận 1`); all in lower case it is ordinary words (`huyện thống nhất kế hoạch`, `xã hội`)."""
+    return words[0][:1].isupper() or words[0][:1].isdigit()
 
 
 class NameReader:
@@ -64,22 +58,19 @@ class NameReader:
             fit = [u for u in fit if u.kind == kind]      # `huyện Cai Lậy`, not `thị xã Cai Lậy`
         return (level, sorted(fit, key=lambda u: u.kind != kind)) if fit else (None, [])
 
-    def after_admin(self, text: str, admin_start: int, start: int, end: int, admin: str,
-                    abbreviation: bool) -> tuple[int, str, str, tuple[Unit, ...]] | None:
+    def after_admin(self, text: str, start: int, end: int, admin: str) -> tuple[int, str, str, tuple[Unit, ...]] | None:
         """The longest known name of the right level at `start` (at most six words, up to `end`):
         (its end, the name a reader knows, the level, the units)."""
         words = list(_WORD.finditer(text, start, end))[:MAX_WORDS]
-        lower = not (words[0].group()[:1].isupper() or words[0].group()[:1].isdigit())
-        if lower and (abbreviation or len(words) < 2 or ADMIN_LEVEL.get(admin.lower()) == "commune"):
-            return None                       # `xã hội`, `Mỗi xã một`: no commune's name is lower case
-        plural = lower and bool(PLURAL.search(text, max(0, admin_start - 12), admin_start))
+        if not words or not _case_ok([words[0].group()]):
+            return None
         for n in range(len(words), 0, -1):
             stop = words[n - 1].end()
             written = text[start:stop]
             canonical = self.canonical.get(written)     # aliases of provinces (`TP.HCM`)
             units = lookup(self._province_name(canonical) if canonical else written)
             level, fit = self._fits(admin, units)
-            if not fit or not _case_ok([w.group() for w in words[:n]], abbreviation, plural, fit):
+            if not fit:
                 continue
             name = canonical if canonical and level == "province" else as_written(written, fit[0].name)
             return stop, name, level, tuple(fit)

@@ -94,7 +94,7 @@ ABBREVIATIONS = {k.lower() for k in VOCAB["abbreviations"]}
 SURNAMES = set(VOCAB["surnames"])
 
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"                       # Chương, Mỹ
-_ANY_WORD = r"(?:[\p{L}\p{M}]+|\d{1,2}(?![\d.,]))"         # mường, KHƯƠNG, 1
+_ANY_WORD = r"(?:[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d))"         # mường, KHƯƠNG, 1
 
 
 def _admin_alternation() -> str:
@@ -126,7 +126,7 @@ def _cut_person(words: list[str]) -> list[str]:
 _PERSON_BEFORE = regex.compile(
     rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
     rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
-_CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?![\d.,])")
+_CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
 
 
 def _level(admin: str | None, name: str) -> str:
@@ -150,7 +150,7 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     abbreviation = admin.lower() in ABBREVIATIONS
     if not m.group("words"):
         return None
-    hit = reader.after_admin(text, m.start("admin"), m.start("words"), m.end("words"), admin, abbreviation)
+    hit = reader.after_admin(text, m.start("words"), m.end("words"), admin)
     run = _CAPITALIZED_RUN.match(text, m.start("words"))
     run_end = None
     if run and run.end() <= m.end("words"):
