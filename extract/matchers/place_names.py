@@ -58,7 +58,8 @@ class NameReader:
             fit = [u for u in fit if u.kind == kind]      # `huyện Cai Lậy`, not `thị xã Cai Lậy`
         return (level, sorted(fit, key=lambda u: u.kind != kind)) if fit else (None, [])
 
-    def after_admin(self, text: str, start: int, end: int, admin: str) -> tuple[int, str, str, tuple[Unit, ...]] | None:
+    def after_admin(self, text: str, start: int, end: int,
+                    admin: str) -> tuple[int, str, str, tuple[Unit, ...]] | None:
         """The longest known name of the right level at `start` (at most six words, up to `end`):
         (its end, the name a reader knows, the level, the units)."""
         words = list(_WORD.finditer(text, start, end))[:MAX_WORDS]
