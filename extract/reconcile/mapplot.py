@@ -82,7 +82,7 @@ def plot_map(dots: list[Dot], path: str | Path, title: str) -> Path:
     top = max(d.value for d in dots) or 1
     sizes = [40 + 900 * (d.value / top) for d in dots]
     points = ax.scatter([d.lon for d in dots], [d.lat for d in dots], s=sizes, c=[d.value for d in dots],
-                        cmap="viridis", alpha=0.8, edgecolors="black", linewidths=0.5, zorder=2)
+                        cmap="viridis", vmin=0, vmax=top, alpha=0.8, edgecolors="black", linewidths=0.5, zorder=2)
     for d in dots:
         ax.annotate(f"{d.province} {fmt(d.value)}\n({d.as_of})", (d.lon, d.lat), textcoords="offset points",
                     xytext=(7, 4), fontsize=7, zorder=3)
