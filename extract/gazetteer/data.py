@@ -98,6 +98,14 @@ def units() -> tuple[Unit, ...]:
     return tuple(out.values())
 
 
+_PROVINCES = """SELECT DISTINCT provinceShort, provinceCode, province, provinceLat, provinceLon FROM {table}"""
+
+
+@lru_cache(maxsize=2)
 def province_units(new: bool) -> list[Unit]:
-    """The 63 provinces of the old map (`new=False`) or the 34 of the new one."""
-    return [u for u in units() if u.level == "province" and u.new == new]
+    """The 63 provinces of the old map (`new=False`) or the 34 of the new one (one small query: the
+    province names are wanted when the place pattern is built, before any other unit)."""
+    with sqlite3.connect(f"file:{dataset_path()}?mode=ro", uri=True) as conn:
+        rows = conn.execute(_PROVINCES.format(table="admin_units" if new else "admin_units_legacy")).fetchall()
+    return [Unit(pc, p, _split(pfull, p, None, "tỉnh")[1], "province", new, p, pc, lat=lat, lon=lon)
+            for p, pc, pfull, lat, lon in rows]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer import Unit, as_written, lookup, name_key
+from ..gazetteer.names import index
 from . import Match, load_vocab
 
 VOCAB = load_vocab("places")
@@ -41,6 +42,10 @@ def _case_ok(words: list[str]) -> bool:
 class NameReader:
     def __init__(self, canonical):
         self.canonical = canonical        # written forms of province names -> the name a reader knows
+        self.longest: dict[str, int] = {}  # a name's first word -> the most words a name starting so has
+        for key in [*index(), *(name_key(c) for c in canonical)]:
+            words = key.split()
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
 
     def _fits(self, admin: str, units: list[Unit]) -> tuple[str | None, list[Unit]]:
         """The level an administrative word gives this name, and the units of that level (those of the
@@ -65,7 +70,8 @@ class NameReader:
         words = list(_WORD.finditer(text, start, end))[:MAX_WORDS]
         if not words or not _case_ok([words[0].group()]):
             return None
-        for n in range(len(words), 0, -1):
+        most = self.longest.get(name_key(words[0].group()), 0)     # no name starts so: nothing to look up
+        for n in range(min(len(words), most), 0, -1):
             stop = words[n - 1].end()
             written = text[start:stop]
             canonical = self.canonical.get(written)     # aliases of provinces (`TP.HCM`)
@@ -159,6 +165,8 @@ class NameReader:
 def narrow_by_sentence(places: list[Match]) -> list[Match]:
     """A name many units bear is the one in the province (or district) the sentence also names:
     `xã Tân Hòa, huyện Chợ Gạo` is the Tân Hòa of Chợ Gạo."""
+    if not any(len(p.value["units"]) > 1 for p in places):
+        return places
     provinces = {p.value["name"] for p in places if p.value["level"] == "province" and p.value["units"]}
     provinces |= {p.value["units"][0].province for p in places if p.value["units"]
                   and len({u.province for u in p.value["units"]}) == 1}

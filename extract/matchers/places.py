@@ -65,11 +65,12 @@ def _canonical() -> dict[str, str]:
     for a, p in VOCAB["aliases"].items():
         for v in tone_variants(a):
             out[v] = p
+    globals()["CANONICAL"] = out      # from now on `places.CANONICAL` is the plain dict (orgs asks per word)
     return out
 
 
 class _LazyNames(Mapping):
-    """`CANONICAL`: the province names, read from the gazetteer on first use."""
+    """`CANONICAL` until first use: the province names, read from the gazetteer then."""
 
     def __getitem__(self, key):
         return _canonical()[key]
@@ -103,16 +104,27 @@ def _admin_alternation() -> str:
     return rf"(?:(?i:{longest_first(dotted)})|(?i:{longest_first(words)})(?!\p{{L}}))"
 
 
+def _first_letters() -> str:
+    """Every letter a place can start with, as a character class: the pattern is tried only there (the
+    alternation of a hundred names is slow to try at every position)."""
+    caseless = [*VOCAB["country"], *ADMIN]
+    exact = [*VOCAB["generic"], *_canonical()]
+    letters = {w[0].lower() for w in caseless} | {w[0].upper() for w in caseless} | {w[0] for w in exact}
+    return "[" + "".join(regex.escape(c) for c in sorted(letters)) + "]"
+
+
 @lru_cache(maxsize=1)
 def pattern() -> regex.Pattern:
     known = longest_first(_canonical())
     return regex.compile(rf"""
+        (?={_first_letters()})
+        (?:
         (?P<country>(?<!\p{{L}})(?i:{longest_first(VOCAB["country"])})(?!\p{{L}}))   # cả nước, Việt Nam
       | (?P<bare>(?<!\p{{L}})(?:{known})(?![\p{{L}}\p{{M}}]))                   # Hà Nội, TP.HCM
       | (?P<admin>(?<!\p{{L}}){_admin_alternation()})[ \t]*                         # tỉnh / TP / H. ...
         (?P<words>{_ANY_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_ANY_WORD}){{0,6}})?      # Mường khương, 1
       | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}]))  # toàn thành phố
-        """, regex.VERBOSE)
+        )""", regex.VERBOSE)
 
 
 def _cut_person(words: list[str]) -> list[str]:
@@ -168,11 +180,16 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _reader() -> NameReader:
+    return NameReader(_canonical())
+
+
 def match(text: str) -> list[Match]:
     out: list[Match] = []
-    reader = NameReader(_canonical())
+    reader = _reader()
     pat, pos = pattern(), 0
-    if text[:1].isupper() and (out := reader.kicker(text)):      # `Đông Hòa: …`
+    if text[:1].isupper() and ":" in text[:40] and (out := reader.kicker(text)):      # `Đông Hòa: …`
         pos = out[0].end
     while (m := pat.search(text, pos)) is not None:
         pos = m.end()
