@@ -21,10 +21,11 @@ RULES_VERSION = "0.1.0"
 
 def rule_files() -> list[Path]:
     """Every file that decides what extraction finds: the code and vocabularies of cleaning,
-    segmentation, matchers and assembly, and the schemas."""
+    segmentation, matchers, assembly and the gazetteer, and the schemas."""
     here = Path(__file__).parent
     return [f for f in sorted([*here.glob("*.py"), *here.glob("*.json"), *(here / "clean").glob("*.*"),
                                *(here / "matchers").glob("*.*"), *(here / "assemble").glob("*.*"),
+                               *(here / "gazetteer").glob("*.*"),
                                *(Path(__file__).parents[1] / "schemas").glob("*.py")])
             if f.suffix in (".py", ".json", ".tsv") and f.is_file()]
 

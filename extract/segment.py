@@ -7,6 +7,9 @@ together, skipping white space, so each token gets the span it covers in the tex
 >>> text = "Hà Nội có  3.317 sản phẩm OCOP. Trong đó, có 6 sản phẩm 5 sao."
 >>> [text[s:e] for s, e in sentence_spans(text)]
 ['Hà Nội có  3.317 sản phẩm OCOP.', 'Trong đó, có 6 sản phẩm 5 sao.']
+>>> t = "H.Đại Lộc có 25 sản phẩm; TX. Điện Bàn có 18."
+>>> [t[s:e] for s, e in sentence_spans(t)]
+['H.Đại Lộc có 25 sản phẩm; TX. Điện Bàn có 18.']
 >>> [(t.text, t.start) for t in word_tokens(text, 0, 31)][:4]
 [('Hà Nội', 0), ('có', 7), ('3.317', 11), ('sản phẩm', 17)]
 """
@@ -18,6 +21,8 @@ from dataclasses import dataclass
 import regex
 
 _PARA = re.compile(r"[^\n]+")
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:TX|Tx|TT|Tt|H|Q|TP|Tp)\.$")
+"""A sentence that seems to end with an administrative abbreviation (`TX.`, `H.`) goes on: `TX. Điện Bàn`."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -78,7 +83,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             while e > s and chunk[e - 1].isspace():
                 e -= 1
             if e > s:
-                spans.append((p_start + s, p_start + e))
+                if spans and spans[-1][1] > p_start and _ABBREVIATION_END.search(text, 0, spans[-1][1]):
+                    spans[-1] = (spans[-1][0], p_start + e)
+                else:
+                    spans.append((p_start + s, p_start + e))
     return spans
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bumped when a field is removed or renamed, or its meaning or vocabulary changes (see README)."""
 
 

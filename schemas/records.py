@@ -1,4 +1,5 @@
-"""Records: what one article states, one line each in `out/records.jsonl` (spec: records.md, version 1).
+"""Records: what one article states, one line each in `out/records.jsonl` (spec: records.md, version 1; version 2
+adds the gazetteer's unit of a count's place: `scope_code`, `scope_parent`).
 
 Validation with the article's text in the context also checks that the evidence is the text's slice:
 
@@ -6,7 +7,7 @@ Validation with the article's text in the context also checks that the evidence 
 ...                 star="5", kind="total", evidence={"start": 4, "end": 9, "text": "6 sản",
 ...                 "sentence": "Có  6 sản phẩm."}, rules=["count.unit"])
 >>> r.approx, r.schema_version
-('exact', '1')
+('exact', '2')
 >>> validate_record(r.model_dump(), text="Có  6 sản phẩm.").value
 6
 >>> try:
@@ -34,7 +35,7 @@ OrgClass = Literal["business", "agency"]
 
 
 class RecordBase(Model):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     id: str = Field(min_length=1, description="stable: the same article text always yields the same ids")
     article_id: str = Field(min_length=1)
     evidence: Evidence
@@ -71,6 +72,11 @@ class CountRecord(RecordBase):
     kind: Kind = "total"
     scope: str | None = None
     scope_level: ScopeLevel | None = None
+    scope_code: str | None = Field(None, pattern=r"^\d{2}(?:\d|\d{3})?$",
+                                   description="official code of the scope's unit (GSO): 2 digits for a province, "
+                                               "3 for a district, 5 for a commune; null when not known for sure")
+    scope_parent: str | None = Field(None, description="the province of a district or commune scope (on the map of "
+                                                       "the figure's date)")
     as_of: str | None = None
     period: str | None = None
     time_basis: TimeBasis | None = None

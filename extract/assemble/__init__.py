@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from ..doc import Doc
+from ..gazetteer.resolve import fill_scope_units, units_named
 from .analysis import analyse
 from .build import record
 from .context import build_context
@@ -26,5 +27,6 @@ def assemble(doc: Doc) -> list[dict]:
                               org_class=m.value["org_class"], legal_form=m.value["legal_form"],
                               location=m.value["location"]))
     out += count_records(doc, infos, ctx)
+    fill_scope_units(out, units_named(infos), ctx.main_place, doc.article.published)   # scope_code, scope_parent
     out.sort(key=lambda r: (r["evidence"]["start"], r["type"]))
     return out

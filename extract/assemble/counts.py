@@ -259,7 +259,20 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
         scope, level = parent.fields["scope"], parent.fields["scope_level"]
-        rules += ["kind.part_of_figure", "time.part_of_figure", "scope.part_of_figure"]
+        scope_rule = "scope.part_of_figure"
+        if level in ("province", "country", None):
+            own = [p for p in attach._usable_places(info) if window_start <= p.start and p.end <= n.start
+                   and p.value["level"] in ("district", "commune")]
+            bracket = text.rfind("(", info.start, n.start)
+            bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
+                else []
+            if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
+                scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
+            elif bracketed and bracketed[-1].fields["scope_level"] in ("district", "commune"):
+                # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
+                scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
+                scope_rule = "scope.bracket_of_figure"
+        rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
     else:
         if metric_rule == "metric.difference":
             kind, kind_rule = "total", "kind.difference"

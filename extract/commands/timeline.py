@@ -13,7 +13,8 @@ def register(sub):
                                    "e.g. `ocop timeline ocop_products --scope 'Hà Nội' --star 5`.")
     p.add_argument("metric", metavar="METRIC", help="ocop_products, ocop_subjects, ocop_sales_points, "
                                                     "ocop_centers, share_of_national (the ocop_ may be left out)")
-    p.add_argument("--scope", required=True, help="the place: 'Hà Nội', 'ha noi' and 'TP Hà Nội' all match")
+    p.add_argument("--scope", required=True, help="the place in any written form ('Hà Nội', 'ha noi', 'TP Hà Nội'); a province the "
+                                                "2025 reform enlarged also shows the old provinces it is made of")
     p.add_argument("--star", choices=STARS, help="star class (default: every class)")
     p.add_argument("--kind", choices=["total", "added", "target"], default="total")
     p.add_argument("--out", default="out", help="output folder (default: out)")
@@ -24,6 +25,7 @@ def register(sub):
 def run(args) -> int:
     from schemas import Fact
     from ..io import read_jsonl
+    from ..reconcile.eras import merge_note
     from ..reconcile.views import ViewError, load_models, select_facts, timeline_text
     out = Path(args.out)
     try:
@@ -33,7 +35,7 @@ def run(args) -> int:
         records = {}
         if (out / "records.jsonl").exists():
             records = {r["id"]: r for r in read_jsonl(out / "records.jsonl") if r.get("id") in wanted}
-        sys.stdout.write(timeline_text(facts, records))
+        sys.stdout.write(merge_note(args.scope) + timeline_text(facts, records))
         if args.plot:
             from ..reconcile.plot import plot_timeline
             print(f"plot written to {plot_timeline(facts, records, args.plot)}", file=sys.stderr)

@@ -1,9 +1,14 @@
-"""Places: `tỉnh Long An`, `thành phố Hà Nội`, `huyện Chương Mỹ`, `xã Phú Nam An`, bare province names,
-`TP.HCM`, `cả nước` (-> Việt Nam), and bare administrative words standing for the article's own place
-(`toàn thành phố`, `Thành phố`: value `generic`, name None, resolved by assembly).
+"""Places: `tỉnh Long An`, `thành phố Hà Nội`, `huyện Chương Mỹ`, `H.Định Quán`, `xã Phú Nam An`, bare
+province names, `TP.HCM`, `cả nước` (-> Việt Nam), and bare administrative words standing for the
+article's own place (`toàn thành phố`, `Thành phố`: value `generic`, name None, resolved by assembly).
 
-Value: `name` (canonical, without the administrative word), `level` (country | province | district |
-commune), `admin` (the administrative word as written, or None), `generic` (bool).
+Names are read against the gazetteer (`extract.gazetteer`: every province, district and commune before
+and after 1 July 2025), in any letter case and either tone placement; a name the gazetteer does not know
+is still a place after an administrative word when it is capitalized (a village, a new name).
+
+Value: `name` (the name a reader knows, without the administrative word), `level` (country | province |
+district | commune), `admin` (the administrative word as written, or None), `generic` (bool), `units`
+(the gazetteer's units that bear this name at this level; narrowed by the other places of the sentence).
 
 >>> [(m.text, m.value["name"], m.value["level"]) for m in match("UBND thành phố Hà Nội và huyện Chương Mỹ")]
 [('thành phố Hà Nội', 'Hà Nội', 'province'), ('huyện Chương Mỹ', 'Chương Mỹ', 'district')]
@@ -15,12 +20,22 @@ commune), `admin` (the administrative word as written, or None), `generic` (bool
 [('cả nước', 'Việt Nam'), ('TP.HCM', 'Hồ Chí Minh')]
 >>> [(m.text, m.value["generic"]) for m in match("toàn thành phố đã có 300 sản phẩm")]
 [('toàn thành phố', True)]
+>>> [(m.text, m.value["name"], m.rule) for m in match("TP Hội An, Điện Bàn và các huyện Duy Xuyên, Đại Lộc")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('TP Hội An', 'Hội An', 'places.gazetteer'), ('Điện Bàn', 'Điện Bàn', 'places.list'),
+ ('huyện Duy Xuyên', 'Duy Xuyên', 'places.gazetteer'), ('Đại Lộc', 'Đại Lộc', 'places.list')]
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
+
 import regex
 
+from ..gazetteer import Unit
+from ..gazetteer.data import province_units
 from . import Match, load_vocab, longest_first
+from .place_names import NameReader, narrow_by_sentence
 
 VOCAB = load_vocab("places")
 _TONES = VOCAB["old_style_tones"]
@@ -38,31 +53,79 @@ def tone_variants(name: str) -> set[str]:
     return out
 
 
-CANONICAL: dict[str, str] = {}
-for _p in VOCAB["provinces"]:
-    for _v in tone_variants(_p):
-        CANONICAL[_v] = _p
-for _a, _p in VOCAB["aliases"].items():
-    for _v in tone_variants(_a):
-        CANONICAL[_v] = _p
+@lru_cache(maxsize=1)
+def _canonical() -> dict[str, str]:
+    """Every written form of a province's name -> the name a reader knows (the gazetteer's provinces
+    before and after the reform, the vocabulary's aliases and other names)."""
+    out: dict[str, str] = {}
+    names = {u.name for u in province_units(False) + province_units(True)} | set(VOCAB["other_names"])
+    for p in names:
+        for v in tone_variants(p):
+            out[v] = p
+    for a, p in VOCAB["aliases"].items():
+        for v in tone_variants(a):
+            out[v] = p
+    globals()["CANONICAL"] = out      # from now on `places.CANONICAL` is the plain dict (orgs asks per word)
+    return out
+
+
+class _LazyNames(Mapping):
+    """`CANONICAL` until first use: the province names, read from the gazetteer then."""
+
+    def __getitem__(self, key):
+        return _canonical()[key]
+
+    def __iter__(self):
+        return iter(_canonical())
+
+    def __len__(self):
+        return len(_canonical())
+
+    def __contains__(self, key):                # without Mapping's KeyError round trip (orgs asks per word)
+        return key in _canonical()
+
+    def get(self, key, default=None):
+        return _canonical().get(key, default)
+
+
+CANONICAL: Mapping[str, str] = _LazyNames()
 CENTRAL = set(VOCAB["central_cities"])
 ADMIN = {k.lower(): v for k, v in VOCAB["admin"].items()}
+ABBREVIATIONS = {k.lower() for k in VOCAB["abbreviations"]}
 SURNAMES = set(VOCAB["surnames"])
 
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"                       # Chương, Mỹ
-_KNOWN = longest_first(CANONICAL)
+_ANY_WORD = r"(?:[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d))"         # mường, KHƯƠNG, 1
 
-PATTERN = regex.compile(rf"""
-    (?P<country>(?<!\p{{L}})(?i:{longest_first(VOCAB["country"])})(?!\p{{L}}))   # cả nước, Cả nước, Việt Nam
-  | (?P<admin>(?<!\p{{L}})(?i:{longest_first(ADMIN)})(?!\p{{L}}))\s*             # tỉnh / TP / huyện ...
-    (?:
-        (?P<known>{_KNOWN})(?![\p{{L}}\p{{M}}])                                  # a known province name
-      | (?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}                        # Chương Mỹ, Phú Nam An
-               |\d{{1,2}}(?![\d.,]))                                                # Quận 1, Phường 5
-    )
-  | (?P<bare>(?<!\p{{L}})(?:{_KNOWN})(?![\p{{L}}\p{{M}}]))                      # Hà Nội, TP.HCM
-  | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}])(?![ \t]+\p{{Lu}}))  # toàn thành phố
-    """, regex.VERBOSE)
+
+def _admin_alternation() -> str:
+    dotted = [w for w in ADMIN if w.endswith(".")]           # H.Định Quán: no space needed after the dot
+    words = [w for w in ADMIN if not w.endswith(".")]
+    return rf"(?:(?i:{longest_first(dotted)})|(?i:{longest_first(words)})(?!\p{{L}}))"
+
+
+def _first_letters() -> str:
+    """Every letter a place can start with, as a character class: the pattern is tried only there (the
+    alternation of a hundred names is slow to try at every position)."""
+    caseless = [*VOCAB["country"], *ADMIN]
+    exact = [*VOCAB["generic"], *_canonical()]
+    letters = {w[0].lower() for w in caseless} | {w[0].upper() for w in caseless} | {w[0] for w in exact}
+    return "[" + "".join(regex.escape(c) for c in sorted(letters)) + "]"
+
+
+@lru_cache(maxsize=1)
+def pattern() -> regex.Pattern:
+    known = longest_first(_canonical())
+    return regex.compile(rf"""
+        (?={_first_letters()})
+        (?:
+        (?P<country>(?<!\p{{L}})(?i:{longest_first(VOCAB["country"])})(?!\p{{L}}))   # cả nước, Việt Nam
+      | (?P<bare>(?<!\p{{L}})(?:{known})(?![\p{{L}}\p{{M}}]))                   # Hà Nội, TP.HCM
+      | (?P<admin>(?<!\p{{L}}){_admin_alternation()})[ \t]*                         # tỉnh / TP / H. ...
+        (?P<words>{_ANY_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_ANY_WORD}){{0,6}})?      # Mường khương, 1
+      | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}])
+                   (?![ \t]+\p{{Lu}}))                                     # toàn thành phố (not 'của tỉnh X')
+        )""", regex.VERBOSE)
 
 
 def _cut_person(words: list[str]) -> list[str]:
@@ -73,6 +136,12 @@ def _cut_person(words: list[str]) -> list[str]:
     return words
 
 
+_PERSON_BEFORE = regex.compile(
+    rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
+    rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
+_CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
+
+
 def _level(admin: str | None, name: str) -> str:
     kind = ADMIN.get(admin.lower()) if admin else None
     if kind == "city" or kind is None:
@@ -80,31 +149,80 @@ def _level(admin: str | None, name: str) -> str:
     return kind
 
 
+def _place(start: int, end: int, text: str, rule: str, name: str | None, level: str | None,
+           admin: str | None, units: tuple[Unit, ...] = (), generic: bool = False) -> Match:
+    return Match("place", start, end, text[start:end], rule,
+                 {"name": name, "level": level, "admin": admin, "generic": generic, "units": units})
+
+
+def _admin_match(m, text: str, reader: NameReader) -> Match | None:
+    admin = m.group("admin")
+    before = text[max(0, m.start() - 12):m.start()].rstrip()
+    if any(before.endswith(w) for w in VOCAB["not_after"].get(admin.lower(), ())):
+        return None                                         # Hợp tác xã Mường Khương: a cooperative
+    abbreviation = admin.lower() in ABBREVIATIONS
+    if not m.group("words"):
+        return None
+    hit = reader.after_admin(text, m.start("words"), m.end("words"), admin)
+    run = _CAPITALIZED_RUN.match(text, m.start("words"))
+    run_end = None
+    if run and run.end() <= m.end("words"):
+        raw = " ".join(_cut_person(run.group().split()))
+        run_end = m.start("words") + len(raw) if run.group().startswith(raw) else run.end()
+    if hit is not None and (run_end is None or hit[0] >= run_end or reader.starts_name(text, hit[0], run_end)):
+        end, name, level, units = hit
+        return _place(m.start(), end, text, "places.gazetteer", name, level, admin, units)
+    if run_end is not None and not abbreviation and ADMIN.get(admin.lower()) != "province":
+        raw = text[m.start("words"):run_end]          # a name the gazetteer does not know (`xã Phú Nam An`)
+        if raw.split()[0] in SURNAMES and len(raw.split()) >= 3:
+            return None                               # UBND tỉnh Trần Phước Hiền: a person, not a place
+        name = CANONICAL.get(raw, raw)
+        return _place(m.start(), run_end, text, "places.admin_name", name, _level(admin, name), admin)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reader() -> NameReader:
+    return NameReader(_canonical())
+
+
 def match(text: str) -> list[Match]:
-    out = []
-    for m in PATTERN.finditer(text):
+    out: list[Match] = []
+    reader = _reader()
+    pat, pos = pattern(), 0
+    if text[:1].isupper() and ":" in text[:40] and (out := reader.kicker(text)):      # `Đông Hòa: …`
+        pos = out[0].end
+    while (m := pat.search(text, pos)) is not None:
+        pos = m.end()
         if m.group("country"):
-            out.append(Match("place", m.start(), m.end(), m.group(), "places.country",
-                             {"name": "Việt Nam", "level": "country", "admin": None, "generic": False}))
-        elif m.group("admin") and (m.group("known") or m.group("name")):
-            admin = m.group("admin")
-            if m.group("known"):
-                name, end, rule = CANONICAL[m.group("known")], m.end("known"), "places.admin_known"
-            else:
-                words = _cut_person(m.group("name").split())
-                raw = " ".join(words)
-                end = m.start("name") + len(raw) if raw == m.group("name")[:len(raw)] else m.end("name")
-                name, rule = CANONICAL.get(raw, raw), "places.admin_name"
-            out.append(Match("place", m.start(), end, text[m.start():end], rule,
-                             {"name": name, "level": _level(admin, name), "admin": admin, "generic": False}))
+            out.append(_place(m.start(), m.end(), text, "places.country", "Việt Nam", "country", None))
         elif m.group("bare"):
+            if _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue                                    # ông Thái Bình, Nguyễn Thái Bình: a person
             name = CANONICAL[m.group("bare")]
-            out.append(Match("place", m.start(), m.end(), m.group(), "places.known",
-                             {"name": name, "level": "province", "admin": None, "generic": False}))
-        elif m.group("generic") or m.group("admin"):
-            g = m.group("generic") or m.group("admin")
-            start = m.start("generic") if m.group("generic") else m.start("admin")
-            out.append(Match("place", start, start + len(g), g, "places.generic",
-                             {"name": None, "level": VOCAB["generic"].get(g, ADMIN.get(g.lower())),
-                              "admin": g, "generic": True}))
-    return out
+            out.append(_place(m.start(), m.end(), text, "places.known", name, "province", None,
+                              reader.provinces(name)))
+        elif m.group("admin"):
+            found = _admin_match(m, text, reader)
+            if found is None:
+                pos = m.end("admin")
+                if m.group("admin") in VOCAB["generic"]:     # `UBND thành phố cũng …`: the article's city
+                    out.append(_place(m.start(), pos, text, "places.generic", None,
+                                      VOCAB["generic"][m.group("admin")], m.group("admin"), generic=True))
+                continue
+            out.append(found)
+            pos = found.end
+            if found.value["units"] and found.value["level"] in ("district", "commune"):
+                members = reader.list_after(text, found)
+                out += members
+                pos = members[-1].end if members else pos
+        else:
+            g = m.group("generic")
+            out.append(_place(m.start(), m.end(), text, "places.generic", None, VOCAB["generic"].get(g), g,
+                              generic=True))
+    out += reader.enumerated(text, out)
+    out.sort(key=lambda p: p.start)
+    return narrow_by_sentence(out)
+
+
+__all__ = ["CANONICAL", "SURNAMES", "match", "tone_variants"]

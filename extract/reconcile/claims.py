@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from schemas.edtf import is_edtf
 
+from .eras import scope_at
 from .places import place_key
 from .timeline import Interval, interval
 from .values import allowed
@@ -230,11 +231,13 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     merged: dict[tuple, list[Claim]] = {}
     for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
         as_of, span, basis = _placed(r, times)
+        scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
         partial = bool(r.get("organization")) and not _parent_in_sentence(r, by_sentence)
         value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
         ev = r["evidence"]
         evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
-        claim = Claim(key=key_of(r), scope=r.get("scope"), article_id=r["article_id"], record_ids=[r["id"]],
+        claim = Claim(key=key_of(r).with_(place=place_key(scope)), scope=scope, article_id=r["article_id"],
+                      record_ids=[r["id"]],
                       value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
                       allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
                       as_of=as_of, period=r.get("period"), span=span, time_basis=basis,

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from schemas import SCHEMA_VERSION
+
 from .values import fmt
 
 
@@ -25,7 +27,7 @@ def count_record(record_id: str, article_id: str, value: float, *, star: str | N
     start = sentence.find(number)
     if start < 0:
         raise ValueError(f"sentence {sentence!r} does not contain the number {number!r}")
-    rec = {"schema_version": "1", "type": "count", "id": record_id, "article_id": article_id, "value": value,
+    rec = {"schema_version": SCHEMA_VERSION, "type": "count", "id": record_id, "article_id": article_id, "value": value,
            "unit": unit, "metric": metric, "star": star if metric == "ocop_products" else None, "kind": kind,
            "scope": scope, "as_of": as_of, "time_basis": time_basis or ("stated" if as_of else None),
            "rules": ["sample"],

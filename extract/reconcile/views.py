@@ -9,6 +9,7 @@ from pathlib import Path
 from schemas import Conflict, Fact
 
 from ..io import read_models
+from .eras import related_scopes
 from .places import loose_place_key
 from .results import conflict_order
 from .timeline import describe, interval
@@ -73,7 +74,8 @@ def select_facts(facts: list[Fact], metric: str, scope: str, star: str | None = 
     (`Hà Nội`, `ha noi`, `TP Hà Nội`), optionally the star class, the kind."""
     metrics = {metric, f"ocop_{metric}"}
     place = loose_place_key(scope)
-    chosen = [f for f in facts if f.key.metric in metrics and loose_place_key(f.key.scope) == place
+    wanted = {place} | {loose_place_key(s) for s in related_scopes(scope)}   # Tuyên Quang: new, old, Hà Giang
+    chosen = [f for f in facts if f.key.metric in metrics and loose_place_key(f.key.scope) in wanted
               and f.key.kind == kind and (star is None or f.key.star == star)]
     if chosen:
         return chosen

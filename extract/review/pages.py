@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from schemas import ArticleOut, Claim, Decision
 
 from .chart import timeline_svg
+from .placemap import place_map_svg
 from .data import STATUSES, Filters, Item, Outputs
 from .html import article_href, esc, hidden, href, layout, marked, number, select, shortcuts_html
 
@@ -127,6 +128,10 @@ def finding_html(ctx: PageContext) -> str:
         decided = f'<p class="decision {esc(item.status)}">{label}: {esc(describe(item.decision))}{note}</p>'
     published = {a.id: str(a.published) if a.published else None for a in ctx.outputs.articles.values()}
     chart = timeline_svg(c, ctx.outputs.facts_for(c.key), published)
+    where = place_map_svg(c, [f for fs in ctx.outputs.facts.values() for f in fs])     # '' unless a province
+    if where:
+        where = (f'<figure class="placemap">{where}<figcaption>The same figure in every province at that date '
+                 f'(latest settled value); ringed: this finding.</figcaption></figure>')
     return (f'<section class="finding" data-finding-id="{esc(c.id)}" data-status="{esc(item.status)}">'
             f'<h1>{esc(c.key.label())}<span class="as-of">{" as of " + esc(c.as_of) if c.as_of else ""}'
             f'</span></h1><p class="badges"><span class="badge sev-{esc(c.severity)}">{esc(c.severity)}</span>'
@@ -135,7 +140,7 @@ def finding_html(ctx: PageContext) -> str:
             f'<p class="explanation">{esc(c.explanation)}</p>{suggested}{decided}'
             f'<figure>{chart}<figcaption>Numbered points: the claims below. Line: the reconciled values '
             f'(rank preferred or normal); hollow: deprecated; dashed: the suggested value.</figcaption>'
-            f'</figure>{decision_form(ctx)}</section>')
+            f'</figure>{where}{decision_form(ctx)}</section>')
 
 
 def filters_html(ctx: PageContext) -> str:

@@ -1,0 +1,183 @@
+"""Reading place names against the gazetteer, for `places.match`: the name after an administrative word
+(longest known name first, in any letter case), the names listed after it without their word
+(`TP Hội An, Điện Bàn`), districts enumerated beside a sibling (`thành phố Phủ Lý có 38 …; Lý Nhân có
+18 …`), and the narrowing of a name that many units bear by the other places of its sentence.
+
+>>> r = NameReader({})
+>>> text = "huyện Mường khương"
+>>> end, name, level, units = r.after_admin(text, 6, len(text), "huyện")
+>>> text[:end], name, level, [(u.code, u.province) for u in units]
+('huyện Mường khương', 'Mường Khương', 'district', [('083', 'Lào Cai')])
+>>> r.after_admin("xã hội hóa", 3, 10, "xã") is None     # common words are not names
+True
+"""
+from __future__ import annotations
+
+import regex
+
+from ..gazetteer import Unit, as_written, lookup, name_key
+from ..gazetteer.names import index
+from . import Match, load_vocab
+
+VOCAB = load_vocab("places")
+ADMIN_LEVEL = {k.lower(): v for k, v in VOCAB["admin"].items()}
+"""Administrative word -> the level it names (`city`: a province or a district, by the name)."""
+ADMIN_KIND = {k.lower(): v for k, v in VOCAB["admin_kind"].items()}
+"""An abbreviation -> the administrative word it stands for (`h.` -> `huyện`)."""
+MAX_WORDS = 6
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d)")
+_LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|những)\b)")
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,4}")
+_ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
+_ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
+
+
+def _case_ok(words: list[str]) -> bool:
+    """A name after an administrative word starts with a capital (`Mường khương`, `MƯỜNG KHƯƠNG`) or a digit
+    (`Quận 1`); all in lower case it is ordinary words (`huyện thống nhất kế hoạch`, `xã hội`)."""
+    return words[0][:1].isupper() or words[0][:1].isdigit()
+
+
+class NameReader:
+    def __init__(self, canonical):
+        self.canonical = canonical        # written forms of province names -> the name a reader knows
+        self.longest: dict[str, int] = {}  # a name's first word -> the most words a name starting so has
+        for key in [*index(), *(name_key(c) for c in canonical)]:
+            words = key.split()
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    def _fits(self, admin: str, units: list[Unit]) -> tuple[str | None, list[Unit]]:
+        """The level an administrative word gives this name, and the units of that level (those of the
+        word's own kind first: `huyện Phú Quốc` is a district that became a city)."""
+        word = admin.lower()
+        level = ADMIN_LEVEL.get(word)
+        kind = ADMIN_KIND.get(word, word)
+        if level == "city":
+            central = [u for u in units if u.level == "province" and u.kind == "thành phố"]
+            if central:
+                return "province", central
+            level = "district"
+        fit = [u for u in units if u.level == level]
+        if level == "district" and any(u.kind == kind for u in fit):
+            fit = [u for u in fit if u.kind == kind]      # `huyện Cai Lậy`, not `thị xã Cai Lậy`
+        return (level, sorted(fit, key=lambda u: u.kind != kind)) if fit else (None, [])
+
+    def after_admin(self, text: str, start: int, end: int,
+                    admin: str) -> tuple[int, str, str, tuple[Unit, ...]] | None:
+        """The longest known name of the right level at `start` (at most six words, up to `end`):
+        (its end, the name a reader knows, the level, the units)."""
+        words = list(_WORD.finditer(text, start, end))[:MAX_WORDS]
+        if not words or not _case_ok([words[0].group()]):
+            return None
+        most = self.longest.get(name_key(words[0].group()), 0)     # no name starts so: nothing to look up
+        for n in range(min(len(words), most), 0, -1):
+            stop = words[n - 1].end()
+            written = text[start:stop]
+            canonical = self.canonical.get(written)     # aliases of provinces (`TP.HCM`)
+            units = lookup(self._province_name(canonical) if canonical else written)
+            level, fit = self._fits(admin, units)
+            if not fit:
+                continue
+            name = canonical if canonical and level == "province" else as_written(written, fit[0].name)
+            return stop, name, level, tuple(fit)
+        return None
+
+    def starts_name(self, text: str, start: int, end: int) -> bool:
+        """Whether another known name starts after a name (`huyện Mỹ Đức Hà Nội`), so that the
+        capitalized words after the first name are not the rest of it."""
+        words = list(_WORD.finditer(text, start, end))
+        return any(lookup(text[words[0].start():w.end()]) for w in words) if words else True
+
+    @staticmethod
+    def _province_name(name: str) -> str:
+        return VOCAB["other_names"].get(name, name)
+
+    def provinces(self, name: str) -> tuple[Unit, ...]:
+        return tuple(lookup(self._province_name(name), level="province"))
+
+    def list_after(self, text: str, head: Match) -> list[Match]:
+        """Names listed after a district or commune without their word: `TP Hội An, Điện Bàn`."""
+        out, pos = [], head.end
+        level, provinces = head.value["level"], {u.province for u in head.value["units"]}
+        while (join := _LIST_JOIN.match(text, pos)) and (run := _NAME_RUN.match(text, join.end())):
+            hit = self._member(run, level, provinces)
+            if hit is None:
+                break
+            end, units = hit
+            written = text[run.start():end]
+            out.append(Match("place", run.start(), end, written, "places.list",
+                             {"name": as_written(written, units[0].name), "level": level, "admin": None,
+                              "generic": False, "units": units}))
+            pos = end
+        return out
+
+    @staticmethod
+    def _member(run, level: str, provinces: set[str]) -> tuple[int, tuple[Unit, ...]] | None:
+        """The longest prefix of a capitalized run that is a unit of this level in these provinces,
+        ending where the run ends or before a word that is not a name's."""
+        words = list(_WORD.finditer(run.group()))
+        for n in range(len(words), 0, -1):
+            units = tuple(u for u in lookup(run.group()[:words[n - 1].end()], level=level)
+                          if u.province in provinces)
+            if units and n == len(words):
+                return run.start() + words[n - 1].end(), units
+        return None
+
+    def kicker(self, text: str) -> list[Match]:
+        """A district's name that opens a headline or a sentence before a colon, the way news names the place
+        it reports from: `Đông Hòa: Trao giấy chứng nhận OCOP …`."""
+        run = _NAME_RUN.match(text)
+        if run is None or not text.startswith(":", run.end()):
+            return []
+        units = tuple(lookup(run.group(), level="district"))
+        if not units or len(run.group().split()) < 2:
+            return []
+        return [Match("place", 0, run.end(), run.group(), "places.kicker",
+                      {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
+                       "generic": False, "units": units})]
+
+    def enumerated(self, text: str, found: list[Match]) -> list[Match]:
+        """Districts enumerated without their word beside one named with it, each with its figure:
+        `thành phố Phủ Lý có 38 sản phẩm; Lý Nhân có 18 sản phẩm`."""
+        heads = [p for p in found if p.rule == "places.gazetteer" and p.value["level"] == "district"]
+        if not heads:
+            return []
+        provinces = {u.province for p in heads for u in p.value["units"]}
+        taken = [(p.start, p.end) for p in found]
+        out = []
+        for lead in _ENUM_LEAD.finditer(text):
+            run = _NAME_RUN.match(text, lead.end())
+            if run is None or any(a < run.end() and run.start() < b for a, b in taken):
+                continue
+            hit = self._member(run, "district", provinces)
+            if hit is None or not _ENUM_TAIL.match(text, hit[0]):
+                continue
+            end, units = hit
+            written = text[run.start():end]
+            out.append(Match("place", run.start(), end, written, "places.enumerated",
+                             {"name": as_written(written, units[0].name), "level": "district", "admin": None,
+                              "generic": False, "units": units}))
+            taken.append((run.start(), end))
+        return out
+
+
+def narrow_by_sentence(places: list[Match]) -> list[Match]:
+    """A name many units bear is the one in the province (or district) the sentence also names:
+    `xã Tân Hòa, huyện Chợ Gạo` is the Tân Hòa of Chợ Gạo."""
+    if not any(len(p.value["units"]) > 1 for p in places):
+        return places
+    provinces = {p.value["name"] for p in places if p.value["level"] == "province" and p.value["units"]}
+    provinces |= {p.value["units"][0].province for p in places if p.value["units"]
+                  and len({u.province for u in p.value["units"]}) == 1}
+    districts = {name_key(p.value["name"]) for p in places if p.value["level"] == "district" and p.value["units"]}
+    for p in places:
+        units = p.value["units"]
+        if len(units) < 2:
+            continue
+        if p.value["level"] == "commune":
+            in_district = tuple(u for u in units if u.district and name_key(u.district) in districts)
+            units = in_district or units
+        in_province = tuple(u for u in units if u.province in provinces)
+        p.value["units"] = in_province or units
+    return places
