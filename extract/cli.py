@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "review", "show", "schema", "export",
+COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "review", "corrections", "show", "schema", "export",
             "eval"]
 
 

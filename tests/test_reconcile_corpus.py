@@ -54,7 +54,15 @@ def test_nine_preferred_for_2025_and_001s_six_deprecated_naming_june_2025(facts)
     [six] = [f for f in in_2025 if f.value == 6]
     assert nine.value == 9
     assert six.rank == "deprecated" and six.articles == [A001]
-    assert "June 2025" in six.explanation and A000 in six.explanation
+    assert "June 2025" in six.explanation and "“Dấu mốc đặc biệt đầu tiên" in six.explanation
+
+
+def test_explanations_name_articles_by_title_or_first_words_never_by_hash_id(facts, conflicts):
+    texts = [f.explanation for f in facts if f.explanation] + [c.explanation for c in conflicts]
+    assert texts
+    for text in texts:
+        assert not any(a in text for a in (A000, A001, A002, A003, A004)), text
+    assert any("“Hà Nội: Gia tăng giá trị từ sản phẩm OCOP”" in t for t in texts)
 
 
 def test_a_value_mismatch_cites_001_and_000_or_004(conflicts):

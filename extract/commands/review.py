@@ -19,9 +19,10 @@ def register(sub):
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--verbose", action="store_true", help="log every request")
     moves = p.add_mutually_exclusive_group()
-    moves.add_argument("--export", metavar="FILE.jsonl", help="write the current decisions to FILE and exit")
+    moves.add_argument("--export", metavar="FILE.jsonl", help="write the current decisions and claim corrections to FILE and exit")
     moves.add_argument("--import", dest="import_", metavar="FILE.jsonl",
-                       help="add the decisions of FILE to the database and exit (importing twice is harmless)")
+                       help="add the decisions and claim corrections of FILE to the database and exit "
+                            "(importing twice is harmless)")
     p.set_defaults(func=run)
 
 
