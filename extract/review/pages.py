@@ -1,12 +1,14 @@
 """The review page (queue, one finding, its claims, chart and decision form) and the article page."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemas import ArticleOut, Claim, Decision
 
 from .chart import timeline_svg
+from ..reconcile.naming import article_name
 from .data import STATUSES, Filters, Item, Outputs
+from .fixes import fix_form, fix_forms, stale_html
 from .html import esc, hidden, href, layout, marked, number, select, shortcuts_html
 
 TYPES = ["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
@@ -24,6 +26,14 @@ class PageContext:
     total: int
     undoable: Decision | None   # what `u` would undo
     flash: str = ""
+    corrections: dict = field(default_factory=dict)   # record id -> its current Correction
+    error: str = ""             # what was wrong with the form just posted (shown beside the form)
+    posted: dict = field(default_factory=dict)        # that form's fields, to show them again
+
+
+def name_of(ctx: "PageContext", article_id: str) -> str:
+    article = ctx.outputs.articles.get(article_id)
+    return article_name(article.model_dump(mode="json")) if article else article_id
 
 
 def describe(decision: Decision) -> str:
@@ -57,7 +67,7 @@ def sentence_html(claim: Claim, record: dict | None, article: ArticleOut | None)
 def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) -> str:
     article = ctx.outputs.articles.get(claim.article_id)
     record = ctx.outputs.records.get(claim.record_id)
-    title = article.title if article and article.title else claim.article_id
+    title = name_of(ctx, claim.article_id)
     meta = " · ".join(esc(x) for x in (article.source if article else None,
                                        article.published if article else None) if x)
     approx = "" if claim.approx == "exact" else f' <span class="approx">({esc(claim.approx)})</span>'
@@ -73,7 +83,8 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
             f'<p><a class="article-link" href="{href("/article/" + claim.article_id, mark=claim.record_id)}"'
             f' target="_blank">whole article, evidence marked ↗</a></p>'
             f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
-            f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button></article>')
+            f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button>'
+            f'{fix_form(n, record, ctx.corrections.get(claim.record_id))}</article>')
 
 
 def likely_older(conflict) -> Claim | None:
@@ -91,10 +102,12 @@ def decision_form(ctx: PageContext) -> str:
     cards = "".join(claim_card(n, claim, ctx, chosen) for n, claim in enumerate(c.claims, 1))
     older = likely_older(c)
     claims_opts = "".join(f'<option value="{esc(cl.record_id)}"{" selected" if cl is older else ""}>'
-                          f'{n}: {number(cl.value)} ({esc(cl.article_id)})</option>'
+                          f'{n}: {number(cl.value)} ({esc(name_of(ctx, cl.article_id))})</option>'
                           for n, cl in enumerate(c.claims, 1))
     keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
-    return (f'<form method="post" action="/decide" id="decide">'
+    posted = lambda name: esc((ctx.posted.get(name) or [""])[0])
+    error = f'<p class="error" role="alert" id="form-error">{esc(ctx.error)}</p>' if ctx.error else ""
+    return (f'{error}<form method="post" action="/decide" id="decide">'
             f'<button type="submit" disabled hidden aria-hidden="true"></button>'  # Enter alone submits nothing
             f'{hidden("csrf", ctx.csrf)}{hidden("finding_id", c.id)}{keep}'
             f'<div class="claims">{cards}</div>'
@@ -102,15 +115,17 @@ def decision_form(ctx: PageContext) -> str:
             f'<fieldset><legend>Both right, different dates</legend>'
             f'<label>older claim <select name="older_record_id">{claims_opts}</select></label> '
             f'<label>its date <input name="older_as_of" id="older-as-of" placeholder="e.g. 2022-12" '
+            f'value="{posted("older_as_of")}" '
             f'size="10"></label> <button type="submit" name="choice" value="both_right" id="both">'
             f'Both right <kbd>b</kbd></button></fieldset>'
             f'<fieldset><legend>Correct value</legend><input name="value" id="value" inputmode="decimal" '
-            f'size="8" placeholder="e.g. 9"> <button type="submit" name="choice" value="correct" '
+            f'size="8" placeholder="e.g. 9" value="{posted("value")}"> <button type="submit" name="choice" value="correct" '
             f'id="correct">Correct <kbd>c</kbd></button></fieldset>'
             f'<fieldset><legend>Not a real conflict</legend><button type="submit" name="choice" '
             f'value="dismiss" id="dismiss">Dismiss <kbd>d</kbd></button></fieldset>'
             f'<label class="note">Note <kbd>/</kbd><textarea name="note" id="note" rows="2" '
-            f'placeholder="optional: why"></textarea></label></div></form>')
+            f'placeholder="optional: why">{posted("note")}</textarea></label></div></form>'
+            f'{fix_forms(ctx, c.claims)}')
 
 
 def finding_html(ctx: PageContext) -> str:
@@ -187,8 +202,16 @@ def nav_html(ctx: PageContext) -> str:
         keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
         undo = (f'<form method="post" action="/undo" id="undo">{hidden("csrf", ctx.csrf)}{keep}'
                 f'<button type="submit">Undo <kbd>u</kbd></button> <small>your last: '
-                f'{esc(describe(ctx.undoable))}</small></form>')
+                f'{esc(undo_words(ctx.undoable))}</small></form>')
     return f'<nav class="pager">{" ".join(links)}{undo}</nav>'
+
+
+def undo_words(d: Decision) -> str:
+    """What `u` takes back, naming its finding: `OCOP products 5 sao in Hà Nội (2025-06): accepted 9 — an, …`."""
+    from ..reconcile.words import key_words
+    finding = key_words(d.key) if d.key is not None else d.finding_id
+    when = f" ({d.as_of})" if d.as_of else ""
+    return f"{finding}{when}: {describe(d)}"
 
 
 def review_page(ctx: PageContext) -> str:
@@ -201,7 +224,7 @@ def review_page(ctx: PageContext) -> str:
     else:
         main = finding_html(ctx)
     body = (f'{head}<div class="layout"><aside>{filters_html(ctx)}<p class="count">{len(ctx.queue)} in this '
-            f'queue</p>{queue_html(ctx)}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
+            f'queue</p>{queue_html(ctx)}{stale_html(ctx.corrections, ctx.outputs.records)}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
     return layout("ocop review", body)
 
 
