@@ -122,3 +122,36 @@ def test_cli_lists_corrections_and_eval_counts_the_rules_overruled(tmp_path):
     reconciled = ocop("reconcile", cwd=tmp_path)
     assert "1 claim corrections applied" in reconciled.stderr
     assert (out / "conflicts.jsonl").read_text("utf-8") == ""
+
+
+def test_findings_on_claims_read_by_default_say_check_the_claims_and_come_last(tmp_path):
+    from extract.reconcile import run_reconcile
+    out = tmp_path / "out"
+    out.mkdir()
+    well_read = [dict(count(f"{a}#count@0-2", v, f"Hiện có {v} sản phẩm OCOP.", article=a, as_of="2024-12"),
+                      scope="Hà Nam", rules=["numbers.digits", "kind.total_cue:hiện có", "scope.stated"])
+                 for a, v in (("h1", 40), ("h2", 44))]
+    records = [TOTAL, ADDED, *well_read]
+    (out / "records.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    (out / "articles.jsonl").write_text(json.dumps({"id": "a", "title": "# Riêng năm 2024", "text": "x"},
+                                                   ensure_ascii=False) + "\n", "utf-8")
+    run_reconcile(out)
+    found = [json.loads(line) for line in (out / "conflicts.jsonl").read_text("utf-8").splitlines()]
+    assert [c["key"]["scope"] for c in found] == ["Hà Nam", "Nam Định"]
+    assert found[0]["check_claims"] == []
+    [why] = found[1]["check_claims"]
+    assert why.startswith("the 120 of “Riêng năm 2024” is a total only by default")
+    table = ocop("conflicts", cwd=tmp_path).stdout
+    assert table.index("Hà Nam") < table.index("CHECK THE CLAIMS") and "check the claims: the 120 of" in table
+
+
+def test_tenfold_values_and_a_part_read_as_the_whole_are_suspect():
+    from extract.reconcile.suspects import looks_tenfold, mark_suspects
+    assert looks_tenfold(1571, 15710) and looks_tenfold(12, 1200) and not looks_tenfold(12, 13)
+    part = count("p#count@0-2", 120, "Riêng năm 2024 có 120 sản phẩm OCOP.", kind="added", article="p")
+    stated = {"rules": ["kind.total_cue:hiện có", "scope.stated"]}
+    result = reconcile([TOTAL | stated, ADDED | stated, part])
+    mark_suspects(result, [TOTAL | stated, ADDED | stated, part], {"p": "“P”"})
+    [c] = result.conflicts
+    assert c.check_claims == ["120 is also stated as an added count for Nam Định (“P”): a part or an addition of "
+                              "the figure, read as the whole?"]

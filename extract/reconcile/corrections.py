@@ -63,6 +63,9 @@ def corrected_record(record: dict, correction: Correction) -> dict:
         out[name] = value
     if {"as_of", "period"} & set(correction.after):
         out["time_basis"] = "stated"
+    for name in ("kind", "scope"):
+        if name in correction.after:
+            out[f"{name}_basis"] = "stated"
     if "scope" in correction.after and out.get("scope") != record.get("scope"):
         out["scope_level"] = None
     out["rules"] = [*(record.get("rules") or []), CORRECTION_RULE]

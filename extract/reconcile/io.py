@@ -8,7 +8,8 @@ from ..io import read_jsonl, write_jsonl
 from .claims import count_problem, is_count_claim
 from .core import ReconcileResult, reconcile
 from .corrections import apply_corrections
-from .naming import name_articles
+from .naming import article_names, name_articles
+from .suspects import mark_suspects
 
 
 class ReconcileInputError(ValueError):
@@ -92,7 +93,9 @@ def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> Reconcil
     decisions = load_decisions(db_path)
     fixed = apply_corrections(records, load_stored_corrections(db_path))
     result: ReconcileResult = reconcile(fixed.records, articles, decisions)
-    name_articles(result, articles)
+    names = article_names(articles)
+    name_articles(result, names)
+    mark_suspects(result, fixed.records, names)
     write_jsonl(out / "facts.jsonl", result.facts)
     write_jsonl(out / "conflicts.jsonl", result.conflicts)
     s = result.summary()

@@ -67,9 +67,9 @@ def _pattern(ids: tuple[str, ...]) -> re.Pattern:
     return _CACHE[ids]
 
 
-def name_articles(result, articles: Iterable[Any]) -> None:
-    """Rewrite the explanations of a `ReconcileResult`'s facts and findings with article names."""
-    names = article_names(articles)
+def name_articles(result, names: dict[str, str]) -> None:
+    """Rewrite the explanations of a `ReconcileResult`'s facts and findings with article names
+    (`article_names(articles)`)."""
     if not names:
         return
     for f in result.facts:

@@ -47,7 +47,7 @@ def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int 
     and the explanation wrapped under it."""
     width = width or _width()
     lines = []
-    for c in sorted(conflicts, key=conflict_order):
+    for c in sorted(conflicts, key=lambda c: (bool(c.check_claims), conflict_order(c))):
         sev = c.severity.upper().ljust(6)
         if colour:
             sev = f"{SEVERITY_COLOURS[c.severity]}{sev}{RESET}"
@@ -55,7 +55,7 @@ def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int 
         status = "" if c.status == "open" else f"  [{c.status}]"
         head = (f"{sev} {c.type:<14} {key_words(c.key)} @ {describe(c.as_of)}  values "
                 f"{' / '.join(fmt(v) for v in c.values)}  sources {', '.join(short_id(a) for a in articles)}"
-                f"{status}  {c.id}")
+                f"{status}{'  CHECK THE CLAIMS' if c.check_claims else ''}  {c.id}")
         lines.append(head)
         body = c.explanation
         if c.decision is not None:
@@ -63,6 +63,9 @@ def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int 
             body += (f" Decision: {d.action}{' ' + fmt(d.value) if d.value is not None else ''} by {d.reviewer} "
                      f"({d.decided_at}){': ' + d.note if d.note else ''}.")
         lines.extend(textwrap.wrap(body, width=width, initial_indent="    ", subsequent_indent="    "))
+        for why in c.check_claims:
+            lines.extend(textwrap.wrap(f"check the claims: {why}", width=width, initial_indent="    ",
+                                       subsequent_indent="      "))
         lines.append("")
     return "\n".join(lines).rstrip() + ("\n" if lines else "")
 

@@ -79,7 +79,7 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
             f'<span class="value">{number(claim.value)}{vmax}</span>{approx}'
             f'<span class="as-of">as of {esc(claim.as_of or "?")}</span></div>'
             f'<h3>{esc(title)}</h3><p class="meta">{meta or "&nbsp;"}</p>'
-            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>'
+            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>{basis_html(record)}'
             f'<p><a class="article-link" href="{href("/article/" + claim.article_id, mark=claim.record_id)}"'
             f' target="_blank">whole article, evidence marked ↗</a></p>'
             f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
@@ -128,6 +128,32 @@ def decision_form(ctx: PageContext) -> str:
             f'{fix_forms(ctx, c.claims)}')
 
 
+def check_badge(c) -> str:
+    return '<span class="badge check" title="may be a misread claim">check the claims</span>' if c.check_claims else ""
+
+
+def check_html(c) -> str:
+    """Why the finding may come from a misread claim (fix the claim on its card if so)."""
+    if not c.check_claims:
+        return ""
+    items = "".join(f"<li>{esc(why)}</li>" for why in c.check_claims)
+    return (f'<div class="check-claims"><strong>Check the claims</strong> — this may be a misreading, not '
+            f'sources that disagree: <ul>{items}</ul>If a claim is misread, fix it on its card '
+            f'(<kbd>f</kbd> then its number).</div>')
+
+
+def basis_html(record: dict | None) -> str:
+    """How the claim was read: each attribute stated in its own clause, carried from context, or a default."""
+    if not record:
+        return ""
+    from ..basis import kind_basis, scope_basis
+    rules = record.get("rules")
+    parts = [("kind", record.get("kind_basis") or kind_basis(rules)),
+             ("place", record.get("scope_basis") or scope_basis(rules)), ("date", record.get("time_basis"))]
+    shown = [f'<span class="basis-{esc(b)}">{name} {esc(b)}</span>' for name, b in parts if b]
+    return f'<p class="basis">read: {" · ".join(shown)}</p>' if shown else ""
+
+
 def finding_html(ctx: PageContext) -> str:
     item = ctx.item
     c = item.conflict
@@ -146,8 +172,8 @@ def finding_html(ctx: PageContext) -> str:
             f'<h1>{esc(c.key.label())}<span class="as-of">{" as of " + esc(c.as_of) if c.as_of else ""}'
             f'</span></h1><p class="badges"><span class="badge sev-{esc(c.severity)}">{esc(c.severity)}</span>'
             f'<span class="badge">{esc(c.type)}</span><span class="badge status-{esc(item.status)}" '
-            f'id="status">{esc(item.status)}</span><code class="fid">{esc(c.id)}</code></p>'
-            f'<p class="explanation">{esc(c.explanation)}</p>{suggested}{decided}'
+            f'id="status">{esc(item.status)}</span>{check_badge(c)}<code class="fid">{esc(c.id)}</code></p>'
+            f'<p class="explanation">{esc(c.explanation)}</p>{check_html(c)}{suggested}{decided}'
             f'<figure>{chart}<figcaption>Numbered points: the claims below. Line: the reconciled values '
             f'(rank preferred or normal); hollow: deprecated; dashed: the suggested value.</figcaption>'
             f'</figure>{decision_form(ctx)}</section>')
@@ -182,7 +208,8 @@ def queue_html(ctx: PageContext) -> str:
         rows.append(f'<li{here}><a href="{href("/", f=c.id, **ctx.filters.query())}">'
                     f'<span class="badge sev-{esc(c.severity)}">{esc(c.severity[0])}</span> '
                     f'{esc(c.key.label())}{" · " + esc(c.as_of) if c.as_of else ""}'
-                    f'<small>{esc(c.type)} · {esc(item.status)}</small></a></li>')
+                    f'<small>{esc(c.type)} · {esc(item.status)}{" · check the claims" if c.check_claims else ""}'
+                    f'</small></a></li>')
     more = len(ctx.queue) - len(shown)
     rest = f'<p class="count">{more} more: use n / p or the filters</p>' if more else ""
     return (f'<ol class="queue" start="{first + 1}">{"".join(rows) or "<li>Nothing matches these filters.</li>"}'
