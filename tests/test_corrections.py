@@ -155,3 +155,17 @@ def test_tenfold_values_and_a_part_read_as_the_whole_are_suspect():
     [c] = result.conflicts
     assert c.check_claims == ["120 is also stated as an added count for Nam Định (“P”): a part or an addition of "
                               "the figure, read as the whole?"]
+
+
+def test_a_sentence_repeated_in_one_article_is_one_claim_whatever_its_context():
+    """Through the real extraction: the second copy sits after another year and place."""
+    from extract.inputs import Article
+    from extract.pipeline import extract_article
+    said = "Lũy kế đến nay, toàn tỉnh đã có 320 sản phẩm OCOP được công nhận đạt từ 3 sao trở lên."
+    text = (f"Sản phẩm OCOP tỉnh Thái Bình\n\nNăm 2022, tỉnh Thái Bình tổ chức đánh giá sản phẩm. {said}\n\n"
+            f"Năm 2024, tỉnh Hà Nam tổ chức hội chợ. {said}\n")
+    records = [r.model_dump(mode="json") for r in extract_article(Article(id="x", text=text)).records]
+    copies = [r for r in records if r["type"] == "count" and r["value"] == 320]
+    assert len(copies) == 2
+    [claim] = [c for c in reconcile(records).claims if c.value == 320]
+    assert sorted(claim.record_ids) == sorted(r["id"] for r in copies)

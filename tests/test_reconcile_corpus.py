@@ -93,3 +93,9 @@ def test_stock_flow_2021_to_2022_is_support_not_a_conflict(facts, conflicts):
     [total] = [f for f in hanoi(facts, "3+") if f.value == 2167]
     assert any(s.startswith("stock_flow: 2.167") and "1.649" in s and "518" in s for s in total.support)
     assert not [c for c in conflicts if c.type == "stock_flow" and c.key.star == "3+"]
+
+
+def test_a_stock_flow_explained_by_products_moving_suggests_the_value_the_move_explains(conflicts):
+    [moved] = [c for c in conflicts if c.type == "stock_flow" and "likely moved" in c.explanation]
+    assert moved.key.star == "5p" and "2 products likely moved from tiềm năng 5 sao to 5 sao" in moved.explanation
+    assert moved.suggested.value == moved.values[2] == 12      # the later total, not 13 + 1
