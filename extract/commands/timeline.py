@@ -27,6 +27,9 @@ def run(args) -> int:
     from ..reconcile.views import ViewError, load_models, select_facts, timeline_text
     out = Path(args.out)
     try:
+        if args.plot:           # a bad file name is refused before any work
+            from ..reconcile.plot import check_plot_path
+            check_plot_path(args.plot)
         facts = select_facts(load_models(out / "facts.jsonl", Fact, "fact"), args.metric, args.scope,
                              args.star, args.kind)
         wanted = {r for f in facts for r in f.supporting}
@@ -35,8 +38,10 @@ def run(args) -> int:
             records = {r["id"]: r for r in read_jsonl(out / "records.jsonl") if r.get("id") in wanted}
         sys.stdout.write(timeline_text(facts, records))
         if args.plot:
+            from ..reconcile.naming import article_names
             from ..reconcile.plot import plot_timeline
-            print(f"plot written to {plot_timeline(facts, records, args.plot)}", file=sys.stderr)
+            names = article_names(read_jsonl(out / "articles.jsonl")) if (out / "articles.jsonl").exists() else {}
+            print(f"plot written to {plot_timeline(facts, records, args.plot, names)}", file=sys.stderr)
     except (ViewError, ValueError) as e:
         print(f"ocop timeline: {e}", file=sys.stderr)
         return 1
