@@ -28,17 +28,20 @@ def register(sub):
 
 def run(args) -> int:
     from ..review.decide import default_reviewer
-    from ..review.io import export_decisions, import_decisions
+    from ..review.io import export_work, import_work
 
     db = Path(args.db) if args.db else Path(args.out) / "review.sqlite"
     try:
         if args.export:
-            n = export_decisions(db, args.export)
-            print(f"ocop review: wrote {n} decisions from {db} to {args.export}")
+            d, c = export_work(db, args.export)
+            print(f"ocop review: wrote {d} decisions" + (f" and {c} claim corrections" if c else "")
+                  + f" from {db} to {args.export}")
             return 0
         if args.import_:
-            new, read = import_decisions(db, args.import_)
-            print(f"ocop review: read {read} decisions from {args.import_}; {new} new in {db}")
+            work, new_d, new_c = import_work(db, args.import_)
+            fixes = (f" and {len(work.corrections)} claim corrections" if work.corrections else "")
+            print(f"ocop review: read {len(work.decisions)} decisions{fixes} from {args.import_}; "
+                  f"{new_d + new_c} new in {db}")
             return 0
     except (ValueError, OSError) as e:
         print(f"ocop review: {e}", file=sys.stderr)
