@@ -99,3 +99,17 @@ def test_a_stock_flow_explained_by_products_moving_suggests_the_value_the_move_e
     [moved] = [c for c in conflicts if c.type == "stock_flow" and "likely moved" in c.explanation]
     assert moved.key.star == "5p" and "2 products likely moved from tiềm năng 5 sao to 5 sao" in moved.explanation
     assert moved.suggested.value == moved.values[2] == 12      # the later total, not 13 + 1
+
+
+def test_the_timeline_and_the_table_name_articles_by_title(out):
+    import subprocess
+    import sys
+    run = lambda *a: subprocess.run([sys.executable, "-m", "extract.cli", *a, "--out", str(out)],
+                                    capture_output=True, text=True, timeout=120)
+    timeline = run("timeline", "products", "--scope", "Hà Nội", "--star", "5")
+    table = run("conflicts")
+    assert timeline.returncode == table.returncode == 0
+    assert "“Năm 2021,Thành phố Hà Nội đã đánh giá, …”: Năm 2021" in timeline.stdout
+    assert "sources “Hà Nội tiên phong lan tỏa giá…”" in table.stdout
+    for text in (timeline.stdout, table.stdout):
+        assert not any(a in text for a in (A000, A001, A002, A003, A004)), text

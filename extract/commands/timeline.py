@@ -36,11 +36,11 @@ def run(args) -> int:
         records = {}
         if (out / "records.jsonl").exists():
             records = {r["id"]: r for r in read_jsonl(out / "records.jsonl") if r.get("id") in wanted}
-        sys.stdout.write(timeline_text(facts, records))
+        from ..reconcile.naming import article_names
+        names = article_names(read_jsonl(out / "articles.jsonl")) if (out / "articles.jsonl").exists() else {}
+        sys.stdout.write(timeline_text(facts, records, names=names))
         if args.plot:
-            from ..reconcile.naming import article_names
             from ..reconcile.plot import plot_timeline
-            names = article_names(read_jsonl(out / "articles.jsonl")) if (out / "articles.jsonl").exists() else {}
             print(f"plot written to {plot_timeline(facts, records, args.plot, names)}", file=sys.stderr)
     except (ViewError, ValueError) as e:
         print(f"ocop timeline: {e}", file=sys.stderr)

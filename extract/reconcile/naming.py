@@ -74,5 +74,6 @@ def name_articles(result, names: dict[str, str]) -> None:
         return
     for f in result.facts:
         f.explanation = rename(f.explanation, names)
+        f.support = [rename(line, names) for line in f.support]
     for c in result.conflicts:
         c.explanation = rename(c.explanation, names)
