@@ -128,18 +128,25 @@ def fix_forms(ctx, claims) -> str:
                    for n, claim in enumerate(claims, 1))
 
 
-def stale_html(corrections: dict[str, Correction], records: dict[str, dict]) -> str:
-    """The corrections whose record is gone or now reads other words: listed, never applied."""
+def stale_html(corrections: dict[str, Correction], records: dict[str, dict], names: dict[str, str] | None = None
+               ) -> str:
+    """The corrections whose record is gone or now reads other words: listed (by article title and
+    sentence), never applied."""
     from ..reconcile.corrections import stale_reason
-    stale = [(c, r) for c in corrections.values() if not c.withdrawn
-             and (r := stale_reason(c, records.get(c.record_id)))]
+    stale = [(c, records.get(c.record_id)) for c in corrections.values() if not c.withdrawn
+             and stale_reason(c, records.get(c.record_id))]
     if not stale or not records:
         return ""
-    items = "".join(f'<li class="stale"><strong>“{esc(c.evidence_text)}”</strong>: {esc(c.changes())}'
-                    f'<small>{esc(reason)}. Not applied; fix the claim again if it is still misread.</small></li>'
-                    for c, reason in stale)
+    items = []
+    for c, now in stale:
+        why = ("the article changed: that place now reads “" + str((now.get("evidence") or {}).get("text")) + "”"
+               if now is not None else "the article changed or was removed: the claim is no longer in it")
+        items.append(f'<li class="stale"><strong>“{esc(c.evidence_text)}”</strong>: {esc(c.changes())}'
+                     f'<small>{esc((names or {}).get(c.article_id, c.article_id))} — “{esc(c.sentence)}”</small>'
+                     f'<small>Stale: {esc(why)}. Not applied to any record; fix the claim again if it is still '
+                     f'misread.</small></li>')
     return (f'<section class="stale-corrections"><h2>Stale corrections ({len(stale)})</h2>'
-            f'<ul>{items}</ul></section>')
+            f'<ul>{"".join(items)}</ul></section>')
 
 
 def fixed_flash(record_id: str, corrections: dict[str, Correction]) -> str:

@@ -31,6 +31,10 @@ class PageContext:
     posted: dict = field(default_factory=dict)        # that form's fields, to show them again
 
 
+def article_names_of(ctx: "PageContext") -> dict[str, str]:
+    return {a: name_of(ctx, a) for a in ctx.outputs.articles}
+
+
 def name_of(ctx: "PageContext", article_id: str) -> str:
     article = ctx.outputs.articles.get(article_id)
     return article_name(article.model_dump(mode="json")) if article else article_id
@@ -251,7 +255,7 @@ def review_page(ctx: PageContext) -> str:
     else:
         main = finding_html(ctx)
     body = (f'{head}<div class="layout"><aside>{filters_html(ctx)}<p class="count">{len(ctx.queue)} in this '
-            f'queue</p>{queue_html(ctx)}{stale_html(ctx.corrections, ctx.outputs.records)}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
+            f'queue</p>{queue_html(ctx)}{stale_html(ctx.corrections, ctx.outputs.records, article_names_of(ctx)) if ctx.corrections else ""}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
     return layout("ocop review", body)
 
 
