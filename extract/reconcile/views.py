@@ -137,7 +137,8 @@ def timeline_text(facts: list[Fact], records: dict[str, dict], width: int | None
                 if (article, origin_of(sentence)) in seen:      # a sentence the article repeats: once
                     continue
                 seen.add((article, origin_of(sentence)))
-                lines.extend(textwrap.wrap(f"{(names or {}).get(article, article)}: {sentence}", width=width, initial_indent="      ",
+                source = (names or {}).get(article, article)
+                lines.extend(textwrap.wrap(f"{source}: {sentence}", width=width, initial_indent="      ",
                                            subsequent_indent="        ", max_lines=3, placeholder=" …"))
             if f.explanation:
                 lines.extend(textwrap.wrap(f.explanation, width=width, initial_indent="      why: ",

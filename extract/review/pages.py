@@ -123,7 +123,8 @@ def decision_form(ctx: PageContext) -> str:
             f'size="10"></label> <button type="submit" name="choice" value="both_right" id="both">'
             f'Both right <kbd>b</kbd></button></fieldset>'
             f'<fieldset><legend>Correct value</legend><input name="value" id="value" inputmode="decimal" '
-            f'size="8" placeholder="e.g. 9" value="{posted("value")}"> <button type="submit" name="choice" value="correct" '
+            f'size="8" placeholder="e.g. 9" value="{posted("value")}"> '
+            f'<button type="submit" name="choice" value="correct" '
             f'id="correct">Correct <kbd>c</kbd></button></fieldset>'
             f'<fieldset><legend>Not a real conflict</legend><button type="submit" name="choice" '
             f'value="dismiss" id="dismiss">Dismiss <kbd>d</kbd></button></fieldset>'
@@ -254,8 +255,10 @@ def review_page(ctx: PageContext) -> str:
                 'filters. Choose status “all” to see decided ones.</p></section>')
     else:
         main = finding_html(ctx)
+    stale = stale_html(ctx.corrections, ctx.outputs.records, article_names_of(ctx)) if ctx.corrections else ""
     body = (f'{head}<div class="layout"><aside>{filters_html(ctx)}<p class="count">{len(ctx.queue)} in this '
-            f'queue</p>{queue_html(ctx)}{stale_html(ctx.corrections, ctx.outputs.records, article_names_of(ctx)) if ctx.corrections else ""}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
+            f'queue</p>{queue_html(ctx)}{stale}</aside>'
+            f'<main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
     return layout("ocop review", body)
 
 
