@@ -4,15 +4,22 @@ PY := $(VENV)/bin/python
 
 .PHONY: setup run test browser clean
 
+# `make run` needs only what running needs; `make test` adds the test tools (pytest, hypothesis,
+# playwright, pandas) and the optional engines (pyarrow, dask) the tests exercise.
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install -q -e '.[all]'
 	touch $@
 
-setup: $(VENV)/.installed
+# a developer's set-up: everything, as `make test` has it
+setup: $(VENV)/.installed-test
 
-run: setup
+run: $(VENV)/.installed
 	$(VENV)/bin/ocop run
 
 browser:

@@ -238,6 +238,17 @@ def run_extract(paths: list[str], out_dir: str | Path, log=sys.stderr) -> Summar
     return run_batch(paths, out_dir, log=log)
 
 
+def _quiet_closed_output(out) -> None:
+    """Point a closed standard output at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | None = DEFAULT_MAX_BYTES,
                    log=None, quiet: bool = False, stdin=None) -> Summary:
     """Records of `paths` as JSON Lines on `out` (standard output), article after article in input order;
@@ -270,9 +281,14 @@ def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | 
                 summary.problems.append(p)
                 say.problem(p)
                 continue
-            for r in outcome.result.records:
-                out.write(to_json(r) + "\n")
-            out.flush()
+            try:
+                for r in outcome.result.records:
+                    out.write(to_json(r) + "\n")
+                out.flush()
+            except BrokenPipeError:     # the reader is gone (`| head`): stop, keeping the exit code
+                _quiet_closed_output(out)
+                say.info("standard output was closed by its reader; stopped")
+                return summary
             summary.articles += 1
             summary.extracted += 1
             summary.records += len(outcome.result.records)

@@ -6,14 +6,25 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "map", "review", "show", "schema", "export",
-            "eval"]
+COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "map", "review", "corrections", "show", "schema",
+            "export", "eval"]
+
+
+def version() -> str:
+    """The installed package's version (pyproject.toml), or "unknown" when run from a bare checkout."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+    try:
+        return installed("ocop")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ocop", description=(
         "Vietnamese news about the OCOP programme in, validated and traceable records out, "
         "reconciled across sources."))
+    parser.add_argument("--version", action="version", version=f"ocop {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"extract.commands.{name}").register(sub)

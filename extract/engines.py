@@ -165,6 +165,9 @@ class LocalEngine:
                                                        initargs=(os.getpid(),)) as pool:
                 pending: deque = deque()
                 try:
+                    if ordered:     # a stream: each outcome as soon as it is done, not when the next input comes
+                        yield from _fed_in_order(pool, articles, self.window)
+                        return
                     for article in articles:
                         pending.append(pool.submit(safe_extract, article))
                         while len(pending) >= self.window:
@@ -181,6 +184,44 @@ class LocalEngine:
 
     def close(self) -> None:
         pass
+
+
+_END = object()
+
+
+def _fed_in_order(pool, articles: Iterator[Article], window: int) -> Iterator[Outcome]:
+    """Outcomes in input order, each yielded as soon as it (and those before it) are done. A thread
+    reads the input and submits (at most `window` in flight), so waiting for the next input line never
+    holds back a finished article (`ocop extract - --out -` in a pipeline)."""
+    import queue
+    import threading
+    futures: queue.Queue = queue.Queue()
+    room = threading.Semaphore(window)
+    stop = threading.Event()
+
+    def feed() -> None:
+        try:
+            for article in articles:
+                room.acquire()
+                if stop.is_set():
+                    break
+                futures.put(pool.submit(safe_extract, article))
+        except BaseException as e:  # the input's own error (it is raised where the outcomes are read)
+            futures.put(e)
+        futures.put(_END)
+
+    feeder = threading.Thread(target=feed, name="ocop-input", daemon=True)
+    feeder.start()
+    try:
+        while (item := futures.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            outcome = item.result()
+            room.release()
+            yield outcome
+    finally:
+        stop.set()
+        room.release()      # a feeder waiting for room wakes up and stops
 
 
 def _drain(pending: deque, ordered: bool, wait, first_completed) -> Iterator[Outcome]:

@@ -61,17 +61,31 @@ def find_records(doc: Doc) -> list[dict]:
     return assemble(doc)
 
 
+def strip_heading_marks(title: str) -> str:
+    """A Markdown heading's title without its marks: `# Hà Nội: …` -> `Hà Nội: …`.
+
+    >>> strip_heading_marks("## Hà Nội: Gia tăng giá trị ##"), strip_heading_marks("#OCOP")
+    ('Hà Nội: Gia tăng giá trị', '#OCOP')
+    """
+    title = title.strip()
+    if title.startswith("#") and title.lstrip("#")[:1] in (" ", "\t"):
+        title = title.lstrip("#").strip().rstrip("#").strip()
+    return title
+
+
 def headline(text: str) -> str | None:
     r"""The first line of a cleaned text when it reads as a headline: short, not ending like a sentence,
     and followed by more text. Used as the title of articles read without one (.txt files).
 
     >>> headline("Hà Nội: Gia tăng giá trị từ sản phẩm OCOP\n\nSau một thời gian …")
     'Hà Nội: Gia tăng giá trị từ sản phẩm OCOP'
+    >>> headline("# Hà Nội: Gia tăng giá trị từ sản phẩm OCOP\n\nSau một thời gian …")
+    'Hà Nội: Gia tăng giá trị từ sản phẩm OCOP'
     >>> headline("Năm 2021, Thành phố đã công nhận 1.649 sản phẩm.\nTheo kế hoạch …") is None
     True
     """
     first, _, rest = text.strip().partition("\n")
-    first = first.strip()
+    first = strip_heading_marks(first)
     if rest.strip() and 10 <= len(first) <= 160 and first[-1:] not in ".!?…;:,":
         return first
     return None
@@ -96,7 +110,8 @@ def extract_article(article: Article) -> ArticleResult:
         counts[r.type] = counts.get(r.type, 0) + 1
     if rejected:
         counts["rejected"] = len(rejected)
-    out = ArticleOut(id=article.id, title=article.title or headline(doc.text), source=article.source, url=article.url,
+    title = strip_heading_marks(article.title or "") or headline(doc.text)
+    out = ArticleOut(id=article.id, title=title, source=article.source, url=article.url,
                      published=article.published, path=article.path, content_hash=content_hash(article.text),
                      text=doc.text, counts=counts)
     return ArticleResult(out, records, rejected)

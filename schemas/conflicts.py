@@ -42,5 +42,9 @@ class Conflict(Model):
     claims: list[Claim] = Field(default_factory=list)
     explanation: str
     suggested: Suggested | None = None
+    check_claims: list[str] = Field(default_factory=list, description=(
+        "why this finding may come from a misread claim rather than sources that disagree (claims that lean on "
+        "the article's defaults, values that look like a part, an addition or a tenfold of each other); such "
+        "findings are labelled 'check the claims' and ranked below the others"))
     status: Literal["open", "decided", "reopened"] = "open"
     decision: Decision | None = Field(None, description="the reviewer's decision, when there is one")

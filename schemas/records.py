@@ -30,6 +30,7 @@ Star = Literal["3", "4", "5", "5p", "3+"]
 Kind = Literal["total", "added", "target"]
 ScopeLevel = Literal["country", "province", "district", "commune"]
 TimeBasis = Literal["stated", "context", "published", "inferred"]
+ReadingBasis = Literal["stated", "context", "default"]
 Metric = Literal["ocop_products", "ocop_subjects", "ocop_sales_points", "ocop_centers", "share_of_national"]
 OrgClass = Literal["business", "agency"]
 
@@ -83,6 +84,9 @@ class CountRecord(RecordBase):
     organization: str | None = None
     product: str | None = None
     status: Literal["new", "renewed"] | None = Field(None, description="for added counts: newly rated or re-rated")
+    kind_basis: ReadingBasis | None = Field(None, description="how the kind was read: stated in its own clause, "
+                                                              "carried from context, or the article's default")
+    scope_basis: ReadingBasis | None = Field(None, description="how the scope was read (as kind_basis)")
 
     _edtf = field_validator("as_of", "period")(_check_edtf)
 

@@ -61,7 +61,7 @@ def test_timeline_matches_the_place_however_it_is_typed(out):
     assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
     text = outputs[0].stdout
     assert "4 (2021) → 6 (2022) → 9 (June 2025)" in text
-    assert "deprecated" in text and "002_559d534dd66d6be0:" in text
+    assert "deprecated" in text and "002_559d534dd66d6be0:" in text    # no title, no text: the id
 
 
 def test_timeline_plot_draws_png_and_svg(out, tmp_path):

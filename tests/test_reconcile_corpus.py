@@ -54,7 +54,15 @@ def test_nine_preferred_for_2025_and_001s_six_deprecated_naming_june_2025(facts)
     [six] = [f for f in in_2025 if f.value == 6]
     assert nine.value == 9
     assert six.rank == "deprecated" and six.articles == [A001]
-    assert "June 2025" in six.explanation and A000 in six.explanation
+    assert "June 2025" in six.explanation and "“Dấu mốc đặc biệt đầu tiên" in six.explanation
+
+
+def test_explanations_name_articles_by_title_or_first_words_never_by_hash_id(facts, conflicts):
+    texts = [f.explanation for f in facts if f.explanation] + [c.explanation for c in conflicts]
+    assert texts
+    for text in texts:
+        assert not any(a in text for a in (A000, A001, A002, A003, A004)), text
+    assert any("“Hà Nội: Gia tăng giá trị từ sản phẩm OCOP”" in t for t in texts)
 
 
 def test_a_value_mismatch_cites_001_and_000_or_004(conflicts):
@@ -85,3 +93,23 @@ def test_stock_flow_2021_to_2022_is_support_not_a_conflict(facts, conflicts):
     [total] = [f for f in hanoi(facts, "3+") if f.value == 2167]
     assert any(s.startswith("stock_flow: 2.167") and "1.649" in s and "518" in s for s in total.support)
     assert not [c for c in conflicts if c.type == "stock_flow" and c.key.star == "3+"]
+
+
+def test_a_stock_flow_explained_by_products_moving_suggests_the_value_the_move_explains(conflicts):
+    [moved] = [c for c in conflicts if c.type == "stock_flow" and "likely moved" in c.explanation]
+    assert moved.key.star == "5p" and "2 products likely moved from tiềm năng 5 sao to 5 sao" in moved.explanation
+    assert moved.suggested.value == moved.values[2] == 12      # the later total, not 13 + 1
+
+
+def test_the_timeline_and_the_table_name_articles_by_title(out):
+    import subprocess
+    import sys
+    run = lambda *a: subprocess.run([sys.executable, "-m", "extract.cli", *a, "--out", str(out)],
+                                    capture_output=True, text=True, timeout=120)
+    timeline = run("timeline", "products", "--scope", "Hà Nội", "--star", "5")
+    table = run("conflicts")
+    assert timeline.returncode == table.returncode == 0
+    assert "“Năm 2021,Thành phố Hà Nội đã đánh giá, …”: Năm 2021" in timeline.stdout
+    assert "sources “Hà Nội tiên phong lan tỏa giá…”" in table.stdout
+    for text in (timeline.stdout, table.stdout):
+        assert not any(a in text for a in (A000, A001, A002, A003, A004)), text

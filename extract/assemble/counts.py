@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
 from . import attach, cues, figures
@@ -312,7 +313,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,
         as_of=as_of, period=period, time_basis=basis if as_of else None, organization=organization,
         product=attach.product_of(right) if unit == products else None,
-        status=figures.status_of(right) if kind == "added" or parent is not None else None)
+        status=figures.status_of(right) if kind == "added" or parent is not None else None,
+        kind_basis=reading_basis.kind_basis(rules), scope_basis=reading_basis.scope_basis(rules))
     if value["value_max"] is not None:
         value["approx"] = "range"
     fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)

@@ -30,7 +30,14 @@ def run(args) -> int:
         print("no findings" + (f" of type {args.type}" if args.type else "")
               + ("" if args.all else " open (use --all to include decided ones)"))
         return 0
-    sys.stdout.write(conflicts_table(shown, colour=sys.stdout.isatty()))
+    from ..io import read_jsonl
+    from ..reconcile.naming import article_names
+    articles = Path(args.out) / "articles.jsonl"
+    try:
+        names = article_names(read_jsonl(articles)) if articles.exists() else {}
+    except ValueError:      # the table still reads without titles
+        names = {}
+    sys.stdout.write(conflicts_table(shown, colour=sys.stdout.isatty(), names=names))
     hidden = len(found) - len(shown)
     print(f"{len(shown)} findings" + (f" ({hidden} not shown: "
                                       + ("of other types" if args.type else "")

@@ -19,25 +19,29 @@ def register(sub):
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--verbose", action="store_true", help="log every request")
     moves = p.add_mutually_exclusive_group()
-    moves.add_argument("--export", metavar="FILE.jsonl", help="write the current decisions to FILE and exit")
+    moves.add_argument("--export", metavar="FILE.jsonl", help="write the current decisions and claim corrections to FILE and exit")
     moves.add_argument("--import", dest="import_", metavar="FILE.jsonl",
-                       help="add the decisions of FILE to the database and exit (importing twice is harmless)")
+                       help="add the decisions and claim corrections of FILE to the database and exit "
+                            "(importing twice is harmless)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..review.decide import default_reviewer
-    from ..review.io import export_decisions, import_decisions
+    from ..review.io import export_work, import_work
 
     db = Path(args.db) if args.db else Path(args.out) / "review.sqlite"
     try:
         if args.export:
-            n = export_decisions(db, args.export)
-            print(f"ocop review: wrote {n} decisions from {db} to {args.export}")
+            d, c = export_work(db, args.export)
+            print(f"ocop review: wrote {d} decisions" + (f" and {c} claim corrections" if c else "")
+                  + f" from {db} to {args.export}")
             return 0
         if args.import_:
-            new, read = import_decisions(db, args.import_)
-            print(f"ocop review: read {read} decisions from {args.import_}; {new} new in {db}")
+            work, new_d, new_c = import_work(db, args.import_)
+            fixes = (f" and {len(work.corrections)} claim corrections" if work.corrections else "")
+            print(f"ocop review: read {len(work.decisions)} decisions{fixes} from {args.import_}; "
+                  f"{new_d + new_c} new in {db}")
             return 0
     except (ValueError, OSError) as e:
         print(f"ocop review: {e}", file=sys.stderr)

@@ -111,4 +111,10 @@ def reconcile_all(out_dir: str, quiet: bool) -> int:
 
 
 def run(args) -> int:
+    from pathlib import Path
+    if args.paths == ["corpus"] and not Path("corpus").exists():
+        print(f"ocop run: there is no corpus/ folder in {Path.cwd()}, so there is nothing to read (and no out/ "
+              f"was made). Run it in the project folder (the one with corpus/), or name the articles: "
+              f"`ocop run FILE_OR_FOLDER... [--out DIR]` (- reads JSON Lines on standard input).", file=sys.stderr)
+        return 2
     return execute(args, reconcile=True)

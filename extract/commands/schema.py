@@ -11,14 +11,14 @@ import json
 import sys
 from pathlib import Path
 
-KINDS = ("records", "facts", "conflicts", "decisions", "articles")
+KINDS = ("records", "facts", "conflicts", "decisions", "corrections", "articles")
 REGENERATE = "ocop schema --write schemas/json"
 
 
 def register(sub):
     p = sub.add_parser("schema", help="print the JSON Schema of an output file (generated from schemas/)")
     p.add_argument("--kind", choices=KINDS, default="records",
-                   help="which output: records (default), facts, conflicts, decisions, articles")
+                   help="which output: records (default), facts, conflicts, decisions, corrections, articles")
     p.add_argument("--write", metavar="DIR",
                    help=f"write every kind to DIR/<kind>.schema.json instead of printing ({REGENERATE})")
     p.set_defaults(func=run)
@@ -43,6 +43,7 @@ def json_schema(kind: str) -> dict:
     import schemas
     models = {"records": schemas.RECORD_ADAPTER, "facts": TypeAdapter(schemas.Fact),
               "conflicts": TypeAdapter(schemas.Conflict), "decisions": TypeAdapter(schemas.Decision),
+              "corrections": TypeAdapter(schemas.Correction),
               "articles": TypeAdapter(schemas.ArticleOut)}
     if kind not in models:
         raise ValueError(f"unknown schema kind {kind!r} (one of {', '.join(KINDS)})")

@@ -29,16 +29,21 @@ def run(args) -> int:
     from ..reconcile.views import ViewError, load_models, select_facts, timeline_text
     out = Path(args.out)
     try:
+        if args.plot:           # a bad file name is refused before any work
+            from ..reconcile.plot import check_plot_path
+            check_plot_path(args.plot)
         facts = select_facts(load_models(out / "facts.jsonl", Fact, "fact"), args.metric, args.scope,
                              args.star, args.kind)
         wanted = {r for f in facts for r in f.supporting}
         records = {}
         if (out / "records.jsonl").exists():
             records = {r["id"]: r for r in read_jsonl(out / "records.jsonl") if r.get("id") in wanted}
-        sys.stdout.write(merge_note(args.scope) + timeline_text(facts, records))
+        from ..reconcile.naming import article_names
+        names = article_names(read_jsonl(out / "articles.jsonl")) if (out / "articles.jsonl").exists() else {}
+        sys.stdout.write(merge_note(args.scope) + timeline_text(facts, records, names=names))
         if args.plot:
             from ..reconcile.plot import plot_timeline
-            print(f"plot written to {plot_timeline(facts, records, args.plot)}", file=sys.stderr)
+            print(f"plot written to {plot_timeline(facts, records, args.plot, names)}", file=sys.stderr)
     except (ViewError, ValueError) as e:
         print(f"ocop timeline: {e}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from schemas.edtf import is_edtf
 
 from .eras import scope_at
 from .places import place_key
+from .repeats import unify_repeats
 from .timeline import Interval, interval
 from .values import allowed
 
@@ -221,6 +222,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         for r in counts:
             if r["id"] in overrides:
                 r["as_of"], r["period"], r["time_basis"] = overrides[r["id"]], None, "stated"
+    counts = unify_repeats(counts)      # a sentence repeated in one article is one claim
     dates = [r for r in all_recs if r.get("type") == "date"]
     article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
     times = article_times(counts, dates, article_map)

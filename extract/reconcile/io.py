@@ -7,7 +7,10 @@ from pathlib import Path
 from ..io import read_jsonl, write_jsonl
 from .claims import count_problem, is_count_claim
 from .core import reconcile
+from .corrections import apply_corrections
+from .naming import article_names, name_articles
 from .results import ReconcileResult
+from .suspects import mark_suspects
 
 
 class ReconcileInputError(ValueError):
@@ -22,13 +25,17 @@ class ReconcileSummary:
     facts: int = 0
     conflicts: int = 0
     decisions: int = 0
+    corrections: int = 0
+    stale_corrections: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         kinds = ", ".join(f"{n} {t}" for t, n in self.by_type.items())
         return (f"ocop: reconciled {self.claims} claims from {self.records} records -> {self.facts} facts, "
-                f"{self.conflicts} findings{f' ({kinds})' if kinds else ''}, {self.decisions} decisions applied "
-                f"-> {self.out_dir}")
+                f"{self.conflicts} findings{f' ({kinds})' if kinds else ''}, {self.decisions} decisions applied"
+                f"{f', {self.corrections} claim corrections applied' if self.corrections else ''}"
+                f"{f', {self.stale_corrections} stale corrections (see ocop corrections)' if self.stale_corrections else ''}"
+                f" -> {self.out_dir}")
 
 
 def _read(path: Path, required: bool) -> list[dict]:
@@ -65,6 +72,17 @@ def load_decisions(db: Path) -> list:
         raise ReconcileInputError(f"{db}: cannot read review decisions: {e}") from None
 
 
+def load_stored_corrections(db: Path) -> list:
+    """The claim corrections stored in `db` ([] when there is none)."""
+    import sqlite3
+
+    from ..review.corrections import load_corrections
+    try:
+        return load_corrections(db)
+    except (sqlite3.DatabaseError, ValueError) as e:
+        raise ReconcileInputError(f"{db}: cannot read claim corrections: {e}") from None
+
+
 def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
     """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
     (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically."""
@@ -72,10 +90,15 @@ def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> Reconcil
     records = _read(out / "records.jsonl", required=True)
     _check_counts(out / "records.jsonl", records)
     articles = _read(out / "articles.jsonl", required=False)
-    decisions = load_decisions(Path(db) if db else out / "review.sqlite")
-    result: ReconcileResult = reconcile(records, articles, decisions)
+    db_path = Path(db) if db else out / "review.sqlite"
+    decisions = load_decisions(db_path)
+    fixed = apply_corrections(records, load_stored_corrections(db_path))
+    result: ReconcileResult = reconcile(fixed.records, articles, decisions)
+    names = article_names(articles)
+    name_articles(result, names)
+    mark_suspects(result, fixed.records, names)
     write_jsonl(out / "facts.jsonl", result.facts)
     write_jsonl(out / "conflicts.jsonl", result.conflicts)
     s = result.summary()
     return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
-                            s["by_type"])
+                            len(fixed.applied), len(fixed.stale), s["by_type"])

@@ -9,6 +9,7 @@ from pathlib import Path
 from schemas import Conflict, Fact
 
 from ..io import read_models
+from .claims import origin_of
 from .eras import related_scopes
 from .places import loose_place_key
 from .results import conflict_order
@@ -43,20 +44,29 @@ def short_id(article_id: str) -> str:
     return article_id if len(article_id) <= 9 else article_id[:8] + "…"
 
 
-def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int | None = None) -> str:
+def short_name(article_id: str, names: dict[str, str] | None) -> str:
+    """An article as the table names it: its title (cut short), else a short id."""
+    name = (names or {}).get(article_id)
+    if not name:
+        return short_id(article_id)
+    return name if len(name) <= 32 else name[:30].rstrip() + "…”"
+
+
+def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int | None = None,
+                    names: dict[str, str] | None = None) -> str:
     """One block per finding: a header line (severity, type, figure, time, values, sources, status, id)
     and the explanation wrapped under it."""
     width = width or _width()
     lines = []
-    for c in sorted(conflicts, key=conflict_order):
+    for c in sorted(conflicts, key=lambda c: (bool(c.check_claims), conflict_order(c))):
         sev = c.severity.upper().ljust(6)
         if colour:
             sev = f"{SEVERITY_COLOURS[c.severity]}{sev}{RESET}"
         articles = sorted({cl.article_id for cl in c.claims})
         status = "" if c.status == "open" else f"  [{c.status}]"
         head = (f"{sev} {c.type:<14} {key_words(c.key)} @ {describe(c.as_of)}  values "
-                f"{' / '.join(fmt(v) for v in c.values)}  sources {', '.join(short_id(a) for a in articles)}"
-                f"{status}  {c.id}")
+                f"{' / '.join(fmt(v) for v in c.values)}  sources {', '.join(short_name(a, names) for a in articles)}"
+                f"{status}{'  CHECK THE CLAIMS' if c.check_claims else ''}  {c.id}")
         lines.append(head)
         body = c.explanation
         if c.decision is not None:
@@ -64,6 +74,9 @@ def conflicts_table(conflicts: list[Conflict], colour: bool = False, width: int 
             body += (f" Decision: {d.action}{' ' + fmt(d.value) if d.value is not None else ''} by {d.reviewer} "
                      f"({d.decided_at}){': ' + d.note if d.note else ''}.")
         lines.extend(textwrap.wrap(body, width=width, initial_indent="    ", subsequent_indent="    "))
+        for why in c.check_claims:
+            lines.extend(textwrap.wrap(f"check the claims: {why}", width=width, initial_indent="    ",
+                                       subsequent_indent="      "))
         lines.append("")
     return "\n".join(lines).rstrip() + ("\n" if lines else "")
 
@@ -102,7 +115,8 @@ def by_key(facts: list[Fact]) -> dict[str, list[Fact]]:
     return {k: sorted(v, key=_time_order) for k, v in out.items()}
 
 
-def timeline_text(facts: list[Fact], records: dict[str, dict], width: int | None = None) -> str:
+def timeline_text(facts: list[Fact], records: dict[str, dict], width: int | None = None,
+                  names: dict[str, str] | None = None) -> str:
     """Each figure's facts in time order: date, value, rank, rule, confidence; under each, the sources
     (article and evidence sentence) and, for a value not preferred, why."""
     width = width or _width()
@@ -122,10 +136,11 @@ def timeline_text(facts: list[Fact], records: dict[str, dict], width: int | None
                 rec = records.get(rid)
                 article = rec["article_id"] if rec else rid.split("#")[0]
                 sentence = rec["evidence"]["sentence"] if rec else ""
-                if (article, sentence) in seen:
+                if (article, origin_of(sentence)) in seen:      # a sentence the article repeats: once
                     continue
-                seen.add((article, sentence))
-                lines.extend(textwrap.wrap(f"{article}: {sentence}", width=width, initial_indent="      ",
+                seen.add((article, origin_of(sentence)))
+                source = (names or {}).get(article, article)
+                lines.extend(textwrap.wrap(f"{source}: {sentence}", width=width, initial_indent="      ",
                                            subsequent_indent="        ", max_lines=3, placeholder=" …"))
             if f.explanation:
                 lines.extend(textwrap.wrap(f.explanation, width=width, initial_indent="      why: ",

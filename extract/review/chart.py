@@ -2,7 +2,7 @@
 cards), the reconciled values a line, the suggested value a dashed line.
 
 >>> year_fraction("2025-06"), year_fraction("2022"), year_fraction("2021/2025"), year_fraction("XXXX-06")
-(2025.455, 2022.5, 2025.5, None)
+(2025.455, 2022.997, 2025.997, None)
 >>> nice_ticks(0, 9.9)
 [0, 2, 4, 6, 8, 10]
 """
@@ -27,7 +27,8 @@ _POINT = re.compile(r"""
 
 
 def year_fraction(edtf: str | None) -> float | None:
-    """Where an EDTF date sits on a time line in years (an interval: its end; a year: its middle)."""
+    """Where an EDTF date sits on a time line in years (an interval: its end; a year-only figure: the year's
+    end, what it came to by then, not mid-year)."""
     if not edtf:
         return None
     point = [p for p in edtf.split("/") if p and p != ".."][-1:] or [""]
@@ -36,7 +37,9 @@ def year_fraction(edtf: str | None) -> float | None:
         return None
     year = int(m["year"])
     month = int(m["month"]) if m["month"] else None
-    if month is None or month > 12:
+    if month is None:
+        return round(year + 364 / 365, 3)
+    if month > 12:
         return year + 0.5
     day = int(m["day"]) if m["day"] else 15
     return round(year + (month - 1) / 12 + (day - 1) / 365, 3)

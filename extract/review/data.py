@@ -70,7 +70,7 @@ def matches(item: Item, f: Filters) -> bool:
 
 def queue_order(item: Item):
     c = item.conflict
-    return (SEVERITY_ORDER.get(c.severity, 9), c.type, c.key.label(), c.as_of or "", c.id)
+    return (bool(c.check_claims), SEVERITY_ORDER.get(c.severity, 9), c.type, c.key.label(), c.as_of or "", c.id)
 
 
 def build_queue(conflicts: list[Conflict], decisions: dict[str, Decision], f: Filters) -> list[Item]:

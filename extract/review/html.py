@@ -18,6 +18,7 @@ SHORTCUTS = [
     ("b", "both right, different dates (type the older date, Enter)"),
     ("c", "correct value (type it, Enter)"),
     ("d", "dismiss: not a real conflict"),
+    ("f then 1…9", "fix claim N: its kind, star, metric, place or date (Enter saves)"),
     ("n / j", "next finding"),
     ("p / k", "previous finding"),
     ("u", "undo your last decision"),

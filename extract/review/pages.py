@@ -1,13 +1,15 @@
 """The review page (queue, one finding, its claims, chart and decision form) and the article page."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemas import ArticleOut, Claim, Decision
 
+from ..reconcile.naming import article_name
 from .chart import timeline_svg
-from .placemap import place_map_svg
 from .data import STATUSES, Filters, Item, Outputs
+from .fixes import fix_form, fix_forms, stale_html
+from .placemap import place_map_svg
 from .html import article_href, esc, hidden, href, layout, marked, number, select, shortcuts_html
 
 TYPES = ["value_mismatch", "parts_sum", "stock_flow", "decrease", "share_mismatch"]
@@ -25,6 +27,18 @@ class PageContext:
     total: int
     undoable: Decision | None   # what `u` would undo
     flash: str = ""
+    corrections: dict = field(default_factory=dict)   # record id -> its current Correction
+    error: str = ""             # what was wrong with the form just posted (shown beside the form)
+    posted: dict = field(default_factory=dict)        # that form's fields, to show them again
+
+
+def article_names_of(ctx: "PageContext") -> dict[str, str]:
+    return {a: name_of(ctx, a) for a in ctx.outputs.articles}
+
+
+def name_of(ctx: "PageContext", article_id: str) -> str:
+    article = ctx.outputs.articles.get(article_id)
+    return article_name(article.model_dump(mode="json")) if article else article_id
 
 
 def describe(decision: Decision) -> str:
@@ -58,7 +72,7 @@ def sentence_html(claim: Claim, record: dict | None, article: ArticleOut | None)
 def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) -> str:
     article = ctx.outputs.articles.get(claim.article_id)
     record = ctx.outputs.records.get(claim.record_id)
-    title = article.title if article and article.title else claim.article_id
+    title = name_of(ctx, claim.article_id)
     meta = " · ".join(esc(x) for x in (article.source if article else None,
                                        article.published if article else None) if x)
     approx = "" if claim.approx == "exact" else f' <span class="approx">({esc(claim.approx)})</span>'
@@ -70,11 +84,12 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
             f'<span class="value">{number(claim.value)}{vmax}</span>{approx}'
             f'<span class="as-of">as of {esc(claim.as_of or "?")}</span></div>'
             f'<h3>{esc(title)}</h3><p class="meta">{meta or "&nbsp;"}</p>'
-            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>'
+            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>{basis_html(record)}'
             f'<p><a class="article-link" href="{article_href(claim.article_id, mark=claim.record_id)}"'
             f' target="_blank">whole article, evidence marked ↗</a></p>'
             f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
-            f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button></article>')
+            f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button>'
+            f'{fix_form(n, record, ctx.corrections.get(claim.record_id))}</article>')
 
 
 def likely_older(conflict) -> Claim | None:
@@ -92,10 +107,12 @@ def decision_form(ctx: PageContext) -> str:
     cards = "".join(claim_card(n, claim, ctx, chosen) for n, claim in enumerate(c.claims, 1))
     older = likely_older(c)
     claims_opts = "".join(f'<option value="{esc(cl.record_id)}"{" selected" if cl is older else ""}>'
-                          f'{n}: {number(cl.value)} ({esc(cl.article_id)})</option>'
+                          f'{n}: {number(cl.value)} ({esc(name_of(ctx, cl.article_id))})</option>'
                           for n, cl in enumerate(c.claims, 1))
     keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
-    return (f'<form method="post" action="/decide" id="decide">'
+    posted = lambda name: esc((ctx.posted.get(name) or [""])[0])
+    error = f'<p class="error" role="alert" id="form-error">{esc(ctx.error)}</p>' if ctx.error else ""
+    return (f'{error}<form method="post" action="/decide" id="decide">'
             f'<button type="submit" disabled hidden aria-hidden="true"></button>'  # Enter alone submits nothing
             f'{hidden("csrf", ctx.csrf)}{hidden("finding_id", c.id)}{keep}'
             f'<div class="claims">{cards}</div>'
@@ -103,15 +120,44 @@ def decision_form(ctx: PageContext) -> str:
             f'<fieldset><legend>Both right, different dates</legend>'
             f'<label>older claim <select name="older_record_id">{claims_opts}</select></label> '
             f'<label>its date <input name="older_as_of" id="older-as-of" placeholder="e.g. 2022-12" '
+            f'value="{posted("older_as_of")}" '
             f'size="10"></label> <button type="submit" name="choice" value="both_right" id="both">'
             f'Both right <kbd>b</kbd></button></fieldset>'
             f'<fieldset><legend>Correct value</legend><input name="value" id="value" inputmode="decimal" '
-            f'size="8" placeholder="e.g. 9"> <button type="submit" name="choice" value="correct" '
+            f'size="8" placeholder="e.g. 9" value="{posted("value")}"> '
+            f'<button type="submit" name="choice" value="correct" '
             f'id="correct">Correct <kbd>c</kbd></button></fieldset>'
             f'<fieldset><legend>Not a real conflict</legend><button type="submit" name="choice" '
             f'value="dismiss" id="dismiss">Dismiss <kbd>d</kbd></button></fieldset>'
             f'<label class="note">Note <kbd>/</kbd><textarea name="note" id="note" rows="2" '
-            f'placeholder="optional: why"></textarea></label></div></form>')
+            f'placeholder="optional: why">{posted("note")}</textarea></label></div></form>'
+            f'{fix_forms(ctx, c.claims)}')
+
+
+def check_badge(c) -> str:
+    return '<span class="badge check" title="may be a misread claim">check the claims</span>' if c.check_claims else ""
+
+
+def check_html(c) -> str:
+    """Why the finding may come from a misread claim (fix the claim on its card if so)."""
+    if not c.check_claims:
+        return ""
+    items = "".join(f"<li>{esc(why)}</li>" for why in c.check_claims)
+    return (f'<div class="check-claims"><strong>Check the claims</strong> — this may be a misreading, not '
+            f'sources that disagree: <ul>{items}</ul>If a claim is misread, fix it on its card '
+            f'(<kbd>f</kbd> then its number).</div>')
+
+
+def basis_html(record: dict | None) -> str:
+    """How the claim was read: each attribute stated in its own clause, carried from context, or a default."""
+    if not record:
+        return ""
+    from ..basis import kind_basis, scope_basis
+    rules = record.get("rules")
+    parts = [("kind", record.get("kind_basis") or kind_basis(rules)),
+             ("place", record.get("scope_basis") or scope_basis(rules)), ("date", record.get("time_basis"))]
+    shown = [f'<span class="basis-{esc(b)}">{name} {esc(b)}</span>' for name, b in parts if b]
+    return f'<p class="basis">read: {" · ".join(shown)}</p>' if shown else ""
 
 
 def finding_html(ctx: PageContext) -> str:
@@ -136,8 +182,8 @@ def finding_html(ctx: PageContext) -> str:
             f'<h1>{esc(c.key.label())}<span class="as-of">{" as of " + esc(c.as_of) if c.as_of else ""}'
             f'</span></h1><p class="badges"><span class="badge sev-{esc(c.severity)}">{esc(c.severity)}</span>'
             f'<span class="badge">{esc(c.type)}</span><span class="badge status-{esc(item.status)}" '
-            f'id="status">{esc(item.status)}</span><code class="fid">{esc(c.id)}</code></p>'
-            f'<p class="explanation">{esc(c.explanation)}</p>{suggested}{decided}'
+            f'id="status">{esc(item.status)}</span>{check_badge(c)}<code class="fid">{esc(c.id)}</code></p>'
+            f'<p class="explanation">{esc(c.explanation)}</p>{check_html(c)}{suggested}{decided}'
             f'<figure>{chart}<figcaption>Numbered points: the claims below. Line: the reconciled values '
             f'(rank preferred or normal); hollow: deprecated; dashed: the suggested value.</figcaption>'
             f'</figure>{where}{decision_form(ctx)}</section>')
@@ -172,7 +218,8 @@ def queue_html(ctx: PageContext) -> str:
         rows.append(f'<li{here}><a href="{href("/", f=c.id, **ctx.filters.query())}">'
                     f'<span class="badge sev-{esc(c.severity)}">{esc(c.severity[0])}</span> '
                     f'{esc(c.key.label())}{" · " + esc(c.as_of) if c.as_of else ""}'
-                    f'<small>{esc(c.type)} · {esc(item.status)}</small></a></li>')
+                    f'<small>{esc(c.type)} · {esc(item.status)}{" · check the claims" if c.check_claims else ""}'
+                    f'</small></a></li>')
     more = len(ctx.queue) - len(shown)
     rest = f'<p class="count">{more} more: use n / p or the filters</p>' if more else ""
     return (f'<ol class="queue" start="{first + 1}">{"".join(rows) or "<li>Nothing matches these filters.</li>"}'
@@ -192,8 +239,16 @@ def nav_html(ctx: PageContext) -> str:
         keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
         undo = (f'<form method="post" action="/undo" id="undo">{hidden("csrf", ctx.csrf)}{keep}'
                 f'<button type="submit">Undo <kbd>u</kbd></button> <small>your last: '
-                f'{esc(describe(ctx.undoable))}</small></form>')
+                f'{esc(undo_words(ctx.undoable))}</small></form>')
     return f'<nav class="pager">{" ".join(links)}{undo}</nav>'
+
+
+def undo_words(d: Decision) -> str:
+    """What `u` takes back, naming its finding: `OCOP products 5 sao in Hà Nội (2025-06): accepted 9 — an, …`."""
+    from ..reconcile.words import key_words
+    finding = key_words(d.key) if d.key is not None else d.finding_id
+    when = f" ({d.as_of})" if d.as_of else ""
+    return f"{finding}{when}: {describe(d)}"
 
 
 def review_page(ctx: PageContext) -> str:
@@ -205,8 +260,10 @@ def review_page(ctx: PageContext) -> str:
                 'filters. Choose status “all” to see decided ones.</p></section>')
     else:
         main = finding_html(ctx)
+    stale = stale_html(ctx.corrections, ctx.outputs.records, article_names_of(ctx)) if ctx.corrections else ""
     body = (f'{head}<div class="layout"><aside>{filters_html(ctx)}<p class="count">{len(ctx.queue)} in this '
-            f'queue</p>{queue_html(ctx)}</aside><main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
+            f'queue</p>{queue_html(ctx)}{stale}</aside>'
+            f'<main>{flash}{nav_html(ctx)}{main}{shortcuts_html()}</main></div>')
     return layout("ocop review", body)
 
 

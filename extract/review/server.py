@@ -18,7 +18,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, unquote
 
 from .data import STATUSES, Filters, OutputsCache, build_queue
-from .decide import Reject, decision_from_form
+from .corrections import CorrectionStore
+from .decide import Reject, decision_from_form, one
+from .fixes import correction_from_form, fixed_flash
 from .html import message_page
 from .pages import PageContext, article_page, describe, review_page
 from .store import ReviewStore
@@ -56,6 +58,12 @@ class ReviewApp:
         if not self.db_path.exists():
             return {}
         with ReviewStore(self.db_path) as store:
+            return store.current()
+
+    def corrections(self):
+        if not self.db_path.exists():
+            return {}
+        with CorrectionStore(self.db_path) as store:
             return store.current()
 
     def undoable(self):
@@ -170,7 +178,7 @@ class Handler(BaseHTTPRequestHandler):
         else:
             raise Reject(404, f"no page {path!r} here; the review queue is at /")
 
-    def page(self, params) -> None:
+    def page(self, params, status: int = 200, error: str = "", posted: dict | None = None) -> None:
         outputs = self.app.outputs.get()
         if outputs.problem:
             self.send_page(200, message_page("Nothing to review yet", outputs.problem))
@@ -189,11 +197,14 @@ class Handler(BaseHTTPRequestHandler):
             item = queue[0] if queue else None
         ctx = PageContext(outputs=outputs, queue=queue, item=item, filters=filters, csrf=self.app.csrf,
                           reviewer=self.app.reviewer, left=len(todo), total=len(outputs.conflicts),
-                          undoable=self.app.undoable(), flash=self.flash(params, outputs))
-        self.send_page(200, review_page(ctx))
+                          undoable=self.app.undoable(), flash=self.flash(params, outputs),
+                          corrections=self.app.corrections(), error=error, posted=posted or {})
+        self.send_page(status, review_page(ctx))
 
     def flash(self, params, outputs) -> str:
         done, undone = (params.get("done") or [""])[0], (params.get("undone") or [""])[0]
+        if params.get("fixed"):
+            return fixed_flash((params.get("fixed") or [""])[0], self.app.corrections())
         if params.get("nothing"):
             return "Nothing to undo: you have no decision left to take back."
         finding = outputs.by_id(done or undone) if (done or undone) else None
@@ -241,6 +252,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_post(self) -> None:
         path = urlsplit(self.path).path
+        if path == "/correct":
+            return self.correct()
         if path not in ("/decide", "/undo"):
             raise Reject(404, f"nothing to post to at {path!r}")
         self.check_origin()
@@ -261,7 +274,13 @@ class Handler(BaseHTTPRequestHandler):
             raise Reject(409, outputs.problem)
         decisions = self.app.decisions()
         before = [i.conflict.id for i in build_queue(outputs.conflicts, decisions, filters)]
-        decision = decision_from_form(form, outputs, self.app.reviewer)
+        try:
+            decision = decision_from_form(form, outputs, self.app.reviewer)
+        except Reject as e:
+            if e.status != 400 or outputs.by_id(one(form, "finding_id")) is None:
+                raise
+            self.page({**form, "f": [one(form, "finding_id")]}, 400, e.message, form)  # inline, values kept
+            return
         with ReviewStore(self.app.db_path) as store:
             store.decide(decision)
             after = {i.conflict.id for i in build_queue(outputs.conflicts, store.current(), filters)}
@@ -271,6 +290,30 @@ class Handler(BaseHTTPRequestHandler):
         query = {**filters.query(), "done": decision.finding_id}
         if nxt:
             query["f"] = nxt
+        self.redirect("/?" + urlencode(query))
+
+
+    def correct(self) -> None:
+        """POST /correct: store a claim correction, back to the finding with a message saying what changed."""
+        form = self.form()
+        self.app.check_csrf((form.get("csrf") or [None])[0])
+        filters = filters_from(form)
+        outputs = self.app.outputs.get()
+        if outputs.problem:
+            raise Reject(409, outputs.problem)
+        finding_id = one(form, "finding_id")
+        try:
+            correction = correction_from_form(form, outputs.records, self.app.reviewer)
+        except Reject as e:
+            if e.status != 400 or outputs.by_id(finding_id) is None:
+                raise
+            self.page({**form, "f": [finding_id]}, 400, f"Claim not corrected: {e.message}")
+            return
+        with CorrectionStore(self.app.db_path) as store:
+            store.correct(correction)
+        query = {**filters.query(), "fixed": correction.record_id}
+        if outputs.by_id(finding_id) is not None:
+            query["f"] = finding_id
         self.redirect("/?" + urlencode(query))
 
 

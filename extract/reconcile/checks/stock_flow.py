@@ -99,4 +99,6 @@ def stock_flow(a: "FactRow", f: "FactRow", b: "FactRow", rows: dict[KeyT, list["
     severity = "low" if shifted or gap <= max(SMALL_SHARE * max(gb.value, 1), 2) else "medium"
     return finding("stock_flow", severity, a.fact.key, b.fact.as_of, [ga.value, gf.value, gb.value],
                    [*ga.claims, *gf.claims, *gb.claims], text,
-                   Suggested(value=ga.value + gf.value, rule="stock_flow", as_of=b.fact.as_of))
+                   # products that moved between classes explain the later total: suggest it, not a + added
+                   Suggested(value=gb.value if shifted else ga.value + gf.value, rule="stock_flow",
+                             as_of=b.fact.as_of))

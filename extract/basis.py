@@ -1,0 +1,39 @@
+"""How sure a reading is, for a count's kind and scope (as `time_basis` says for its date): stated in the
+number's own clause, carried from context (the figure it is a part of, the paragraph, an earlier
+sentence), or filled from the article's defaults. Read off the rule that decided the field.
+
+>>> kind_basis(["numbers.digits", "kind.default_total"]), kind_basis(["kind.part_of_figure"])
+('default', 'context')
+>>> scope_basis(["scope.stated"]), scope_basis(["scope.article"]), scope_basis([]) is None
+('stated', 'default', True)
+>>> kind_basis(["kind.default_total", "review.correction"])
+'stated'
+"""
+from __future__ import annotations
+
+KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph"}
+KIND_DEFAULT = {"kind.default_total"}
+SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place"}
+SCOPE_DEFAULT = {"scope.article", "scope.none"}
+REVIEWED = "review.correction"
+"""A reviewer's correction (see extract/reconcile/corrections.py) states the fields it sets."""
+
+
+def _basis(rules, prefix: str, context: set[str], default: set[str]) -> str | None:
+    rules = list(rules or ())
+    if REVIEWED in rules:
+        return "stated"
+    rule = next((r for r in reversed(rules) if r.startswith(prefix)), None)
+    if rule is None:
+        return None
+    if rule in default:
+        return "default"
+    return "context" if rule in context else "stated"
+
+
+def kind_basis(rules) -> str | None:
+    return _basis(rules, "kind.", KIND_CONTEXT, KIND_DEFAULT)
+
+
+def scope_basis(rules) -> str | None:
+    return _basis(rules, "scope.", SCOPE_CONTEXT, SCOPE_DEFAULT)

@@ -1,0 +1,65 @@
+"""The review server's side of issue 11, over real HTTP: “fix this claim” (POST /correct), a bad value is
+an inline message on the page (not a bare 400 page), and undo names the finding it takes back."""
+from html import unescape
+
+import pytest
+
+from extract.review.browser import running_server
+from extract.review.corrections import load_corrections
+from extract.review.store import load_decisions
+from test_review_server import Client, hostile_outputs, write_out
+
+
+@pytest.fixture
+def server(tmp_path):
+    out = write_out(tmp_path / "out", hostile_outputs())
+    db = tmp_path / "review.sqlite"
+    with running_server(out, db, reviewer="tester") as url:
+        yield Client(url), db
+
+
+def test_a_bad_value_is_an_inline_message_on_the_finding_with_the_value_kept(server):
+    client, db = server
+    status, page, _ = client.post("/decide", {"finding_id": "hostile", "choice": "correct", "value": "bảy",
+                                              "csrf": client.token()})
+    assert status == 400
+    assert 'data-finding-id="hostile"' in page and 'id="decide"' in page           # the page, not a bare error
+    assert 'role="alert"' in page and "is not a number" in unescape(page)
+    assert 'value="bảy"' in page
+    assert load_decisions(db) == []
+
+
+def test_fix_a_claim_stores_a_correction_and_says_so(server):
+    client, db = server
+    status, _, resp = client.post("/correct", {"finding_id": "hostile", "record_id": "x#c1", "kind": "added",
+                                               "star": "5", "metric": "ocop_products", "scope": "Đà <i>Nẵng</i>",
+                                               "as_of": "2024", "period": "", "csrf": client.token()})
+    assert status == 303
+    [fix] = load_corrections(db)
+    assert (fix.record_id, fix.before, fix.after, fix.reviewer) == ("x#c1", {"kind": "total"}, {"kind": "added"},
+                                                                    "tester")
+    assert fix.evidence_text == "7 sản phẩm"
+    _, page, _ = client.get(resp.getheader("Location"))
+    assert "Claim “7 sản phẩm” corrected: kind total → added" in unescape(page)
+    assert "Corrected: kind total → added — tester" in unescape(page)
+    assert "<i>Nẵng" not in page                                                     # still escaped
+
+
+def test_a_bad_correction_is_inline_and_a_correction_needs_the_token(server):
+    client, db = server
+    status, page, _ = client.post("/correct", {"finding_id": "hostile", "record_id": "x#c1", "kind": "total",
+                                               "as_of": "mid 2024", "csrf": client.token()})
+    assert status == 400 and 'data-finding-id="hostile"' in page
+    assert "Claim not corrected: the date 'mid 2024' (as of) is not a date" in unescape(page)
+    assert client.post("/correct", {"finding_id": "hostile", "record_id": "x#c1", "kind": "added"})[0] == 403
+    assert client.post("/correct", {"finding_id": "hostile", "record_id": "nope", "kind": "added",
+                                    "csrf": client.token()})[0] == 404
+    assert load_corrections(db) == []
+
+
+def test_undo_names_the_finding_it_takes_back(server):
+    client, _ = server
+    client.post("/decide", {"finding_id": "hostile", "choice": "dismiss", "csrf": client.token()})
+    _, page, _ = client.get("/?status=all&f=hostile")
+    undo = unescape(page[page.index('id="undo"'):].split("</form>")[0])
+    assert "your last: OCOP products 5 sao in Đà <i>Nẵng</i> (2024): dismissed" in undo
