@@ -8,12 +8,15 @@ sentence), or filled from the article's defaults. Read off the rule that decided
 ('stated', 'default', True)
 >>> kind_basis(["kind.default_total", "review.correction"])
 'stated'
+>>> kind_basis(["kind.heading:kind.added_cue:xếp hạng"]), kind_basis(["kind.added_cue:thêm"])
+('context', 'stated')
 """
 from __future__ import annotations
 
-KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph"}
+KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph", "kind.heading", "kind.district_line_of_addition"}
 KIND_DEFAULT = {"kind.default_total"}
-SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place"}
+SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place",
+                 "scope.generic_is_article_district", "scope.bracket_of_figure"}
 SCOPE_DEFAULT = {"scope.article", "scope.none"}
 REVIEWED = "review.correction"
 """A reviewer's correction (see extract/reconcile/corrections.py) states the fields it sets."""
@@ -26,6 +29,7 @@ def _basis(rules, prefix: str, context: set[str], default: set[str]) -> str | No
     rule = next((r for r in reversed(rules) if r.startswith(prefix)), None)
     if rule is None:
         return None
+    rule = rule.split(":")[0]       # 'kind.heading:kind.added_cue:xếp hạng' is decided by the heading
     if rule in default:
         return "default"
     return "context" if rule in context else "stated"
