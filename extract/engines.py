@@ -210,6 +210,13 @@ def _fed_in_order(pool, articles: Iterator[Article], window: int) -> Iterator[Ou
             futures.put(e)
         futures.put(_END)
 
+    # The first article is submitted here, so the workers are forked by this thread: a worker dies with the
+    # thread that forked it (PR_SET_PDEATHSIG), and the feeder thread ends when the input does.
+    first = next(articles, None)
+    if first is None:
+        return
+    room.acquire()
+    futures.put(pool.submit(safe_extract, first))
     feeder = threading.Thread(target=feed, name="ocop-input", daemon=True)
     feeder.start()
     try:

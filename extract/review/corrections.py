@@ -22,7 +22,7 @@ from pathlib import Path
 
 from schemas import Correction
 
-from .store import BUSY_TIMEOUT_MS, _Immediate, now_iso
+from .store import BUSY_TIMEOUT_MS, _Immediate, foreign_tables, now_iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -48,9 +48,13 @@ class CorrectionStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_file() and self.path.stat().st_size == 0:
+            raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
+                             "Restore it, or remove it to start with no decisions")
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            foreign_tables(self.conn, self.path)     # never add our table to another program's file
             self.conn.execute("PRAGMA journal_mode = WAL")
             if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corrections'"
                                  ).fetchone() is None:

@@ -182,15 +182,19 @@ HISTORY_COLUMNS = {"seq", "event", "finding_id", "decision", "fingerprint", "rev
                    "undone_by", "undoes"}
 
 
+OWN_TABLES = {"history", "corrections"}
+"""The tables a review database holds: decisions' history, and claim corrections (review/corrections.py)."""
+
+
 def foreign_tables(conn: sqlite3.Connection, path: Path) -> None:
-    """ValueError when the database is another program's: it has tables, but not a `history` table with
-    the columns of ours (an empty database is made ours)."""
+    """ValueError when the database is another program's: it has tables that are not ours, or a `history`
+    table without the columns of ours (an empty database is made ours)."""
     tables = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     if not tables:
         return
     columns = {row[1] for row in conn.execute("PRAGMA table_info(history)")}
-    if not HISTORY_COLUMNS <= columns:
+    if set(tables) - OWN_TABLES or ("history" in tables and not HISTORY_COLUMNS <= columns):
         shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
         raise ValueError(f"{path}: not a review database: it is another program's SQLite file (tables: {shown})")
 
