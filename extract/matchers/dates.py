@@ -121,8 +121,12 @@ def match(text: str) -> list[Match]:
         rule = next(name for name in RULES if m.group(name) is not None)
         for start, end, value, rule_name in READERS[rule](clean, m):
             if m.group("lead"):
-                relation = VOCAB["leads"][" ".join(m.group("lead").lower().split())]
+                lead = " ".join(m.group("lead").lower().split())
+                relation = VOCAB["leads"][lead]
                 value["relation"] = None if value["interval"] and relation == "since" else relation
+                if lead in VOCAB["year_end_leads"] and value["precision"] == "year" and not value["interval"] \
+                        and value["value"]:
+                    value.update(value=f"{value['value']}-12~", precision="month")   # hết năm 2024: its end
             found.append(Match("date", start, end, clean[start:end], f"dates.{rule_name}", value))
     return back_to(text, where, found)
 
