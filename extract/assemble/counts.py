@@ -305,8 +305,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
-    if n.value.get("value") == 1 and text.startswith("(", clause_end) and ")" in text[clause_end:info.end]:
-        org_end = text.index(")", clause_end)    # '1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)'
+    if n.value.get("value") == 1 and not later:
+        # one product, the last count of its sentence: its owner may be named after a bracket or a 'là …'
+        # ('1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)', '… (sản phẩm OCOP 5 sao) là … của Công ty X')
+        org_end = info.end
     organization = attach.org_of(info, n, window_start, org_end, text) if unit != "%" else None
     value = dict(
         value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
