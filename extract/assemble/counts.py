@@ -12,24 +12,13 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, cues, figures
+from . import attach, cues, figures, parts
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
 
-_BOUNDARY = regex.compile(r"[;:()]")
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
 _GLOSS = regex.compile(r"\([^()\d;:]{1,30}\)")    # '(OCOP)', '(H.Định Quán)': a gloss, not a clause
-
-
-@dataclass
-class Figure:
-    number: Match
-    unit: str
-    fields: dict
-    end: int                      # where its evidence ends (after the unit)
-    parent: "Figure | None" = None   # the whole it is a part of
-    star_match: Match | None = None   # the star class it took (not another count's before it)
 
 
 @dataclass
@@ -42,13 +31,13 @@ class Reading:
     plan: bool                     # the paragraph lists targets
     opens_with_parts: bool         # `Trong đó, …`: parts of the previous sentence's figure
     prev_text: str                 # the sentence before (some cues span two sentences)
-    done: list["Figure"] = field(default_factory=list)
+    done: list[parts.Figure] = field(default_factory=list)
 
 
 @dataclass
 class ReaderState:
     paragraph: int = -1
-    wholes: list[Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
+    wholes: list[parts.Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
     last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
     parts_run: bool = False             # the last sentence with figures listed parts of a whole
@@ -56,15 +45,15 @@ class ReaderState:
 
 def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
     start = info.start
-    for m in _BOUNDARY.finditer(text, info.start, n.start):
+    for m in parts.BOUNDARY.finditer(text, info.start, n.start):
         start = m.end()
     if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
         # a bracket that explains what precedes it belongs to that clause
-        prev = [m.end() for m in _BOUNDARY.finditer(text, info.start, start - 1)]
+        prev = [m.end() for m in parts.BOUNDARY.finditer(text, info.start, start - 1)]
         start = prev[-1] if prev else info.start
     end = info.end
     pos = n.end
-    while m := _BOUNDARY.search(text, pos, info.end):
+    while m := parts.BOUNDARY.search(text, pos, info.end):
         gloss = _GLOSS.match(text, m.start())
         if gloss is None:
             end = m.start()
@@ -73,80 +62,7 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
     return start, end
 
 
-def _parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
-    """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
-    part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
-    the breakdown in brackets right after a part, which is that part's (`Thị xã Duy Tiên có 42 sản phẩm
-    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`)."""
-    for f in reversed(done):
-        if f.unit != unit or f.number.value.get("of_role") == "whole" \
-                or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
-            continue      # an increase or a difference has no parts
-        between = text[f.end:n.start]
-        opened = between.rfind("(")
-        # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
-        # no digits in it but its parts')
-        bracket = opened >= 0 and ")" not in between and not any(
-            ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
-            for k, ch in enumerate(between[opened:]))
-        if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
-            return f
-        if cues.has(between, "parts", "inside") or bracket:
-            return f.parent or f
-    return None
-
-
-def _reports_result(sentence_left: str, prev_text: str) -> bool:
-    """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
-    `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
-    if cues.has(sentence_left, "kind", "result_cues"):
-        return True
-    m = cues.first(sentence_left, "kind", "decision_result_cues")
-    return bool(m) and (cues.has(prev_text, "kind", "decision_words")
-                        or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
-
-
-def _addition_of_paragraph(state: ReaderState, unit: str) -> Figure | None:
-    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
-    f = next((f for f in reversed(state.wholes) if f.unit == unit), None)
-    return f if f is not None and f.fields["kind"] == "added" \
-        and f.fields["scope_level"] in ("province", "country") else None
-
-
-def _can_be_part(n: Match, whole: Figure) -> bool:
-    """A part is no larger than its whole (61 products are not a part of 43)."""
-    part, of = n.value.get("value"), whole.number.value.get("value")
-    return not (isinstance(part, (int, float)) and isinstance(of, (int, float)) and part > of)
-
-
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
-_PRODUCTS_AFTER = regex.compile(rf"\s+(?:{cues.longest_first([u for u, c in cues.words('units', 'map').items() if c == 'sản phẩm'] + ['sản phẩm'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-_OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
-_OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
-                            regex.IGNORECASE)
-
-
-def _owner_number(text: str, n: Match, m: Match) -> bool:
-    """`m` counts the owners of `n`'s things (`12 sản phẩm của 10 chủ thể`, `5 sản phẩm/2 chủ thể`): it
-    does not end `n`'s clause."""
-    between = text[n.end:m.start]
-    return len(between) < 40 and not _BOUNDARY.search(between) and bool(_OWNER_LEAD.search(between)) \
-        and bool(_OWNER_UNIT.match(text, m.end))
-
-
-_HEADING_END = regex.compile(r":")
-
-
-def _heading(text: str, info: SentenceInfo, n: Match, taken: int) -> tuple[int, Match] | None:
-    """A heading that governs a list (`Các sản phẩm được xếp hạng OCOP 4 sao năm 2019: … TP Tam Kỳ có 2 sản
-    phẩm …`): where it ends (its colon) and the star class it names, when no count before has taken it."""
-    colons = [m.start() for m in _HEADING_END.finditer(text, info.start, n.start)]
-    if not colons:
-        return None
-    stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
-    return (colons[0], stars[-1]) if stars else None
-
-
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
     # about the programme: it names it twice, or names it and a star class
@@ -200,11 +116,11 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
 
 
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
-            unit_rule: str, ocop_article: bool) -> Figure:
+            unit_rule: str, ocop_article: bool) -> parts.Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
-    later = [m for m in reading.numbers[i + 1:] if not _owner_number(text, n, m)]
+    later = [m for m in reading.numbers[i + 1:] if not parts.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
-        later = [m for m in later if _PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")] or later[len(later):]
+        later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
     products = cues.words("metric", "products_unit")
     clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
@@ -219,13 +135,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit
                           and (f.fields["kind"] != "target" or reading.plan)), None) \
         if reading.opens_with_parts else None
-    parent = _parent_in_sentence(text, n, unit, done) or opener_parent
-    if parent is not None and not _can_be_part(n, parent):
+    parent = parts.parent_in_sentence(text, n, unit, done) or opener_parent
+    if parent is not None and not parts.can_be_part(n, parent):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
         if unit in (products, "%") else None
-    heading = _heading(text, info, n, max((f.star_match.end for f in done if f.star_match is not None),
+    heading = parts.heading_of(text, info, n, max((f.star_match.end for f in done if f.star_match is not None),
                                           default=info.start)) \
         if unit == products and star_m is None and parent is None else None
     if heading is not None:
@@ -283,7 +199,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
-                                              reading.rating, _reports_result(text[info.start:n.start], reading.prev_text),
+                                              reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text),
                                               span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
@@ -293,7 +209,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        addition = _addition_of_paragraph(state, unit) if kind_rule == "kind.default_total" and d is None \
+        addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
             and not reading.now and level in ("district", "commune") else None
         if addition is not None:
             # 'Các huyện có nhiều sản phẩm là Quỳnh Lưu (8 sản phẩm) …' after a province's recognition: the
@@ -320,4 +236,4 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if value["value_max"] is not None:
         value["approx"] = "range"
     fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)
-    return Figure(n, unit, fields, end, parent, star_m)
+    return parts.Figure(n, unit, fields, end, parent, star_m)

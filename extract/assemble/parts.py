@@ -1,0 +1,99 @@
+"""How a count stands to the figures and words around it: the whole it is a part of, the owners' numbers
+after it, the heading whose class governs it, the result or addition it belongs to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..matchers import Match
+from . import cues
+from .analysis import SentenceInfo
+
+BOUNDARY = regex.compile(r"[;:()]")
+
+
+@dataclass
+class Figure:
+    number: Match
+    unit: str
+    fields: dict
+    end: int                      # where its evidence ends (after the unit)
+    parent: "Figure | None" = None   # the whole it is a part of
+    star_match: Match | None = None   # the star class it took (not another count's before it)
+
+
+def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
+    """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
+    part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
+    the breakdown in brackets right after a part, which is that part's (`Thị xã Duy Tiên có 42 sản phẩm
+    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`)."""
+    for f in reversed(done):
+        if f.unit != unit or f.number.value.get("of_role") == "whole" \
+                or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
+            continue      # an increase or a difference has no parts
+        between = text[f.end:n.start]
+        opened = between.rfind("(")
+        # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
+        # no digits in it but its parts')
+        bracket = opened >= 0 and ")" not in between and not any(
+            ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
+            for k, ch in enumerate(between[opened:]))
+        if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
+            return f
+        if cues.has(between, "parts", "inside") or bracket:
+            return f.parent or f
+    return None
+
+
+def reports_result(sentence_left: str, prev_text: str) -> bool:
+    """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
+    `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
+    if cues.has(sentence_left, "kind", "result_cues"):
+        return True
+    m = cues.first(sentence_left, "kind", "decision_result_cues")
+    return bool(m) and (cues.has(prev_text, "kind", "decision_words")
+                        or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
+
+
+def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
+    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
+    f = next((f for f in reversed(wholes) if f.unit == unit), None)
+    return f if f is not None and f.fields["kind"] == "added" \
+        and f.fields["scope_level"] in ("province", "country") else None
+
+
+def can_be_part(n: Match, whole: Figure) -> bool:
+    """A part is no larger than its whole (61 products are not a part of 43)."""
+    part, of = n.value.get("value"), whole.number.value.get("value")
+    return not (isinstance(part, (int, float)) and isinstance(of, (int, float)) and part > of)
+
+
+_PRODUCT_WORDS = [u for u, c in cues.words("units", "map").items() if c == "sản phẩm"] + ["sản phẩm"]
+PRODUCTS_AFTER = regex.compile(rf"\s+(?:{cues.longest_first(_PRODUCT_WORDS)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+"""A products count right after a number: '… 3 trong 1 … 16 sản phẩm' — only such numbers end a products
+count's window (a number inside a product's name does not)."""
+_OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
+_OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
+                            regex.IGNORECASE)
+
+
+def owner_number(text: str, n: Match, m: Match) -> bool:
+    """`m` counts the owners of `n`'s things (`12 sản phẩm của 10 chủ thể`, `5 sản phẩm/2 chủ thể`): it
+    does not end `n`'s clause."""
+    between = text[n.end:m.start]
+    return len(between) < 40 and not BOUNDARY.search(between) and bool(_OWNER_LEAD.search(between)) \
+        and bool(_OWNER_UNIT.match(text, m.end))
+
+
+_HEADING_END = regex.compile(r":")
+
+
+def heading_of(text: str, info: SentenceInfo, n: Match, taken: int) -> tuple[int, Match] | None:
+    """A heading that governs a list (`Các sản phẩm được xếp hạng OCOP 4 sao năm 2019: … TP Tam Kỳ có 2 sản
+    phẩm …`): where it ends (its colon) and the star class it names, when no count before has taken it."""
+    colons = [m.start() for m in _HEADING_END.finditer(text, info.start, n.start)]
+    if not colons:
+        return None
+    stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
+    return (colons[0], stars[-1]) if stars else None
