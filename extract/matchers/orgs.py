@@ -104,6 +104,8 @@ def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
 
 
 def _split_word(text: str, t: Token) -> list[Token]:
+    if " " not in t.text:
+        return [t]      # one syllable: nothing to cut
     syllables = list(_SYLLABLE.finditer(t.text))
     k = 0
     while k < len(syllables) and syllables[k].group()[:1].isupper():

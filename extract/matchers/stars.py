@@ -28,7 +28,9 @@ VOCAB = load_vocab("stars")
 _NUM = longest_first(list(VOCAB["digits"]) + list(VOCAB["words"]))
 _JOIN = longest_first(VOCAB["joiners"])
 
+_STARTS = longest_first(["từ", "đạt", "tiềm", *VOCAB["potential"], *VOCAB["words"]])
 PATTERN = regex.compile(rf"""
+    (?=[\d(]|(?<![\p{{L}}\p{{M}}])(?i:{_STARTS})(?![\p{{L}}\p{{M}}]))   # quick test: a class can start here
     (?P<from>\b(?:từ|đạt)\s+)?                          # từ / đạt: part of the span only with 'trở lên'
     (?P<core>
       (?P<upfrom>(?:\(\s*{_NUM}\s*\)|\b{_NUM})(?:\s*{_JOIN}\s*{_NUM})?(?:\s+sao)?
