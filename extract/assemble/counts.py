@@ -62,6 +62,9 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
     return start, end
 
 
+_FINER = {None: ("district", "commune"), "country": ("district", "commune"), "province": ("district", "commune"),
+          "district": ("commune",)}
+"""The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
@@ -177,15 +180,16 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                       "context" if parent.fields["as_of"] else None)
         scope, level = parent.fields["scope"], parent.fields["scope_level"]
         scope_rule = "scope.part_of_figure"
-        if level in ("province", "country", None):
+        if level in ("province", "country", "district", None):
+            finer = _FINER[level]
             own = [p for p in attach._usable_places(info) if window_start <= p.start and p.end <= n.start
-                   and p.value["level"] in ("district", "commune")]
+                   and p.value["level"] in finer and not p.value["generic"]]
             bracket = text.rfind("(", info.start, n.start)
             bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
                 else []
             if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
                 scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
-            elif bracketed and bracketed[-1].fields["scope_level"] in ("district", "commune"):
+            elif bracketed and bracketed[-1].fields["scope_level"] in finer:
                 # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
                 scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
                 scope_rule = "scope.bracket_of_figure"
