@@ -152,7 +152,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     cat_left = kind_window
     if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
-    category = figures.category_of(cat_left, right) if unit == products else None
+    category = (figures.category_of(cat_left, right) or figures.category_opening(info.text)) \
+        if unit == products else None
     group_total = False
     if category is None and unit == products and parent is None and figures.group_after(right):
         category, group_total = figures.group_after(right), True    # one group's total, not a split
@@ -213,6 +214,11 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
+        if n.value.get("of_role") == "whole" and metric == "ocop_products" and scope_rule != "scope.whole_of_country":
+            # 'Kết quả, có 29/31 sản phẩm đạt …': the 31 are those evaluated, not rated ('2.167/9.852 sản phẩm
+            # … của cả nước': the country's rated products)
+            metric, star = None, None
+            rules = [r for r in rules if not r.startswith(("metric.", "star"))] + ["metric.evaluated_pool"]
         addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
             and not reading.now and level in ("district", "commune") else None
         if addition is not None:

@@ -18,6 +18,9 @@ _CATEGORY_BEFORE = regex.compile(
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)
+_CATEGORY_OPENING = regex.compile(
+    rf"^\W*(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+(?:OCOP\s+|sản phẩm\s+)?"
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _GROUP_AFTER = regex.compile(rf"^\s*(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
                           regex.IGNORECASE)
 _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
@@ -91,11 +94,18 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     if any(cues.has(left[-40:], *c) or cues.has(right_np[:50], *c) for c in either):
         return True
-    if _unanswered(left, ("metric", "proposal_cues")):
+    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right):
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
     return any(_unanswered(sentence_left, c) for c in either)
+
+
+def _proposed_after(right: str) -> bool:
+    """A proposal cue after the number in its clause, before any result cue (`31 sản phẩm của 8/11 huyện,
+    thành phố được các đơn vị trình đề nghị đánh giá`)."""
+    m = cues.first(right, "metric", "proposal_cues")
+    return m is not None and not cues.has(right[:m.start()], "metric", "result_cues")
 
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
@@ -174,6 +184,17 @@ def star_code(star: Match | None, metric: str | None, category: str | None,
     if metric == "ocop_products":
         return "3+", "star.all_certified"
     return None, "star.none"
+
+
+def category_opening(sentence: str) -> str | None:
+    """A sentence that opens with a product group (`Nhóm OCOP nông sản của tỉnh chiếm 12,26%, với 19 sản
+    phẩm …`) is about that group.
+
+    >>> category_opening("Nhóm OCOP nông sản của tỉnh chiếm 12,26%, với tổng cộng 19 sản phẩm")
+    'nông sản'
+    """
+    m = _CATEGORY_OPENING.match(sentence)
+    return m.group("cat").lower() if m else None
 
 
 def category_of(left: str, right: str) -> str | None:
