@@ -57,7 +57,7 @@ FIRST_WORDS = list(VOCAB["qualifiers"]) + VOCAB["range_lead"] + VOCAB["vague_lea
 PATTERN = regex.compile(rf"""
     (?<!\w)(?=\d|{_words([w.split()[0] for w in FIRST_WORDS])}(?!\w))        # quick test: a number can start here
     (?P<qual>(?<!\w){_words(list(VOCAB["qualifiers"]))}\s+)?     # hơn, khoảng gần, ít nhất ...
-    (?<![\w/])(?<!\w[-–.])(?<!\d:)                                # not inside Covid-19, G7, 254/2025, 08:15
+    (?<!\w)(?<![\d.,]/)(?<!\w[-–.])(?<!\d:)                     # not inside Covid-19, G7, 254/2025, 08:15
     (?:
         (?P<part>\d+(?:\.\d+)*)/(?P<whole>\d+(?:\.\d+)*)(?![\w/]|:\d)   # X of Y: 97/140 (or a date)
       | (?P<from>{_words("range_lead")}\s+){_numeral_pattern("")}            # từ 3 đến 5
@@ -96,6 +96,7 @@ ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")             # Khô 7 ...
 PROPER_NAME_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+[[:Lu:]]\w*\s+$")      # two capitalized words
 BEFORE_HOUSE = regex.compile(r"(?:^|[(,:]\s*)(?:số\s+)?$", regex.IGNORECASE)
+NAME_AFTER = regex.compile(r"^\s+[[:Lu:]]")                                 # 12 Nguyễn Huệ
 X_IN_Y_BEFORE = regex.compile(r"\d\s+(?:trong|in)\s+$", regex.IGNORECASE)
 DOT_DECIMAL = regex.compile(r"^\d{1,2}\.\d{1,2}$")
 LIST_GOES_ON = regex.compile(r"^\s*(?:,|và\b|;|\.|$)")
@@ -313,8 +314,8 @@ def inside_name(c: Candidate) -> str | None:
 
 def address(c: Candidate) -> str | None:
     """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number."""
-    if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and BEFORE_HOUSE.search(c.before)
-                                          and CAPITALIZED_AFTER.match(c.after)):
+    if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and not c.percent and BEFORE_HOUSE.search(c.before)
+                                          and NAME_AFTER.match(c.after)):
         return "address"
 
 
