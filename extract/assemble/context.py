@@ -43,6 +43,13 @@ def _introduces_plan(sentence: str) -> bool:
     return colon > 0 and cues.has(sentence[:colon], "kind", "plan_intro")
 
 
+def _year_stated(info: SentenceInfo, m: Match) -> int | None:
+    """The one year another date of the sentence states (a plain year, not a span), for a day without one."""
+    years = {d.value["value"][:4] for d in info.dates if d is not m and not d.value.get("interval")
+             and d.value.get("value") and d.value["value"][:4].isdigit()}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def is_plan_sentence(info: SentenceInfo) -> bool:
     return cues.has(info.text, "kind", "target")
 
@@ -133,6 +140,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                 md = edtf_key("2000" + v[4:].split("/")[0])
                 if md and (md[1], md[2]) >= (last_full[1], last_full[2]):
                     year = last_full[0]
+            if published is None and v and v.startswith("XXXX") and year is None:
+                # no full date before it: 'Ngày 4/3, UBND tỉnh công nhận 40 sản phẩm OCOP năm 2024' takes the
+                # one year its sentence states
+                year = _year_stated(info, m)
             elif published is not None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
                 year = published.year if md and (md[1], md[2]) <= (published.month, published.day) \
