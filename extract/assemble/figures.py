@@ -133,10 +133,10 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return None, "metric.difference"
         if not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
-            return None, "metric.not_rated_yet"
+            return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
         if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
-            return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform   # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
+            return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
         if cues.has(right_np, "metric", "not_products"):
