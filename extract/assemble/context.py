@@ -136,14 +136,14 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                 # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date
                 ctx.date_values[(m.start, m.end)] = f"{published.year}{v[4:]}" if published else None
                 continue
-            if published is None and v and v.startswith("XXXX") and last_full:
+            if published is None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
-                if md and (md[1], md[2]) >= (last_full[1], last_full[2]):
+                if last_full and md and (md[1], md[2]) >= (last_full[1], last_full[2]):
                     year = last_full[0]
-            if published is None and v and v.startswith("XXXX") and year is None:
-                # no full date before it: 'Ngày 4/3, UBND tỉnh công nhận 40 sản phẩm OCOP năm 2024' takes the
-                # one year its sentence states
-                year = _year_stated(info, m)
+                else:
+                    # no full date before it: 'Ngày 4/3, UBND tỉnh công nhận 40 sản phẩm OCOP năm 2024' takes
+                    # the one year its sentence states
+                    year = _year_stated(info, m)
             elif published is not None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
                 year = published.year if md and (md[1], md[2]) <= (published.month, published.day) \
