@@ -13,7 +13,8 @@ itself, without qualifier or %), `form` (digits/words/vague), `of_role` (part/wh
 >>> [(m.text, m.value["value"], m.value["form"]) for m in match("Ba sản phẩm, hai trăm năm mươi hộ, hàng nghìn người")]
 [('Ba', 3, 'words'), ('hai trăm năm mươi', 250, 'words'), ('hàng nghìn', 1000, 'vague')]
 
-Not counts: years, dates, document and phone numbers, money, measures, durations, scores, ratios,
+Not counts (each reason a policy of `number_policies.py`): years, dates, document and phone numbers,
+money, measures, durations, scores, ratios,
 ordinals, star classes, numbers inside names.
 
 >>> match("Năm 2020, theo Quyết định số 2008/QĐ-UBND ngày 07/4/2023, vay 13 tỷ đồng trong 36 tháng")
@@ -28,8 +29,9 @@ from __future__ import annotations
 import regex
 
 from . import Match, load_vocab, longest_first
-from .numerals import (DIGIT_WORDS, MULTIPLIERS, NUMBER_WORDS, back_to, read_digits, read_words,
+from .numerals import (MULTIPLIERS, NUMBER_WORDS, back_to, read_digits, read_words,
                        without_invisible)
+from .number_policies import BEFORE, COUNT_NOUN_AFTER, DOT_DECIMAL, YEAR_LIKE, not_a_count
 
 VOCAB = load_vocab("numbers")
 FLAGS = regex.VERBOSE | regex.IGNORECASE
@@ -69,48 +71,6 @@ PATTERN = regex.compile(rf"""
     """, FLAGS)
 
 
-def _after(key: str) -> regex.Pattern:
-    return regex.compile(rf"^\s*{_words(key)}(?!\w)", regex.IGNORECASE)
-
-
-def _before(key: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w){_words(key)}(?:\s+số)?\s*[:.]?\s*$", regex.IGNORECASE)   # Công văn số 12
-
-
-COUNT_NOUN_AFTER = regex.compile(rf"^\s+{_words('count_nouns')}(?!\w)", regex.IGNORECASE)
-UNIT_AFTER = {key: _after(key) for key in
-              ("money_units", "measure_units", "duration_units", "ratio_units", "degree_units")}
-STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
-    (?:\s*{_words("star_joiners")}\s*(?:\d+|{_words(list(DIGIT_WORDS))}))*   # 3 - 4 sao, 4 và 5 sao
-    \s*{_words("star_units")}(?!\w)""", FLAGS)
-SCORE_AFTER = _after("score_units")
-POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
-WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
-DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
-    rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
-UNIT_COMPOUND_AFTER = _after("unit_compounds")
-ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*$", regex.IGNORECASE)
-BEFORE = {key: _before(key) for key in
-          ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
-ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 22000, HACCP 2020 (case matters)
-CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")             # Khô 7 ...
-PROPER_NAME_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+[[:Lu:]]\w*\s+$")      # two capitalized words
-BEFORE_HOUSE = regex.compile(r"(?:^|[(,:]\s*)(?:số\s+)?$", regex.IGNORECASE)
-NAME_AFTER = regex.compile(r"^\s+[[:Lu:]]")                                 # 12 Nguyễn Huệ
-X_IN_Y_BEFORE = regex.compile(r"\d\s+(?:trong|in)\s+$", regex.IGNORECASE)
-DOT_DECIMAL = regex.compile(r"^\d{1,2}\.\d{1,2}$")
-LIST_GOES_ON = regex.compile(r"^\s*(?:,|và\b|;|\.|$)")
-NAME_WORD_AFTER = regex.compile(rf"^\s+{_words('name_words_after')}(?!\w)", regex.IGNORECASE)
-ADDRESS_AFTER = regex.compile(rf"^\s+{_words('street_words')}\s+[[:Lu:]\d]")
-CAPITALIZED_AFTER = regex.compile(r"^(?:\s+[[:Lu:]]|\s*(?:$|[.;:!?)\n]))")   # ... 7 Chóp, phường Móng Cái 2.
-LOWER_WORD_AFTER = regex.compile(r"^\s+[[:Ll:]]")
-SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\n])[\s\"“'‘(\-–•*]*$")
-LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
-LIST_MARK_AFTER = regex.compile(r"^[.)](?:\s|$)")
-DAY_RANGE_AFTER = regex.compile(rf"^\s*(?:[-–]|{_words('range_joiners_words')})\s*\d{{1,2}}/\d")  # 18 – 19/9: dates
-DIGIT_GROUP_BEFORE = regex.compile(r"\d[\s\u00a0]+$")
-DIGIT_GROUP_AFTER = regex.compile(r"^[ \t\u00a0]+\d")
-YEAR_LIKE = regex.compile(r"^(?:19|20)\d\d$")
 WINDOW = 40
 
 
@@ -243,105 +203,3 @@ def _is_document_or_date(c: Candidate, part: str, whole: str) -> bool:
     day_month = "." not in part + whole and 1 <= int(part) <= 31 and 1 <= int(whole) <= 12
     return day_month and not COUNT_NOUN_AFTER.match(c.after)
 
-
-# Policies: each says why a candidate is not a count (a short reason), or None.
-
-def list_item(c: Candidate) -> str | None:
-    """`1.` / `2)` at the start of a line numbers a list."""
-    if c.form == "digits" and LINE_START.search(c.before) and LIST_MARK_AFTER.match(c.after):
-        return "list item"
-
-
-def phone_or_code(c: Candidate) -> str | None:
-    """Phone numbers (0912.345.678, 1900 1234, Hotline: 024...), digit groups split by spaces, ISO 22000."""
-    if BEFORE["phone_words"].search(c.before):
-        return "phone"
-    if any(raw.startswith("0") and sum(ch.isdigit() for ch in raw) >= 9 for raw in c.raws):
-        return "phone"
-    if c.form == "digits" and (DIGIT_GROUP_BEFORE.search(c.before) or DIGIT_GROUP_AFTER.match(c.after)):
-        return "digit groups"
-    if c.form == "digits" and ACRONYM_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after):
-        return "code"
-
-
-def document_date_or_year(c: Candidate) -> str | None:
-    """Quyết định số 12, ngày 10-1, tháng 5, 18 – 19/9, năm 2020, a bare 2021 or 2021 - 2025 (unless
-    a count noun follows: 2000 hộ)."""
-    if BEFORE["document_words"].search(c.before) and not COUNT_NOUN_AFTER.match(c.after):
-        return "document number"
-    if BEFORE["date_words"].search(c.before) or DAY_RANGE_AFTER.match(c.after):
-        return "date"
-    if any(YEAR_LIKE.match(raw) for raw in c.raws) and not COUNT_NOUN_AFTER.match(c.after) and not c.percent:
-        return "year"
-
-
-def ordinal_or_ratio(c: Candidate) -> str | None:
-    """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count."""
-    if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before):
-        return "ordinal"
-    if BEFORE["multiply_words"].search(c.before):
-        return "ratio"
-
-
-def inside_name(c: Candidate) -> str | None:
-    """Khô 7 Chóp; Ba Vì, Hai Bà Trưng (a capitalized number word is a number only starting a sentence
-    before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
-    and `một` a count noun."""
-    if c.form == "digits":
-        if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after):
-            return "name"
-        if PROPER_NAME_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after) and (
-                (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):
-            return "name"       # gạo Đài Thơm 8 vừa …, rượu Gò Đen 31%, …
-        if NAME_WORD_AFTER.match(c.after) or X_IN_Y_BEFORE.search(c.before):
-            return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1
-        return None
-    first, rest = c.words[0], c.words[1:]
-    if WORD_COMPOUND.match(c.text, c.number_start):
-        return "syllable of another word"
-    if any(w[0].isupper() for w in rest):
-        return "name"
-    if first[0].isupper() and not (SENTENCE_START.search(c.before) and LOWER_WORD_AFTER.match(c.after)):
-        return "name"
-    if c.form == "words" and len(c.words) == 1 and not c.percent:
-        if first.lower() in VOCAB["alone_needs_count_noun"] and not COUNT_NOUN_AFTER.match(c.after):
-            return "not a number word here"
-        if first.lower() in VOCAB["alone_needs_count_noun"] and DISTRIBUTIVE_BEFORE.search(c.before):
-            return "distributive (mỗi xã một sản phẩm)"
-        if not LOWER_WORD_AFTER.match(c.after):
-            return "lone word"
-
-
-def address(c: Candidate) -> str | None:
-    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number."""
-    if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and not c.percent and BEFORE_HOUSE.search(c.before)
-                                          and NAME_AFTER.match(c.after)):
-        return "address"
-
-
-def measured(c: Candidate) -> str | None:
-    """Followed by a unit that is not counted: money, measures, durations, ratios, degrees, stars, scores
-    (`điểm` after a decimal is a score; after an integer too, unless a kind of place follows: `điểm bán`)."""
-    if c.percent:
-        return None
-    if STAR_AFTER.match(c.after):
-        return "star class"
-    if not UNIT_COMPOUND_AFTER.match(c.after):
-        for key, pattern in UNIT_AFTER.items():
-            if pattern.match(c.after):
-                return key
-    score = SCORE_AFTER.match(c.after)
-    if score and (c.decimal or not POINT_KIND.match(c.after[score.end():])):
-        return "score"
-
-
-NOT_A_COUNT = (list_item, phone_or_code, document_date_or_year, ordinal_or_ratio, inside_name, address, measured)
-
-
-def not_a_count(c: Candidate) -> str | None:
-    """The first reason a policy gives for `c` not being a count, or None when it is one."""
-    for policy in NOT_A_COUNT:
-        reason = policy(c)
-        if reason:
-            return reason
-    return None
