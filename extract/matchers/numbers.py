@@ -14,8 +14,7 @@ itself, without qualifier or %), `form` (digits/words/vague), `of_role` (part/wh
 [('Ba', 3, 'words'), ('hai trăm năm mươi', 250, 'words'), ('hàng nghìn', 1000, 'vague')]
 
 Not counts (each reason a policy of `number_policies.py`): years, dates, document and phone numbers,
-money, measures, durations, scores, ratios,
-ordinals, star classes, numbers inside names.
+money, measures, durations, scores, ratios, ordinals, star classes, numbers inside names, addresses.
 
 >>> match("Năm 2020, theo Quyết định số 2008/QĐ-UBND ngày 07/4/2023, vay 13 tỷ đồng trong 36 tháng")
 []
