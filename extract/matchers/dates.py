@@ -68,7 +68,7 @@ PATTERN = regex.compile(rf"""
             {JOIN}(?:{_words("day_words")}\s+)?{_dmy("2")})
       | (?P<day_in_words>ngày\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})          # ngày 7 tháng 4 năm 2023
             (?:\s+năm\s+(?P<y>{YEAR}))?)
-      | (?P<half_year>(?:(?P<months>\d{{1,2}}|{_words("month_count_words")})\s+tháng|(?P<half>{_words("half_words")}))
+      | (?P<half_year>(?:(?P<months>[0-9]{{1,2}}|{_words("month_count_words")})\s+tháng|(?P<half>{_words("half_words")}))
             \s+(?:(?P<edge>{_words(list(VOCAB["half_edges"]))})\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?  # 6 tháng đầu năm 2025
                |năm\s+(?P<y>{YEAR})(?![/\w])))                                      # 10 tháng năm 2023
       | (?P<month_range>tháng\s+(?P<m1>{MONTH}){JOIN}(?:tháng\s+)?(?P<m2>{MONTH})  # tháng 3 - 5/2025
@@ -174,7 +174,8 @@ def read_half_year(text, m):
     """6 tháng đầu năm 2025 -> 2025-01/2025-06; 6 tháng cuối năm -> XXXX-07/XXXX-12; nửa đầu năm nay;
     10 tháng năm 2023 -> 2023-01/2023-10."""
     raw = (m.group("months") or m.group("half")).lower()
-    months = int(raw) if raw.isdigit() else {**VOCAB["month_count_words"], **VOCAB["half_words"]}[raw]
+    months = int(raw) if raw.isascii() and raw.isdigit() else \
+        {**VOCAB["month_count_words"], **VOCAB["half_words"]}.get(raw, 0)
     if not 1 <= months <= 11:
         return []
     edge = VOCAB["half_edges"][m.group("edge").lower()] if m.group("edge") else "start"   # '10 tháng năm 2023'
