@@ -101,3 +101,19 @@ def test_a_figure_stated_twice_is_one_card_quoting_both_and_one_fix_corrects_bot
     assert sorted(fixes) == ["x#c1", "x#c2"]
     assert fixes["x#c2"].after == {"kind": "added"} and fixes["x#c2"].before == {"kind": "total"}
     assert fixes["x#c2"].evidence_text == "7 sản phẩm" and fixes["x#c2"].sentence == AGAIN
+
+
+def test_the_article_page_is_headed_by_the_title_without_its_marks_or_by_the_first_words(tmp_path):
+    from test_review_server import HOSTILE
+    articles, records, conflicts, facts = hostile_outputs()
+    articles[-1].title = None
+    articles[0].title = "# Hà Nội tiên phong"
+    out = write_out(tmp_path / "out", (articles, records, conflicts, facts))
+    with running_server(out, tmp_path / "review.sqlite", reviewer="tester") as url:
+        client = Client(url)
+        _, untitled, _ = client.get("/article/x")
+        _, titled, _ = client.get(f"/article/{articles[0].id}")
+    heading = lambda page: unescape(page.split("<h1>", 1)[1].split("</h1>", 1)[0])
+    assert heading(untitled) == HOSTILE                                 # its first words: all eight of them
+    assert "<script>" not in untitled.split("<h1>", 1)[1].split("</h1>", 1)[0]              # escaped
+    assert heading(titled) == "Hà Nội tiên phong"

@@ -319,7 +319,8 @@ def article_page(article: ArticleOut, records: list[dict], marked_ids: set[str])
         pos = end
     parts.append(esc(text[pos:]))
     meta = " · ".join(esc(x) for x in (article.source, article.published, article.url) if x)
-    body = (f'<main class="article"><p><a href="/">← review queue</a></p><h1>{esc(article.title or article.id)}'
+    name = article_name(article.model_dump(mode="json", include={"id", "title", "text"})).strip("“”")
+    body = (f'<main class="article"><p><a href="/">← review queue</a></p><h1>{esc(name)}'
             f'</h1><p class="meta">{meta} <code>{esc(article.id)}</code></p>'
             f'<div class="text">{"".join(parts)}</div></main>')
-    return layout(article.title or article.id, body)
+    return layout(name, body)
