@@ -80,7 +80,7 @@ def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
     `review_db`: a review database whose decisions and corrections are added to those given.
     The result's `corrected` lists the corrections applied. Reads only `review_db`; writes nothing.
     """
-    records = [as_dict(r) for r in records]
+    records = [r if isinstance(r, dict) else as_dict(r) for r in records]     # read, never changed: no copy
     articles = list(articles or ())
     decisions = _models(decisions, Decision)
     corrections = _models(corrections, Correction)
