@@ -35,7 +35,7 @@ class _CallableModule(types.ModuleType):
 
 class _Package(types.ModuleType):
     """`extract.reconcile` is both a subpackage and the API's `reconcile(records, articles=None,
-    decisions=None)`. Importing a subpackage sets the attribute of the same name on its parent, so a
+    decisions=None, corrections=None, review_db=None)`. Importing a subpackage sets the attribute of the same name on its parent, so a
     plain function here would be replaced by the module whenever something imported it first. Instead
     the attribute always is the subpackage, made callable: `reconcile(records)` calls the function, and
     `extract.reconcile.run_reconcile` or `import extract.reconcile as r` work as usual."""

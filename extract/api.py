@@ -6,6 +6,7 @@
     for result in extract_articles(["corpus"]):          # files, folders, Article objects or dicts
         print(result.article.id, len(result.records))
     result = reconcile(records)                           # -> .facts, .conflicts
+    result = reconcile(records, articles, review_db="out/review.sqlite")   # as `ocop reconcile` does it
 
 Everything returned is a pydantic model of schemas/ (`record.model_dump(mode="json")` is its JSON line).
 """

@@ -23,6 +23,10 @@ class Claim(Model):
     sentence: str = Field(description="the evidence sentence")
     evidence_start: int | None = None
     evidence_end: int | None = None
+    same_claim_as: str | None = Field(None, description=(
+        "the record id of the claim's first record, when its article states the same figure again (a repeated "
+        "sentence, or the figure said twice): the records are one claim in reconciliation, one card on the "
+        "review page; null for a claim's first (or only) record"))
 
 
 class Suggested(Model):

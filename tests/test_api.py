@@ -104,3 +104,68 @@ def test_reconcile_is_also_the_subpackage():
     code = "import extract.reconcile\nfrom extract import reconcile\nprint(callable(reconcile))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "True"  # whichever is imported first
+
+
+def count_line(rid, article, value, sentence, scope, kind="total", as_of="2024", rules=None):
+    span = f"{value} sản phẩm"
+    return {"id": rid, "article_id": article, "type": "count", "value": value, "unit": "sản phẩm",
+            "metric": "ocop_products", "star": "3+", "kind": kind, "scope": scope, "as_of": as_of, "period": None,
+            "time_basis": "stated", "rules": rules or ["numbers.digits", "kind.default_total", "scope.stated"],
+            "evidence": evidence(sentence, span)}
+
+
+def test_reconcile_gives_what_ocop_reconcile_writes(tmp_path):
+    """The same records, articles and review database: the API's facts and findings are the command's,
+    with the claim correction applied, articles named by title and misreadings labelled."""
+    import json
+
+    from extract import reconcile
+    from extract.review.corrections import CorrectionStore
+    from extract.review.fixes import correction_from_form
+    from extract.review.store import ReviewStore
+    stated = ["numbers.digits", "kind.total_cue:hiện có", "scope.stated"]
+    records = [
+        count_line("t#1", "t", 350, "Cuối năm 2024 Nam Định có 350 sản phẩm OCOP.", "Nam Định", as_of="2024-12~"),
+        count_line("n#1", "n", 120, "Riêng năm 2024 Nam Định có 120 sản phẩm OCOP.", "Nam Định"),
+        count_line("h#1", "h", 40, "Hà Nam hiện có 40 sản phẩm OCOP.", "Hà Nam", as_of="2024-12", rules=stated),
+        count_line("k#1", "k", 44, "Hà Nam hiện có 44 sản phẩm OCOP.", "Hà Nam", as_of="2024-12", rules=stated),
+        count_line("b#1", "b", 200, "Cuối năm 2024 Thái Bình có 200 sản phẩm OCOP.", "Thái Bình", as_of="2024-12~"),
+        count_line("m#1", "m", 30, "Năm 2024 Thái Bình có 30 sản phẩm OCOP.", "Thái Bình")]
+    articles = [{"id": a, "title": f"# Bài {a.upper()} về OCOP", "text": "…"} for a in "tnhkbm"]
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, rows in (("records.jsonl", records), ("articles.jsonl", articles)):
+        (out / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert subprocess.run([sys.executable, "-m", "extract.cli", "reconcile"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120).returncode == 0
+    first = [json.loads(line) for line in (out / "conflicts.jsonl").read_text("utf-8").splitlines()]
+    hanam = next(c for c in first if c["key"]["scope"] == "Hà Nam")
+    db = out / "review.sqlite"
+    with ReviewStore(db) as store:
+        store.decide(schemas.Decision(
+            finding_id=hanam["id"], finding_type=hanam["type"], key=hanam["key"], as_of=hanam["as_of"],
+            claim_ids=[c["record_id"] for c in hanam["claims"]], action="accept", record_id="k#1", value=44,
+            reviewer="lan", decided_at="2026-01-01T00:00:00+00:00"))
+    with CorrectionStore(db) as store:
+        store.correct(correction_from_form({"record_id": ["m#1"], "kind": ["added"]}, {"m#1": records[5]}, "lan"))
+
+    done = subprocess.run([sys.executable, "-m", "extract.cli", "reconcile"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "1 claim corrections applied" in done.stderr, done.stderr
+    written = {name: (out / f"{name}.jsonl").read_text("utf-8").splitlines() for name in ("facts", "conflicts")}
+    result = reconcile(records, articles, review_db=db)
+    given = {"facts": [f.model_dump_json() for f in result.facts],
+             "conflicts": [c.model_dump_json() for c in result.conflicts]}
+    assert {k: [json.loads(x) for x in v] for k, v in given.items()} == \
+        {k: [json.loads(x) for x in v] for k, v in written.items()}
+    # and what makes them the command's: the correction, the decision, titles, the label
+    assert [c.record_id for c in result.corrected] == ["m#1"] and result.stale == []
+    assert {c.key.scope for c in result.conflicts} == {"Hà Nam", "Nam Định"}        # Thái Bình's is gone
+    assert next(c for c in result.conflicts if c.key.scope == "Hà Nam").status == "decided"
+    nam_dinh = next(c for c in result.conflicts if c.key.scope == "Nam Định")
+    assert nam_dinh.check_claims and "“Bài N về OCOP”" in nam_dinh.check_claims[0]
+    assert "“Bài T về OCOP”" in nam_dinh.explanation and " t " not in f" {nam_dinh.explanation} "
+    # the same inputs given as models instead of a database
+    from extract.reconcile.reviewed import load_decisions, load_stored_corrections
+    again = reconcile(records, articles, decisions=load_decisions(db), corrections=load_stored_corrections(db))
+    assert [c.model_dump() for c in again.conflicts] == [c.model_dump() for c in result.conflicts]

@@ -169,3 +169,20 @@ def test_a_sentence_repeated_in_one_article_is_one_claim_whatever_its_context():
     assert len(copies) == 2
     [claim] = [c for c in reconcile(records).claims if c.value == 320]
     assert sorted(claim.record_ids) == sorted(r["id"] for r in copies)
+
+
+def test_a_correction_of_one_copy_of_a_repeated_sentence_stands_for_the_claim():
+    """A correction stored for one copy only (made before the page showed one card a claim, or imported)
+    is not undone by the other copy's reading: the corrected copy's reading stands for the claim."""
+    from extract.inputs import Article
+    from extract.pipeline import extract_article
+    said = "Riêng năm 2024, toàn tỉnh Nam Định có 120 sản phẩm OCOP."
+    text = (f"Nông sản Nam Định\n\n{said} Các chủ thể cải tiến bao bì.\n\n"
+            f"Năm 2023, huyện Hải Hậu tổ chức hội chợ. {said}\n")
+    records = [r.model_dump(mode="json") for r in extract_article(Article(id="x", text=text)).records]
+    first, second = [r for r in records if r["type"] == "count" and r["value"] == 120]
+    assert first["kind"] == second["kind"] == "total"
+    for corrected in (first, second):
+        result = reconcile(records, corrections=[fix(corrected, kind="added")])
+        [claim] = [c for c in result.claims if c.value == 120]
+        assert claim.key.kind == "added" and sorted(claim.record_ids) == sorted([first["id"], second["id"]])

@@ -212,6 +212,7 @@ def test_a_shortfall_matched_by_another_class_gaining_is_read_as_products_moving
     [c] = findings(r)
     assert c.type == "stock_flow" and c.severity == "low"
     assert "2 products likely moved from tiềm năng 5 sao to 5 sao" in c.explanation
+    assert c.suggested.value == 12          # what the move explains (13 + 1 - 2), not the 14 of the additions alone
 
 
 def test_additions_of_another_period_are_not_checked_against_the_totals():

@@ -44,3 +44,17 @@ def test_no_dated_claim_says_so():
                         key=Key(metric="ocop_products", kind="total"),
                         claims=[Claim(record_id="r1", article_id="a", value=3, sentence="s")])
     assert "No claim of this finding has a date" in timeline_svg(conflict, [], {})
+
+
+def test_one_point_a_claim_and_its_tooltip_names_the_article():
+    key = Key(metric="ocop_products", scope="Nam Định", kind="total")
+    claims = [Claim(record_id="9f3a#c1", article_id="9f3a", value=120, as_of="2024", sentence="s"),
+              Claim(record_id="9f3a#c2", article_id="9f3a", value=120, as_of="2024", sentence="s",
+                    same_claim_as="9f3a#c1"),
+              Claim(record_id="7b1e#c1", article_id="7b1e", value=350, as_of="2024-12~", sentence="t")]
+    conflict = Conflict(id="x", type="value_mismatch", severity="medium", key=key, explanation="-", claims=claims)
+    tree = parse(timeline_svg(conflict, [], {}, {"9f3a": "“Nông sản vươn xa”"}))
+    points = [g for g in tree.iter(f"{SVG}g") if g.get("class") == "claim"]
+    tips = {g.find(f"{SVG}text").text: g.find(f"{SVG}circle").find(f"{SVG}title").text for g in points}
+    assert len(points) == 2                                                  # the repeated record is no point
+    assert tips == {"1": "claim 1: 120 (2024, “Nông sản vươn xa”)", "2": "claim 2: 350 (2024-12~, an article)"}

@@ -125,3 +125,23 @@ def test_two_threads_with_their_own_connections_lose_nothing(tmp_path):
     assert errors == []
     current = {d.finding_id for d in load_decisions(db)}
     assert current == {f"{w}-{i}" for w in ("an", "binh") for i in range(100) if i % 10 != 9}
+
+
+def test_a_new_database_is_made_whole_and_an_empty_file_is_still_refused(tmp_path):
+    """Two pages opening a new database at once once met a 0-byte file the other had just begun, and refused
+    it as a copy cut short: a new file is made under a temporary name and linked into place whole."""
+    import os
+
+    from extract.review.store import create_whole
+    db = tmp_path / "review.sqlite"
+    create_whole(db)
+    assert db.stat().st_size > 0 and os.listdir(tmp_path) == ["review.sqlite"]     # no temporary left
+    before = db.read_bytes()
+    create_whole(db)                                                                # there is one: untouched
+    assert db.read_bytes() == before
+    with ReviewStore(db) as store:
+        assert store.history() == []
+    empty = tmp_path / "cut.sqlite"
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match="is empty"):
+        ReviewStore(empty)

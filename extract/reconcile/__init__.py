@@ -4,6 +4,8 @@
     records -> claims (claims.py) -> time points (points.py, timeline.py) -> resolution (policy.py)
             -> facts (core.py) -> findings (checks/, one module a check) -> review decisions applied
                (decisions.py); the shapes and orders all of them share: results.py
+    `reconcile` (reviewed.py) is all of it as `ocop reconcile` does it: claim corrections applied first,
+    articles named by title, findings that may be misreadings labelled "check the claims"
 
 >>> from extract.reconcile import reconcile
 >>> ev = lambda s: {"start": 0, "end": 1, "text": s[0], "sentence": s}
@@ -18,8 +20,9 @@
 """
 from __future__ import annotations
 
-from .core import reconcile, reconcile_claims
+from .core import reconcile_claims
 from .io import ReconcileInputError, ReconcileSummary, run_reconcile
+from .reviewed import reconcile
 from .policy import PolicyContext, Resolution, default_policy
 from .results import ReconcileResult
 

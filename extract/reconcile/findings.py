@@ -23,15 +23,18 @@ SMALL_SHARE = 0.02
 
 
 def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
-    """Every record behind the claims, with its article and evidence sentence (sorted, stable)."""
+    """Every record behind the claims, with its article and evidence sentence (sorted, stable); a claim's
+    records after its first name that one in `same_claim_as`."""
     out = []
     for c in claims:
+        first = c.evidence[0]["record_id"] if c.evidence else None
         for ev in c.evidence:
             # built from validated records: construct without validating again (it is the hot loop)
             out.append(ClaimOut.model_construct(record_id=ev["record_id"], article_id=c.article_id,
                                                 value=c.value, value_max=c.value_max, approx=c.approx,
                                                 as_of=c.as_of, sentence=ev["sentence"],
-                                                evidence_start=ev["start"], evidence_end=ev["end"]))
+                                                evidence_start=ev["start"], evidence_end=ev["end"],
+                                                same_claim_as=None if ev["record_id"] == first else first))
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 
 

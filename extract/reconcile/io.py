@@ -6,15 +6,8 @@ from pathlib import Path
 
 from ..io import read_jsonl, write_jsonl
 from .claims import count_problem, is_count_claim
-from .core import reconcile
-from .corrections import apply_corrections
-from .naming import article_names, name_articles
 from .results import ReconcileResult
-from .suspects import mark_suspects
-
-
-class ReconcileInputError(ValueError):
-    """A missing or malformed input file; the message names it (and the line)."""
+from .reviewed import ReconcileInputError, load_decisions, load_stored_corrections, reconcile
 
 
 @dataclass
@@ -61,28 +54,6 @@ def _check_counts(path: Path, records: list[dict]) -> None:
                 raise ReconcileInputError(f"{path}:{n}: record {r.get('id')!r}: {problem}")
 
 
-def load_decisions(db: Path) -> list:
-    """The review decisions stored in `db` ([] when there is none); a damaged database is a clear error."""
-    import sqlite3
-
-    from ..review.store import load_decisions as load
-    try:
-        return load(db)
-    except (sqlite3.DatabaseError, ValueError) as e:
-        raise ReconcileInputError(f"{db}: cannot read review decisions: {e}") from None
-
-
-def load_stored_corrections(db: Path) -> list:
-    """The claim corrections stored in `db` ([] when there is none)."""
-    import sqlite3
-
-    from ..review.corrections import load_corrections
-    try:
-        return load_corrections(db)
-    except (sqlite3.DatabaseError, ValueError) as e:
-        raise ReconcileInputError(f"{db}: cannot read claim corrections: {e}") from None
-
-
 def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
     """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
     (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically."""
@@ -92,13 +63,10 @@ def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> Reconcil
     articles = _read(out / "articles.jsonl", required=False)
     db_path = Path(db) if db else out / "review.sqlite"
     decisions = load_decisions(db_path)
-    fixed = apply_corrections(records, load_stored_corrections(db_path))
-    result: ReconcileResult = reconcile(fixed.records, articles, decisions)
-    names = article_names(articles)
-    name_articles(result, names)
-    mark_suspects(result, fixed.records, names)
+    result: ReconcileResult = reconcile(records, articles, decisions,
+                                        corrections=load_stored_corrections(db_path))
     write_jsonl(out / "facts.jsonl", result.facts)
     write_jsonl(out / "conflicts.jsonl", result.conflicts)
     s = result.summary()
     return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
-                            len(fixed.applied), len(fixed.stale), s["by_type"])
+                            len(result.corrected), len(result.stale), s["by_type"])

@@ -17,10 +17,13 @@ can be said of two districts in one article, and there each copy is its own figu
 """
 from __future__ import annotations
 
+from .corrections import CORRECTION_RULE
+
 READ_FIELDS = ("metric", "star", "category", "kind", "scope", "scope_level", "as_of", "period", "time_basis",
                "organization", "status", "kind_basis", "scope_basis")
 """What the reader decided about a number (rather than what the words are): the first copy's reading
-stands for every copy, unless a later copy's date is stated in its own clause and the first's is not."""
+stands for every copy, unless a later copy's date is stated in its own clause and the first's is not; a
+copy a reviewer corrected (`ocop review`) stands before any."""
 REPEAT_MIN_WORDS = 12
 BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
 
@@ -41,7 +44,8 @@ def unify_repeats(records: list[dict]) -> list[dict]:
     for members in groups.values():
         if len(members) < 2 or len(records[members[0]]["evidence"]["sentence"].split()) < REPEAT_MIN_WORDS:
             continue
-        best = min(members, key=lambda i: (BASIS_RANK.get(records[i].get("time_basis"), 4),
+        best = min(members, key=lambda i: (CORRECTION_RULE not in (records[i].get("rules") or ()),
+                                           BASIS_RANK.get(records[i].get("time_basis"), 4),
                                            records[i]["evidence"]["start"]))
         for i in members:
             if i != best:

@@ -32,6 +32,8 @@ class ReconcileResult:
     facts: list[Fact] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    corrected: list = field(default_factory=list)   # the claim corrections applied (schemas.Correction)
+    stale: list = field(default_factory=list)       # those not applied: their record changed (corrections.Stale)
 
     def summary(self) -> dict:
         return {"claims": len(self.claims), "facts": len(self.facts), "conflicts": len(self.conflicts),

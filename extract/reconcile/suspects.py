@@ -44,11 +44,12 @@ def looks_tenfold(a: float, b: float) -> bool:
     return power >= 1 and abs(ratio / 10 ** power - 1) <= TENFOLD_TOLERANCE
 
 
-def _other_readings(records: dict[str, dict]) -> dict[tuple, list[dict]]:
-    """Count records by (metric, place, value): where else a value is stated for a place."""
+def _other_readings(records: dict[str, dict], values: set | None = None) -> dict[tuple, list[dict]]:
+    """Count records by (metric, place, value): where else a value is stated for a place (only `values`,
+    the findings' values, when given)."""
     out: dict[tuple, list[dict]] = defaultdict(list)
     for r in records.values():
-        if r.get("type", "count") == "count" and r.get("metric"):
+        if (values is None or r.get("value") in values) and r.get("type", "count") == "count" and r.get("metric"):
             out[(r["metric"], place_key(r.get("scope")), r.get("value"))].append(r)
     return out
 
@@ -98,7 +99,7 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
 def mark_suspects(result, records: list[dict], names: dict[str, str]) -> None:
     """Label the findings of a `ReconcileResult` that may be misreadings, and rank them below the rest."""
     by_id = {r.get("id"): r for r in records}
-    others = _other_readings(by_id)
+    others = _other_readings(by_id, {v for c in result.conflicts for v in c.values})
     for c in result.conflicts:
         c.check_claims = reasons_for(c, by_id, others, names)
     result.conflicts.sort(key=lambda c: bool(c.check_claims))

@@ -15,6 +15,8 @@ from html import escape
 
 from schemas import Conflict, Fact
 
+from .data import claim_groups
+
 WIDTH, HEIGHT = 560, 220
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 14, 30
 
@@ -71,19 +73,23 @@ def _fmt(v: float | int) -> str:
     return f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:g}"
 
 
-def timeline_svg(conflict: Conflict, facts: list[Fact], published: dict[str, str | None]) -> str:
+def timeline_svg(conflict: Conflict, facts: list[Fact], published: dict[str, str | None],
+                 names: dict[str, str] | None = None) -> str:
     """The SVG for a finding; `published` maps article ids to publication dates (a claim without a date
-    of its own is placed at its article's)."""
+    of its own is placed at its article's); `names` maps them to what a person calls the article (its
+    title, `naming.article_names`), which the points' tooltips say. One point a claim, numbered as the
+    page's cards (the records of a repeated sentence are one claim)."""
     claims = []
     undated = []
-    for n, claim in enumerate(conflict.claims, 1):
+    for n, group in enumerate(claim_groups(conflict), 1):
+        claim = group[0]
         when = claim.as_of or published.get(claim.article_id)
         x = year_fraction(when)
         if x is None:
             undated.append(str(n))
             continue
-        claims.append(Point(x, float(claim.value), str(n),
-                            f"claim {n}: {_fmt(claim.value)} ({when}, {claim.article_id})"))
+        article = (names or {}).get(claim.article_id) or "an article"
+        claims.append(Point(x, float(claim.value), str(n), f"claim {n}: {_fmt(claim.value)} ({when}, {article})"))
     line = sorted((Point(x, float(f.value), f.rank, f"{_fmt(f.value)} at {f.as_of}: {f.rank}, rule {f.rule}")
                    for f in facts if f.rank != "deprecated" and (x := year_fraction(f.as_of)) is not None),
                   key=lambda p: p.x)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from schemas import Correction
 
-from .store import BUSY_TIMEOUT_MS, _Immediate, foreign_tables, now_iso
+from .store import BUSY_TIMEOUT_MS, _Immediate, create_whole, foreign_tables, now_iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -48,6 +48,7 @@ class CorrectionStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        create_whole(self.path)
         if self.path.is_file() and self.path.stat().st_size == 0:
             raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
                              "Restore it, or remove it to start with no decisions")

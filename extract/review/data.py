@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas import ArticleOut, Conflict, Decision, Fact, Key
+from schemas import ArticleOut, Claim, Conflict, Decision, Fact, Key
 
 from ..io import read_jsonl, read_models
 
@@ -41,6 +41,16 @@ class Item:
     conflict: Conflict
     status: str
     decision: Decision | None = None
+
+
+def claim_groups(conflict: Conflict) -> list[list[Claim]]:
+    """The finding's claims as reconciliation made them: the records of one claim (a sentence its article
+    repeats, a figure it states twice; `same_claim_as`) together, its first record first. The page shows
+    one card, and the chart one point, a group."""
+    groups: dict[str, list[Claim]] = {}
+    for cl in conflict.claims:
+        groups.setdefault(cl.same_claim_as or cl.record_id, []).append(cl)
+    return [sorted(g, key=lambda cl: cl.same_claim_as is not None) for g in groups.values()]
 
 
 def finding_status(conflict: Conflict, decision: Decision | None) -> tuple[str, Decision | None]:

@@ -86,9 +86,10 @@ def _options(values: list[str], chosen, labels: dict[str, str] | None = None) ->
                    for v in values)
 
 
-def fix_form(n: int, record: dict | None, correction: Correction | None) -> str:
+def fix_form(n: int, record: dict | None, correction: Correction | None, records: int = 1) -> str:
     """The “fix this claim” panel of claim card N (its fields belong to the form `fix-N`, outside the
-    decision form); empty when the record is not in the outputs."""
+    decision form); empty when the record is not in the outputs. `records`: how many records the claim
+    is (a repeated sentence): the fix is saved for each."""
     if record is None:
         return ""
     fid = f"fix-{n}"
@@ -116,16 +117,39 @@ def fix_form(n: int, record: dict | None, correction: Correction | None) -> str:
             f'<label>metric <select form="{fid}" name="metric" data-fix="{n}">'
             f'{_options(METRICS + [NOT_OCOP], shown.get("metric"), metric_labels)}</select></label>'
             f'{text("scope", "e.g. Hà Nội")}{text("as_of", "e.g. 2024-12~")}{text("period", "e.g. 2024")}'
-            f'<button type="submit" form="{fid}" id="{fid}-save">Save fix</button></div></details>')
+            f'<button type="submit" form="{fid}" id="{fid}-save">Save fix</button>'
+            f'{f"<small>saved for all {records} records of this claim</small>" if records > 1 else ""}'
+            f'</div></details>')
 
 
-def fix_forms(ctx, claims) -> str:
-    """The empty <form> elements the card fields belong to (forms cannot nest in the decision form)."""
+def fix_forms(ctx, groups) -> str:
+    """The empty <form> elements the card fields belong to (forms cannot nest in the decision form), one a
+    claim card (`groups`: each card's claim entries, its first record first)."""
     keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
     return "".join(f'<form method="post" action="/correct" id="fix-{n}" class="fix-form">'
                    f'{hidden("csrf", ctx.csrf)}{hidden("finding_id", ctx.item.conflict.id)}'
-                   f'{hidden("record_id", claim.record_id)}{keep}</form>'
-                   for n, claim in enumerate(claims, 1))
+                   f'{hidden("record_id", group[0].record_id)}'
+                   f'{"".join(hidden("same_claim", cl.record_id) for cl in group[1:])}{keep}</form>'
+                   for n, group in enumerate(groups, 1))
+
+
+def corrections_from_form(form: dict[str, list[str]], records: dict[str, dict], reviewer: str) -> list[Correction]:
+    """The correction a card's form asks for, and the same change for the other records of its claim
+    (`same_claim`: the copies of a repeated sentence are one claim, read once and so fixed once)."""
+    first = correction_from_form(form, records, reviewer)
+    out = [first]
+    for rid in dict.fromkeys(form.get("same_claim") or []):
+        record = records.get(rid)
+        if record is None:
+            raise Reject(404, f"no record {rid!r} in the outputs (was `ocop run` run again? reload)")
+        if rid == first.record_id:
+            continue
+        ev = record.get("evidence") or {}
+        out.append(first.model_copy(update={
+            "record_id": rid, "article_id": record.get("article_id") or rid.split("#")[0],
+            "evidence_text": ev.get("text") or "", "sentence": ev.get("sentence") or "",
+            "before": {k: record.get(k) for k in first.before}, "rules": list(record.get("rules") or [])}))
+    return out
 
 
 def stale_html(corrections: dict[str, Correction], records: dict[str, dict], names: dict[str, str] | None = None

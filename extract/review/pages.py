@@ -7,7 +7,7 @@ from schemas import ArticleOut, Claim, Decision
 
 from ..reconcile.naming import article_name
 from .chart import timeline_svg
-from .data import STATUSES, Filters, Item, Outputs
+from .data import STATUSES, Filters, Item, Outputs, claim_groups
 from .fixes import fix_form, fix_forms, stale_html
 from .placemap import place_map_svg
 from .html import article_href, esc, hidden, href, layout, marked, number, select, shortcuts_html
@@ -69,7 +69,10 @@ def sentence_html(claim: Claim, record: dict | None, article: ArticleOut | None)
     return esc(sentence)
 
 
-def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) -> str:
+def claim_card(n: int, group: list[Claim], ctx: PageContext, chosen: Decision | None) -> str:
+    """Card N: one claim, with every sentence its records come from (a sentence the article repeats is
+    quoted once, saying so)."""
+    claim = group[0]
     article = ctx.outputs.articles.get(claim.article_id)
     record = ctx.outputs.records.get(claim.record_id)
     title = name_of(ctx, claim.article_id)
@@ -77,19 +80,42 @@ def claim_card(n: int, claim: Claim, ctx: PageContext, chosen: Decision | None) 
                                        article.published if article else None) if x)
     approx = "" if claim.approx == "exact" else f' <span class="approx">({esc(claim.approx)})</span>'
     vmax = f"–{number(claim.value_max)}" if claim.value_max is not None else ""
-    picked = " picked" if chosen and chosen.action == "accept" and chosen.record_id == claim.record_id else ""
+    ids = {cl.record_id for cl in group}
+    picked = " picked" if chosen and chosen.action == "accept" and chosen.record_id in ids else ""
     key = f"{n}" if n <= 9 else ""
     return (f'<article class="claim{picked}" data-record-id="{esc(claim.record_id)}">'
             f'<div class="claim-head"><span class="n">{n}</span>'
             f'<span class="value">{number(claim.value)}{vmax}</span>{approx}'
             f'<span class="as-of">as of {esc(claim.as_of or "?")}</span></div>'
             f'<h3>{esc(title)}</h3><p class="meta">{meta or "&nbsp;"}</p>'
-            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>{basis_html(record)}'
+            f'<blockquote>{sentence_html(claim, record, article)}</blockquote>{repeats_html(group, ctx)}'
+            f'{basis_html(record)}'
             f'<p><a class="article-link" href="{article_href(claim.article_id, mark=claim.record_id)}"'
             f' target="_blank">whole article, evidence marked ↗</a></p>'
             f'<button type="submit" name="choice" value="accept:{esc(claim.record_id)}" '
             f'data-accept="{key}">Accept {number(claim.value)} <kbd>{key}</kbd></button>'
-            f'{fix_form(n, record, ctx.corrections.get(claim.record_id))}</article>')
+            f'{fix_form(n, record, ctx.corrections.get(claim.record_id), len(group))}</article>')
+
+
+def repeats_html(group: list[Claim], ctx: PageContext) -> str:
+    """What else of the article the claim is: copies of its sentence (counted, not quoted again) and other
+    sentences that state the same figure (quoted)."""
+    first = group[0]
+    copies = sum(cl.sentence == first.sentence for cl in group)
+    out = ""
+    if copies > 1:
+        out += (f'<p class="repeated">The article repeats this sentence: {copies} times in all, one claim '
+                f'(read once, fixed once).</p>')
+    seen = {first.sentence}
+    for cl in group[1:]:
+        if cl.sentence in seen:
+            continue
+        seen.add(cl.sentence)
+        article = ctx.outputs.articles.get(cl.article_id)
+        out += (f'<p class="repeated">The article states the same figure again:</p>'
+                f'<blockquote class="again">{sentence_html(cl, ctx.outputs.records.get(cl.record_id), article)}'
+                f'</blockquote>')
+    return out
 
 
 def likely_older(conflict) -> Claim | None:
@@ -104,11 +130,12 @@ def decision_form(ctx: PageContext) -> str:
     item = ctx.item
     c = item.conflict
     chosen = item.decision if item.status == "decided" else None
-    cards = "".join(claim_card(n, claim, ctx, chosen) for n, claim in enumerate(c.claims, 1))
+    groups = claim_groups(c)
+    cards = "".join(claim_card(n, group, ctx, chosen) for n, group in enumerate(groups, 1))
     older = likely_older(c)
-    claims_opts = "".join(f'<option value="{esc(cl.record_id)}"{" selected" if cl is older else ""}>'
-                          f'{n}: {number(cl.value)} ({esc(name_of(ctx, cl.article_id))})</option>'
-                          for n, cl in enumerate(c.claims, 1))
+    claims_opts = "".join(f'<option value="{esc(g[0].record_id)}"{" selected" if older in g else ""}>'
+                          f'{n}: {number(g[0].value)} ({esc(name_of(ctx, g[0].article_id))})</option>'
+                          for n, g in enumerate(groups, 1))
     keep = "".join(hidden(k, v) for k, v in ctx.filters.query().items())
     posted = lambda name: esc((ctx.posted.get(name) or [""])[0])
     error = f'<p class="error" role="alert" id="form-error">{esc(ctx.error)}</p>' if ctx.error else ""
@@ -131,7 +158,7 @@ def decision_form(ctx: PageContext) -> str:
             f'value="dismiss" id="dismiss">Dismiss <kbd>d</kbd></button></fieldset>'
             f'<label class="note">Note <kbd>/</kbd><textarea name="note" id="note" rows="2" '
             f'placeholder="optional: why">{posted("note")}</textarea></label></div></form>'
-            f'{fix_forms(ctx, c.claims)}')
+            f'{fix_forms(ctx, groups)}')
 
 
 def check_badge(c) -> str:
@@ -173,7 +200,7 @@ def finding_html(ctx: PageContext) -> str:
         note = f' — “{esc(item.decision.note)}”' if item.decision.note else ""
         decided = f'<p class="decision {esc(item.status)}">{label}: {esc(describe(item.decision))}{note}</p>'
     published = {a.id: str(a.published) if a.published else None for a in ctx.outputs.articles.values()}
-    chart = timeline_svg(c, ctx.outputs.facts_for(c.key), published)
+    chart = timeline_svg(c, ctx.outputs.facts_for(c.key), published, article_names_of(ctx))
     where = place_map_svg(c, [f for fs in ctx.outputs.facts.values() for f in fs])     # '' unless a province
     if where:
         where = (f'<figure class="placemap">{where}<figcaption>The same figure in every province at that date '
@@ -184,7 +211,7 @@ def finding_html(ctx: PageContext) -> str:
             f'<span class="badge">{esc(c.type)}</span><span class="badge status-{esc(item.status)}" '
             f'id="status">{esc(item.status)}</span>{check_badge(c)}<code class="fid">{esc(c.id)}</code></p>'
             f'<p class="explanation">{esc(c.explanation)}</p>{check_html(c)}{suggested}{decided}'
-            f'<figure>{chart}<figcaption>Numbered points: the claims below. Line: the reconciled values '
+            f'<figure>{chart}<figcaption>Numbered points: the claims below (hover for the article). Line: the reconciled values '
             f'(rank preferred or normal); hollow: deprecated; dashed: the suggested value.</figcaption>'
             f'</figure>{where}{decision_form(ctx)}</section>')
 
@@ -292,7 +319,8 @@ def article_page(article: ArticleOut, records: list[dict], marked_ids: set[str])
         pos = end
     parts.append(esc(text[pos:]))
     meta = " · ".join(esc(x) for x in (article.source, article.published, article.url) if x)
-    body = (f'<main class="article"><p><a href="/">← review queue</a></p><h1>{esc(article.title or article.id)}'
+    name = article_name(article.model_dump(mode="json", include={"id", "title", "text"})).strip("“”")
+    body = (f'<main class="article"><p><a href="/">← review queue</a></p><h1>{esc(name)}'
             f'</h1><p class="meta">{meta} <code>{esc(article.id)}</code></p>'
             f'<div class="text">{"".join(parts)}</div></main>')
-    return layout(article.title or article.id, body)
+    return layout(name, body)

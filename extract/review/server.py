@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, unquote
 from .data import STATUSES, Filters, OutputsCache, build_queue
 from .corrections import CorrectionStore
 from .decide import Reject, decision_from_form, one
-from .fixes import correction_from_form, fixed_flash
+from .fixes import corrections_from_form, fixed_flash
 from .html import message_page
 from .pages import PageContext, article_page, describe, review_page
 from .store import ReviewStore
@@ -303,15 +303,16 @@ class Handler(BaseHTTPRequestHandler):
             raise Reject(409, outputs.problem)
         finding_id = one(form, "finding_id")
         try:
-            correction = correction_from_form(form, outputs.records, self.app.reviewer)
+            corrections = corrections_from_form(form, outputs.records, self.app.reviewer)
         except Reject as e:
             if e.status != 400 or outputs.by_id(finding_id) is None:
                 raise
             self.page({**form, "f": [finding_id]}, 400, f"Claim not corrected: {e.message}")
             return
         with CorrectionStore(self.app.db_path) as store:
-            store.correct(correction)
-        query = {**filters.query(), "fixed": correction.record_id}
+            for correction in corrections:
+                store.correct(correction)
+        query = {**filters.query(), "fixed": corrections[0].record_id}
         if outputs.by_id(finding_id) is not None:
             query["f"] = finding_id
         self.redirect("/?" + urlencode(query))

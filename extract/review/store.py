@@ -24,7 +24,9 @@ pages (two processes, two connections) on one file wait for each other instead o
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -75,6 +77,7 @@ class ReviewStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        create_whole(self.path)
         if self.path.is_file() and self.path.stat().st_size == 0:
             raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
                              "Restore it, or remove it to start with no decisions")
@@ -184,6 +187,30 @@ HISTORY_COLUMNS = {"seq", "event", "finding_id", "decision", "fingerprint", "rev
 
 OWN_TABLES = {"history", "corrections"}
 """The tables a review database holds: decisions' history, and claim corrections (review/corrections.py)."""
+
+
+def create_whole(path: Path) -> None:
+    """Make a new database file at `path` (unless there is one) whole: under a temporary name first, then
+    linked into place, so that another process opening it at the same moment never sees it empty (an
+    empty file is refused as a copy cut short). Where the file system has no hard links, sqlite makes it."""
+    if path.exists():
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")      # writes the header: the file is a database now
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass                                            # another process made it first: it is used
+        except OSError:
+            pass                                            # no hard links here
+    finally:
+        os.unlink(tmp)
 
 
 def foreign_tables(conn: sqlite3.Connection, path: Path) -> None:
