@@ -24,10 +24,11 @@ from schemas import Article
 
 from . import pipeline
 from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
-from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
+from .inputs import DEFAULT_MAX_BYTES, FileStart, Problem, count_inputs, iter_articles
 from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
 from .io import to_json
-from .manifest import Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest, write_manifest
+from .manifest import (Cache, Entry, InputStats, Known, cache_key, damaged_outputs, keep_unread, load_manifest,
+                       write_manifest)
 from .out_lock import Locked, lock_output
 from .progress import Progress
 
@@ -131,15 +132,38 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         if advance:
             progress.advance(extracted=False)
 
+    stats = InputStats(out_dir, max_bytes)
+
+    def known(path: str, st) -> Known | None:
+        """An input file as the last run left it, whose articles are all cached with this pipeline."""
+        ids = stats.unchanged(path, st)
+        if not ids or any(i in entries or i not in previous or previous[i].pipeline_version != version
+                          or not cache.has(previous[i].key) for i in ids):
+            return None
+        return Known(path, ids)
+
     def to_extract() -> Iterator[Article]:
-        for item in iter_articles(paths, max_bytes):
+        for item in iter_articles(paths, max_bytes, known=known):
+            if isinstance(item, FileStart):
+                stats.reading(item.path, item.size, item.mtime_ns)
+                continue
+            if isinstance(item, Known):
+                stats.kept(item.path)
+                for article_id in item.ids:
+                    entries[article_id] = Entry(**vars(previous[article_id]))
+                    summary.unchanged += 1
+                    progress.advance(extracted=False)
+                continue
             if isinstance(item, Problem):
+                stats.problem()
                 skip(item)
                 continue
             if item.id in entries:
+                stats.problem()
                 skip(Problem(item.path or item.id, f"article id {item.id!r} already read from "
                                                    f"{entries[item.id].path}", "duplicate"))
                 continue
+            stats.article(item.id)
             h = pipeline.content_hash(item.text)
             entry = Entry(item.id, h, version, item.path, cache_key(item.id, h, version))
             entries[item.id] = entry
@@ -195,6 +219,7 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         _count_unchanged_outputs(entries, summary)
         write_manifest(out_dir, entries)
         writing.unlink(missing_ok=True)
+        stats.write(entries)
         cache.prune({e.key for e in entries.values()})
     except (OSError, ValueError) as e:
         summary.errors.append(str(e))
