@@ -152,3 +152,30 @@ def test_the_warm_up_before_forking_loads_the_word_tokenizer_model():
             "assert w.word_tokenize_model is None; warm_for_fork(); print(w.word_tokenize_model is not None)")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip() == "True", done.stderr
+
+
+def test_incremental_runs_write_what_a_run_from_scratch_writes(tmp_path):
+    """Unchanged files known by their time, reconciliation skipped or not: after each step (nothing changed,
+    one added, one edited, one removed) the outputs are those of a fresh run over the same files."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    paths = write_corpus(corpus, 6)
+    age(paths)
+    outputs = ("records.jsonl", "articles.jsonl", "rejected.jsonl", "facts.jsonl", "conflicts.jsonl")
+
+    def step(n: int) -> None:
+        run = ocop("run", str(corpus), "--out", str(out), "--jobs", "2")
+        fresh = tmp_path / f"fresh{n}"
+        again = ocop("run", str(corpus), "--out", str(fresh), "--jobs", "1")
+        assert run.returncode == again.returncode == 0, run.stderr.decode() + again.stderr.decode()
+        for name in outputs:
+            assert (out / name).read_bytes() == (fresh / name).read_bytes(), (n, name)
+
+    step(0)
+    step(1)                                                  # nothing changed
+    write_corpus(corpus, 1, seed=5, start=6)                 # one added
+    step(2)
+    paths[2].write_text(paths[2].read_text(encoding="utf-8") + "\nCó thêm 7 sản phẩm OCOP 4 sao.\n",
+                        encoding="utf-8")                    # one edited
+    step(3)
+    paths[4].unlink()                                        # one removed
+    step(4)
