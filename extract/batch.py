@@ -17,6 +17,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -134,15 +135,8 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
 
     stats = InputStats(out_dir, max_bytes)
 
-    def known(path: str, st) -> Known | None:
-        """An input file as the last run left it, whose articles are all cached with this pipeline."""
-        ids = stats.unchanged(path, st)
-        if not ids or any(i in entries or i not in previous or previous[i].pipeline_version != version
-                          or not cache.has(previous[i].key) for i in ids):
-            return None
-        return Known(path, ids)
-
     def to_extract() -> Iterator[Article]:
+        known = partial(stats.known, previous=previous, entries=entries, version=version, cache=cache)
         for item in iter_articles(paths, max_bytes, known=known):
             if isinstance(item, FileStart):
                 stats.reading(item.path, item.size, item.mtime_ns)
@@ -219,12 +213,15 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         _count_unchanged_outputs(entries, summary)
         write_manifest(out_dir, entries)
         writing.unlink(missing_ok=True)
-        stats.write(entries)
         cache.prune({e.key for e in entries.values()})
     except (OSError, ValueError) as e:
         summary.errors.append(str(e))
         say.error(f"cannot write the outputs in {out_dir}: {e}")
         return summary
+    try:
+        stats.write(entries)
+    except OSError:
+        pass    # only a shortcut: without it the next run reads every input
     report(summary, out_dir, time.monotonic() - started, say)
     return summary
 

@@ -223,12 +223,18 @@ class InputStats:
             return {}
         return data["files"]
 
-    def unchanged(self, path: str, st: os.stat_result) -> list[str] | None:
-        """The ids of the articles `path` gave the last run, if its size and time are as they were then."""
+    def known(self, path: str, st: os.stat_result, *, previous: dict[str, Entry], entries: dict[str, Entry],
+              version: str, cache: Cache) -> Known | None:
+        """`path` as the last run left it (its size and time), if the articles it gave then are all in the
+        last manifest with this pipeline version and cached, and none was read already this run."""
         known = self.before.get(path)
-        if isinstance(known, list) and len(known) == 3 and known[:2] == [st.st_size, st.st_mtime_ns]:
-            return list(known[2])
-        return None
+        if not (isinstance(known, list) and len(known) == 3 and known[:2] == [st.st_size, st.st_mtime_ns]):
+            return None
+        ids = list(known[2])
+        if not ids or any(i in entries or i not in previous or previous[i].pipeline_version != version
+                          or not cache.has(previous[i].key) for i in ids):
+            return None
+        return Known(path, ids)
 
     def reading(self, path: str | None, size: int, mtime_ns: int) -> None:
         """What follows (articles, problems) comes from the file `path` (None: standard input)."""

@@ -23,7 +23,8 @@ CODE_SUFFIXES = {".py", ".json", ".tsv", ".db", ".jsonl"}
 
 
 def file_digest(path: Path) -> str | None:
-    """A hash of the file's bytes; None when there is no such file."""
+    """A hash of the file's bytes; None when there is no such file; a value never equal to another when it
+    cannot be read."""
     h = hashlib.blake2b(digest_size=20)
     try:
         with open(path, "rb") as f:
@@ -31,6 +32,8 @@ def file_digest(path: Path) -> str | None:
                 h.update(chunk)
     except FileNotFoundError:
         return None
+    except OSError as e:        # reconciling will say what is wrong with it
+        return f"unreadable ({e.strerror}) {os.urandom(8).hex()}"
     return h.hexdigest()
 
 
@@ -102,6 +105,8 @@ def forget(out_dir: Path) -> None:
     try:
         os.unlink(out_dir / STAMP)
     except FileNotFoundError:
+        pass
+    except OSError:             # the folder cannot be written: reconciling will say so
         pass
 
 
