@@ -232,6 +232,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         by_sentence.setdefault((r["article_id"], r["evidence"]["sentence"]), []).append(r)
 
     merged: dict[tuple, list[Claim]] = {}
+    keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
     for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
         as_of, span, basis = _placed(r, times)
         scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
@@ -239,7 +240,8 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
         ev = r["evidence"]
         evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
-        claim = Claim(key=key_of(r).with_(place=place_key(scope)), scope=scope, article_id=r["article_id"],
+        key = key_of(r).with_(place=place_key(scope))
+        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=r["article_id"],
                       record_ids=[r["id"]],
                       value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
                       allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
