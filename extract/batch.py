@@ -17,6 +17,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -24,10 +25,11 @@ from schemas import Article
 
 from . import pipeline
 from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
-from .inputs import DEFAULT_MAX_BYTES, Problem, count_inputs, iter_articles
+from .inputs import DEFAULT_MAX_BYTES, FileStart, Problem, count_inputs, iter_articles
 from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
 from .io import to_json
-from .manifest import Cache, Entry, cache_key, damaged_outputs, keep_unread, load_manifest, write_manifest
+from .manifest import (Cache, Entry, InputStats, Known, cache_key, damaged_outputs, keep_unread, load_manifest,
+                       write_manifest)
 from .out_lock import Locked, lock_output
 from .progress import Progress
 
@@ -131,15 +133,31 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         if advance:
             progress.advance(extracted=False)
 
+    stats = InputStats(out_dir, max_bytes)
+
     def to_extract() -> Iterator[Article]:
-        for item in iter_articles(paths, max_bytes):
+        known = partial(stats.known, previous=previous, entries=entries, version=version, cache=cache)
+        for item in iter_articles(paths, max_bytes, known=known):
+            if isinstance(item, FileStart):
+                stats.reading(item.path, item.size, item.mtime_ns)
+                continue
+            if isinstance(item, Known):
+                stats.kept(item.path)
+                for article_id in item.ids:
+                    entries[article_id] = Entry(**vars(previous[article_id]))
+                    summary.unchanged += 1
+                    progress.advance(extracted=False)
+                continue
             if isinstance(item, Problem):
+                stats.problem()
                 skip(item)
                 continue
             if item.id in entries:
+                stats.problem()
                 skip(Problem(item.path or item.id, f"article id {item.id!r} already read from "
                                                    f"{entries[item.id].path}", "duplicate"))
                 continue
+            stats.article(item.id)
             h = pipeline.content_hash(item.text)
             entry = Entry(item.id, h, version, item.path, cache_key(item.id, h, version))
             entries[item.id] = entry
@@ -200,6 +218,10 @@ def _run_batch(paths, out_dir: Path, engine, max_bytes, progress_mode, quiet, sa
         summary.errors.append(str(e))
         say.error(f"cannot write the outputs in {out_dir}: {e}")
         return summary
+    try:
+        stats.write(entries)
+    except OSError:
+        pass    # only a shortcut: without it the next run reads every input
     report(summary, out_dir, time.monotonic() - started, say)
     return summary
 

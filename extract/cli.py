@@ -20,11 +20,19 @@ def version() -> str:
         return "unknown"
 
 
+class _Version(argparse.Action):
+    """--version, the installed version looked up only when asked for (importlib.metadata costs ~30 ms)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"ocop {version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ocop", description=(
         "Vietnamese news about the OCOP programme in, validated and traceable records out, "
         "reconciled across sources."))
-    parser.add_argument("--version", action="version", version=f"ocop {version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"extract.commands.{name}").register(sub)

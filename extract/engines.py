@@ -130,21 +130,42 @@ def end_workers() -> None:
         child.kill()
 
 
+WARM_UP = "Hà Nội có 3.317 sản phẩm OCOP, trong đó 6 sản phẩm 5 sao."
+
+
 def warm_for_fork():
     """Policy for local workers: where processes can be forked, load the tokenizer's models once in this
-    process (by extracting a one-line article) so that every worker starts with them instead of loading
-    them again; returns the multiprocessing context to use (None: the platform's default)."""
+    process so that every worker starts with them instead of loading them again: the matchers and the
+    sentence splitter by extracting a one-line article, and the word tokenizer's CRF model (which that
+    article does not need, since it names no organization) by tokenizing it. Returns the multiprocessing
+    context to use (None: the platform's default)."""
     import multiprocessing
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    safe_extract(Article(id="warm-up", text="Hà Nội có 3.317 sản phẩm OCOP, trong đó 6 sản phẩm 5 sao."))
+    safe_extract(Article(id="warm-up", text=WARM_UP))
+    from .segment import word_tokens
+    word_tokens(WARM_UP)
     return multiprocessing.get_context("fork")
 
 
+def _few(articles: Iterator[Article], chars: int) -> tuple[list[Article], bool]:
+    """The first articles of `articles` up to `chars` characters of text; and whether that was all."""
+    taken: list[Article] = []
+    total = 0
+    for article in articles:
+        taken.append(article)
+        total += len(article.text)
+        if total >= chars:
+            return taken, False
+    return taken, True
+
+
 class LocalEngine:
-    def __init__(self, jobs: int | None = None, window_per_job: int = 4):
+    def __init__(self, jobs: int | None = None, window_per_job: int = 4, small_batch_chars: int | None = None):
+        from .limits import SMALL_BATCH_CHARS
         self.jobs = max(1, jobs or default_jobs())
         self.window = self.jobs * window_per_job
+        self.small_batch_chars = SMALL_BATCH_CHARS if small_batch_chars is None else small_batch_chars
 
     def map(self, articles: Iterable[Article], ordered: bool = False) -> Iterator[Outcome]:
         """Outcomes of `articles`; in input order if `ordered`, else as they finish."""
@@ -152,10 +173,17 @@ class LocalEngine:
             yield from (safe_extract(a) for a in articles)
             return
         articles = iter(articles)
-        first = next(articles, None)
-        if first is None:       # nothing to extract (an incremental run): no pool to start
-            return
-        articles = chain([first], articles)
+        if ordered:             # a stream: waiting to see how much comes would hold back the first records
+            first = next(articles, None)
+            if first is None:
+                return
+            articles = chain([first], articles)
+        else:                   # little to extract (an incremental run): no pool to start, no model to copy
+            few, all_of_it = _few(articles, self.small_batch_chars)
+            if all_of_it:
+                yield from (safe_extract(a) for a in few)
+                return
+            articles = chain(few, articles)
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
         context = warm_for_fork()

@@ -179,3 +179,87 @@ class Cache:
                     except FileNotFoundError:
                         pass
         return removed
+
+
+INPUT_STATS = "input-stats.json"
+RACY_SECONDS = 2
+"""A file changed less than this before a run looked at it is not remembered by its size and time: it
+could change again within the same tick of the clock, keeping both (file systems keep times to 1 ns .. 2 s)."""
+
+
+@dataclass
+class Known:
+    """An input file whose size and modification time are those of the last run: its articles (by id) are
+    the last run's, and the file was not read."""
+    path: str
+    ids: list[str]
+
+
+class InputStats:
+    """The size and modification time of every input file of the last complete run, with the ids of the
+    articles read from it (`OUT/input-stats.json`), so that the next run knows an unchanged file without
+    reading it. A file is remembered only when all it gave were articles that reached the manifest (files
+    with a problem are read again, so that the problem is said again), and only when it was last changed
+    RACY_SECONDS or more before the run. The stats are only a shortcut to what reading would find: a
+    missing or unreadable stats file, or another --max-bytes, only means reading everything."""
+
+    def __init__(self, out_dir: Path, max_bytes: int | None):
+        import time
+        self.path = out_dir / INPUT_STATS
+        self.max_bytes = max_bytes
+        self.before = self._load()
+        self.now: dict[str, list] = {}
+        self.spoiled: set[str] = set()
+        self.current: str | None = None
+        self.racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
+
+    def _load(self) -> dict[str, list]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("max_bytes") != self.max_bytes \
+                or not isinstance(data.get("files"), dict):
+            return {}
+        return data["files"]
+
+    def known(self, path: str, st: os.stat_result, *, previous: dict[str, Entry], entries: dict[str, Entry],
+              version: str, cache: Cache) -> Known | None:
+        """`path` as the last run left it (its size and time), if the articles it gave then are all in the
+        last manifest with this pipeline version and cached, and none was read already this run."""
+        known = self.before.get(path)
+        if not (isinstance(known, list) and len(known) == 3 and known[:2] == [st.st_size, st.st_mtime_ns]):
+            return None
+        ids = list(known[2])
+        if not ids or any(i in entries or i not in previous or previous[i].pipeline_version != version
+                          or not cache.has(previous[i].key) for i in ids):
+            return None
+        return Known(path, ids)
+
+    def reading(self, path: str | None, size: int, mtime_ns: int) -> None:
+        """What follows (articles, problems) comes from the file `path` (None: standard input)."""
+        self.current = path
+        if path is not None:
+            self.now[path] = [size, mtime_ns, []]
+            if mtime_ns >= self.racy_after:
+                self.spoiled.add(path)
+
+    def article(self, article_id: str) -> None:
+        if self.current is not None:
+            self.now[self.current][2].append(article_id)
+
+    def problem(self) -> None:
+        if self.current is not None:
+            self.spoiled.add(self.current)
+
+    def kept(self, path: str) -> None:
+        """`path` was known unchanged: remember it as it was."""
+        self.current = None
+        self.now[path] = self.before[path]
+
+    def write(self, entries: dict[str, Entry]) -> None:
+        files = {p: v for p, v in self.now.items()
+                 if p not in self.spoiled and v[2] and all(i in entries and entries[i].path is not None
+                                                          for i in v[2])}
+        with atomic_open(self.path, durable=False) as f:
+            json.dump({"max_bytes": self.max_bytes, "files": files}, f, ensure_ascii=False)

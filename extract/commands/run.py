@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 
 def add_batch_arguments(p: argparse.ArgumentParser, out_help: str) -> None:
-    from ..inputs import DEFAULT_MAX_BYTES
+    from ..limits import DEFAULT_MAX_BYTES
     p.add_argument("--out", default="out", help=out_help)
     p.add_argument("--jobs", type=_positive, default=None, metavar="N",
                    help="processes extracting in parallel (default: the number of cores)")
@@ -94,7 +94,20 @@ def execute(args, reconcile: bool) -> int:
 
 
 def reconcile_all(out_dir: str, quiet: bool) -> int:
-    """Reconcile every record in out_dir (not only the new ones); 0, or 1 after saying what failed."""
+    """Reconcile every record in out_dir (not only the new ones), unless nothing it reads changed since the
+    last reconciliation and its outputs are as that one wrote them (reconcile/stamp.py); 0, or 1 after
+    saying what failed."""
+    from pathlib import Path
+
+    from ..reconcile import stamp
+    out = Path(out_dir)
+    if stamp.is_current(out):
+        if not quiet:
+            print(f"ocop: nothing to reconcile again: records, review decisions and corrections are as the "
+                  f"last reconciliation read them -> {out_dir}", file=sys.stderr)
+        return 0
+    stamp.forget(out)
+    read = stamp.inputs_now(out)
     from ..reconcile import run_reconcile
     try:
         summary = run_reconcile(out_dir)
@@ -105,6 +118,10 @@ def reconcile_all(out_dir: str, quiet: bool) -> int:
     except (OSError, ValueError) as e:   # ReconcileInputError is a ValueError naming the file
         print(f"ocop: error: reconciliation failed: {e}", file=sys.stderr)
         return 1
+    try:
+        stamp.write_stamp(out, read)
+    except OSError:
+        pass    # without a stamp the next run reconciles again, which is always right
     if not quiet and hasattr(summary, "line"):
         print(summary.line(), file=sys.stderr)
     return 0

@@ -8,28 +8,44 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from schemas import Article
 
+from ..limits import DEFAULT_MAX_BYTES
 from .formats import (Problem, iter_jsonl_stream, parse_jsonl_lines, read_html_file, read_text_file)
 
-__all__ = ["Problem", "iter_articles", "count_inputs", "SUFFIXES", "DEFAULT_MAX_BYTES"]
+__all__ = ["Problem", "FileStart", "iter_articles", "count_inputs", "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
-DEFAULT_MAX_BYTES = 5_000_000
-"""Files (and JSON lines) larger than this are skipped: no news article is that long (`--max-bytes`)."""
+
+
+@dataclass
+class FileStart:
+    """Yielded (when `iter_articles` is given `known`) before what a file yields: the file's path (None
+    for standard input), size and modification time, as taken before it was read."""
+    path: str | None
+    size: int = 0
+    mtime_ns: int = 0
 
 
 def iter_articles(paths: Iterable[str], max_bytes: int | None = DEFAULT_MAX_BYTES,
-                  stdin=None) -> Iterator[Article | Problem]:
+                  stdin=None, known=None) -> Iterator[Article | Problem]:
+    """Articles (and Problems) of `paths`, one at a time. `known(path, stat)`, if given, is asked before each
+    file is read: what it returns, if not None, is yielded instead of reading the file (a file known to be
+    unchanged); each file read is then preceded by a `FileStart`."""
+    read = read_file if known is None else partial(_read_unless_known, known=known)
     for p in paths:
         if p == "-":
+            if known is not None:
+                yield FileStart(None)
             stream = stdin if stdin is not None else sys.stdin
             buffer = getattr(stream, "buffer", None)
             if buffer is not None:
@@ -46,9 +62,24 @@ def iter_articles(paths: Iterable[str], max_bytes: int | None = DEFAULT_MAX_BYTE
             for e in unreadable:
                 yield Problem(e.filename or p, f"folder cannot be read: {e.strerror or e}", "unreadable")
             for f in files:
-                yield from read_file(f, max_bytes)
+                yield from read(f, max_bytes)
         else:
-            yield from read_file(path, max_bytes)
+            yield from read(path, max_bytes)
+
+
+def _read_unless_known(path: Path, max_bytes: int | None, known) -> Iterator:
+    try:
+        st = path.stat()
+    except OSError:
+        yield FileStart(str(path))
+        yield from read_file(path, max_bytes)    # which says why it cannot be read
+        return
+    instead = known(str(path), st)
+    if instead is not None:
+        yield instead
+        return
+    yield FileStart(str(path), st.st_size, st.st_mtime_ns)
+    yield from read_file(path, max_bytes)
 
 
 def input_files(folder: Path, unreadable: list[OSError] | None = None) -> list[Path]:

@@ -47,8 +47,10 @@ class KeyT(NamedTuple):
         return self._replace(**changes)
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
+    """(Slotted: a million claims are kept at once, without a dict each.)"""
+
     key: KeyT
     scope: str | None
     article_id: str
@@ -212,16 +214,15 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
                 overrides: dict[str, str] | None = None) -> list[Claim]:
     """Count records with a metric -> claims, repeats in one article merged; sorted by key and time.
     `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
-    all_recs = [as_dict(r) for r in records]
+    all_recs = [r if isinstance(r, dict) else as_dict(r) for r in records]    # read, never changed
     counts = [r for r in all_recs if is_count_claim(r)]
     for r in counts:
         problem = count_problem(r)
         if problem:
             raise ValueError(f"record {r.get('id')!r}: {problem}")
     if overrides:
-        for r in counts:
-            if r["id"] in overrides:
-                r["as_of"], r["period"], r["time_basis"] = overrides[r["id"]], None, "stated"
+        counts = [{**r, "as_of": overrides[r["id"]], "period": None, "time_basis": "stated"}
+                  if r["id"] in overrides else r for r in counts]
     counts = unify_repeats(counts)      # a sentence repeated in one article is one claim
     dates = [r for r in all_recs if r.get("type") == "date"]
     article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
@@ -231,6 +232,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         by_sentence.setdefault((r["article_id"], r["evidence"]["sentence"]), []).append(r)
 
     merged: dict[tuple, list[Claim]] = {}
+    keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
     for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
         as_of, span, basis = _placed(r, times)
         scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
@@ -238,7 +240,8 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
         ev = r["evidence"]
         evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
-        claim = Claim(key=key_of(r).with_(place=place_key(scope)), scope=scope, article_id=r["article_id"],
+        key = key_of(r).with_(place=place_key(scope))
+        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=r["article_id"],
                       record_ids=[r["id"]],
                       value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
                       allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),

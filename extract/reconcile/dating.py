@@ -7,6 +7,7 @@ an earlier total plus the additions of the period just before, holds at the end 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from .claims import Claim, KeyT
@@ -65,10 +66,19 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
                 for f in flows if period_end(f) and interval(period_end(f)) is not None
                 for e in starts if _leads_to(e, f)]
         sums.sort(key=lambda x: (x[0].record_id, x[1].record_id))
+        # the sums whose additions end in the MAX_GAP_DAYS before a day, in the order above (the first that
+        # agrees is taken), found by bisection on the end day and kept for every total of that first day
+        by_end = sorted(range(len(sums)), key=lambda i: sums[i][0].span.hi)
+        ends = [sums[i][0].span.hi for i in by_end]
+        before_day: dict[int, list[int]] = {}
         for t in weak:
-            for f, e, rng in sums:
-                if (e.article_id != t.article_id and f.span.hi < t.span.lo <= f.span.hi + MAX_GAP_DAYS
-                        and agree(t.allows, rng)):
+            day = t.span.lo
+            near = before_day.get(day)
+            if near is None:
+                near = before_day[day] = sorted(by_end[bisect_left(ends, day - MAX_GAP_DAYS):bisect_left(ends, day)])
+            for i in near:
+                f, e, rng = sums[i]
+                if e.article_id != t.article_id and agree(t.allows, rng):
                     end = period_end(f)
                     note = (f"dated to the end of {end}: {fmt(t.value)} ({t.article_id}) = {fmt(e.value)} "
                             f"({e.as_of}, {e.article_id}) + {fmt(f.value)} added in {f.period or f.as_of} "

@@ -37,7 +37,7 @@ def _read(path: Path, required: bool) -> list[dict]:
             raise ReconcileInputError(f"{path}: not found (run `ocop extract` or `ocop run` first)")
         return []
     try:
-        rows = list(read_jsonl(path))
+        rows = list(read_jsonl(path, shared=True))     # a million records: names and codes not copied
     except (ValueError, UnicodeDecodeError) as e:
         raise ReconcileInputError(str(e) if str(path) in str(e) else f"{path}: {e}") from None
     for n, row in enumerate(rows, 1):

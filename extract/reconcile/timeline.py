@@ -49,7 +49,7 @@ SUB_YEAR_SPANS: dict[int, tuple[int, int]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Interval:
     """Closed interval of days (proleptic Gregorian ordinals)."""
 

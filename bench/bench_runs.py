@@ -1,0 +1,127 @@
+"""Benchmark of commands as a user runs them (run by hand, not in CI): start-up, incremental `ocop run`,
+and reconciliation's time and peak memory. Printed by bench_extract.py; on its own:
+
+    .venv/bin/python bench/bench_runs.py                       # 500 files; 10k, 100k, 1M claims
+    .venv/bin/python bench/bench_runs.py --files 200 --claims 10000,100000
+
+- start-up: `ocop --help`, and `ocop extract` of one short article (the best of a few runs each);
+- incremental: `ocop run` over N files from scratch (every core), then the same run with nothing changed,
+  with one article added, with one article edited; each beside the full run as a ratio;
+- reconciliation: `ocop reconcile` of synthetic records (bench_reconcile.synthetic_records) at each size,
+  as a command: wall time and the peak resident memory of its process.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MiB) of `ocop ARGS` in a fresh process; exits on failure."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", *args], cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        sys.exit(f"ocop {' '.join(args)} failed ({code}): {proc.stderr.read().decode()[-2000:]}")
+    proc.stderr.close()
+    return wall, usage.ru_maxrss / 1024
+
+
+def best(args: list[str], times: int = 3, before=None) -> float:
+    walls = []
+    for _ in range(times):
+        if before:
+            before()
+        walls.append(command(args)[0])
+    return min(walls)
+
+
+def start_up(tmp: Path) -> None:
+    seed = sorted((ROOT / "corpus").glob("*.txt"))[0]
+    one = tmp / "one" / seed.name
+    one.parent.mkdir(parents=True)
+    shutil.copy(seed, one)
+    out = tmp / "one-out"
+    help_s = best(["--help"], 5)
+    print(f"  ocop --help                       {help_s:6.2f} s   (aim: under 0.2 s)")
+    for jobs in sorted({1, os.cpu_count() or 1}):
+        s = best(["extract", str(one), "--out", str(out), "--jobs", str(jobs), "--quiet"], 3,
+                 before=lambda: shutil.rmtree(out, ignore_errors=True))
+        print(f"  ocop extract, one article, --jobs {jobs} {s:5.2f} s   ({len(seed.read_text(encoding='utf-8'))}"
+              f" characters; aim: under 1 s)")
+
+
+def incremental(tmp: Path, files: int) -> None:
+    from bench_extract import build_corpus, varied_text
+    import random
+    corpus, out = tmp / "runs", tmp / "runs-out"
+    build_corpus(corpus, files, seed=7)
+    past = time.time() - 60          # the files as a corpus is: not written in the last seconds
+    for p in corpus.iterdir():
+        os.utime(p, (past, past))
+    run = ["run", str(corpus), "--out", str(out), "--quiet"]
+    full, _ = command(run)
+    unchanged = best(run, 3)
+    seeds = sorted((ROOT / "corpus").glob("*.txt"))
+    added = corpus / "zz_added.txt"
+    added.write_text(varied_text(seeds[1].read_text(encoding="utf-8"), random.Random(1)), encoding="utf-8")
+    one_added, _ = command(run)
+    edited = sorted(corpus.glob("bench_*.txt"))[files // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nCó thêm 3 sản phẩm OCOP 4 sao.\n", encoding="utf-8")
+    one_edited, _ = command(run)
+    print(f"  ocop run, {files} files, from scratch   {full:6.2f} s")
+    for name, s, aim in (("nothing changed", unchanged, " (aim: under 1 s)"),
+                         ("one article added", one_added, " (aim: under 2 s)"),
+                         ("one article edited", one_edited, "")):
+        print(f"  ocop run, {name:<21}{s:6.2f} s = {s / full:6.1%} of the full run{aim}")
+
+
+def reconcile_runs(tmp: Path, sizes: list[int]) -> None:
+    from bench_reconcile import synthetic_records
+
+    from extract.io import write_jsonl
+    for n in sizes:
+        out = tmp / f"rec-{n}"
+        write_jsonl(out / "records.jsonl", synthetic_records(n, 0))
+        wall, rss = command(["reconcile", "--out", str(out)])
+        size = (out / "records.jsonl").stat().st_size / 2**20
+        print(f"  {n:>9} records ({size:6.0f} MiB): {wall:7.2f} s ({1e6 * wall / n:5.1f} µs/record), "
+              f"peak RSS {rss:7.0f} MiB (aim at 1M: under 30 s and 1.5 GB)", flush=True)
+        shutil.rmtree(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=500, help="files of the incremental runs")
+    ap.add_argument("--claims", default="10000,100000,1000000", help="reconciliation sizes, comma-separated")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-") as name:
+        sections(Path(name), args.files, [int(s) for s in args.claims.split(",") if s])
+    return 0
+
+
+def sections(tmp: Path, files: int, sizes: list[int]) -> None:
+    print("start-up:")
+    start_up(tmp)
+    print("incremental ocop run:")
+    incremental(tmp, files)
+    if sizes:
+        print("ocop reconcile (as a command):")
+        reconcile_runs(tmp, sizes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
