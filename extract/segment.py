@@ -83,7 +83,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             while e > s and chunk[e - 1].isspace():
                 e -= 1
             if e > s:
-                if spans and spans[-1][1] > p_start and _ABBREVIATION_END.search(text, 0, spans[-1][1]):
+                if spans and spans[-1][1] > p_start and _ABBREVIATION_END.search(text, max(0, spans[-1][1] - 4), spans[-1][1]):
                     spans[-1] = (spans[-1][0], p_start + e)
                 else:
                     spans.append((p_start + s, p_start + e))
