@@ -18,7 +18,7 @@ class Sentence:
     end: int
     index: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.doc_text[self.start:self.end]
 
