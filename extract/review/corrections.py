@@ -17,12 +17,11 @@ correction that changes nothing, so the history says who put the record back and
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 from schemas import Correction
 
-from .store import BUSY_TIMEOUT_MS, _Immediate, create_whole, foreign_tables, now_iso
+from .store import _Immediate, now_iso, open_review_db
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -47,24 +46,7 @@ class CorrectionStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        create_whole(self.path)
-        if self.path.is_file() and self.path.stat().st_size == 0:
-            raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
-                             "Restore it, or remove it to start with no decisions")
-        try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            foreign_tables(self.conn, self.path)     # never add our table to another program's file
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corrections'"
-                                 ).fetchone() is None:
-                with _Immediate(self.conn):
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            self.conn.execute(statement)
-        except sqlite3.DatabaseError as e:
-            raise ValueError(f"{self.path}: not a review database ({e})") from None
+        self.conn = open_review_db(self.path, "corrections", SCHEMA)
 
     def close(self) -> None:
         self.conn.close()

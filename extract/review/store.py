@@ -71,33 +71,36 @@ def fingerprint(decision: Decision) -> str:
     return hashlib.sha256(decision.model_dump_json().encode("utf-8")).hexdigest()
 
 
+def open_review_db(path: Path, table: str, schema: str) -> sqlite3.Connection:
+    """A connection to the review database at `path` (made whole when new), with `table` created from
+    `schema` when missing. ValueError naming the file when it is empty, another program's, or no SQLite."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    create_whole(path)
+    if path.is_file() and path.stat().st_size == 0:
+        raise ValueError(f"{path}: is empty (0 bytes), not a review database: a copy cut short? "
+                         "Restore it, or remove it to start with no decisions")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        foreign_tables(conn, path)     # never add our tables to another program's file
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is None:
+            with _Immediate(conn):
+                for statement in schema.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+        return conn
+    except sqlite3.DatabaseError as e:
+        raise ValueError(f"{path}: not a review database ({e})") from None
+
+
 class ReviewStore:
     """One connection to a review database (created on first use). Use one per thread."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        create_whole(self.path)
-        if self.path.is_file() and self.path.stat().st_size == 0:
-            raise ValueError(f"{self.path}: is empty (0 bytes), not a review database: a copy cut short? "
-                             "Restore it, or remove it to start with no decisions")
-        try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            foreign_tables(self.conn, self.path)
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if not self._has_schema():
-                with self._write():
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            self.conn.execute(statement)
-        except sqlite3.DatabaseError as e:
-            raise ValueError(f"{self.path}: not a review database ({e})") from None
-
-    def _has_schema(self) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'").fetchone() is not None
+        self.conn = open_review_db(self.path, "history", SCHEMA)
 
     # -- transactions -------------------------------------------------------------------------------
     def _write(self):
