@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from extract.review.browser import CHROMIUM, launch_chromium, running_server
+from extract.review.browser import CHROMIUM, running_server
 from extract.review.sample import write_sample
 from extract.review.store import load_decisions
 
@@ -20,14 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 if not Path(CHROMIUM).exists():  # make test runs scripts/install-chromium first
     pytest.fail(f"no chromium at {CHROMIUM}: run scripts/install-chromium", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        yield browser
-        browser.close()
 
 
 def says(url: str, name: str, value: str) -> bool:

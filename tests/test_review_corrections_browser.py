@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from extract.io import read_jsonl
-from extract.review.browser import CHROMIUM, launch_chromium, running_server
+from extract.review.browser import CHROMIUM, running_server
 from extract.review.corrections import load_corrections
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -48,14 +48,6 @@ def nam_dinh(facts, kind):
 def the_120(out: Path) -> dict:
     [rec] = [r for r in rows(out / "records.jsonl") if r.get("type") == "count" and r["value"] == 120]
     return rec
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        yield browser
-        browser.close()
 
 
 def test_fix_a_misread_claim_by_keyboard_then_run(browser, tmp_path):

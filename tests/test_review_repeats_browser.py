@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from extract.io import read_jsonl
-from extract.review.browser import CHROMIUM, launch_chromium, running_server
+from extract.review.browser import CHROMIUM, running_server
 from extract.review.corrections import load_corrections
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -35,14 +35,6 @@ def ocop(*args, cwd):
 
 def mismatches(out: Path) -> list[dict]:
     return [c for c in read_jsonl(out / "conflicts.jsonl") if c["type"] == "value_mismatch"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        yield browser
-        browser.close()
 
 
 def test_a_repeated_sentence_is_one_card_one_point_and_one_fix(browser, tmp_path):
