@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .review import add_moves, move_work
+
 
 def register(sub):
     p = sub.add_parser("corrections", help="list the reviewers' claim corrections (stale ones marked); "
@@ -13,28 +15,16 @@ def register(sub):
                        description=__doc__)
     p.add_argument("--out", default="out", help="the output folder of `ocop run` (default: out)")
     p.add_argument("--db", help="the review database (default: OUT/review.sqlite)")
-    moves = p.add_mutually_exclusive_group()
-    moves.add_argument("--export", metavar="FILE.jsonl",
-                       help="write the current decisions and corrections to FILE and exit")
-    moves.add_argument("--import", dest="import_", metavar="FILE.jsonl",
-                       help="add the decisions and corrections of FILE to the database (importing twice is "
-                            "harmless)")
+    add_moves(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..review.io import export_work, import_work
     db = Path(args.db) if args.db else Path(args.out) / "review.sqlite"
+    moved = move_work(args, db, "corrections")
+    if moved is not None:
+        return moved
     try:
-        if args.export:
-            d, c = export_work(db, args.export)
-            print(f"ocop corrections: wrote {c} corrections and {d} decisions from {db} to {args.export}")
-            return 0
-        if args.import_:
-            work, new_d, new_c = import_work(db, args.import_)
-            print(f"ocop corrections: read {len(work.corrections)} corrections and {len(work.decisions)} "
-                  f"decisions from {args.import_}; {new_c} corrections and {new_d} decisions new in {db}")
-            return 0
         return show(Path(args.out), db)
     except (ValueError, OSError) as e:
         print(f"ocop corrections: {e}", file=sys.stderr)

@@ -18,34 +18,47 @@ def register(sub):
     p.add_argument("--reviewer", help="your name, stored with each decision (default: the OS user)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--verbose", action="store_true", help="log every request")
+    add_moves(p)
+    p.set_defaults(func=run)
+
+
+def add_moves(p) -> None:
+    """--export / --import: a reviewer's work (decisions and claim corrections) in one JSON Lines file."""
     moves = p.add_mutually_exclusive_group()
-    moves.add_argument("--export", metavar="FILE.jsonl", help="write the current decisions and claim corrections to FILE and exit")
+    moves.add_argument("--export", metavar="FILE.jsonl",
+                       help="write the current decisions and claim corrections to FILE and exit")
     moves.add_argument("--import", dest="import_", metavar="FILE.jsonl",
                        help="add the decisions and claim corrections of FILE to the database and exit "
                             "(importing twice is harmless)")
-    p.set_defaults(func=run)
+
+
+def move_work(args, db: Path, command: str) -> int | None:
+    """Carry out --export or --import (the exit code), or None when neither was asked for."""
+    from ..review.io import export_work, import_work
+    try:
+        if args.export:
+            d, c = export_work(db, args.export)
+            print(f"ocop {command}: wrote {d} decisions and {c} claim corrections from {db} to {args.export}")
+            return 0
+        if args.import_:
+            work, new_d, new_c = import_work(db, args.import_)
+            print(f"ocop {command}: read {len(work.decisions)} decisions and {len(work.corrections)} claim "
+                  f"corrections from {args.import_}; {new_d + new_c} new in {db} ({new_d} decisions, "
+                  f"{new_c} corrections)")
+            return 0
+    except (ValueError, OSError) as e:
+        print(f"ocop {command}: {e}", file=sys.stderr)
+        return 1
+    return None
 
 
 def run(args) -> int:
     from ..review.decide import default_reviewer
-    from ..review.io import export_work, import_work
 
     db = Path(args.db) if args.db else Path(args.out) / "review.sqlite"
-    try:
-        if args.export:
-            d, c = export_work(db, args.export)
-            print(f"ocop review: wrote {d} decisions" + (f" and {c} claim corrections" if c else "")
-                  + f" from {db} to {args.export}")
-            return 0
-        if args.import_:
-            work, new_d, new_c = import_work(db, args.import_)
-            fixes = (f" and {len(work.corrections)} claim corrections" if work.corrections else "")
-            print(f"ocop review: read {len(work.decisions)} decisions{fixes} from {args.import_}; "
-                  f"{new_d + new_c} new in {db}")
-            return 0
-    except (ValueError, OSError) as e:
-        print(f"ocop review: {e}", file=sys.stderr)
-        return 1
+    moved = move_work(args, db, "review")
+    if moved is not None:
+        return moved
     return serve(args, db, args.reviewer or default_reviewer())
 
 
