@@ -2,20 +2,10 @@
 an inline message on the page (not a bare 400 page), and undo names the finding it takes back."""
 from html import unescape
 
-import pytest
-
 from extract.review.browser import running_server
 from extract.review.corrections import load_corrections
 from extract.review.store import load_decisions
-from test_review_server import Client, hostile_outputs, write_out
-
-
-@pytest.fixture
-def server(tmp_path):
-    out = write_out(tmp_path / "out", hostile_outputs())
-    db = tmp_path / "review.sqlite"
-    with running_server(out, db, reviewer="tester") as url:
-        yield Client(url), db
+from test_review_server import Client, hostile_outputs, server, write_out  # noqa: F401 (server: a fixture)
 
 
 def test_a_bad_value_is_an_inline_message_on_the_finding_with_the_value_kept(server):

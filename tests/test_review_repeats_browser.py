@@ -2,8 +2,6 @@
 chromium via Playwright) over real `ocop run` subprocesses: one card saying the sentence is repeated, one
 point on the chart (its tooltip naming the article by title, not by its hash id), and one fix by keyboard
 that corrects every copy, so the next run drops the finding."""
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,6 +10,7 @@ import pytest
 from extract.io import read_jsonl
 from extract.review.browser import CHROMIUM, running_server
 from extract.review.corrections import load_corrections
+from test_review_corrections_browser import ocop
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -24,13 +23,6 @@ TOTAL = ("Nam Định: sản phẩm OCOP tiếp tục tăng\n\nTính đến cu�
 REPEATS = (f"Nông sản Nam Định vươn xa nhờ chương trình OCOP\n\n{SAID} Các chủ thể đã chú trọng cải tiến bao bì, "
            f"nhãn mác và truy xuất nguồn gốc.\n\nNăm 2023, huyện Hải Hậu tổ chức hội chợ nông sản. {SAID}\n")
 TOTAL_ID, REPEATS_ID = "018_5f0c2a9e7d41b3c6", "027_b81e4d0a9c3f5e72"     # ids as a crawler names files
-
-
-def ocop(*args, cwd):
-    done = subprocess.run([sys.executable, "-m", "extract.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
-    assert done.returncode == 0, done.stderr
-    return done
 
 
 def mismatches(out: Path) -> list[dict]:
