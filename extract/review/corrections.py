@@ -21,7 +21,7 @@ from pathlib import Path
 
 from schemas import Correction
 
-from .store import _Immediate, now_iso, open_review_db
+from .store import ReviewDb, _Immediate, now_iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -41,21 +41,10 @@ def fingerprint(correction: Correction) -> str:
     return hashlib.sha256(correction.model_dump_json().encode("utf-8")).hexdigest()
 
 
-class CorrectionStore:
+class CorrectionStore(ReviewDb):
     """One connection to a review database's corrections (the table is created on first use)."""
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.conn = open_review_db(self.path, "corrections", SCHEMA)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "CorrectionStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+    TABLE, SCHEMA = "corrections", SCHEMA
 
     def _insert(self, c: Correction) -> int | None:
         cur = self.conn.execute(

@@ -95,25 +95,31 @@ def open_review_db(path: Path, table: str, schema: str) -> sqlite3.Connection:
         raise ValueError(f"{path}: not a review database ({e})") from None
 
 
-class ReviewStore:
-    """One connection to a review database (created on first use). Use one per thread."""
+class ReviewDb:
+    """One connection to a review database, with the table of `TABLE` made from `SCHEMA` when missing (a
+    `with` block closes it). Use one per thread."""
+    TABLE, SCHEMA = "history", SCHEMA
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.conn = open_review_db(self.path, "history", SCHEMA)
-
-    # -- transactions -------------------------------------------------------------------------------
-    def _write(self):
-        return _Immediate(self.conn)
+        self.conn = open_review_db(self.path, self.TABLE, self.SCHEMA)
 
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "ReviewStore":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class ReviewStore(ReviewDb):
+    """The decisions of a review database (created on first use)."""
+
+    # -- transactions -------------------------------------------------------------------------------
+    def _write(self):
+        return _Immediate(self.conn)
 
     # -- writes -------------------------------------------------------------------------------------
     def decide(self, decision: Decision) -> int:
