@@ -126,12 +126,13 @@ class NameReader:
 
     def kicker(self, text: str) -> list[Match]:
         """A district's name that opens a headline or a sentence before a colon, the way news names the place
-        it reports from: `Đông Hòa: Trao giấy chứng nhận OCOP …`."""
+        it reports from: `Đông Hòa: Trao giấy chứng nhận OCOP …`. A name that is a province's too
+        (`Tuyên Quang: …`, whose capital bears it) is the province's: news names a city with its word."""
         run = _NAME_RUN.match(text)
         if run is None or not text.startswith(":", run.end()):
             return []
         units = tuple(lookup(run.group(), level="district"))
-        if not units or len(run.group().split()) < 2:
+        if not units or len(run.group().split()) < 2 or self.provinces(run.group()):
             return []
         return [Match("place", 0, run.end(), run.group(), "places.kicker",
                       {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
