@@ -82,15 +82,17 @@ def _programme_period(d: Match, text: str) -> bool:
 
 def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | None, Match | None]:
     """The date that times the figure (nearest before it in the sentence, else after it in its clause),
-    and the date joined to it (`năm 2021 và 2022`) when there is one."""
-    before = [d for d in info.dates if d.end <= n.start and d.value.get("relation") != "since"]
+    and the date joined to it (`năm 2021 và 2022`) when there is one. The base of a comparison (`tăng 128
+    sản phẩm so với năm 2019`) times no figure."""
+    dates = [d for d in info.dates if d.value.get("relation") != "compared"]
+    before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"]
     if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
-    after = [d for d in info.dates if n.end <= d.start < clause_end] or \
-        [d for d in info.dates if n.end <= d.start and d.value.get("relation") is None
+    after = [d for d in dates if n.end <= d.start < clause_end] or \
+        [d for d in dates if n.end <= d.start and d.value.get("relation") is None
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
 
-    since = [d for d in info.dates if d.end <= n.start and d.value.get("relation") == "since"]
+    since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
     joined = None
     if d is not None:

@@ -112,7 +112,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         if not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
             for d in info.dates:
                 v = ctx.date_value(d)
-                if v and d.value.get("relation") != "since":
+                if v and d.value.get("relation") not in ("since", "compared"):
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     return out
@@ -139,7 +139,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                           and (f.fields["kind"] != "target" or reading.plan)), None) \
         if reading.opens_with_parts else None
     parent = parts.parent_in_sentence(text, n, unit, done) or opener_parent
-    if parent is not None and not parts.can_be_part(n, parent):
+    if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
@@ -227,6 +227,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "added", "kind.district_line_of_addition"
             as_of, period, basis, time_rule = (addition.fields["as_of"], addition.fields["period"], "context",
                                                "time.district_line_of_addition")
+        elif (sibling := parts.list_sibling(text, n, unit, done) if kind_rule == "kind.default_total"
+                and d is None and not reading.now else None) is not None:
+            kind, kind_rule, time_rule = sibling.fields["kind"], "kind.list_sibling", "time.list_sibling"
+            as_of, period, basis = sibling.fields["as_of"], sibling.fields["period"], sibling.fields["time_basis"]
         else:
             as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         rules += [kind_rule, time_rule, scope_rule]

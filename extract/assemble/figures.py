@@ -245,6 +245,9 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     ('total', 'kind.total_cue:công nhận được')
     >>> kind_of("Có ", "Có ", " thuộc 5 chủ thể được công nhận 3 sao trong đợt này.", False, None, False, True)
     ('added', 'kind.result_of_round')
+    >>> kind_of("Giai đoạn 2021-2025, Hà Nội có ", "Hà Nội có ", " sản phẩm được đánh giá, phân hạng, nâng tổng số "
+    ...         "sản phẩm OCOP của thành phố lên ", False, "during", False, True)
+    ('added', 'kind.raises_total')
     >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
     ('total', 'kind.default_total')
     """
@@ -259,6 +262,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
+    if cues.has(right, "kind", "raises_total_after"):
+        return "added", "kind.raises_total"     # '… có 1.200 sản phẩm …, nâng tổng số … lên 3.317'
     if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a stretch
         if time_relation == "during" and span:
             return "added", f"kind.achieved_in_period:{near[1]}"

@@ -69,6 +69,50 @@ def can_be_part(n: Match, whole: Figure) -> bool:
     return not (isinstance(part, (int, float)) and isinstance(of, (int, float)) and part > of)
 
 
+def states_a_change(text: str, n: Match) -> bool:
+    """The number is a change stated right after a cue of difference (`185 sản phẩm, …, tăng 128 sản phẩm
+    so với năm 2019`): it is not a part of the figure before it.
+
+    >>> from ..matchers import numbers
+    >>> t = "có 185 sản phẩm, tăng 128 sản phẩm so với năm 2019"
+    >>> [states_a_change(t, n) for n in numbers.match(t)[:2]]
+    [False, True]
+    """
+    left = text[max(0, n.start - 25):n.start]
+    last = None
+    for last in cues.pattern("metric", "difference_cues").finditer(left):
+        pass
+    return last is not None and not left[last.end():].strip()
+
+
+_LIST_GAP = regex.compile(r"[\d;:.]")
+KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
+
+
+def list_sibling(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
+    """The figure just before this one in a list of like figures with nothing of their own between them
+    (`Các sản phẩm được công nhận thuộc huyện Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), …`): an
+    addition's or a target's item, whose kind and time the next item keeps.
+
+    >>> from ..matchers import numbers
+    >>> t = "công nhận ở Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), huyện Na Hang có 6 sản phẩm"
+    >>> a, b, c = numbers.match(t)
+    >>> f = Figure(a, "sản phẩm", {"kind": "added"}, a.end + 9)
+    >>> list_sibling(t, b, "sản phẩm", [f]) is f
+    True
+    >>> g = Figure(b, "sản phẩm", {"kind": "added"}, b.end + 9)
+    >>> list_sibling(t, c, "sản phẩm", [f, g]) is None
+    True
+    """
+    prev = done[-1] if done else None
+    if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
+        return None
+    gap = text[prev.end:n.start]
+    if len(gap) > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
+        return None
+    return prev
+
+
 _PRODUCT_WORDS = [u for u, c in cues.words("units", "map").items() if c == "sản phẩm"] + ["sản phẩm"]
 PRODUCTS_AFTER = regex.compile(rf"\s+(?:{cues.longest_first(_PRODUCT_WORDS)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 """A products count right after a number: '… 3 trong 1 … 16 sản phẩm' — only such numbers end a products
