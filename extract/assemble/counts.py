@@ -124,6 +124,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     later = [m for m in reading.numbers[i + 1:] if not parts.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
         later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
+    if n.value.get("of_role") == "part" and later and later[0].value.get("of_role") == "whole":
+        later = later[1:]   # X/Y: what follows the whole (`2/3 sản phẩm OCOP 5 sao`) is the part's too
     products = cues.words("metric", "products_unit")
     clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
@@ -227,12 +229,16 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "added", "kind.district_line_of_addition"
             as_of, period, basis, time_rule = (addition.fields["as_of"], addition.fields["period"], "context",
                                                "time.district_line_of_addition")
-        elif (sibling := parts.list_sibling(text, n, unit, done) if kind_rule == "kind.default_total"
-                and d is None and not reading.now else None) is not None:
-            kind, kind_rule, time_rule = sibling.fields["kind"], "kind.list_sibling", "time.list_sibling"
-            as_of, period, basis = sibling.fields["as_of"], sibling.fields["period"], sibling.fields["time_basis"]
         else:
-            as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
+            sibling = parts.list_sibling(text, n, unit, done, info.stars) \
+                if kind_rule == "kind.default_total" and not reading.now else None
+            if sibling is not None and (d is None or d.end <= sibling.number.start):
+                kind, kind_rule = sibling.fields["kind"], "kind.list_sibling"
+            if kind_rule == "kind.list_sibling" and d is None:   # the item before's time, not the article's
+                as_of, period, basis, time_rule = (sibling.fields["as_of"], sibling.fields["period"],
+                                                   sibling.fields["time_basis"], "time.list_sibling")
+            else:
+                as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:

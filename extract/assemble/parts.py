@@ -89,10 +89,11 @@ _LIST_GAP = regex.compile(r"[\d;:.]")
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 
-def list_sibling(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
+def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list[Match] = ()) -> Figure | None:
     """The figure just before this one in a list of like figures with nothing of their own between them
     (`Các sản phẩm được công nhận thuộc huyện Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), …`): an
-    addition's or a target's item, whose kind and time the next item keeps.
+    addition's or a target's item, whose kind and time the next item keeps. A star class between them is
+    the previous item's (`trao chứng nhận cho 15 sản phẩm OCOP 3 sao và 4 sản phẩm OCOP 4 sao`).
 
     >>> from ..matchers import numbers
     >>> t = "công nhận ở Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), huyện Na Hang có 6 sản phẩm"
@@ -103,11 +104,18 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure]) -> Figure |
     >>> g = Figure(b, "sản phẩm", {"kind": "added"}, b.end + 9)
     >>> list_sibling(t, c, "sản phẩm", [f, g]) is None
     True
+    >>> from ..matchers import stars
+    >>> t = "trao chứng nhận cho 15 sản phẩm OCOP 3 sao và 4 sản phẩm OCOP 4 sao"
+    >>> a, b = [m for m in numbers.match(t) if m.value["value"] in (15, 4)]
+    >>> f = Figure(a, "sản phẩm", {"kind": "added"}, a.end + 9)
+    >>> list_sibling(t, b, "sản phẩm", [f], stars.match(t)) is f
+    True
     """
     prev = done[-1] if done else None
     if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
         return None
-    gap = text[prev.end:n.start]
+    gap = "".join(" " if any(s.start <= k < s.end for s in stars) else ch
+                  for k, ch in enumerate(text[prev.end:n.start], prev.end))
     if len(gap) > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
         return None
     return prev
