@@ -26,7 +26,7 @@ class Reading:
     """One sentence as the reader takes it in: its matches and what holds for every number in it."""
     info: SentenceInfo
     numbers: list[Match]           # the numbers that are not inside a date, place, star class or name
-    now: bool                      # `hiện nay`, `đến nay`: the figures hold now
+    now_at: int | None             # where `hiện nay`, `đến nay` stands: the figures from it on hold now
     rating: bool                   # a rating word (công nhận, phân hạng …) is in the sentence
     plan: bool                     # the paragraph lists targets
     opens_with_parts: bool         # `Trong đó, …`: parts of the previous sentence's figure
@@ -66,6 +66,16 @@ _FINER = {None: ("district", "commune"), "country": ("district", "commune"), "pr
           "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
+_CLAUSE_COMMA = regex.compile(r"[,;]")
+
+
+def _now_at(info: SentenceInfo) -> int | None:
+    if not info.numbers:
+        return None
+    at = cues.first_outside(info.text, ("kind", "now_cues"), ("kind", "now_not"))
+    return None if at is None else info.start + at
+
+
 def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> list[dict]:
     text = doc.text
     # about the programme: it names it twice, or names it and a star class
@@ -84,7 +94,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         reading = Reading(
             info, [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)],
-            now=bool(info.numbers) and cues.has_outside(info.text, ("kind", "now_cues"), ("kind", "now_not")),
+            now_at=_now_at(info),
             rating=cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
             opens_with_parts=bool(cues.pattern("parts", "sentence_openers").match(info.text))
             or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text))), prev_text=prev_text)
@@ -121,6 +131,12 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
             unit_rule: str, ocop_article: bool) -> parts.Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
+    # a now cue holds for the figures after it, and for the one before it in its clause ('có 120 sản phẩm
+    # đến nay'), not across a comma ('công nhận 52 sản phẩm, lũy kế có 301 sản phẩm': 52 is the year's)
+    at = reading.now_at
+    now = at is not None and (at < n.start or (
+        at < (reading.numbers[i + 1].start if i + 1 < len(reading.numbers) else info.end)
+        and not _CLAUSE_COMMA.search(text, n.end, at)))
     later = [m for m in reading.numbers[i + 1:] if not parts.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
         later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
@@ -172,7 +188,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     rules += [metric_rule, star_rule]
 
     d, joined = attach.date_for(info, n, clause_end)
-    relation = attach.relation_of(d, reading.now)
+    relation = attach.relation_of(d, now)
     if parent is not None and not (reading.plan or cues.first(left_clause, "kind", "target")):
         if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"]:
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
@@ -205,13 +221,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         elif share and not cues.first(left_clause, "kind", "target"):
             kind, kind_rule = "total", "kind.share"
         else:
-            kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, reading.now,
+            kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text),
                                               span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],
-                                                 text[h_star.end:h_text], reading.plan, relation, reading.now,
+                                                 text[h_star.end:h_text], reading.plan, relation, now,
                                                  reading.rating)
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
@@ -222,7 +238,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             metric, star = None, None
             rules = [r for r in rules if not r.startswith(("metric.", "star"))] + ["metric.evaluated_pool"]
         addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
-            and not reading.now and level in ("district", "commune") else None
+            and not now and level in ("district", "commune") else None
         if addition is not None:
             # 'Các huyện có nhiều sản phẩm là Quỳnh Lưu (8 sản phẩm) …' after a province's recognition: the
             # district lines of that addition, in its time
@@ -231,14 +247,14 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                "time.district_line_of_addition")
         else:
             sibling = parts.list_sibling(text, n, unit, done, info.stars) \
-                if kind_rule == "kind.default_total" and not reading.now else None
+                if kind_rule == "kind.default_total" and not now else None
             if sibling is not None and (d is None or d.end <= sibling.number.start):
                 kind, kind_rule = sibling.fields["kind"], "kind.list_sibling"
             if kind_rule == "kind.list_sibling" and d is None:   # the item before's time, not the article's
                 as_of, period, basis, time_rule = (sibling.fields["as_of"], sibling.fields["period"],
                                                    sibling.fields["time_basis"], "time.list_sibling")
             else:
-                as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, reading.now, state.last_time)
+                as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now, state.last_time)
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:

@@ -51,6 +51,17 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
 
 
 
+def first_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> int | None:
+    """Where the first cue of `cue_path` that is not inside a word of `not_path` starts, or None.
+
+    >>> first_outside("Năm 2022 công nhận 52 sản phẩm, lũy kế đến nay có 301", ("kind", "now_cues"), ("kind", "now_not"))
+    32
+    """
+    inside = [(m.start(), m.end()) for m in pattern(*not_path).finditer(text)]
+    return next((m.start() for m in pattern(*cue_path).finditer(text)
+                 if not any(a <= m.start() and m.end() <= b for a, b in inside)), None)
+
+
 def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> bool:
     """A cue of `cue_path` that is not inside a word of `not_path`: `hiện` counts in `Hiện nay` and
     `hiện có`, not in `thực hiện` or `hiện đại`.
@@ -60,6 +71,4 @@ def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...])
     >>> has_outside("Hiện Tp duy trì 105 điểm", ("kind", "now_cues"), ("kind", "now_not"))
     True
     """
-    inside = [(m.start(), m.end()) for m in pattern(*not_path).finditer(text)]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in inside)
-               for m in pattern(*cue_path).finditer(text))
+    return first_outside(text, cue_path, not_path) is not None
