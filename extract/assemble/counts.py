@@ -160,7 +160,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
-    star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%") \
+    star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
+                             text=text) \
         if unit in (products, "%") else None
     heading = parts.heading_of(text, info, n, max((f.star_match.end for f in done if f.star_match is not None),
                                           default=info.start)) \

@@ -165,15 +165,22 @@ def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
         p.value["level"] == "country" for p in info.places)
 
 
+_LABEL_GAP = regex.compile(r"\s*:\s*")
+
+
 def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
-            before_too: bool = True) -> Match | None:
-    """The star class named in the number's clause: after it first, else (for counts, not shares)
-    before it (`cấp giấy chứng nhận đạt 4 sao cho 31 sản phẩm`)."""
-    after = [s for s in stars if right_start <= s.start < right_start + len(right)]
+            before_too: bool = True, text: str = "") -> Match | None:
+    """The star class named in the number's clause: after it first (the unit may be part of it: `3 sản
+    phẩm OCOP cấp quốc gia`), else (for counts, not shares) before it (`cấp giấy chứng nhận đạt 4 sao cho
+    31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
+    after = [s for s in stars if n.end <= s.start < right_start + len(right)]
     if after:
         return after[0]
     if not before_too:
         return None
+    label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)]
+    if label:
+        return label[-1]
     before = [s for s in stars if left_start <= s.start and s.end <= n.start]
     return before[-1] if before else None
 
@@ -264,6 +271,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "total", f"kind.total_cue:{near[1]}"
     if cues.has(right, "kind", "raises_total_after"):
         return "added", "kind.raises_total"     # '… có 1.200 sản phẩm …, nâng tổng số … lên 3.317'
+    if cues.has(right, "kind", "just_after") and not cumulative:
+        return "added", "kind.just_rated"       # 'Ba sản phẩm của huyện … vừa được UBND tỉnh công nhận'
     if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a stretch
         if time_relation == "during" and span:
             return "added", f"kind.achieved_in_period:{near[1]}"

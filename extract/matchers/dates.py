@@ -3,7 +3,7 @@
 
 Each match's value: `value` (EDTF, `XXXX` for an unknown year; None for a purely relative one such as
 `năm nay`; a template with `XXXX` when relative and structured: `6 tháng đầu năm nay`), `relative` (None,
-now, this_year, last_year, next_year, this_month), `relation` (None, since, until, during: from the lead word),
+now, this_year, last_year, next_year, this_month), `relation` (None, since, until, during, compared: from the lead word),
 `precision` (year, month, day, season), `interval`. The span includes the lead word.
 
 >>> [(m.text, m.value["value"], m.value["relation"]) for m in match("Tính đến tháng 9/2025, giữa năm 2025 và năm 2020")]
@@ -13,7 +13,7 @@ now, this_year, last_year, next_year, this_month), `relation` (None, since, unti
 >>> [(m.text, m.value["value"]) for m in match("quý I/2024, 6 tháng đầu năm 2025, giai đoạn 2021 - 2025, đợt 2/2024")]
 [('quý I/2024', '2024-33'), ('6 tháng đầu năm 2025', '2025-01/2025-06'), ('giai đoạn 2021 - 2025', '2021/2025'), ('đợt 2/2024', '2024')]
 >>> [(m.text, m.value["relative"]) for m in match("Lũy kế từ năm 2019 đến nay; năm nay tăng so với năm ngoái")]
-[('từ năm 2019', None), ('đến nay', 'now'), ('năm nay', 'this_year'), ('năm ngoái', 'last_year')]
+[('từ năm 2019', None), ('đến nay', 'now'), ('năm nay', 'this_year'), ('so với năm ngoái', 'last_year')]
 
 Not dates: decision numbers, durations, ordinals, idioms, years inside names.
 

@@ -44,6 +44,7 @@ PATTERN = regex.compile(rf"""
         )
         \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)   # not sao chổi, sao chép, sao kê ...
       | \(\s*(?P<asterisk>[345])\s*\*\s*\)            # (4*)
+      | (?<![\d.,])(?P<label>[345])\s*\*(?=\s*:)          # 4*: 12 sản phẩm (a list's label)
       )
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
@@ -62,7 +63,8 @@ def _code(word: str) -> str:
 
 def _classify(m) -> tuple[str | None, str, list[str]]:
     """The star code, the rule name, and every class named."""
-    stars = [_code(m.group("paren") or m.group("first") or m.group("asterisk"))]
+    stars = [_code(m.group("paren") or m.group("first") or m.group("asterisk")
+                    or m.group("label"))]
     if m.group("second"):
         stars.append(_code(m.group("second")))
     if m.group("up"):
