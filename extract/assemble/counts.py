@@ -185,6 +185,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
+    if metric is None and unit not in (products, "%") and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
+            and owned.fields["metric"] == "ocop_products":
+        metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
     star, star_rule = figures.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 

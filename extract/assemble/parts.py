@@ -138,6 +138,38 @@ def owner_number(text: str, n: Match, m: Match) -> bool:
         and bool(_OWNER_UNIT.match(text, m.end))
 
 
+_OWNER_ITEM = rf"\d[\d.]*\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])[^,;:()\d]{{0,30}}?"
+_OWNERS_SO_FAR = regex.compile(
+    rf"^[^,;:()\d]{{0,30}}?(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*"
+    rf"(?:{_OWNER_ITEM}\s*(?:,|và|và các)\s*)*$",
+    regex.IGNORECASE)
+
+
+def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] = ()) -> Figure | None:
+    """The products count whose owners this number counts, split by legal type or not (`60 sản phẩm của 54
+    doanh nghiệp`, `75 sản phẩm đạt 3 sao của 17 doanh nghiệp, 11 HTX và 24 hộ kinh doanh`); not a breakdown in
+    brackets of a count of owners (`của 54 chủ thể (31 doanh nghiệp, …)`).
+
+    >>> from ..matchers import numbers
+    >>> t = "có 99 sản phẩm của 17 doanh nghiệp, 11 HTX và 24 hộ kinh doanh"
+    >>> p, a, b, c = numbers.match(t)
+    >>> f = Figure(p, "sản phẩm", {}, p.end + 9)
+    >>> [products_owned(t, m, [f]) is f for m in (a, b, c)]
+    [True, True, True]
+    >>> t = "có 99 sản phẩm của 54 chủ thể (31 doanh nghiệp, 5 hợp tác xã)"
+    >>> p, a, b, c = numbers.match(t)
+    >>> f = Figure(p, "sản phẩm", {}, p.end + 9)
+    >>> products_owned(t, b, [f]) is None
+    True
+    """
+    products = next((f for f in reversed(done) if f.unit == cues.words("metric", "products_unit")), None)
+    if products is None or n.start - products.end > 160:
+        return None
+    between = "".join(" " if any(s.start <= k < s.end for s in stars) else ch
+                      for k, ch in enumerate(text[products.end:n.start], products.end))
+    return products if _OWNERS_SO_FAR.match(between) else None
+
+
 _HEADING_END = regex.compile(r":")
 
 

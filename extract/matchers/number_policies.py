@@ -133,9 +133,11 @@ def inside_name(c) -> str | None:
 
 
 def address(c) -> str | None:
-    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number."""
+    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number; not `, 60 HTX` (a count noun's
+    abbreviation)."""
+    noun = COUNT_NOUN_AFTER.match(c.after)
     if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and not c.percent and BEFORE_HOUSE.search(c.before)
-                                          and NAME_AFTER.match(c.after)):
+                                          and NAME_AFTER.match(c.after) and not (noun and noun.group().strip().isupper())):
         return "address"
 
 
