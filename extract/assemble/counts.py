@@ -65,6 +65,8 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
 _FINER = {None: ("district", "commune"), "country": ("district", "commune"), "province": ("district", "commune"),
           "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
+_FORMER_AFTER = regex.compile(rf"\s*(?:{cues.longest_first(cues.words('parts', 'former_marks'))})(?![\p{{L}}\p{{M}}])",
+                              regex.IGNORECASE)
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _CLAUSE_COMMA = regex.compile(r"[,;]")
 
@@ -206,7 +208,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         if level in ("province", "country", "district", None):
             finer = _FINER[level]
             own = [p for p in attach._usable_places(info) if window_start <= p.start and p.end <= n.start
-                   and p.value["level"] in finer and not p.value["generic"]]
+                   and not p.value["generic"] and (p.value["level"] in finer or (
+                       p.value["level"] == level and _FORMER_AFTER.match(text, p.end, n.start)))]
             bracket = text.rfind("(", info.start, n.start)
             bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
                 else []
@@ -216,7 +219,17 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
                 scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
                 scope_rule = "scope.bracket_of_figure"
-        rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
+        own_year = [d for d in info.dates if window_start <= d.start and d.end <= n.start
+                    and d.value.get("precision") == "year" and not d.value.get("interval")
+                    and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        if own_year and kind == "total":
+            # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …': a stock
+            # split by the year each part was recognized in
+            kind, as_of = "added", ctx.date_value(own_year[-1])
+            period, basis = as_of, "stated"
+            rules += ["kind.part_in_own_year", "time.stated", scope_rule]
+        else:
+            rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
     else:
         if metric_rule == "metric.difference":
             kind, kind_rule = "total", "kind.difference"
