@@ -272,6 +272,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                    sibling.fields["time_basis"], "time.list_sibling")
             else:
                 as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now, state.last_time)
+        if kind == "total" and basis == "stated" and ctx.published and as_of[:4].isdigit() \
+                and int(as_of[:4]) > ctx.published.year:
+            kind, kind_rule = "target", "kind.future_date"   # 'Đến năm 2025, số sản phẩm … đạt 450', written in 2024
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:
