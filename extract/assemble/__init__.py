@@ -13,6 +13,16 @@ from .context import build_context
 from .counts import count_records
 
 
+def cut_off(text: str, end: int) -> bool:
+    """A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
+    word may be cut, so it is no name to report.
+
+    >>> cut_off("bánh Cookies (Hộ kinh doanh Ti", 30), cut_off("của Công ty TNHH Ba Con Gấu.", 27)
+    (True, False)
+    """
+    return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”"
+
+
 def assemble(doc: Doc) -> list[dict]:
     infos = analyse(doc)
     ctx = build_context(infos, doc.article.published)
@@ -23,6 +33,8 @@ def assemble(doc: Doc) -> list[dict]:
             if value and m.value.get("relative") != "now":   # 'hiện nay', 'đến nay' time figures, name no date
                 out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
         for m in info.orgs:
+            if cut_off(doc.text, m.end):
+                continue
             out.append(record(doc, info, "organization", m.start, m.end, [m.rule], name=m.value["name"],
                               org_class=m.value["org_class"], legal_form=m.value["legal_form"],
                               location=m.value["location"]))
