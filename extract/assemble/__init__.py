@@ -8,19 +8,9 @@ from __future__ import annotations
 from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
 from .analysis import analyse
-from .build import record
+from .build import cut_off, record
 from .context import build_context
 from .counts import count_records
-
-
-def cut_off(text: str, end: int) -> bool:
-    """A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
-    word may be cut, so it is no name to report.
-
-    >>> cut_off("bánh Cookies (Hộ kinh doanh Ti", 30), cut_off("của Công ty TNHH Ba Con Gấu.", 27)
-    (True, False)
-    """
-    return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”"
 
 
 def assemble(doc: Doc) -> list[dict]:

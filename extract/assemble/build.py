@@ -1,4 +1,4 @@
-"""Record dicts in the record format: ids and evidence."""
+"""Record dicts in the record format: ids and evidence; what an excerpt cut off mid-sentence leaves out."""
 from __future__ import annotations
 
 from ..doc import Doc
@@ -23,3 +23,13 @@ def evidence(doc: Doc, info: SentenceInfo, start: int, end: int) -> dict:
 def record(doc: Doc, info: SentenceInfo, type_: str, start: int, end: int, rules: list[str], **fields) -> dict:
     return {"type": type_, "id": record_id(doc.id, type_, start, end), "article_id": doc.id,
             "evidence": evidence(doc, info, start, end), "rules": rules, **fields}
+
+
+def cut_off(text: str, end: int) -> bool:
+    """A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
+    word may be cut, so it is no name to report.
+
+    >>> cut_off("bánh Cookies (Hộ kinh doanh Ti", 30), cut_off("của Công ty TNHH Ba Con Gấu.", 27)
+    (True, False)
+    """
+    return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”"

@@ -8,6 +8,7 @@ from ..matchers import Match
 from ..segment import word_tokens
 from . import cues
 from .analysis import SentenceInfo
+from .build import cut_off
 
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 _UNIT_MAP = cues.words("units", "map")
@@ -59,7 +60,8 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     for t in after:
         if _capitalized_name(t.text):
             return None, n.end, ""
-        if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS:
+        if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS \
+                and not cut_off(text, t.end):      # '… đạt tiêu chuẩn 4 s' at the end of an excerpt
             return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
         break
     # the unit stated before: 'nâng tổng số sản phẩm OCOP 5 sao của Hà Nội lên 9'
