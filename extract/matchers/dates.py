@@ -107,6 +107,7 @@ ABBREVIATION_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]{2,}\s+$")
 QUOTE_OPEN_BEFORE = regex.compile(r"[\"“'‘][^\"“”'‘’]{0,30}$")
 QUOTE_CLOSE = regex.compile(r"[\"”'’]")
 CAPITALIZED_AFTER = regex.compile(r"^\s+[[:Lu:]]")
+STARS_AFTER = regex.compile(r"\s*sao(?![\p{L}\p{M}])", regex.IGNORECASE)
 NOT_BEFORE_RELATIVE = regex.compile(rf"(?:\d|(?<!\w){_words('not_before_relative')})\s+$", regex.IGNORECASE)
 NOT_BEFORE_HIEN = regex.compile(rf"(?<!\w){_words('hien_not_after')}\s+$", regex.IGNORECASE)
 YEAR_BEFORE = regex.compile(rf"{YEAR}\s*(?:,|và|hoặc)\s*$", regex.IGNORECASE)
@@ -248,7 +249,10 @@ def read_day_dot(text, m):
 def bare_day_not_a_date(text, m) -> bool:
     """Without a lead word, `ngày` or a time of day, these are not dates: d-m with a dash (3-4 is a range),
     an idiom (24/7), a document number, a name (đường 3/2, Công viên 23/9), and, when no year follows, a
-    fraction (hơn 1/3) or a part of a whole (3/5 xã)."""
+    fraction (hơn 1/3) or a part of a whole (3/5 xã). Nor, whatever leads it, a range of star classes
+    (`từ 3-4 sao`)."""
+    if not m.group("y") and STARS_AFTER.match(text, m.end()):
+        return True
     if m.group("tod") or m.group("dayword") or m.group("lead"):
         return False
     before, after = text[max(0, m.start() - WINDOW):m.start()], text[m.end():m.end() + WINDOW]
