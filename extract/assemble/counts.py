@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, cues, figures, parts
+from . import attach, cues, figures, parts, pools
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -41,6 +41,7 @@ class ReaderState:
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
     last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
     parts_run: bool = False             # the last sentence with figures listed parts of a whole
+    pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
 
 
 def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
@@ -110,6 +111,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             reading.done.append(fig)
             out.append(fig.fields)
+            state.pool = pools.track(state.pool, fig, text)
         if reading.done:
             wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                       and f.parent is None]

@@ -1,0 +1,66 @@
+"""Products put to a council, not rated: the pool an evaluation's result is a part of.
+
+`Hội đồng đã đánh giá 33 sản phẩm của 20 chủ thể. Kết quả, có 28 sản phẩm đạt từ 3 sao trở lên`: the 33
+were under review (annotation.md: not rated yet, metric null), and so were their 20 owners; the 28 are
+the rated ones. A reader knows it only when the result comes: a count after an evaluation verb is
+read as rated (`đã đánh giá, phân hạng 101 sản phẩm` whose classes add up to 101 were all rated) until a
+result of the same round counts fewer products as rated from three stars up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import cues
+from .parts import Figure, owner_number
+
+_VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
+_EVALUATED_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*$",
+    regex.IGNORECASE)
+
+
+def evaluated(text: str, fig: Figure) -> bool:
+    """A products count right after an evaluation verb, with no class of its own.
+
+    >>> from ..matchers import numbers
+    >>> t = "Hội đồng đã đánh giá, phân hạng 33 sản phẩm"
+    >>> n = numbers.match(t)[0]
+    >>> evaluated(t, Figure(n, "sản phẩm", {"metric": "ocop_products", "star": "3+"}, n.end + 9))
+    True
+    """
+    return fig.fields["metric"] == "ocop_products" and fig.fields["star"] == "3+" and fig.parent is None \
+        and bool(_EVALUATED_BEFORE.search(text, max(0, fig.number.start - 60), fig.number.start))
+
+
+@dataclass
+class Pool:
+    figure: Figure
+    owners: list[Figure] = field(default_factory=list)   # `của 20 chủ thể`: its owners' count
+
+
+def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
+    """The pool after reading `fig`: a new one, the same one (and its owners' count), or none when a
+    result settled it."""
+    if pool is not None and fig.fields["metric"] == "ocop_subjects" and owner_number(text, pool.figure.number,
+                                                                                     fig.number):
+        pool.owners.append(fig)
+        return pool
+    if pool is not None and _result_of_fewer(fig, pool.figure):
+        _not_rated(pool)
+        return None
+    return Pool(fig) if evaluated(text, fig) else pool
+
+
+def _result_of_fewer(fig: Figure, pool: Figure) -> bool:
+    value, of = fig.fields["value"], pool.fields["value"]
+    return "kind.result_of_round" in fig.fields["rules"] and fig.fields["star"] == "3+" \
+        and fig.unit == pool.unit and isinstance(value, (int, float)) and value < of
+
+
+def _not_rated(pool: Pool) -> None:
+    for f in [pool.figure, *pool.owners]:
+        f.fields.update(metric=None, star=None)
+        f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("metric.", "star"))] \
+            + ["metric.evaluated_pool"]
