@@ -29,6 +29,15 @@ class SentenceInfo:
     def text(self) -> str:
         return self.sentence.text
 
+    def usable_places(self) -> list[Match]:
+        """Places that can be a figure's scope or the article's place: not a business's own name or
+        address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`)."""
+        skip = []
+        for o in self.orgs:
+            if o.value["org_class"] == "business":
+                skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
+        return [p for p in self.places if not any(a <= p.start < b for a, b in skip)]
+
 
 def _shift(ms: list[Match], offset: int) -> list[Match]:
     return [m.shifted(offset) for m in ms]

@@ -25,18 +25,9 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
     return p.value["name"], p.value["level"], "scope.stated"
 
 
-def _usable_places(info: SentenceInfo) -> list[Match]:
-    """Places that can be a figure's scope: not a business's own address."""
-    skip = []
-    for o in info.orgs:
-        if o.value["org_class"] == "business":
-            skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
-    return [p for p in info.places if not any(a <= p.start < b for a, b in skip)]
-
-
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
              share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
-    places = _usable_places(info)
+    places = info.usable_places()
     if n.value.get("of_role") == "whole":
         country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
         if country:

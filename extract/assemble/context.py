@@ -76,6 +76,10 @@ class ArticleContext:
         return self.date_values.get((m.start, m.end))
 
 
+NAMED_IN_A_BUSINESS = 0.25
+"""How much a place named inside a business's name or address counts towards the article's place."""
+
+
 def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleContext:
     ctx = ArticleContext(published)
     # the article's own place: the province it names most often (the title counts twice)
@@ -84,16 +88,20 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     country = 0
     first_seen: dict[str, int] = {}
     for i, info in enumerate(infos):
+        usable = info.usable_places()
         for p in info.places:
             if p.value["generic"]:
                 continue
+            # a place in a business's name or address ('HTX Nông nghiệp Hòa Bình') counts for little: the
+            # article's place only when it names no other
+            weight = (2 if i == 0 else 1) * (1 if p in usable else NAMED_IN_A_BUSINESS)
             if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
-                country += 2 if i == 0 else 1
+                country += weight
             if p.value["level"] == "district":
-                districts[p.value["name"]] += 2 if i == 0 else 1
+                districts[p.value["name"]] += weight
             if p.value["level"] != "province":
                 continue
-            names[p.value["name"]] += 2 if i == 0 else 1
+            names[p.value["name"]] += weight
             first_seen.setdefault(p.value["name"], p.start)
     if names:
         ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))

@@ -209,7 +209,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         scope_rule = "scope.part_of_figure"
         if level in ("province", "country", "district", None):
             finer = _FINER[level]
-            own = [p for p in attach._usable_places(info) if window_start <= p.start and p.end <= n.start
+            own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
                    and not p.value["generic"] and (p.value["level"] in finer or (
                        p.value["level"] == level and _FORMER_AFTER.match(text, p.end, n.start)))]
             bracket = text.rfind("(", info.start, n.start)
