@@ -7,8 +7,7 @@ file renamed into place), and the manifest last. A run killed at any moment ther
 outputs whole, and the next run reuses what the killed one had extracted. The output is the same, in the
 same order, whatever the number of processes or the engine.
 
-`stream_extract` is the pipeline mode (`ocop extract - --out -`): records on standard output as each
-article is done, in input order, messages on standard error.
+The pipeline mode (`ocop extract - --out -`) is `streaming.stream_extract`.
 """
 from __future__ import annotations
 
@@ -26,8 +25,7 @@ from schemas import Article
 from . import pipeline
 from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
 from .inputs import DEFAULT_MAX_BYTES, FileStart, Problem, count_inputs, iter_articles
-from .batch_outputs import OUTPUTS, expected_lines, remove_leftovers, write_outputs
-from .io import to_json
+from .batch_outputs import expected_lines, remove_leftovers, write_outputs
 from .manifest import (Cache, Entry, InputStats, Known, cache_key, damaged_outputs, keep_unread, load_manifest,
                        write_manifest)
 from .out_lock import Locked, lock_output
@@ -258,67 +256,3 @@ def report(summary: Summary, out_dir: Path, seconds: float, say: Messages) -> No
 def run_extract(paths: list[str], out_dir: str | Path, log=sys.stderr) -> Summary:
     """Extraction of `paths` into `out_dir` with the defaults (kept for older callers)."""
     return run_batch(paths, out_dir, log=log)
-
-
-def _quiet_closed_output(out) -> None:
-    """Point a closed standard output at /dev/null, so the interpreter's last flush does not fail again."""
-    try:
-        fd = out.fileno()
-    except (AttributeError, OSError, ValueError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
-
-
-def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | None = DEFAULT_MAX_BYTES,
-                   log=None, quiet: bool = False, stdin=None) -> Summary:
-    """Records of `paths` as JSON Lines on `out` (standard output), article after article in input order;
-    messages on `log` (standard error)."""
-    out = out or sys.stdout
-    say = Messages(log, quiet)
-    engine = engine or LocalEngine(1)
-    summary = Summary()
-    seen: dict[str, str | None] = {}
-
-    def articles() -> Iterator[Article]:
-        for item in iter_articles(paths, max_bytes, stdin=stdin):
-            if isinstance(item, Problem):
-                summary.problems.append(item)
-                say.problem(item)
-            elif item.id in seen:
-                p = Problem(item.path or item.id, f"article id {item.id!r} already read from {seen[item.id]}",
-                            "duplicate")
-                summary.problems.append(p)
-                say.problem(p)
-            else:
-                seen[item.id] = item.path
-                yield item
-
-    try:
-        for outcome in engine.map(articles(), ordered=True):
-            if outcome.error is not None:
-                p = Problem(outcome.path or outcome.article_id, f"extraction failed: {outcome.error}",
-                            "extraction_failed")
-                summary.problems.append(p)
-                say.problem(p)
-                continue
-            try:
-                for r in outcome.result.records:
-                    out.write(to_json(r) + "\n")
-                out.flush()
-            except BrokenPipeError:     # the reader is gone (`| head`): stop, keeping the exit code
-                _quiet_closed_output(out)
-                say.info("standard output was closed by its reader; stopped")
-                return summary
-            summary.articles += 1
-            summary.extracted += 1
-            summary.records += len(outcome.result.records)
-            summary.rejected += len(outcome.result.rejected)
-    except EngineError as e:
-        summary.errors.append(str(e))
-        say.error(str(e))
-        return summary
-    say.info(f"{summary.articles} articles, {summary.records} records, {summary.rejected} rejected, "
-             f"{len(summary.problems)} skipped")
-    return summary

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from test_batch_support import ocop, write_corpus
 
-from extract.batch import run_batch, stream_extract
+from extract.batch import run_batch
+from extract.streaming import stream_extract
 from extract.engines import DaskEngine, EngineError, LocalEngine
 
 

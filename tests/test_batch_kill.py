@@ -12,7 +12,8 @@ import time
 
 from test_batch_support import REPO, expected_records, article_of, ids, lines, ocop, write_corpus
 
-from extract.batch import OUTPUTS, SLOW_HOOK
+from extract.batch import SLOW_HOOK
+from extract.batch_outputs import OUTPUTS
 
 
 def start_run(corpus, out, seconds_per_article: float) -> subprocess.Popen:

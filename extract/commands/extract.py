@@ -21,7 +21,7 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ..batch import stream_extract
+    from ..streaming import stream_extract
     if args.out != "-":
         return execute(args, reconcile=False)
     try:
