@@ -1,19 +1,16 @@
 """The review web server: the standard library's ThreadingHTTPServer, one SQLite connection a request.
 
 Routes: GET / (queue and one finding; ?f=ID, filters type/metric/scope/status), GET /article/ID?mark=REC,
-GET /static/review.{css,js}, POST /decide, POST /undo. Every POST carries the server's CSRF token (403
-without it); a request the server cannot use gets a 4xx page that says why; an unexpected error a 500
-page with one line, never a traceback.
+GET /static/review.{css,js}, POST /decide, POST /undo, POST /correct. Every POST carries the server's CSRF
+token (403 without it); the checks every request passes and the answers to one the server cannot use are
+in `guarded.py`.
 """
 from __future__ import annotations
 
 import hmac
 import secrets
 import socket
-import sys
-import unicodedata
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, unquote
 
@@ -21,22 +18,14 @@ from .data import STATUSES, Filters, OutputsCache, build_queue
 from .corrections import CorrectionStore
 from .decide import Reject, decision_from_form, one
 from .fixes import corrections_from_form, fixed_flash
+from .guarded import GuardedHandler
 from .html import message_page
 from .pages import PageContext, article_page, describe, review_page
 from .store import ReviewStore
 
 STATIC = Path(__file__).parent / "static"
 STATIC_TYPES = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
-MAX_BODY = 64 * 1024
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                               " frame-ancestors 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",   # no referrer to other sites; and the page's own forms carry its Origin
-                                        # (under no-referrer, browsers send `Origin: null`)
-    "Cache-Control": "no-store",
-}
 
 
 class ReviewApp:
@@ -80,86 +69,9 @@ def filters_from(params: dict[str, list[str]]) -> Filters:
     return Filters(type=one["type"], metric=one["metric"], scope=one["scope"], status=one["status"] or "todo")
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(GuardedHandler):
     server_version = "ocop-review"
     app: ReviewApp  # set by make_server
-    quiet = True
-    timeout = 30    # seconds a connection may stall (a request half sent, an idle keep-alive) before it is closed
-
-    # -- plumbing -----------------------------------------------------------------------------------
-    def log_message(self, fmt, *args):
-        if not self.quiet:
-            super().log_message(fmt, *args)
-
-    def send_page(self, status: int, html: str, content_type="text/html; charset=utf-8") -> None:
-        body = html.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in SECURITY_HEADERS.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def redirect(self, location: str) -> None:
-        self.send_response(303)
-        self.send_header("Location", location)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def handle_safely(self, route) -> None:
-        try:
-            self.check_host()
-            route()
-        except Reject as e:
-            self.close_connection = self.close_connection or self.command == "POST"   # its body may be unread
-            title = f"{e.status} {HTTPStatus(e.status).phrase}"
-            self.send_page(e.status, message_page(title, e.message))
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        except Exception as e:  # a bug: one line to the log, no traceback to the page
-            print(f"ocop review: {self.command} {self.path}: {type(e).__name__}: {e}", file=sys.stderr)
-            self.send_page(500, message_page("500 Internal error", f"{type(e).__name__}: {e}"))
-
-    def check_host(self) -> None:
-        allowed = self.app.allowed_hosts
-        if allowed is not None and (self.headers.get("Host") or "").lower() not in allowed:
-            raise Reject(421, f"unexpected Host header {self.headers.get('Host')!r}: this server answers "
-                              f"only to its own address")
-
-    def check_origin(self) -> None:
-        """A form posted from another site (a page the reviewer has open elsewhere) is refused, even
-        with a valid token: its Origin (sent by every browser with a POST) must be this server's."""
-        origin = self.headers.get("Origin")
-        if origin is None:
-            return      # not a browser (curl, a script): the CSRF token is the check
-        parts = urlsplit(origin)
-        own = self.headers.get("Host") or ""
-        if parts.scheme != "http" or parts.netloc.lower() != own.lower() or not own:
-            raise Reject(403, f"this form came from {origin!r}, not from this page; decisions are taken only "
-                              "from the review page itself")
-
-    def do_GET(self):
-        self.handle_safely(self.route_get)
-
-    def do_HEAD(self):
-        self.handle_safely(self.route_get)
-
-    def do_POST(self):
-        self.handle_safely(self.route_post)
-
-    def __getattr__(self, name: str):
-        if name.startswith("do_"):      # PUT, DELETE, OPTIONS, PATCH, TRACE, ...: 405, not 501
-            return self.not_allowed
-        raise AttributeError(name)
-
-    def not_allowed(self) -> None:
-        self.close_connection = True
-        self.send_response(405)
-        self.send_header("Allow", "GET, HEAD, POST")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
 
     # -- GET ----------------------------------------------------------------------------------------
     def route_get(self) -> None:
@@ -230,26 +142,6 @@ class Handler(BaseHTTPRequestHandler):
         self.send_page(200, (STATIC / name).read_text(encoding="utf-8"), STATIC_TYPES[name])
 
     # -- POST ---------------------------------------------------------------------------------------
-    def form(self) -> dict[str, list[str]]:
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind != "application/x-www-form-urlencoded":
-            raise Reject(415, f"expected a form (application/x-www-form-urlencoded), got {kind or 'nothing'!r}")
-        length = self.headers.get("Content-Length")
-        if length is None:
-            raise Reject(411, "a form needs a Content-Length")
-        try:
-            n = int(length)
-        except ValueError:
-            raise Reject(400, f"bad Content-Length {length!r}") from None
-        if not 0 <= n <= MAX_BODY:
-            raise Reject(413, f"a form of {n} bytes is more than this page ever sends ({MAX_BODY})")
-        raw = self.rfile.read(n)
-        try:
-            text = unicodedata.normalize("NFC", raw.decode("utf-8"))
-            return parse_qs(text, keep_blank_values=True, strict_parsing=bool(text), max_num_fields=100)
-        except (UnicodeDecodeError, ValueError) as e:
-            raise Reject(400, f"malformed form: {e}") from None
-
     def route_post(self) -> None:
         path = urlsplit(self.path).path
         if path == "/correct":
