@@ -154,15 +154,28 @@ def merge(results: list[PartResult], claims: list[Claim]) -> ReconcileResult:
     return ReconcileResult(facts, conflicts, claims)
 
 
+class InProcess:
+    """Parts run one after the other in this process (`parts_run.OnDask`: on a Dask cluster)."""
+
+    def first(self, claim_lists: list[list], policy) -> list:
+        return [first_task(cs, policy) for cs in claim_lists]
+
+    def lessons(self, works: list) -> list[list]:
+        return [lessons_task(w) for w in works]
+
+    def finish(self, items: list[tuple], policy) -> list:
+        return [finish_task(work, entries, country, is_country, policy)
+                for work, entries, country, is_country in items]
+
+
 class Partitioned:
     """`core.reconcile(..., parts=Partitioned(...))`: the claims reconciled in parts (see the module's doc).
 
     `claims_per_part`: how many claims a part gathers (None: one place a part); `runner`: where parts run
-    (`parts_run.InProcess`, the default, or `parts_run.OnDask`); `cache`: a `PartCache` of the parts'
+    (`InProcess`, the default, or `parts_run.OnDask`); `cache`: a `PartCache` of the parts'
     results (only for the default policy). `last` says, after a call, how many parts were reused."""
 
     def __init__(self, claims_per_part: int | None = None, runner: Any = None, cache: PartCache | None = None):
-        from .parts_run import InProcess
         self.claims_per_part = claims_per_part
         self.runner = runner or InProcess()
         self.cache = cache

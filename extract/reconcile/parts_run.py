@@ -1,24 +1,13 @@
-"""Where the parts of a reconciliation (`partition`) run: in this process (`InProcess`), or on a Dask
-cluster (`OnDask`, the client of `engines.DaskEngine`). Each gives the same results; on Dask a part's first
-pass stays on the worker that made it until the part is finished there."""
+"""The parts of a reconciliation (`partition`) on a Dask cluster (`OnDask`, with the client of
+`engines.DaskEngine`): the same results as in this process (`partition.InProcess`). A part's first pass
+stays on the worker that made it until the part is finished there; the country's figures are sent to
+every worker once."""
 from __future__ import annotations
 
 from typing import Any
 
 from ..engines import EngineError
 from .partition import finish_task, first_task, lessons_task
-
-
-class InProcess:
-    def first(self, claim_lists: list[list], policy) -> list:
-        return [first_task(cs, policy) for cs in claim_lists]
-
-    def lessons(self, works: list) -> list[list]:
-        return [lessons_task(w) for w in works]
-
-    def finish(self, items: list[tuple], policy) -> list:
-        return [finish_task(work, entries, country, is_country, policy)
-                for work, entries, country, is_country in items]
 
 
 class OnDask:
