@@ -252,5 +252,12 @@ def test_command_line_reconciles_on_a_scheduler(tmp_path, cluster):
     done = ocop("reconcile", "--out", str(on_dask), "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert done.returncode == 0, done.stderr.decode()
     assert _outputs(on_dask) == _outputs(local) != b""
+    more = records + [count_record("new#1", "new", 4321, star="3+", scope=records[7]["scope"], as_of="2024")]
+    for folder in (local, on_dask):     # one place reconciled again on the cluster, the others from the cache
+        write_jsonl(folder / "records.jsonl", more)
+    assert ocop("reconcile", "--out", str(local)).returncode == 0
+    done = ocop("reconcile", "--out", str(on_dask), "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert done.returncode == 0, done.stderr.decode()
+    assert _outputs(on_dask) == _outputs(local) == _fresh(tmp_path, more, [])
     bad = ocop("reconcile", "--out", str(on_dask), "--scheduler", cluster.scheduler_address)
     assert bad.returncode == 2 and "--scheduler is for --engine dask" in bad.stderr.decode()

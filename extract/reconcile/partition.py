@@ -215,13 +215,17 @@ class Partitioned:
         country: Any = Country()
         country_name = "none"
         finished = 0
+        by_article: dict[str, list[int]] = {}       # the entries that name an article
+        for n, (before, after, _, _) in enumerate(whole):
+            for a in before | after:
+                by_article.setdefault(a, []).append(n)
         for rnd in ("country", "places"):       # the country's part first: the others read its figures
             todo = []
             for i, p in enumerate(parts):
                 if p.is_country != (rnd == "country"):
                     continue
-                articles = {c.article_id for c in p.claims}
-                mine = [e for e in whole if not articles.isdisjoint(e[0]) or not articles.isdisjoint(e[1])]
+                mine = [whole[n] for n in sorted({n for a in {c.article_id for c in p.claims}
+                                                  for n in by_article.get(a, ())})]
                 if cache is not None:
                     names[i] = "r" + digest(p.digest, entries_digest(mine), country_name if p.shares else "")
                     results[i] = cache.get(names[i])

@@ -25,7 +25,7 @@ class OnDask:
     def first(self, claim_lists: list[list], policy) -> list:
         if not claim_lists:
             return []
-        data = self.client.scatter(claim_lists)     # one future a part's claims
+        data = self.client.scatter(claim_lists, hash=False)     # one future a part's claims
         return [self.client.submit(first_task, d, policy, pure=False) for d in data]
 
     def lessons(self, works: list) -> list[list]:
@@ -36,10 +36,10 @@ class OnDask:
         futures = []
         for work, entries, country, is_country in items:
             if isinstance(work, list):      # a part whose first pass was read from the cache
-                work = self.client.scatter([work])[0]
+                work = self.client.scatter([work], hash=False)[0]
             if country is not None:         # sent once, read by every part with shares of the country
                 if id(country) not in shared:
-                    shared[id(country)] = self.client.scatter([country], broadcast=True)[0]
+                    shared[id(country)] = self.client.scatter([country], broadcast=True, hash=False)[0]
                 country = shared[id(country)]
             futures.append(self.client.submit(finish_task, work, entries, country, is_country, policy, pure=False))
         return self._gather(futures)
