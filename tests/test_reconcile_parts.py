@@ -221,6 +221,29 @@ def test_damaged_cache_entries_are_recomputed(tmp_path):
     assert parts.last["resolved"] == 0 and parts.last["finished"] == 0     # all rewritten whole
 
 
+def test_a_killed_reconciliation_leaves_a_cache_the_next_run_can_use(tmp_path):
+    """`ocop reconcile` killed (SIGKILL) once it has stored some places: the next run writes what a run
+    without any cache writes."""
+    import os
+    import signal
+    import subprocess
+    import time
+    records = synthetic(12000, 6)
+    out = _folder(tmp_path / "out", records, [])
+    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "reconcile", "--out", str(out)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while proc.poll() is None and not any((out / FOLDER).rglob("*.pickle")):
+            time.sleep(0.005)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    run_reconcile(out)
+    assert _outputs(out) == _fresh(tmp_path, records, [])
+    assert not list((out / FOLDER).rglob("*.tmp"))
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("dask.distributed")
