@@ -128,10 +128,10 @@ def second_pass(work: Resolved, order: SourceOrder, policy: Policy = default_pol
             work.final[k] = _resolve_key(work.points[k], work.flows[k], policy, order)
 
 
-def make_account(claims: list[Claim], work: Resolved, keys: Iterable[KeyT] | None = None) -> Account:
-    """The facts of the keys (`keys`, default all) in key order, with what the checks read."""
+def make_account(claims: list[Claim], work: Resolved) -> Account:
+    """The facts of every key in key order, with what the checks read."""
     account = Account(claims, work.scopes, models={}, resolved={}, rows={})
-    for k in sorted(work.by_key if keys is None else keys, key=lambda k: tuple("" if x is None else x for x in k)):
+    for k in sorted(work.by_key, key=lambda k: tuple("" if x is None else x for x in k)):
         km = account.models[k] = key_model(k, work.scopes[k])
         account.resolved[k] = work.pairs(k)
         account.rows[k] = [row for p, res in account.resolved[k] for row in make_facts(km, p, res)]
