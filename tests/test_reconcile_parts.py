@@ -39,8 +39,9 @@ def synthetic(n: int = 2400, seed: int = 3) -> list[dict]:
 
 def across_places() -> list[dict]:
     """Records whose reconciliation reaches across places: a total of A dated by A's additions moves the
-    total of B stated in the same sentence; a stated change orders two articles of A that also speak of
-    B; shares of the country in A and B, the country's total in other articles."""
+    total of B stated in the same sentence; stated changes of two keys of A order two articles that also
+    speak of B (B's explanation cites the first lesson in key order); shares of the country in A and B, the
+    country's total in other articles."""
     s = "Tỉnh A có 120 sản phẩm OCOP, tỉnh B có 50 sản phẩm OCOP."
     recs = [
         count_record("x#1", "x", 100, star="3+", scope="A", as_of="2021"),
@@ -52,6 +53,9 @@ def across_places() -> list[dict]:
         count_record("u#1", "u", 9, scope="A", as_of="2024-06"),
         count_record("v#1", "v", 6, scope="A", as_of="2024-06"),
         count_record("v#2", "v", 3, scope="A", kind="added", as_of="2024-06", period="2024-06"),
+        count_record("u#3", "u", 20, star="4", scope="A", as_of="2024-06"),       # the same lesson again,
+        count_record("v#4", "v", 17, star="4", scope="A", as_of="2024-06"),       # worded for 4 sao: B's
+        count_record("v#5", "v", 3, star="4", scope="A", kind="added", as_of="2024-06", period="2024-06"),
         count_record("u#2", "u", 40, star="3+", scope="B", as_of="2024-06"),
         count_record("v#3", "v", 44, star="3+", scope="B", as_of="2024-06"),
         count_record("s#1", "s", 4, metric="share_of_national", scope="A", as_of="2023"),
@@ -173,6 +177,28 @@ def test_incremental_runs_reuse_the_unchanged_places(tmp_path):
         run_reconcile(out)
         assert _outputs(out) == _fresh(tmp_path, records, []), name
     assert sorted(p.name for p in (out / FOLDER).rglob("*.pickle")) == entries   # the others were pruned
+
+
+def test_a_change_in_one_place_reaches_the_places_that_depend_on_it(tmp_path):
+    """B's claims stay the same, but what B's findings read from elsewhere changes: the lesson of A's stated
+    change about two articles that also speak of B (gone when A's additions go), the country's total B's
+    share is compared with. B is reconciled again, not read from the cache."""
+    records = across_places()
+    out = _folder(tmp_path / "out", records, [])
+    run_reconcile(out)
+    changes = {
+        "no stated change in A": [r for r in records if r["id"] not in ("v#2", "v#5")],
+        "another country total": [{**r, "value": 2000} if r["id"] in ("n#1", "m#1") else r for r in records],
+    }
+    for name, changed in changes.items():
+        write_jsonl(out / "records.jsonl", changed)
+        run_reconcile(out)
+        assert _outputs(out) == _fresh(tmp_path, changed, []), name
+        b = [f for f in reconcile(changed).facts if f.key.scope == "B" and f.as_of == "2024-06"]
+        assert b and not any(f.rule == "later_source" for f in b) if name.startswith("no") else b, name
+        write_jsonl(out / "records.jsonl", records)
+        run_reconcile(out)
+        assert _outputs(out) == _fresh(tmp_path, records, []), name
 
 
 def test_decisions_and_corrections_in_an_incremental_run(tmp_path):
