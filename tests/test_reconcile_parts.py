@@ -270,6 +270,15 @@ def test_a_killed_reconciliation_leaves_a_cache_the_next_run_can_use(tmp_path):
     assert not list((out / FOLDER).rglob("*.tmp"))
 
 
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
+    """OUT/reconcile-cache is a file, not a folder: nothing is cached, the outputs are the same."""
+    records = across_places()
+    out = _folder(tmp_path / "out", records, [])
+    (out / FOLDER).write_text("not a folder", encoding="utf-8")
+    run_reconcile(out)
+    assert _outputs(out) == _fresh(tmp_path, records, []) and (out / FOLDER).is_file()
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("dask.distributed")

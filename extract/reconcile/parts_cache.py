@@ -94,15 +94,16 @@ class PartCache:
     def prune(self) -> int:
         """Remove the entries (and leftover temporary files) this run did not use; returns how many went."""
         removed = 0
-        if not self.root.is_dir():
-            return 0
-        for sub in os.scandir(self.root):
-            if not sub.is_dir():
-                continue
-            for f in os.scandir(sub.path):
-                name = f.name[:-len(SUFFIX)] if f.name.endswith(SUFFIX) else None
-                if name not in self.used:
-                    removed += self._remove(Path(f.path))
+        try:
+            for sub in os.scandir(self.root):
+                if not sub.is_dir():
+                    continue
+                for f in os.scandir(sub.path):
+                    name = f.name[:-len(SUFFIX)] if f.name.endswith(SUFFIX) else None
+                    if name not in self.used:
+                        removed += self._remove(Path(f.path))
+        except OSError:     # no cache yet, or one that cannot be read: nothing to keep tidy
+            pass
         return removed
 
     @staticmethod
