@@ -44,13 +44,18 @@ _KEY, _SPAN = _CLAIM_FIELDS.index("key"), _CLAIM_FIELDS.index("span")
 def claims_digest(claims: Iterable[Claim]) -> str:
     """A hash of every field of every claim, in the order given (the key and the days as plain tuples: their
     own reprs are written in Python, and slow)."""
+    h = hashlib.blake2b(digest_size=20)
     lines = []
     for c in claims:
         values = list(_FIELD_VALUES(c))
         span = values[_SPAN]
         values[_KEY], values[_SPAN] = tuple(values[_KEY]), None if span is None else (span.lo, span.hi)
         lines.append(repr(values))
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+        if len(lines) == 1000:     # hashed a thousand at a time: a large place is never one huge string
+            h.update("\n".join(lines).encode("utf-8", "surrogatepass") + b"\n")
+            lines.clear()
+    h.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def entries_digest(entries: list[tuple]) -> str:
