@@ -7,12 +7,15 @@ and reconciliation's time and peak memory. Printed by bench_extract.py; on its o
 - start-up: `ocop --help`, and `ocop extract` of one short article (the best of a few runs each);
 - incremental: `ocop run` over N files from scratch (every core), then the same run with nothing changed,
   with one article added, with one article edited; each beside the full run as a ratio;
+  then `ocop reconcile` alone after one more article, with the places' cached results and without;
 - reconciliation: `ocop reconcile` of synthetic records (bench_reconcile.synthetic_records) at each size,
-  as a command: wall time and the peak resident memory of its process.
+  as a command: wall time and the peak resident memory of its process; then again with one article added
+  (only its place reconciled again, the others read from OUT/reconcile-cache/).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -87,6 +90,25 @@ def incremental(tmp: Path, files: int) -> None:
                          ("one article added", one_added, " (aim: under 2 s)"),
                          ("one article edited", one_edited, "")):
         print(f"  ocop run, {name:<21}{s:6.2f} s = {s / full:6.1%} of the full run{aim}")
+    reconcile_again(corpus, out, seeds)
+
+
+def reconcile_again(corpus: Path, out: Path, seeds: list[Path]) -> None:
+    """`ocop reconcile` alone after one more article: with the places' results of the run before
+    (OUT/reconcile-cache/), and without them."""
+    from bench_extract import varied_text
+    import random
+    (corpus / "zz_added_2.txt").write_text(varied_text(seeds[2].read_text(encoding="utf-8"), random.Random(2)),
+                                           encoding="utf-8")
+    command(["extract", str(corpus), "--out", str(out), "--quiet"])
+    cache = out / "reconcile-cache"
+    kept = out.parent / "kept-cache"
+    shutil.copytree(cache, kept)
+    again = best(["reconcile", "--out", str(out)], 3,
+                 before=lambda: (shutil.rmtree(cache), shutil.copytree(kept, cache)))
+    scratch = best(["reconcile", "--out", str(out)], 3, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    print(f"  ocop reconcile, one article added {again:6.2f} s = {again / scratch:6.1%} of reconciling without the "
+          f"cache ({scratch:.2f} s)")
 
 
 def reconcile_runs(tmp: Path, sizes: list[int]) -> None:
@@ -95,11 +117,20 @@ def reconcile_runs(tmp: Path, sizes: list[int]) -> None:
     from extract.io import write_jsonl
     for n in sizes:
         out = tmp / f"rec-{n}"
-        write_jsonl(out / "records.jsonl", synthetic_records(n, 0))
+        records = synthetic_records(n, 0)
+        places = len({r["scope"] for r in records})
+        write_jsonl(out / "records.jsonl", records)
+        del records
         wall, rss = command(["reconcile", "--out", str(out)])
         size = (out / "records.jsonl").stat().st_size / 2**20
         print(f"  {n:>9} records ({size:6.0f} MiB): {wall:7.2f} s ({1e6 * wall / n:5.1f} µs/record), "
               f"peak RSS {rss:7.0f} MiB (aim at 1M: under 30 s and 1.5 GB)", flush=True)
+        with open(out / "records.jsonl", "a", encoding="utf-8") as f:     # one more article about one place
+            for r in synthetic_records(6, 1):
+                f.write(json.dumps({**r, "id": "added-" + r["id"], "article_id": "added"}, ensure_ascii=False) + "\n")
+        again, _ = command(["reconcile", "--out", str(out)])
+        print(f"  {'':>9} one article added: {again:7.2f} s = {again / wall:6.1%} (the other {places - 1} places "
+              f"from OUT/reconcile-cache/)", flush=True)
         shutil.rmtree(out)
 
 

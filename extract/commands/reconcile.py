@@ -1,6 +1,7 @@
 """ocop reconcile: OUT/records.jsonl -> OUT/facts.jsonl and OUT/conflicts.jsonl (review decisions applied)."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -11,13 +12,25 @@ def register(sub):
                                    "in the database, write OUT/facts.jsonl and OUT/conflicts.jsonl.")
     p.add_argument("--out", default="out", help="the folder extraction wrote to (default: out)")
     p.add_argument("--db", default=None, help="review decisions (default: OUT/review.sqlite)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="reconcile the places in this process (default) or on a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..reconcile import ReconcileInputError, run_reconcile
+    from ..engines import EngineError
+    from .run import EngineUnavailable, engine_for, parts_runner
     try:
-        summary = run_reconcile(args.out, db=args.db)
+        with engine_for(args) as engine:
+            summary = run_reconcile(args.out, db=args.db, runner=parts_runner(engine))
+    except EngineUnavailable as e:
+        return e.exit_code
+    except EngineError as e:    # the cluster went away while reconciling
+        print(f"ocop: error: {e}", file=sys.stderr)
+        return 1
     except (ReconcileInputError, ValueError) as e:    # ValueError: a review database that is not one
         print(f"ocop reconcile: {e}", file=sys.stderr)
         return 1

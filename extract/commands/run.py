@@ -78,25 +78,31 @@ def engine_for(args):
 def execute(args, reconcile: bool) -> int:
     from ..batch import run_batch
     from ..progress import choose_mode
+    code = 0
     try:
         with engine_for(args) as engine:
             summary = run_batch(args.paths, args.out, engine=engine, max_bytes=args.max_bytes,
                                 progress_mode=choose_mode(args.quiet), quiet=args.quiet)
+            if reconcile and not summary.errors:      # on the same cluster as the extraction
+                code = reconcile_all(args.out, args.quiet, parts_runner(engine))
     except EngineUnavailable as e:
         return e.exit_code
-    if summary.errors:
-        return summary.exit_code
-    if reconcile:
-        code = reconcile_all(args.out, args.quiet)
-        if code:
-            return code
-    return summary.exit_code
+    return code or summary.exit_code
 
 
-def reconcile_all(out_dir: str, quiet: bool) -> int:
+def parts_runner(engine):
+    """Where reconciliation runs its parts: on the Dask cluster of a Dask engine, else in this process."""
+    client = getattr(engine, "client", None)
+    if client is None:
+        return None
+    from ..reconcile.parts_run import OnDask
+    return OnDask(client)
+
+
+def reconcile_all(out_dir: str, quiet: bool, runner=None) -> int:
     """Reconcile every record in out_dir (not only the new ones), unless nothing it reads changed since the
     last reconciliation and its outputs are as that one wrote them (reconcile/stamp.py); 0, or 1 after
-    saying what failed."""
+    saying what failed. `runner`: where the places are reconciled (`parts_runner`)."""
     from pathlib import Path
 
     from ..reconcile import stamp
@@ -108,14 +114,15 @@ def reconcile_all(out_dir: str, quiet: bool) -> int:
         return 0
     stamp.forget(out)
     read = stamp.inputs_now(out)
+    from ..engines import EngineError
     from ..reconcile import run_reconcile
     try:
-        summary = run_reconcile(out_dir)
+        summary = run_reconcile(out_dir, runner=runner)
     except NotImplementedError:
         if not quiet:
             print("ocop: reconciliation not available", file=sys.stderr)
         return 0
-    except (OSError, ValueError) as e:   # ReconcileInputError is a ValueError naming the file
+    except (OSError, ValueError, EngineError) as e:   # ReconcileInputError is a ValueError naming the file
         print(f"ocop: error: reconciliation failed: {e}", file=sys.stderr)
         return 1
     try:

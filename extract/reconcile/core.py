@@ -10,9 +10,10 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
-from schemas import Decision, Fact, Key
+from schemas import Conflict, Decision, Fact, Key
 
 from .checks import CHECKS
 from .claims import Claim, KeyT, claim_order, make_claims
@@ -61,11 +62,11 @@ def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
     return out
 
 
-def _source_order(resolved: list[tuple[TimePoint, Resolution]],
-                  scopes: dict[KeyT, str | None]) -> SourceOrder:
-    """From every point a stated change decided: the articles that count the change report a later
-    state than those that give the count before it."""
-    order = SourceOrder()
+def order_entries(resolved: list[tuple[TimePoint, Resolution]],
+                  scopes: dict[KeyT, str | None]) -> list[tuple[set[str], set[str], str, Any]]:
+    """What every point a stated change decided says of the sources, in the order given: (articles that give
+    the count before the change, articles that count it, why, the point's days) (see `SourceOrder`)."""
+    out = []
     for point, res in resolved:
         if res.rule != "stated_change" or res.preferred is None or res.change is None:
             continue
@@ -73,44 +74,88 @@ def _source_order(resolved: list[tuple[TimePoint, Resolution]],
         what = key_words(point.key, scopes.get(point.key))
         for v in res.verdicts:
             if v.rank == "deprecated":
-                order.add(set(v.group.articles), set(high.articles), (
+                out.append((set(v.group.articles), set(high.articles), (
                     f"{cite(high.articles)} counts {fmt(high.value)} {what}, after the additions of "
                     f"{describe(ch.as_of or ch.period)} ({ch.article_id}); {cite(v.group.articles)} counts "
-                    f"the {fmt(v.group.value)} before them."), point.union)
+                    f"the {fmt(v.group.value)} before them."), point.union))
+    return out
+
+
+def _source_order(resolved: list[tuple[TimePoint, Resolution]],
+                  scopes: dict[KeyT, str | None]) -> SourceOrder:
+    """From every point a stated change decided: the articles that count the change report a later
+    state than those that give the count before it."""
+    order = SourceOrder()
+    for entry in order_entries(resolved, scopes):
+        order.add(*entry)
     return order
 
 
-def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
-    if redate_by_flows(claims):
-        claims.sort(key=claim_order)
+@dataclass
+class Resolved:
+    """Every key of some claims resolved: the claims by key (in key order), each key's place as its claims
+    spell it, its time points, the additions a total's points are checked against, and the resolutions."""
+
+    by_key: dict[KeyT, list[Claim]]
+    scopes: dict[KeyT, str | None]
+    points: dict[KeyT, list[TimePoint]]
+    flows: dict[KeyT, list[Claim]]
+    final: dict[KeyT, list[Resolution]]
+
+    def pairs(self, k: KeyT) -> list[tuple[TimePoint, Resolution]]:
+        return list(zip(self.points[k], self.final[k]))
+
+
+def first_pass(claims: list[Claim], policy: Policy = default_policy) -> Resolved:
+    """Every key of `claims` (dated already, in `claim_order`) resolved without a source order."""
     by_key: dict[KeyT, list[Claim]] = defaultdict(list)
     for c in claims:
         by_key[c.key].append(c)
     scopes = display_scopes(claims)
     points = {k: time_points(k, cs) for k, cs in by_key.items()}
     flows = {k: by_key.get(k.with_(kind="added"), []) if k.kind == "total" else [] for k in by_key}
-
     final = {k: _resolve_key(points[k], flows[k], policy, SourceOrder()) for k in by_key}
-    order = _source_order([(p, r) for k in by_key for p, r in zip(points[k], final[k])], scopes)
-    if order:       # a second pass, only for keys where two ordered sources meet at one time point
-        ordered = order.articles
-        for k in by_key:
-            if any(len(p.groups) > 1 and len(p.articles & ordered) > 1 for p in points[k]):
-                final[k] = _resolve_key(points[k], flows[k], policy, order)
+    return Resolved(by_key, scopes, points, flows, final)
 
-    account = Account(claims, scopes, models={}, resolved={}, rows={})
-    for k in sorted(by_key, key=lambda k: tuple("" if x is None else x for x in k)):
-        km = account.models[k] = key_model(k, scopes[k])
-        account.resolved[k] = list(zip(points[k], final[k]))
+
+def second_pass(work: Resolved, order: SourceOrder, policy: Policy = default_policy) -> None:
+    """Resolve again, with the source order, the keys where two ordered sources meet at one time point."""
+    if not order:
+        return
+    ordered = order.articles
+    for k in work.by_key:
+        if any(len(p.groups) > 1 and len(p.articles & ordered) > 1 for p in work.points[k]):
+            work.final[k] = _resolve_key(work.points[k], work.flows[k], policy, order)
+
+
+def make_account(claims: list[Claim], work: Resolved) -> Account:
+    """The facts of every key in key order, with what the checks read."""
+    account = Account(claims, work.scopes, models={}, resolved={}, rows={})
+    for k in sorted(work.by_key, key=lambda k: tuple("" if x is None else x for x in k)):
+        km = account.models[k] = key_model(k, work.scopes[k])
+        account.resolved[k] = work.pairs(k)
         account.rows[k] = [row for p, res in account.resolved[k] for row in make_facts(km, p, res)]
-    rows = account.rows
-    conflicts = [found for check in CHECKS for found in check(account)]
-    facts = [r.fact for k in rows for r in rows[k]]
+    return account
+
+
+def finish(account: Account, conflicts: list[Conflict], claims: list[Claim]) -> ReconcileResult:
+    """The facts of the account and the findings, in the order they are written."""
+    facts = [r.fact for k in account.rows for r in account.rows[k]]
     for f in facts:
         f.support = sorted(set(f.support))
     facts.sort(key=fact_order)
     conflicts.sort(key=conflict_order)
     return ReconcileResult(facts, conflicts, claims)
+
+
+def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
+    if redate_by_flows(claims):
+        claims.sort(key=claim_order)
+    work = first_pass(claims, policy)
+    second_pass(work, _source_order([pair for k in work.by_key for pair in work.pairs(k)], work.scopes), policy)
+    account = make_account(claims, work)
+    conflicts = [found for check in CHECKS for found in check(account)]
+    return finish(account, conflicts, claims)
 
 
 def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
@@ -135,22 +180,25 @@ def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
 
 
 def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
-              decisions: list[Decision] | None = None, policy: Policy = default_policy) -> ReconcileResult:
+              decisions: list[Decision] | None = None, policy: Policy = default_policy,
+              parts: Callable[[list[Claim], Policy], ReconcileResult] | None = None) -> ReconcileResult:
     """All count records of all articles -> facts and findings, with review decisions applied.
 
     `records`: record models or dicts (records of other types are used for the articles' dates);
-    `articles`: `ArticleOut` models or dicts (for `published`); `decisions`: `schemas.Decision`s.
-    Pure: reads and writes nothing.
+    `articles`: `ArticleOut` models or dicts (for `published`); `decisions`: `schemas.Decision`s;
+    `parts`: reconciles the claims in parts instead of at once (`partition.Partitioned`: the same result).
+    Pure: reads and writes nothing (but what `parts` caches).
     """
     records = list(records)
     articles = list(articles or ())
+    reconcile_all = parts or reconcile_claims
     with gc_paused():
-        result = reconcile_claims(make_claims(records, articles), policy)
+        result = reconcile_all(make_claims(records, articles), policy)
         if decisions:
             from .decisions import apply_decisions
 
             def rerun(overrides: dict[str, str]) -> ReconcileResult:
-                return reconcile_claims(make_claims(records, articles, overrides), policy)
+                return reconcile_all(make_claims(records, articles, overrides), policy)
             result = apply_decisions(result, decisions, rerun)
     return result
 

@@ -60,11 +60,15 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
         flows = _distinct([f for f in by_key.get(key._replace(kind="added"), []) if not f.partial])
         if not weak or not flows:
             continue
-        starts = _distinct(totals)
-        # (flow, earlier total, the range their sum allows), for every flow and a total it starts from
+        starts = sorted(_distinct(totals), key=lambda e: e.span.lo)
+        los = [e.span.lo for e in starts]
+        widest = max(e.span.hi - e.span.lo for e in starts)
+        # (flow, earlier total, the range their sum allows), for every flow and a total it starts from (found
+        # among the totals that begin before the flow, and late enough that even the longest reaches it)
         sums = [(f, e, (e.allows[0] + f.allows[0], e.allows[1] + f.allows[1]))
                 for f in flows if period_end(f) and interval(period_end(f)) is not None
-                for e in starts if _leads_to(e, f)]
+                for e in starts[bisect_left(los, f.span.lo - FLOW_SLACK_DAYS - 1 - widest):bisect_left(los, f.span.lo)]
+                if _leads_to(e, f)]
         sums.sort(key=lambda x: (x[0].record_id, x[1].record_id))
         # the sums whose additions end in the MAX_GAP_DAYS before a day, in the order above (the first that
         # agrees is taken), found by bisection on the end day and kept for every total of that first day

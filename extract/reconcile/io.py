@@ -54,19 +54,26 @@ def _check_counts(path: Path, records: list[dict]) -> None:
                 raise ReconcileInputError(f"{path}:{n}: record {r.get('id')!r}: {problem}")
 
 
-def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
+def run_reconcile(out_dir: str | Path, db: str | Path | None = None, runner=None) -> ReconcileSummary:
     """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
-    (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically."""
+    (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically. Reconciled by
+    place, each place's result kept in OUT/reconcile-cache/ (`partition`, `parts_cache`): a place whose
+    claims did not change is not reconciled again. `runner`: where the places are reconciled
+    (`parts_run.OnDask` for a Dask cluster; default this process)."""
+    from .partition import Partitioned
+    from .parts_cache import FOLDER, PartCache
     out = Path(out_dir)
     records = _read(out / "records.jsonl", required=True)
     _check_counts(out / "records.jsonl", records)
     articles = _read(out / "articles.jsonl", required=False)
     db_path = Path(db) if db else out / "review.sqlite"
     decisions = load_decisions(db_path)
-    result: ReconcileResult = reconcile(records, articles, decisions,
-                                        corrections=load_stored_corrections(db_path))
+    cache = PartCache(out / FOLDER)
+    result: ReconcileResult = reconcile(records, articles, decisions, corrections=load_stored_corrections(db_path),
+                                        parts=Partitioned(runner=runner, cache=cache))
     write_jsonl(out / "facts.jsonl", result.facts)
     write_jsonl(out / "conflicts.jsonl", result.conflicts)
+    cache.prune()
     s = result.summary()
     return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
                             len(result.corrected), len(result.stale), s["by_type"])

@@ -72,8 +72,12 @@ def name_articles(result, names: dict[str, str]) -> None:
     (`article_names(articles)`)."""
     if not names:
         return
+    pattern = _pattern(tuple(sorted(names, key=len, reverse=True)))     # once, not once a text
+
+    def named(text: str | None) -> str | None:
+        return pattern.sub(lambda m: names[m.group(0)], text) if text else text
     for f in result.facts:
-        f.explanation = rename(f.explanation, names)
-        f.support = [rename(line, names) for line in f.support]
+        f.explanation = named(f.explanation)
+        f.support = [named(line) for line in f.support]
     for c in result.conflicts:
-        c.explanation = rename(c.explanation, names)
+        c.explanation = named(c.explanation)

@@ -70,7 +70,7 @@ def _models(items: Iterable[Any] | None, model) -> list:
 def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
               decisions: Iterable[Decision | dict] | None = None, policy: Policy = default_policy,
               corrections: Iterable[Correction | dict] | None = None,
-              review_db: str | Path | None = None) -> ReconcileResult:
+              review_db: str | Path | None = None, parts=None) -> ReconcileResult:
     """All count records of all articles -> facts and findings, as `ocop reconcile` writes them.
 
     `records`: record models or dicts (records of other types are used for the articles' dates);
@@ -78,7 +78,10 @@ def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
     by); `decisions`: `schemas.Decision`s; `corrections`: `schemas.Correction`s (applied to the records
     first; one whose record changed is not applied, and is listed in the result's `stale`);
     `review_db`: a review database whose decisions and corrections are added to those given.
-    The result's `corrected` lists the corrections applied. Reads only `review_db`; writes nothing.
+    `parts`: reconcile in parts (`partition.Partitioned`: by place, on a Dask cluster, with a cache of
+    each part's result); the result is the same.
+    The result's `corrected` lists the corrections applied. Reads only `review_db`; writes nothing (but
+    what `parts` caches).
     """
     records = [r if isinstance(r, dict) else as_dict(r) for r in records]     # read, never changed: no copy
     articles = list(articles or ())
@@ -88,7 +91,7 @@ def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
         decisions += load_decisions(review_db)
         corrections += load_stored_corrections(review_db)
     fixed = apply_corrections(records, corrections)
-    result = reconcile_records(fixed.records, articles, decisions, policy)
+    result = reconcile_records(fixed.records, articles, decisions, policy, parts)
     names = article_names(articles)
     name_articles(result, names)
     mark_suspects(result, fixed.records, names)

@@ -1,0 +1,120 @@
+"""What the parts of a reconciliation (`partition`) read, as hashes, and their results kept in
+`OUT/reconcile-cache/`, so that a run reconciles again only the parts whose claims changed.
+
+A part's entry is named by a hash of everything its result depends on: the code that reconciles (every
+source file of the package, `stamp.code_version`), the part's claims (with every field a claim carries:
+the review's claim corrections and moved dates are in them), and for the second half of the work the
+source order that concerns the part and the country's figures it compares shares with. The same name
+therefore always holds the same result, and a changed input is a new name, never a stale entry.
+
+Each entry is written whole under a temporary name and renamed into place; a run killed at any moment
+leaves entries whole or absent. An entry that cannot be read (damaged, from another Python) is removed
+and recomputed: the cache can cost a reconciliation, never change one. Entries a run did not use are
+removed at its end (`prune`).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import fields
+from operator import attrgetter
+from pathlib import Path
+from typing import Any, Iterable
+
+from .claims import Claim
+
+FOLDER = "reconcile-cache"
+SUFFIX = ".pickle"
+_CLAIM_FIELDS = [f.name for f in fields(Claim)]
+
+
+def digest(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for p in parts:
+        h.update(p.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+_FIELD_VALUES = attrgetter(*_CLAIM_FIELDS)
+_KEY, _SPAN = _CLAIM_FIELDS.index("key"), _CLAIM_FIELDS.index("span")
+
+
+def claims_digest(claims: Iterable[Claim]) -> str:
+    """A hash of every field of every claim, in the order given (the key and the days as plain tuples: their
+    own reprs are written in Python, and slow)."""
+    h = hashlib.blake2b(digest_size=20)
+    lines = []
+    for c in claims:
+        values = list(_FIELD_VALUES(c))
+        span = values[_SPAN]
+        values[_KEY], values[_SPAN] = tuple(values[_KEY]), None if span is None else (span.lo, span.hi)
+        lines.append(repr(values))
+        if len(lines) == 1000:     # hashed a thousand at a time: a large place is never one huge string
+            h.update("\n".join(lines).encode("utf-8", "surrogatepass") + b"\n")
+            lines.clear()
+    h.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def entries_digest(entries: list[tuple]) -> str:
+    """A hash of source-order entries (before, after, why, days), in their order."""
+    return digest(*(repr((sorted(b), sorted(a), why, span)) for b, a, why, span in entries))
+
+
+class PartCache:
+    """Results of parts by name, as files under `root` (see the module's doc)."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root)
+        self.used: set[str] = set()
+
+    def path(self, name: str) -> Path:
+        return self.root / name[:2] / f"{name}{SUFFIX}"
+
+    def get(self, name: str) -> Any | None:
+        """The result stored under `name`, or None (absent, or damaged: then removed)."""
+        self.used.add(name)
+        path = self.path(name)
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception:   # noqa: BLE001 - damaged or unreadable: computed again
+            self._remove(path)
+            return None
+
+    def put(self, name: str, value: Any) -> None:
+        """Store `value` under `name` (atomically). A cache that cannot be written costs only time."""
+        from ..io import atomic_open
+        self.used.add(name)
+        try:
+            with atomic_open(self.path(name), "wb", durable=False) as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass
+
+    def prune(self) -> int:
+        """Remove the entries (and leftover temporary files) this run did not use; returns how many went."""
+        removed = 0
+        try:
+            for sub in os.scandir(self.root):
+                if not sub.is_dir():
+                    continue
+                for f in os.scandir(sub.path):
+                    name = f.name[:-len(SUFFIX)] if f.name.endswith(SUFFIX) else None
+                    if name not in self.used:
+                        removed += self._remove(Path(f.path))
+        except OSError:     # no cache yet, or one that cannot be read: nothing to keep tidy
+            pass
+        return removed
+
+    @staticmethod
+    def _remove(path: Path) -> int:
+        try:
+            os.unlink(path)
+            return 1
+        except OSError:
+            return 0
