@@ -188,6 +188,36 @@ def test_groups_and_new_plus_rerated_are_checked_too():
     assert any("491 + 27" in s for s in total.support)
 
 
+def at(record: dict, start: int) -> dict:
+    """The record placed at `start` in its article's text."""
+    ev = record["evidence"]
+    record["evidence"] = {**ev, "start": start, "end": start + len(ev["text"])}
+    return record
+
+
+def test_parts_belong_to_the_total_stated_before_them_not_to_a_later_one():
+    # 'huyện có 13 sản phẩm, gồm 3 sản phẩm 4 sao, 10 sản phẩm 3 sao … làng nghề A có 3 sản phẩm, làng nghề B 9'
+    whole = [at(r, i * 20) for i, r in enumerate(breakdown("a", 13, {"4": 3, "3": 10}, as_of="2024"))]
+    later = [at(rec(f"a#v{i}", "a", v, star="3+", as_of="2024"), 500 + 20 * i) for i, v in enumerate([3, 9])]
+    r = reconcile(whole + later)
+    assert findings(r, "parts_sum") == []
+    [total] = [f for f in r.facts if f.value == 13]
+    assert any(s.startswith("parts_sum: 13 = ") for s in total.support)
+    # the same parts after the later totals are theirs: 9 against 3 + 10
+    parts = [at(r, 900 + 20 * i) for i, r in enumerate(breakdown("b", 13, {"4": 3, "3": 10}, as_of="2024")[1:])]
+    r = reconcile([at(rec("b#t", "b", 9, star="3+", as_of="2024"), 800)] + parts)
+    [c] = findings(r, "parts_sum")
+    assert c.values == [9, 13]
+
+
+def test_product_groups_short_of_the_total_are_a_low_finding():
+    base = [rec("a#t", "a", 155, star="3+", as_of="2024")]
+    groups = [rec(f"a#g{i}", "a", v, star=None, as_of="2024", category=name)
+              for i, (name, v) in enumerate([("nông sản", 19), ("đồ uống", 10), ("thực phẩm", 92)])]
+    [c] = findings(reconcile(base + groups), "parts_sum")
+    assert c.severity == "low" and "34 short" in c.explanation and "some product groups" in c.explanation
+
+
 # --- stock_flow -------------------------------------------------------------------------------------
 
 def test_totals_and_additions_that_agree_are_support():

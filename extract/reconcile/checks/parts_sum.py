@@ -82,6 +82,9 @@ def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, lis
     if gap > 0 and missing:
         text += _missing_class_note(total, missing, gap, rows)
         severity = "low"
+    elif gap > 0 and split == "category":
+        text += " Articles often name only some product groups; the others may be unstated."
+        severity = "low"
     elif gap > 0:
         text += " Some parts may be unstated, or a figure misread."
     else:
@@ -90,9 +93,23 @@ def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, lis
                    Suggested(value=total.value, rule="parts_sum", as_of=total.as_of))
 
 
+def _start(c: Claim) -> int:
+    return c.evidence[0]["start"]
+
+
+def _owner(part: Claim, totals: list[Claim]) -> Claim | None:
+    """The total a part belongs to: the last one the article states before it (`… có 13 sản phẩm, gồm 3
+    sản phẩm 4 sao, 10 sản phẩm 3 sao`), else the first after it (`3 sản phẩm 4 sao, 10 sản phẩm 3 sao,
+    tổng cộng 13`)."""
+    before = [t for t in totals if _start(t) <= _start(part)]
+    return before[-1] if before else (totals[0] if totals else None)
+
+
 def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                   scopes: dict[KeyT, str | None]) -> list[Conflict]:
-    """Each total of each article against each way the same article splits it."""
+    """Each total of each article against each way the same article splits it: the parts stated after it
+    and before the article's next total of the same thing, place and time (an article that gives a
+    village's or a year's figure later does not make it another whole of the same parts)."""
     by_source: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[(c.article_id, c.key.metric, c.key.place, c.key.kind)].append(c)
@@ -101,16 +118,18 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
     for group in by_source.values():
         totals = [c for c in group if c.key.star in (ALL_STARS, None) and c.key.category is None
                   and c.key.status is None and not c.partial]
+        totals.sort(key=lambda c: (_start(c), c.record_id))
         for t in totals:
             for split, is_part in SPLITS.items():
-                cands = [c for c in group if c is not t and not c.partial and is_part(t, c) and same_time(t, c)]
+                cands = [c for c in group if c is not t and not c.partial and is_part(t, c) and same_time(t, c)
+                         and _owner(c, [o for o in totals if same_time(o, c) and is_part(o, c)]) is t]
                 by_class: dict = defaultdict(list)
                 for c in cands:
                     by_class[(c.key.star, c.key.category, c.key.status)].append(c)
                 parts = [nearest(cs, t) for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
                 if len(parts) < 2:
                     continue
-                parts.sort(key=lambda c: (c.evidence[0]["start"], c.record_id))
+                parts.sort(key=lambda c: (_start(c), c.record_id))
                 found = parts_sum(t, split, parts, rows, by_record, key_model(t.key, scopes[t.key]))
                 if found:
                     out.append(found)
