@@ -247,6 +247,42 @@ def test_damaged_cache_entries_are_recomputed(tmp_path):
     assert parts.last["resolved"] == 0 and parts.last["finished"] == 0     # all rewritten whole
 
 
+class _Planted:
+    """A pickle that, when loaded, leaves a file behind: what a stranger could plant in the cache."""
+
+    def __init__(self, marker: Path):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (Path.write_text, (Path(self.marker), "ran"))
+
+
+@pytest.mark.parametrize("stranger", ["writable by others", "another user's"])
+def test_an_entry_someone_else_could_have_written_is_never_loaded(tmp_path, stranger):
+    """Unpickling runs code: an entry writable by others, or owned by another user, is not read (its
+    result is computed again), so a planted entry runs nothing."""
+    import os
+    import pickle
+    records = synthetic(1200, 2)
+    out = _folder(tmp_path / "out", records, [])
+    run_reconcile(out)
+    expected = _outputs(out)
+    entries = sorted((out / FOLDER).rglob("*.pickle"))
+    assert entries and all(p.stat().st_mode & 0o777 == 0o600 for p in entries)
+    marker = tmp_path / "planted-code-ran"
+    for p in entries:
+        p.write_bytes(pickle.dumps(_Planted(marker)))
+        if stranger == "writable by others":
+            p.chmod(0o666)
+        elif os.getuid() == 0:
+            os.chown(p, 65534, 65534)
+        else:
+            pytest.skip("giving a file to another user needs root")
+    run_reconcile(out)
+    assert not marker.exists()
+    assert _outputs(out) == expected
+
+
 def test_a_killed_reconciliation_leaves_a_cache_the_next_run_can_use(tmp_path):
     """`ocop reconcile` killed (SIGKILL) once it has stored some places: the next run writes what a run
     without any cache writes."""

@@ -11,6 +11,9 @@ Each entry is written whole under a temporary name and renamed into place; a run
 leaves entries whole or absent. An entry that cannot be read (damaged, from another Python) is removed
 and recomputed: the cache can cost a reconciliation, never change one. Entries a run did not use are
 removed at its end (`prune`).
+
+Entries are pickles, and unpickling runs code: an entry is read only when this user owns it and no one
+else can write it (`trusted`); any other is left alone and its result computed again.
 """
 from __future__ import annotations
 
@@ -27,6 +30,15 @@ from .claims import Claim
 FOLDER = "reconcile-cache"
 SUFFIX = ".pickle"
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
+ENTRY_MODE = 0o600
+"""An entry is readable and writable by its owner only."""
+
+
+def trusted(st: os.stat_result) -> bool:
+    """An entry this user wrote and no one else can have changed: owned by this user, not writable by its
+    group or others (on systems without user ids, every entry)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
 
 
 def digest(*parts: str) -> str:
@@ -79,6 +91,8 @@ class PartCache:
         path = self.path(name)
         try:
             with open(path, "rb") as f:
+                if not trusted(os.fstat(f.fileno())):
+                    return None
                 return pickle.load(f)
         except FileNotFoundError:
             return None
@@ -92,6 +106,7 @@ class PartCache:
         self.used.add(name)
         try:
             with atomic_open(self.path(name), "wb", durable=False) as f:
+                os.fchmod(f.fileno(), ENTRY_MODE)
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             pass
