@@ -1,0 +1,59 @@
+"""Names read from their form (extract/matchers/org_forms.py) are the names the tokenizer's words give:
+every organization found in the seeds' sentences and the matchers' examples is the same with the form
+reading on and off, and the form reading does spare the tokenizer in the shapes it is made for."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.doc import make_doc
+from extract.matchers import HERE, examples, org_forms, orgs
+from schemas import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sentences() -> list[str]:
+    out = []
+    for p in sorted((ROOT / "corpus").glob("*.txt")):
+        out += [s.text for s in make_doc(Article(id=p.stem, text=p.read_text(encoding="utf-8"))).sentences]
+    names = sorted(p.name.split(".")[0] for p in HERE.glob("*.examples.jsonl"))
+    return out + [ex["text"] for name in names for ex in examples(name)]
+
+
+def _found(text: str) -> list[tuple]:
+    return [(m.start, m.end, m.text, m.rule, m.value) for m in orgs.match(text)]
+
+
+def test_form_reading_gives_the_tokenizers_names(monkeypatch):
+    sentences = _sentences()
+    with_forms = [_found(s) for s in sentences]
+    monkeypatch.setattr(org_forms, "name_end", lambda *args, **kwargs: None)   # always ask the tokenizer
+    without = [_found(s) for s in sentences]
+    differ = [(s, a, b) for s, a, b in zip(sentences, with_forms, without) if a != b]
+    assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Sản phẩm của Hợp tác xã Nông nghiệp Ngọc An, xã Tân Lập.", "Hợp tác xã Nông nghiệp Ngọc An"),
+    ("Trà hoa vàng của Công ty TNHH Gốm Sứ Quang Vinh; nước mắm.", "Công ty TNHH Gốm Sứ Quang Vinh"),
+    ("Bánh tráng của HTX Phú Lộc (huyện Cần Giờ).", "HTX Phú Lộc"),
+    ("Gạo của Hợp tác xã Bưởi da xanh Quới Sơn.", "Hợp tác xã Bưởi da xanh Quới Sơn"),
+])
+def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
+    def refuse(*args):
+        raise AssertionError(f"the tokenizer was asked about {text!r}")
+    monkeypatch.setattr(orgs, "word_tokens", refuse)
+    assert [m.value["name"] for m in orgs.match(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Công ty Minh Khang sản xuất nước mắm.",            # 'Khang' alone or 'Minh Khang': the words decide
+    "HTX Dịch Vụ thương mại Phú Lộc.",                  # two capitals among the trades
+    "Công ty TNHH Minh Khang Xã Tân Hòa.",               # an administrative word inside the capitals
+    "HTX ABC. Sản phẩm",                                # `ABC.` is one token to the tokenizer
+])
+def test_open_forms_ask_the_tokenizer(text):
+    m = orgs.TRIGGER.search(text)
+    assert org_forms.name_end(text, m.end(), len(text), set()) is None
