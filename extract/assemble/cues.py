@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from ..matchers import longest_first
+from ..matchers import longest_first, scan
 
 VOCAB = json.loads((Path(__file__).parent / "cues.vocab.json").read_text(encoding="utf-8"))
 
@@ -32,12 +32,18 @@ def pattern(*path: str) -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def starts(*path: str):
+    """Where a cue of the list can start (see matchers/scan.py)."""
+    return scan.starts_before(words(*path))
+
+
 def has(text: str, *path: str) -> bool:
-    return bool(pattern(*path).search(text))
+    return scan.search(pattern(*path), starts(*path), text) is not None
 
 
 def first(text: str, *path: str):
-    return pattern(*path).search(text)
+    return scan.search(pattern(*path), starts(*path), text)
 
 
 def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
@@ -60,6 +66,6 @@ def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...])
     >>> has_outside("Hiện Tp duy trì 105 điểm", ("kind", "now_cues"), ("kind", "now_not"))
     True
     """
-    inside = [(m.start(), m.end()) for m in pattern(*not_path).finditer(text)]
+    inside = [(m.start(), m.end()) for m in scan.finditer(pattern(*not_path), starts(*not_path), text)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in inside)
-               for m in pattern(*cue_path).finditer(text))
+               for m in scan.finditer(pattern(*cue_path), starts(*cue_path), text))

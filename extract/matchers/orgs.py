@@ -24,7 +24,7 @@ import regex
 
 from ..segment import Token, word_tokens
 from . import Match, load_vocab, longest_first
-from . import org_forms, places
+from . import org_forms, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -47,6 +47,7 @@ _SYLLABLE = regex.compile(r"\S+")
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
+TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True)   # see scan.py
 _ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
 _LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
 _BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")
@@ -211,7 +212,7 @@ def _location(text: str, end: int) -> str | None:
 def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
     """Organizations in `text`; `tokens` are its words when already known (offsets into `text`)."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
-    triggers = [m for m in TRIGGER.finditer(text) if _CAPITAL_SOON.match(text, m.end())]
+    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())]
     if not triggers:
         return []
     # only the stretch where names can be is tokenized, and only when a name's form leaves its words open
