@@ -39,8 +39,8 @@ MAX_SYLLABLES = 12
 
 def _tokens(chunk: str) -> list[str]:
     """underthesea's regex tokens of `chunk` (the pieces its CRF groups into words)."""
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-    return tokenize(chunk)
+    from ..tokenizers import regex_tokens
+    return regex_tokens(chunk)
 
 
 def name_end(text: str, pos: int, stop: int, starts: set[int], window: int = 200) -> int | None:
