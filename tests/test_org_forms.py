@@ -57,3 +57,12 @@ def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
 def test_open_forms_ask_the_tokenizer(text):
     m = orgs.TRIGGER.search(text)
     assert org_forms.name_end(text, m.end(), len(text), set()) is None
+
+
+def test_the_tokenizer_never_joins_a_word_with_the_mark_after_it():
+    """What the form reading assumes of underthesea's CRF (org_forms.py), checked on the seeds: a closing
+    mark is never the end of a longer word (`Vinh ,`)."""
+    from extract.tokenizers import word_tokenize
+    joined = [w for s in _sentences() for w in word_tokenize(s)
+              if len(w) > 1 and w[-1] in org_forms.CLOSING and w[-2].isspace()]
+    assert not joined, joined[:10]
