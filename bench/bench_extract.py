@@ -106,17 +106,24 @@ def in_process(folder: Path) -> None:
     print(f"  extraction / word_tokenize speed: {tokenize_s / extract_s:.2f}× (aim: at least 4×)")
 
 
-def run_command(args: list[str]) -> tuple[float, int, int]:
+_MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
+             "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(os.waitstatus_to_exitcode(status))")
+"""Runs a command and writes its peak RSS to a file: started from this small process, not from the bench
+(a child's peak RSS counts the pages of the process it was forked from, here the in-process extraction's)."""
+
+
+def run_command(args: list[str], stdin=None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURED, rss.name, sys.executable, "-m", "extract.cli",
+                                 *args], cwd=ROOT, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = proc.communicate()
+        wall = time.perf_counter() - t0
+        peak = int(rss.read() or 0)
     if proc.returncode not in (0, 3):
-        print(proc.stderr.read().decode()[-2000:], file=sys.stderr)
-    return wall, usage.ru_maxrss, proc.returncode
+        print(err.decode()[-2000:], file=sys.stderr)
+    return wall, peak, proc.returncode
 
 
 def as_command(folder: Path, n: int, chars: int, tmp: Path) -> None:
@@ -153,15 +160,9 @@ def stream_memory(lines: int, tmp: Path) -> None:
     for size in (lines // 10, lines):
         path = tmp / f"stream-{size}.jsonl"
         stream_lines(path, size)
-        t0 = time.perf_counter()
         with path.open("rb") as stdin:
-            proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "extract", "-", "--out", "-", "--jobs", "1",
-                                     "--quiet"], cwd=ROOT, stdin=stdin, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        print(f"  {size:>7} lines: peak RSS {usage.ru_maxrss / 1024:7.1f} MiB ({wall:.1f} s, exit "
-              f"{os.waitstatus_to_exitcode(status)})")
+            wall, rss, code = run_command(["extract", "-", "--out", "-", "--jobs", "1", "--quiet"], stdin=stdin)
+        print(f"  {size:>7} lines: peak RSS {rss / 1024:7.1f} MiB ({wall:.1f} s, exit {code})")
 
 
 def main(argv: list[str] | None = None) -> int:
