@@ -110,13 +110,13 @@ def align(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     for i, piece in enumerate(pieces):
-        chars = _SPACE.sub("", piece)
         while pos < n and text[pos].isspace():
             pos += 1
         if piece and text.startswith(piece, pos):     # the usual case: the word is the text's own
             spans.append((pos, pos + len(piece)))
             pos += len(piece)
             continue
+        chars = _SPACE.sub("", piece)
         start = pos
         j, k = pos, 0
         while k < len(chars) and j < n:

@@ -46,11 +46,17 @@ def first(text: str, *path: str):
     return scan.search(pattern(*path), starts(*path), text)
 
 
+def finditer(text: str, *path: str):
+    """The cues of the list in `text`, in order (as pattern(*path).finditer)."""
+    return scan.finditer(pattern(*path), starts(*path), text)
+
+
 def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
     """The cue list and cue nearest before `pos` (ending last) among `groups` of a section."""
     best = None
+    head = text[:pos]           # as finditer(text, 0, pos): the text ends at `pos` for the look-aheads too
     for g in groups:
-        for m in pattern(section, g).finditer(text, 0, pos):
+        for m in finditer(head, section, g):
             if best is None or m.end() > best[2] or (m.end() == best[2] and len(m.group()) > len(best[1])):
                 best = (g, m.group().lower(), m.end())
     return (best[0], best[1]) if best else None

@@ -111,7 +111,7 @@ def _proposed_after(right: str) -> bool:
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
     """A cue of `path` in `text` that no result cue follows."""
     last = None
-    for last in cues.pattern(*path).finditer(text):
+    for last in cues.finditer(text, *path):
         pass
     return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
 
