@@ -241,7 +241,8 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         nested = {t.start() for t in triggers if not agency and t.start() >= m.start()
                   and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
         starts = trigger_starts - {m.start()} - nested
-        end = None if agency or tokens is not None else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
+        # the form is read while the words are not known yet (once they are, reading them costs less)
+        end = None if agency or words is not None else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
         if end is None:
             after = _refine(text, tokenized(), pos)
             if after and after[0].lower in TITLE_SUFFIXES:
