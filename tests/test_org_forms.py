@@ -26,10 +26,18 @@ def _found(text: str) -> list[tuple]:
     return [(m.start, m.end, m.text, m.rule, m.value) for m in orgs.match(text)]
 
 
+SHAPES = ["Sản phẩm được Hội đồng đánh giá, phân hạng OCOP cấp tỉnh công nhận.",
+          "Các cơ sở chế biến, đóng gói sản phẩm (theo Bộ tiêu chí) đều đạt.",
+          "Các hợp tác xã và tổ hợp tác cần tiếp tục đổi mới (theo OCOP).",
+          "HTX sản xuất, thương mại, dịch vụ Phú Lộc, xã Tân Lập.", "Hộ kinh doanh cơ sở Tâm Nguyên (Huế).",
+          "Theo Sở nông nghiệp, Công ty cổ phần thực phẩm DBFOOD; HTX Nấm Ngon Việt."]
+
+
 def test_form_reading_gives_the_tokenizers_names(monkeypatch):
-    sentences = _sentences()
+    sentences = _sentences() + SHAPES
     with_forms = [_found(s) for s in sentences]
     monkeypatch.setattr(org_forms, "name_end", lambda *args, **kwargs: None)   # always ask the tokenizer
+    monkeypatch.setattr(org_forms, "no_name", lambda *args, **kwargs: False)
     without = [_found(s) for s in sentences]
     differ = [(s, a, b) for s, a, b in zip(sentences, with_forms, without) if a != b]
     assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
@@ -46,6 +54,28 @@ def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
         raise AssertionError(f"the tokenizer was asked about {text!r}")
     monkeypatch.setattr(orgs, "word_tokens", refuse)
     assert [m.value["name"] for m in orgs.match(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Sản phẩm được Hội đồng đánh giá, phân hạng OCOP cấp tỉnh công nhận.",
+    "Các cơ sở chế biến, đóng gói sản phẩm (theo Bộ tiêu chí) đều đạt.",
+    "Các hợp tác xã và tổ hợp tác cần tiếp tục đổi mới (theo OCOP).",
+])
+def test_lower_case_words_need_no_tokenizer(monkeypatch, text):
+    def refuse(*args):
+        raise AssertionError(f"the tokenizer was asked about {text!r}")
+    monkeypatch.setattr(orgs, "word_tokens", refuse)
+    assert [m.value["name"] for m in orgs.match(text)] == []
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Hội đồng thẩm định xã Tân Lập.", True),           # an administrative word: the agency's place
+    ("hợp tác xã dịch vụ nông nghiệp xã Yên Lạc.", False),   # a commune in a cooperative's name
+    ("Cơ sở sản xuất số 2, Hà Nội.", False),             # a digit
+])
+def test_open_lower_case_words_ask_the_tokenizer(text, agency):
+    m = orgs.TRIGGER.search(text)
+    assert not org_forms.no_name(text, m.end(), len(text), set(), agency, trades=m.group()[:1].isupper())
 
 
 @pytest.mark.parametrize("text", [

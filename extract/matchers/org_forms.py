@@ -33,8 +33,11 @@ _GROUP_WORDS = (set(VOCAB["stop_words"]) | set(VOCAB["place_words"]) | set(VOCAB
                 | set(VOCAB["title_suffixes"]))
 _TRADES = set(VOCAB["trade_abbreviations"])
 _SYLLABLE = regex.compile(r"\s+(\p{L}+)")
+_PIECE = regex.compile(r"\s*(?:(?P<word>\p{L}+)|,)")
+_PLACE_WORDS = set(VOCAB["place_words"])
 CLOSING = ",;:()."
 MAX_SYLLABLES = 12
+MAX_LOWER = 30
 
 
 def _tokens(chunk: str) -> list[str]:
@@ -84,3 +87,68 @@ def name_end(text: str, pos: int, stop: int, starts: set[int], window: int = 200
     if tokens[:len(expected)] != expected:
         return None
     return syllables[-1][1]
+
+
+def no_name(text: str, pos: int, stop: int, starts: set[int], agency: bool, trades: bool,
+            window: int = 200) -> bool:
+    """True when no name can follow a legal form whose words start at `pos`, whatever words the tokenizer
+    would make: only lower-case words (and, for a business named by its trades, commas) up to a closing
+    mark, a capitalized legal form, or the end of the stretch, none of them an administrative word. A name
+    needs a capitalized word, a digit or an administrative word; lower-case words never give one
+    (`Hội đồng đánh giá, phân hạng`, `cơ sở đánh giá của Hội đồng`).
+
+    >>> t = "theo kết quả đánh giá của Hội đồng OCOP"
+    >>> no_name(t, t.index(" giá"), len(t), {t.index("Hội")}, False, False)
+    True
+    >>> no_name("cơ sở sản xuất xã Tân Hòa", 5, 25, set(), False, False)
+    False
+    """
+    stop = min(stop, len(text))
+    pieces: list[str] = []          # the regex tokens expected: words and commas
+    run: list[str] = []             # the words since the last comma (the tokenizer may group them)
+    runs = [run]
+    p = pos
+    while (m := _PIECE.match(text, p)) is not None:
+        word = m.group("word")
+        if word is None:             # a comma: a business named by its trades goes on through it
+            if agency or not trades:
+                break
+            pieces.append(",")
+            run = []
+            runs.append(run)
+        elif m.start("word") in starts and word[:1].isupper():
+            return _tokens_are(text, pos, m.start("word"), pieces) and _no_place(runs, agency)
+        elif not all(c.islower() for c in word):
+            return False
+        else:
+            pieces.append(word)
+            run.append(word)
+        p = m.end()
+        if len(pieces) > MAX_LOWER or p >= stop:
+            break
+    if p >= pos + window - 50 or not pieces and p < stop:
+        return False
+    q = len(text) - len(text[p:].lstrip()) if p < len(text) else p
+    if q >= stop:
+        return _tokens_are(text, pos, stop, pieces) and _no_place(runs, agency)
+    if text[q] not in CLOSING:        # (a comma here ends an agency's words, or a trade-less form's)
+        return False
+    return _tokens_are(text, pos, min(q + 2, stop), pieces + [text[q]]) and _no_place(runs, agency)
+
+
+def _no_place(runs: list[list[str]], agency: bool) -> bool:
+    """No run of words, as the tokenizer could group them, is an administrative word (nor, for an
+    agency, a province's name)."""
+    from . import places
+    for words in runs:
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                group = " ".join(words[i:j])
+                if group.lower() in _PLACE_WORDS or (agency and group in places.CANONICAL):
+                    return False
+    return True
+
+
+def _tokens_are(text: str, start: int, end: int, pieces: list[str]) -> bool:
+    """underthesea's regex tokens of text[start:end] begin with `pieces`, one token each."""
+    return _tokens(text[start:end])[:len(pieces)] == pieces

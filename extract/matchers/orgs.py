@@ -243,6 +243,9 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         starts = trigger_starts - {m.start()} - nested
         # the form is read while the words are not known yet (once they are, reading them costs less)
         end = None if agency or words is not None else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
+        if end is None and words is None and org_forms.no_name(text, pos, stop, starts, agency,
+                                                                trades=form[:1].isupper(), window=NAME_WINDOW):
+            continue     # lower-case words only: no name, whatever the words
         if end is None:
             after = _refine(text, tokenized(), pos)
             if after and after[0].lower in TITLE_SUFFIXES:
