@@ -1,5 +1,7 @@
-"""A business's name read from its form alone, where underthesea's words cannot change the reading, so
-that the tokenizer (a CRF, the dearest step of extraction) is asked only where they can.
+"""What follows a legal form read from its form alone, where underthesea's words cannot change the
+reading, so that the tokenizer (a CRF, the dearest step of extraction) is asked only where they can:
+`name_end`, the end of a business's name in the shape below, and `no_name`, no name at all (lower-case
+words only).
 
 `orgs._name_end` reads a name over words; which syllables the tokenizer groups into one word matters
 where a group can be a stop, place, joiner, title or trade word, where a capitalized syllable stands
