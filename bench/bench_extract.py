@@ -11,7 +11,8 @@ changed, so no two are alike. Figures printed:
 - extraction, in process: articles/s and characters/s of `extract_article` over the corpus (1 core,
   models loaded beforehand), and `word_tokenize` alone over the same texts, and the ratio;
 - `ocop extract DIR --out OUT --jobs 1` and `--jobs <cores>` as a command (wall time, start-up included);
-- peak resident memory (RSS) of `ocop extract --jobs 1` at N and 10×N articles (it should not grow);
+- peak resident memory (RSS) of `ocop extract --jobs 1` at N and 10×N articles (it should not grow), and
+  of `ocop extract - --out -` over 10.000 and 100.000 input lines (`--stream-lines`);
 - start-up, incremental `ocop run` (nothing changed, one article added, one edited) beside the full run,
   and `ocop reconcile` at 10.000, 100.000 and 1.000.000 records with its peak memory: bench_runs.py.
 """
@@ -105,17 +106,24 @@ def in_process(folder: Path) -> None:
     print(f"  extraction / word_tokenize speed: {tokenize_s / extract_s:.2f}× (aim: at least 4×)")
 
 
-def run_command(args: list[str]) -> tuple[float, int, int]:
+_MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
+             "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(os.waitstatus_to_exitcode(status))")
+"""Runs a command and writes its peak RSS to a file: started from this small process, not from the bench
+(a child's peak RSS counts the pages of the process it was forked from, here the in-process extraction's)."""
+
+
+def run_command(args: list[str], stdin=None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", *args], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURED, rss.name, sys.executable, "-m", "extract.cli",
+                                 *args], cwd=ROOT, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = proc.communicate()
+        wall = time.perf_counter() - t0
+        peak = int(rss.read() or 0)
     if proc.returncode not in (0, 3):
-        print(proc.stderr.read().decode()[-2000:], file=sys.stderr)
-    return wall, usage.ru_maxrss, proc.returncode
+        print(err.decode()[-2000:], file=sys.stderr)
+    return wall, peak, proc.returncode
 
 
 def as_command(folder: Path, n: int, chars: int, tmp: Path) -> None:
@@ -135,11 +143,35 @@ def memory(n: int, tmp: Path) -> None:
         print(f"  {size:>7} articles: peak RSS {rss / 1024:7.1f} MiB ({wall:.1f} s)")
 
 
+def stream_lines(path: Path, n: int) -> None:
+    """n short articles as JSON Lines (each its own numbers and place)."""
+    import json
+    rng = random.Random(n)
+    places = ["Hà Nội", "Huế", "Đà Nẵng", "Quảng Nam", "Bắc Giang", "Cà Mau"]
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            text = (f"Năm {2015 + i % 10}, {rng.choice(places)} có {rng.randint(1, 5000)} sản phẩm OCOP, "
+                    f"trong đó {rng.randint(1, 50)} sản phẩm đạt 4 sao.")
+            f.write(json.dumps({"id": f"s{i:07d}", "text": text}, ensure_ascii=False) + "\n")
+
+
+def stream_memory(lines: int, tmp: Path) -> None:
+    """Peak RSS of `ocop extract - --out -` over lines/10 and `lines` input lines (it should stay flat)."""
+    for size in (lines // 10, lines):
+        path = tmp / f"stream-{size}.jsonl"
+        stream_lines(path, size)
+        with path.open("rb") as stdin:
+            wall, rss, code = run_command(["extract", "-", "--out", "-", "--jobs", "1", "--quiet"], stdin=stdin)
+        print(f"  {size:>7} lines: peak RSS {rss / 1024:7.1f} MiB ({wall:.1f} s, exit {code})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100, help="articles in the corpus (memory: N and 10×N)")
     ap.add_argument("--claims", default="10000,100000,1000000", help="reconciliation sizes, comma-separated")
     ap.add_argument("--files", type=int, default=500, help="files of the incremental ocop runs")
+    ap.add_argument("--stream-lines", type=int, default=100_000,
+                    help="input lines of the streaming memory figure (and a tenth of them)")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-reconcile", action="store_true")
     args = ap.parse_args(argv)
@@ -156,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_memory:
             print("peak memory of ocop extract --jobs 1:")
             memory(args.n, tmp)
+            print("peak memory of ocop extract - --out - (streaming, --jobs 1):")
+            stream_memory(args.stream_lines, tmp)
         from bench_runs import sections
         sections(tmp, args.files, [] if args.skip_reconcile else [int(s) for s in args.claims.split(",") if s])
     return 0

@@ -69,7 +69,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end) offsets; a line break ends a sentence (headlines, list items) unless the
     text is hard-wrapped (see `paragraphs`)."""
-    from underthesea import sent_tokenize
+    from .tokenizers import sent_tokenize
     spans = []
     for p_start, p_end in paragraphs(text):
         chunk = text[p_start:p_end]
@@ -92,7 +92,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of text[start:end] (underthesea's word_tokenize), each with its offsets into `text`."""
-    from underthesea import word_tokenize
+    from .tokenizers import word_tokenize
     end = len(text) if end is None else end
     chunk = text[start:end]
     return [Token(text[start + s:start + e], start + s, start + e)
@@ -110,13 +110,13 @@ def align(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     for i, piece in enumerate(pieces):
-        chars = _SPACE.sub("", piece)
         while pos < n and text[pos].isspace():
             pos += 1
         if piece and text.startswith(piece, pos):     # the usual case: the word is the text's own
             spans.append((pos, pos + len(piece)))
             pos += len(piece)
             continue
+        chars = _SPACE.sub("", piece)
         start = pos
         j, k = pos, 0
         while k < len(chars) and j < n:

@@ -95,12 +95,15 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             else:
                 state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
+        numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
+        # what holds for every number is read only where there are numbers (without, nothing reads it)
         reading = Reading(
-            info, [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)],
+            info, numbers,
             now_at=_now_at(info),
-            rating=cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
-            opens_with_parts=bool(cues.pattern("parts", "sentence_openers").match(info.text))
-            or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text))), prev_text=prev_text)
+            rating=bool(numbers) and cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
+            opens_with_parts=bool(numbers) and (bool(cues.pattern("parts", "sentence_openers").match(info.text))
+                                                or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text)))),
+            prev_text=prev_text)
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = figures.unit_of(info, n, text)
             if n.value.get("of_role") == "part" and unit is None and i + 1 < len(reading.numbers):
@@ -123,7 +126,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-        if not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
+        if info.dates and not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
             for d in info.dates:
                 v = ctx.date_value(d)
                 if v and d.value.get("relation") not in ("since", "compared"):

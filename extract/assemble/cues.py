@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from ..matchers import longest_first
+from ..matchers import longest_first, scan
 
 VOCAB = json.loads((Path(__file__).parent / "cues.vocab.json").read_text(encoding="utf-8"))
 
@@ -32,19 +32,31 @@ def pattern(*path: str) -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def starts(*path: str):
+    """Where a cue of the list can start (see matchers/scan.py)."""
+    return scan.starts_before(words(*path))
+
+
 def has(text: str, *path: str) -> bool:
-    return bool(pattern(*path).search(text))
+    return scan.search(pattern(*path), starts(*path), text) is not None
 
 
 def first(text: str, *path: str):
-    return pattern(*path).search(text)
+    return scan.search(pattern(*path), starts(*path), text)
+
+
+def finditer(text: str, *path: str):
+    """The cues of the list in `text`, in order (as pattern(*path).finditer)."""
+    return scan.finditer(pattern(*path), starts(*path), text)
 
 
 def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
     """The cue list and cue nearest before `pos` (ending last) among `groups` of a section."""
     best = None
+    head = text[:pos]           # as finditer(text, 0, pos): the text ends at `pos` for the look-aheads too
     for g in groups:
-        for m in pattern(section, g).finditer(text, 0, pos):
+        for m in finditer(head, section, g):
             if best is None or m.end() > best[2] or (m.end() == best[2] and len(m.group()) > len(best[1])):
                 best = (g, m.group().lower(), m.end())
     return (best[0], best[1]) if best else None
@@ -57,8 +69,8 @@ def first_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...
     >>> first_outside("Năm 2022 công nhận 52 sản phẩm, lũy kế đến nay có 301", ("kind", "now_cues"), ("kind", "now_not"))
     32
     """
-    inside = [(m.start(), m.end()) for m in pattern(*not_path).finditer(text)]
-    return next((m.start() for m in pattern(*cue_path).finditer(text)
+    inside = [(m.start(), m.end()) for m in scan.finditer(pattern(*not_path), starts(*not_path), text)]
+    return next((m.start() for m in scan.finditer(pattern(*cue_path), starts(*cue_path), text)
                  if not any(a <= m.start() and m.end() <= b for a, b in inside)), None)
 
 

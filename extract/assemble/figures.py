@@ -56,7 +56,10 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     if known:
         u = known.group("u").lower()
         return _UNIT_MAP.get(u, u), known.end(), "unit.known_word"
-    after = word_tokens(text, n.end, min(info.end, n.end + UNIT_WINDOW))
+    first = text[n.end:min(info.end, n.end + UNIT_WINDOW)].lstrip()[:1]
+    # the first word starts with the first character: one that is no letter (nor upper case) is no unit
+    # nor a name, and the words need not be asked for
+    after = word_tokens(text, n.end, min(info.end, n.end + UNIT_WINDOW)) if first.isalpha() or first.isupper() else []
     for t in after:
         if _capitalized_name(t.text):
             return None, n.end, ""
@@ -65,6 +68,9 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
             return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
         break
     # the unit stated before: 'nâng tổng số sản phẩm OCOP 5 sao của Hà Nội lên 9'
+    window = text[max(info.start, n.start - 2 * UNIT_WINDOW):n.start]
+    if "Σ" not in window and not any(w in window.lower() for w in cues.words("total_of")):
+        return None, n.end, ""      # no word of the window can be one (a word is a piece of the window)
     before = word_tokens(text, max(info.start, n.start - 2 * UNIT_WINDOW), n.start)
     for i in range(len(before) - 1, -1, -1):
         if before[i].lower in cues.words("total_of") and i + 1 < len(before) and before[i + 1].text[:1].isalpha():
@@ -113,7 +119,7 @@ def _proposed_after(right: str) -> bool:
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
     """A cue of `path` in `text` that no result cue follows."""
     last = None
-    for last in cues.pattern(*path).finditer(text):
+    for last in cues.finditer(text, *path):
         pass
     return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
 

@@ -27,7 +27,7 @@ import datetime
 
 import regex
 
-from . import Match, load_vocab, longest_first
+from . import Match, load_vocab, longest_first, scan
 from .numbers import COUNT_NOUN_AFTER
 from .numerals import back_to, without_invisible
 
@@ -97,6 +97,9 @@ PATTERN = regex.compile(rf"""
     )
     """, FLAGS)
 
+STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars=r"\d(", not_after="/.,:")
+"""Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
+
 RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range",
          "round_year", "day_dot", "day", "month_bare", "year", "relative", "bare_year")   # the order of PATTERN
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){_words('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
@@ -118,7 +121,7 @@ def match(text: str) -> list[Match]:
     """Every date expression in `text`, sorted by start, not overlapping."""
     clean, where = without_invisible(text)
     found = []
-    for m in PATTERN.finditer(clean):
+    for m in scan.finditer(PATTERN, STARTS, clean):
         rule = next(name for name in RULES if m.group(name) is not None)
         for start, end, value, rule_name in READERS[rule](clean, m):
             if m.group("lead"):

@@ -24,7 +24,7 @@ import regex
 
 from ..segment import Token, word_tokens
 from . import Match, load_vocab, longest_first
-from . import places
+from . import org_forms, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -47,6 +47,7 @@ _SYLLABLE = regex.compile(r"\S+")
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
+TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True)   # see scan.py
 _ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
 _LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
 _BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")
@@ -211,12 +212,19 @@ def _location(text: str, end: int) -> str | None:
 def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
     """Organizations in `text`; `tokens` are its words when already known (offsets into `text`)."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
-    triggers = [m for m in TRIGGER.finditer(text) if _CAPITAL_SOON.match(text, m.end())]
+    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())]
     if not triggers:
         return []
-    if tokens is None:   # only the stretch where names can be is tokenized
-        stop = min(len(text), triggers[-1].end() + TOKEN_WINDOW)
-        tokens = word_tokens(text, triggers[0].start(), stop)
+    # only the stretch where names can be is tokenized, and only when a name's form leaves its words open
+    stop = min(len(text), triggers[-1].end() + TOKEN_WINDOW)
+    words = tokens
+
+    def tokenized() -> list[Token]:
+        nonlocal words
+        if words is None:
+            words = word_tokens(text, triggers[0].start(), stop)
+        return words
+
     trigger_starts = {m.start() for m in triggers}
     out: list[Match] = []
     for m in triggers:
@@ -227,18 +235,25 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         if _NOT_A_NAME.match(text, m.end()):
             continue     # 'cơ sở dữ liệu', 'cơ sở vật chất'
         gloss = _GLOSS.match(text, m.end())    # 'Hợp tác xã (HTX) Chè Tân Lập'
-        after = _refine(text, tokens, gloss.end() if gloss else m.end())
-        if after and after[0].lower in TITLE_SUFFIXES:
-            continue
+        pos = gloss.end() if gloss else m.end()
         # a legal form right after another is part of one name: 'Hộ kinh doanh cơ sở Tâm Nguyên', 'Công ty
         # CP Tập đoàn Hann', 'Chi nhánh Công ty …' (and a branch takes its parent after a dash)
         nested = {t.start() for t in triggers if not agency and t.start() >= m.start()
                   and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
         starts = trigger_starts - {m.start()} - nested
-        last = _name_end(after, 0, agency, starts, trades=form[:1].isupper())
-        if last is None:
-            continue
-        end = after[last].end
+        # the form is read while the words are not known yet (once they are, reading them costs less)
+        end = None if agency or words is not None else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
+        if end is None and words is None and org_forms.no_name(text, pos, stop, starts, agency,
+                                                                trades=form[:1].isupper(), window=NAME_WINDOW):
+            continue     # lower-case words only: no name, whatever the words
+        if end is None:
+            after = _refine(text, tokenized(), pos)
+            if after and after[0].lower in TITLE_SUFFIXES:
+                continue
+            last = _name_end(after, 0, agency, starts, trades=form[:1].isupper())
+            if last is None:
+                continue
+            end = after[last].end
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}

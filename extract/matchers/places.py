@@ -30,11 +30,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..gazetteer import Unit
 from ..gazetteer.data import province_units
-from . import Match, load_vocab, longest_first
+from . import Match, load_vocab, longest_first, scan
 from .place_names import NameReader, narrow_by_sentence
 
 VOCAB = load_vocab("places")
@@ -182,6 +184,13 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
 
 
 @lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """Where `pattern()` can start (see scan.py): at a word of one of its branches, not after a letter."""
+    words = [*VOCAB["country"], *ADMIN, *VOCAB["generic"], *_canonical()]
+    return scan.starts_before(first_words=words, after_digits=True)
+
+
+@lru_cache(maxsize=1)
 def _reader() -> NameReader:
     return NameReader(_canonical())
 
@@ -189,10 +198,10 @@ def _reader() -> NameReader:
 def match(text: str) -> list[Match]:
     out: list[Match] = []
     reader = _reader()
-    pat, pos = pattern(), 0
+    pat, starts, pos = pattern(), _starts(), 0
     if text[:1].isupper() and ":" in text[:40] and (out := reader.kicker(text)):      # `Đông Hòa: …`
         pos = out[0].end
-    while (m := pat.search(text, pos)) is not None:
+    while (m := scan.search(pat, starts, text, pos)) is not None:
         pos = m.end()
         if m.group("country"):
             out.append(_place(m.start(), m.end(), text, "places.country", "Việt Nam", "country", None))

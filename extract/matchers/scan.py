@@ -1,0 +1,83 @@
+"""Scanning a text with a big `regex` pattern only where a match can start.
+
+`regex` tries a pattern at every position of the text, and a pattern that opens with look-arounds and
+an alternation of a hundred words is slow to try: most of a matcher's time went there. Python's `re` finds
+where a word list can start much faster. `finditer(pattern, starts, text)` asks `pattern` only at the
+places `starts` finds, in order, and gives the same matches as `pattern.finditer(text)`, provided that
+
+- `starts` finds every place where `pattern` can match (it may find more: `pattern` decides), and
+- `pattern` never matches the empty string.
+
+`starts_before(…)` builds such a `re` pattern from what a matcher's pattern opens with: what may not come
+before a match (letters and digits, which `re` and `regex` agree on, and the characters given) and the
+characters or words it starts with (case-insensitive words: `re` folds at least every character `regex`
+folds, which tests/test_scan.py checks for every word of the vocabularies).
+
+>>> import regex
+>>> p = regex.compile(r"(?<!\\w)(?:năm|tháng)\\s+\\d+", regex.IGNORECASE)
+>>> s = starts_before(first_words=["năm", "tháng"])
+>>> [m.group() for m in finditer(p, s, "Năm 2020, tháng 6 và năm 2021")]
+['Năm 2020', 'tháng 6', 'năm 2021']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+WORD_CHARACTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+"""Digits and the Latin letters (Vietnamese ones included): `\\w` to `re` and to `regex` alike."""
+
+
+def starts_before(first_words: Iterable[str] = (), first_chars: str = "", not_after: str = "",
+                  after_digits: bool = False) -> re.Pattern:
+    """A `re` pattern for the places where a match can start: not after a letter or digit (a letter only
+    with `after_digits`; nor after a character of `not_after`), and at one of `first_chars` (a character
+    class's contents, as `\\d(`) or at one of `first_words` (any case)."""
+    options = ([f"[{first_chars}]"] if first_chars else []) + \
+        ([f"(?i:{prefix_tree(first_words)})"] if first_words else [])
+    before = WORD_CHARACTERS[3:] if after_digits else WORD_CHARACTERS
+    return re.compile(f"(?<![{before}{re.escape(not_after)}])(?=(?:{'|'.join(options)}))")   # zero-width
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """A `re` alternation that matches where one of `words` starts, as a tree of shared prefixes (a
+    long alternation of words is slow for `re` too); a word that another begins with ends the branch.
+
+    >>> prefix_tree(["năm", "nay", "ngày", "nayx", "quý"])
+    '(?:n(?:ay|gày|ăm)|quý)'
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return emit(tree)
+
+
+def finditer(pattern, starts: re.Pattern, text: str) -> Iterator:
+    """`pattern.finditer(text)`, trying `pattern` only where `starts` finds a start."""
+    pos = 0
+    for s in starts.finditer(text):
+        start = s.start()
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def search(pattern, starts: re.Pattern, text: str, pos: int = 0):
+    """`pattern.search(text, pos)`, trying `pattern` only where `starts` finds a start."""
+    for s in starts.finditer(text, pos):
+        m = pattern.match(text, s.start())
+        if m is not None:
+            return m
+    return None
