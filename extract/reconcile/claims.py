@@ -19,6 +19,7 @@ from schemas.edtf import is_edtf
 
 from .eras import scope_at
 from .places import place_key
+from .records import Evidence, Record
 from .repeats import unify_repeats
 from .timeline import Interval, interval
 from .values import allowed
@@ -49,12 +50,12 @@ class KeyT(NamedTuple):
 
 @dataclass(slots=True)
 class Claim:
-    """(Slotted: a million claims are kept at once, without a dict each.)"""
+    """(Slotted: a million claims are kept at once, without a dict each; what can be read from the
+    evidence is not copied: the record ids, the sentence, its wording.)"""
 
     key: KeyT
     scope: str | None
     article_id: str
-    record_ids: list[str]
     value: float
     value_max: float | None
     approx: str
@@ -66,14 +67,29 @@ class Claim:
     time_basis: str | None
     organization: str | None
     partial: bool
-    sentence: str
-    origin: str
-    evidence: list[dict] = field(default_factory=list)   # per record: record_id, sentence, start, end
-    dating_note: str | None = None                        # why the date differs from the record's
+    evidence: list[Evidence] = field(default_factory=list)   # per record: record_id, sentence, start, end
+    dating_note: str | None = None                            # why the date differs from the record's
+    entries: tuple | None = None        # (as_of, its records as a finding's claims): see findings.claim_entries
 
     @property
     def record_id(self) -> str:
-        return self.record_ids[0]
+        return self.evidence[0].record_id
+
+    @property
+    def record_ids(self) -> list[str]:
+        return [ev.record_id for ev in self.evidence]
+
+    @property
+    def sentence(self) -> str:
+        return self.evidence[0].sentence
+
+    @property
+    def origin(self) -> str:
+        return origin_of(self.evidence[0].sentence)
+
+
+RECORD_TYPES = (dict, Record)
+"""Records as reconciliation reads them: dicts (the Python API) or compact `Record`s (`ocop reconcile`)."""
 
 
 def as_dict(item: Any) -> dict:
@@ -116,7 +132,7 @@ def count_problem(rec: dict) -> str | None:
         if rec.get(name) is not None and not (isinstance(rec[name], str) and is_edtf(rec[name])):
             return f"{name} is not an EDTF date: {rec[name]!r}"
     ev = rec.get("evidence")
-    if not isinstance(ev, dict) or not all(k in ev for k in ("start", "end", "sentence")):
+    if not isinstance(ev, (dict, Evidence)) or not all(k in ev for k in ("start", "end", "sentence")):
         return "evidence lacks start, end or sentence"
     if not rec.get("article_id"):
         return "article_id is missing"
@@ -214,10 +230,10 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
                 overrides: dict[str, str] | None = None) -> list[Claim]:
     """Count records with a metric -> claims, repeats in one article merged; sorted by key and time.
     `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
-    all_recs = [r if isinstance(r, dict) else as_dict(r) for r in records]    # read, never changed
+    all_recs = [r if isinstance(r, RECORD_TYPES) else as_dict(r) for r in records]    # read, never changed
     counts = [r for r in all_recs if is_count_claim(r)]
     for r in counts:
-        problem = count_problem(r)
+        problem = count_problem(r) if r.__class__ is not Record else None    # a Record: checked when read
         if problem:
             raise ValueError(f"record {r.get('id')!r}: {problem}")
     if overrides:
@@ -227,36 +243,51 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     dates = [r for r in all_recs if r.get("type") == "date"]
     article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
     times = article_times(counts, dates, article_map)
-    by_sentence: dict[tuple[str, str], list[dict]] = {}
-    for r in counts:
-        by_sentence.setdefault((r["article_id"], r["evidence"]["sentence"]), []).append(r)
+    by_sentence: dict[tuple[str, str], list[dict]] = {}     # the sentences that name an organization
+    with_org = {(r["article_id"], r["evidence"]["sentence"]) for r in counts if r.get("organization")}
+    for r in counts if with_org else ():
+        at = (r["article_id"], r["evidence"]["sentence"])
+        if at in with_org:
+            by_sentence.setdefault(at, []).append(r)
 
     merged: dict[tuple, list[Claim]] = {}
     keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
+    out: list[Claim] = []
+    article = None
     for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
         as_of, span, basis = _placed(r, times)
         scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
         partial = bool(r.get("organization")) and not _parent_in_sentence(r, by_sentence)
         value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
-        ev = r["evidence"]
-        evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
+        if r["article_id"] != article:      # repeats are merged within an article: one article at a time
+            article = r["article_id"]
+            out.extend(c for group in merged.values() for c in group)
+            merged.clear()
         key = key_of(r).with_(place=place_key(scope))
         claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=r["article_id"],
-                      record_ids=[r["id"]],
                       value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
                       allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
                       as_of=as_of, period=r.get("period"), span=span, time_basis=basis,
-                      organization=r.get("organization"), partial=partial, sentence=ev["sentence"],
-                      origin=origin_of(ev["sentence"]), evidence=[evidence])
-        slot = merged.setdefault((claim.key, claim.article_id, value, vmax, approx, partial), [])
+                      organization=r.get("organization"), partial=partial, evidence=[_evidence_of(r)])
+        slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
         for earlier in slot:
             if _one_figure(earlier, claim):
                 _absorb(earlier, claim)
                 break
         else:
             slot.append(claim)
-    out = [c for group in merged.values() for c in group]
+    out.extend(c for group in merged.values() for c in group)
     out.sort(key=claim_order)
+    return out
+
+
+def _evidence_of(rec) -> Evidence:
+    """A record's evidence with its id: the record's own when it is a `Record`, else a new one."""
+    ev = rec["evidence"]
+    if ev.__class__ is Evidence and ev.record_id == rec["id"]:
+        return ev
+    out = Evidence()
+    out.record_id, out.sentence, out.start, out.end = rec["id"], ev["sentence"], ev["start"], ev["end"]
     return out
 
 
@@ -274,7 +305,6 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
     """One figure stated twice: keep the best time. For a stock, the clause's own and narrowest date;
     for a flow or a plan, the widest period (`năm 2022` over the rounds held `từ 20/9 đến 21/12/2022`:
     the figure is the year's)."""
-    kept.record_ids.append(repeat.record_id)
     kept.evidence.extend(repeat.evidence)
     if repeat.span is None:
         return

@@ -89,10 +89,10 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.key.kind == "total":
-            for sentence in {ev["sentence"] for ev in c.evidence}:
+            for sentence in {ev.sentence for ev in c.evidence}:
                 by_sentence[(c.article_id, sentence)].append(c)
     for t, end, note in list(moves.values()):
-        siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev["sentence"])]
+        siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev.sentence)]
                     if c.as_of == t.as_of}.values()
         for c in siblings:
             if c.dating_note is None:

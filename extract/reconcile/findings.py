@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from schemas import Claim as ClaimOut
 from schemas import Conflict, Key, Suggested  # noqa: F401  (Suggested: re-exported for the checks)
 
+from .built import built
 from .claims import Claim, KeyT
 from .ids import key_identity, stable_id
 from .timeline import overlaps
@@ -24,17 +25,21 @@ SMALL_SHARE = 0.02
 
 def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
     """Every record behind the claims, with its article and evidence sentence (sorted, stable); a claim's
-    records after its first name that one in `same_claim_as`."""
+    records after its first name that one in `same_claim_as`. A claim's entries are made once and shared
+    by every finding that cites it (they are read, never changed)."""
     out = []
     for c in claims:
-        first = c.evidence[0]["record_id"] if c.evidence else None
-        for ev in c.evidence:
+        entries = c.entries
+        if entries is None or entries[0] != c.as_of:        # (a claim redated: its entries anew)
+            first = c.evidence[0].record_id if c.evidence else None
             # built from validated records: construct without validating again (it is the hot loop)
-            out.append(ClaimOut.model_construct(record_id=ev["record_id"], article_id=c.article_id,
-                                                value=c.value, value_max=c.value_max, approx=c.approx,
-                                                as_of=c.as_of, sentence=ev["sentence"],
-                                                evidence_start=ev["start"], evidence_end=ev["end"],
-                                                same_claim_as=None if ev["record_id"] == first else first))
+            entries = c.entries = (c.as_of, [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id,
+                                                   value=c.value, value_max=c.value_max, approx=c.approx,
+                                                   as_of=c.as_of, sentence=ev.sentence, evidence_start=ev.start,
+                                                   evidence_end=ev.end,
+                                                   same_claim_as=None if ev.record_id == first else first)
+                                             for ev in c.evidence])
+        out.extend(entries[1])
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 
 
@@ -42,8 +47,8 @@ def finding(type_: str, severity: str, key: Key, as_of: str | None, values: list
             explanation: str, suggested: Suggested | None = None) -> Conflict:
     entries = claim_entries(claims)
     fid = stable_id("c", type_, key_identity(key), as_of, sorted(e.record_id for e in entries))
-    return Conflict(id=fid, type=type_, severity=severity, key=key, as_of=as_of, values=values, claims=entries,
-                    explanation=explanation, suggested=suggested)
+    return built(Conflict, id=fid, type=type_, severity=severity, key=key, as_of=as_of, values=values,
+                 claims=entries, explanation=explanation, suggested=suggested)
 
 
 def key_label(key: Key) -> str:
@@ -59,8 +64,8 @@ def same_time(a: Claim, b: Claim) -> bool:
 
 
 def nearest(claims: list[Claim], to: Claim) -> Claim:
-    start = to.evidence[0]["start"]
-    return min(claims, key=lambda c: (min(abs(e["start"] - start) for e in c.evidence), c.record_id))
+    start = to.evidence[0].start
+    return min(claims, key=lambda c: (min(abs(e.start - start) for e in c.evidence), c.record_id))
 
 
 

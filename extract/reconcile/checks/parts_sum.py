@@ -110,7 +110,7 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                 parts = [nearest(cs, t) for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
                 if len(parts) < 2:
                     continue
-                parts.sort(key=lambda c: (c.evidence[0]["start"], c.record_id))
+                parts.sort(key=lambda c: (c.evidence[0].start, c.record_id))
                 found = parts_sum(t, split, parts, rows, by_record, key_model(t.key, scopes[t.key]))
                 if found:
                     out.append(found)
