@@ -19,7 +19,7 @@ from schemas.edtf import is_edtf
 
 from .eras import scope_at
 from .places import place_key
-from .records import Evidence, Record
+from .records import Evidence, Record, as_record
 from .repeats import unify_repeats
 from .timeline import Interval, interval
 from .values import allowed
@@ -56,6 +56,7 @@ class Claim:
     key: KeyT
     scope: str | None
     article_id: str
+    record_id: str                      # the first record's (the claim's name)
     value: float
     value_max: float | None
     approx: str
@@ -70,10 +71,6 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)   # per record: record_id, sentence, start, end
     dating_note: str | None = None                            # why the date differs from the record's
     entries: tuple | None = None        # (as_of, its records as a finding's claims): see findings.claim_entries
-
-    @property
-    def record_id(self) -> str:
-        return self.evidence[0].record_id
 
     @property
     def record_ids(self) -> list[str]:
@@ -139,21 +136,21 @@ def count_problem(rec: dict) -> str | None:
     return None
 
 
-def key_of(rec: dict) -> KeyT:
-    category = rec.get("category")
-    star = rec.get("star")
-    return KeyT(rec["metric"], star, category, place_key(rec.get("scope")), rec.get("kind") or "total",
-                rec.get("status"))
+def key_of(rec: Record) -> KeyT:
+    return KeyT(rec.metric, getattr(rec, "star", None), getattr(rec, "category", None),
+                place_key(getattr(rec, "scope", None)), getattr(rec, "kind", None) or "total",
+                getattr(rec, "status", None))
 
 
 def is_count_claim(rec: dict) -> bool:
     return rec.get("type", "count") == "count" and bool(rec.get("metric"))
 
 
-def _span_of(rec: dict) -> Interval | None:
-    if rec.get("kind") in ("added", "target") and rec.get("period"):
-        return interval(rec["period"])
-    return interval(rec.get("as_of"))
+def _span_of(rec: Record) -> Interval | None:
+    period = getattr(rec, "period", None)
+    if period and getattr(rec, "kind", None) in ("added", "target"):
+        return interval(period)
+    return interval(getattr(rec, "as_of", None))
 
 
 @dataclass(frozen=True)
@@ -165,14 +162,14 @@ class ArticleTime:
     written_after_edtf: str | None = None
 
 
-def article_times(count_records: list[dict], date_records: list[dict],
+def article_times(count_records: list[Record], date_records: list[Record],
                   articles: dict[str, dict]) -> dict[str, ArticleTime]:
     """Publication dates where known; otherwise the latest reported date (of figures already
     reached, and of dates outside plans and targets)."""
     target_sentences: dict[str, set[str]] = {}
     for r in count_records:
-        if r.get("kind") == "target":
-            target_sentences.setdefault(r["article_id"], set()).add(r["evidence"]["sentence"])
+        if getattr(r, "kind", None) == "target":
+            target_sentences.setdefault(r.article_id, set()).add(r.evidence.sentence)
     latest: dict[str, tuple[Interval, str]] = {}
 
     def consider(article_id: str, edtf: str | None):
@@ -183,8 +180,8 @@ def article_times(count_records: list[dict], date_records: list[dict],
             latest[article_id] = (iv, edtf)
 
     for r in count_records:
-        if r.get("kind") in ("total", "added") and r.get("time_basis") in ("stated", "context"):
-            consider(r["article_id"], r.get("as_of"))
+        if getattr(r, "kind", None) in ("total", "added") and getattr(r, "time_basis", None) in ("stated", "context"):
+            consider(r.article_id, getattr(r, "as_of", None))
     for r in date_records:
         if r["evidence"]["sentence"] not in target_sentences.get(r["article_id"], ()):
             consider(r["article_id"], r.get("value"))
@@ -198,24 +195,35 @@ def article_times(count_records: list[dict], date_records: list[dict],
     return out
 
 
-def _placed(rec: dict, times: dict[str, ArticleTime]) -> tuple[str | None, Interval | None, str | None]:
-    """(as_of, days, time_basis) of a record, filling a missing date from the article's time."""
-    span = _span_of(rec)
-    if span is not None:
-        return rec.get("as_of") or rec.get("period"), span, rec.get("time_basis")
-    if rec.get("kind") != "total":
-        return rec.get("as_of"), None, rec.get("time_basis")
-    at = times.get(rec["article_id"]) or ArticleTime()
+def _article_time(at: ArticleTime | None) -> tuple[str | None, Interval | None, str | None] | None:
+    """(as_of, days, time_basis) an undated total of an article gets from the article's time."""
+    if at is None:
+        return None
     if at.published is not None:
         day = at.published.toordinal()
         return at.published.isoformat(), Interval(day, day), "published"
     if at.written_after is not None:
         lo = at.written_after.lo
         return f"{at.written_after_edtf}/..", Interval(lo, lo + WRITTEN_AFTER_WINDOW_DAYS), "inferred"
-    return rec.get("as_of"), None, rec.get("time_basis")
+    return None
 
 
-def _parent_in_sentence(rec: dict, by_sentence: dict[tuple[str, str], list[dict]]) -> bool:
+def _placed(rec: Record, times: dict[str, ArticleTime],
+            placed: dict[str, tuple | None]) -> tuple[str | None, Interval | None, str | None]:
+    """(as_of, days, time_basis) of a record, filling a missing date from the article's time
+    (`placed`: that time of each article, as it is worked out)."""
+    span = _span_of(rec)
+    if span is not None:
+        return getattr(rec, "as_of", None) or getattr(rec, "period", None), span, getattr(rec, "time_basis", None)
+    if getattr(rec, "kind", None) == "total":
+        aid = rec.article_id
+        at = placed[aid] if aid in placed else placed.setdefault(aid, _article_time(times.get(aid)))
+        if at is not None:
+            return at
+    return getattr(rec, "as_of", None), None, getattr(rec, "time_basis", None)
+
+
+def _parent_in_sentence(rec: Record, by_sentence: dict[tuple[str, str], list[Record]]) -> bool:
     """A count for one organization listed inside a breakdown of the place's total (`1.649 sản phẩm,
     gồm 4 sản phẩm 5 sao của Công ty …`) stands for the whole class, not a share of it."""
     for other in by_sentence.get((rec["article_id"], rec["evidence"]["sentence"]), ()):
@@ -226,27 +234,39 @@ def _parent_in_sentence(rec: dict, by_sentence: dict[tuple[str, str], list[dict]
     return False
 
 
+def _read_records(records: Iterable[Any]) -> tuple[list[Record], list[Record]]:
+    """(count records with a metric, date records) as `Record`s; a count record not read by
+    `ocop reconcile` (which checks them as it reads) is checked here."""
+    counts, dates = [], []
+    for item in records:
+        r = as_record(item)
+        what = getattr(r, "type", "count")
+        if what == "count" and getattr(r, "metric", None):
+            if r is not item:
+                problem = count_problem(item if isinstance(item, dict) else r)
+                if problem:
+                    raise ValueError(f"record {r.get('id')!r}: {problem}")
+            counts.append(r)
+        elif what == "date":
+            dates.append(r)
+    return counts, dates
+
+
 def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
                 overrides: dict[str, str] | None = None) -> list[Claim]:
     """Count records with a metric -> claims, repeats in one article merged; sorted by key and time.
     `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
-    all_recs = [r if isinstance(r, RECORD_TYPES) else as_dict(r) for r in records]    # read, never changed
-    counts = [r for r in all_recs if is_count_claim(r)]
-    for r in counts:
-        problem = count_problem(r) if r.__class__ is not Record else None    # a Record: checked when read
-        if problem:
-            raise ValueError(f"record {r.get('id')!r}: {problem}")
+    counts, dates = _read_records(records)
     if overrides:
-        counts = [{**r, "as_of": overrides[r["id"]], "period": None, "time_basis": "stated"}
-                  if r["id"] in overrides else r for r in counts]
+        counts = [r.replaced(as_of=overrides[r.id], period=None, time_basis="stated")
+                  if r.id in overrides else r for r in counts]
     counts = unify_repeats(counts)      # a sentence repeated in one article is one claim
-    dates = [r for r in all_recs if r.get("type") == "date"]
     article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
     times = article_times(counts, dates, article_map)
-    by_sentence: dict[tuple[str, str], list[dict]] = {}     # the sentences that name an organization
-    with_org = {(r["article_id"], r["evidence"]["sentence"]) for r in counts if r.get("organization")}
+    by_sentence: dict[tuple[str, str], list[Record]] = {}     # the sentences that name an organization
+    with_org = {(r.article_id, r.evidence.sentence) for r in counts if getattr(r, "organization", None)}
     for r in counts if with_org else ():
-        at = (r["article_id"], r["evidence"]["sentence"])
+        at = (r.article_id, r.evidence.sentence)
         if at in with_org:
             by_sentence.setdefault(at, []).append(r)
 
@@ -254,21 +274,26 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
     out: list[Claim] = []
     article = None
-    for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
-        as_of, span, basis = _placed(r, times)
-        scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
-        partial = bool(r.get("organization")) and not _parent_in_sentence(r, by_sentence)
-        value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
-        if r["article_id"] != article:      # repeats are merged within an article: one article at a time
-            article = r["article_id"]
+    placed: dict[str, tuple | None] = {}
+    counts.sort(key=lambda r: (r.article_id, r.evidence.start, r.id))
+    for r in counts:
+        as_of, span, basis = _placed(r, times, placed)
+        scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)  # Tuyên Quang (mới) from 2025-07-01
+        organization = getattr(r, "organization", None)
+        partial = bool(organization) and not _parent_in_sentence(r, by_sentence)
+        value, vmax, approx = r.value, getattr(r, "value_max", None), getattr(r, "approx", None) or "exact"
+        if r.article_id != article:      # repeats are merged within an article: one article at a time
+            article = r.article_id
             out.extend(c for group in merged.values() for c in group)
             merged.clear()
         key = key_of(r).with_(place=place_key(scope))
-        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=r["article_id"],
-                      value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
-                      allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
-                      as_of=as_of, period=r.get("period"), span=span, time_basis=basis,
-                      organization=r.get("organization"), partial=partial, evidence=[_evidence_of(r)])
+        unit = getattr(r, "unit", None)
+        evidence = _evidence_of(r)
+        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=article, record_id=evidence.record_id,
+                      value=value, value_max=vmax, approx=approx, unit=unit or "",
+                      allows=allowed(value, vmax, approx, unit, lower_bound_only=partial),
+                      as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,
+                      organization=organization, partial=partial, evidence=[evidence])
         slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
         for earlier in slot:
             if _one_figure(earlier, claim):
@@ -281,13 +306,13 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     return out
 
 
-def _evidence_of(rec) -> Evidence:
-    """A record's evidence with its id: the record's own when it is a `Record`, else a new one."""
-    ev = rec["evidence"]
-    if ev.__class__ is Evidence and ev.record_id == rec["id"]:
+def _evidence_of(rec: Record) -> Evidence:
+    """A record's evidence with its id: its own, unless another record's (a copy made by hand)."""
+    ev = rec.evidence
+    if ev.record_id == rec.id:
         return ev
     out = Evidence()
-    out.record_id, out.sentence, out.start, out.end = rec["id"], ev["sentence"], ev["start"], ev["end"]
+    out.record_id, out.sentence, out.start, out.end = rec.id, ev.sentence, ev.start, ev.end
     return out
 
 
@@ -321,9 +346,15 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
 
 
 def claim_order(c: Claim) -> tuple:
-    k = tuple("" if x is None else x for x in c.key)
+    k = _KEY_ORDER.get(c.key)
+    if k is None:
+        k = _KEY_ORDER[c.key] = tuple("" if x is None else x for x in c.key)
     span = (c.span.lo, c.span.hi) if c.span else (0, 0)
     return (k, span, c.article_id, c.record_id)
+
+
+_KEY_ORDER: dict[KeyT, tuple] = {}
+"""Each key as `claim_order` sorts it (None as ""), worked out once a key."""
 
 
 def precision_key(c: Claim) -> tuple:

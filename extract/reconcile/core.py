@@ -116,7 +116,7 @@ def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> Re
 
 def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
     out = []
-    all_ids = {r for c in point.claims for r in c.record_ids}
+    all_ids = {ev.record_id for c in point.claims for ev in c.evidence}
     for v in sorted(res.verdicts, key=lambda v: (v.group.allows[0], v.group.value)):
         g = v.group
         best = g.best

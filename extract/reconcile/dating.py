@@ -86,9 +86,12 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
                     moves[id(t)] = (t, end, note)
                     break
     moved = []
+    if not moves:
+        return moved
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    articles = {t.article_id for t, _, _ in moves.values()}     # (only the articles of the claims moved)
     for c in claims:
-        if c.key.kind == "total":
+        if c.key.kind == "total" and c.article_id in articles:
             for sentence in {ev.sentence for ev in c.evidence}:
                 by_sentence[(c.article_id, sentence)].append(c)
     for t, end, note in list(moves.values()):

@@ -7,11 +7,29 @@ disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .claims import Claim, KeyT, precision_key
 from .timeline import Interval, group_equal, group_overlapping
 from .values import agree, is_exact
+
+
+class cached_property:
+    """`functools.cached_property` without its lock (a million groups and points are read once each;
+    Python 3.11's lock made the first read of every property cost twice the work it caches)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 def independent_sources(claims: list[Claim]) -> set[str]:
@@ -74,7 +92,7 @@ class ValueGroup:
 
     @cached_property
     def record_ids(self) -> list[str]:
-        return sorted(r for c in self.claims for r in c.record_ids)
+        return sorted(ev.record_id for c in self.claims for ev in c.evidence)
 
     @cached_property
     def as_of_claim(self) -> Claim:
@@ -141,14 +159,32 @@ def value_groups(claims: list[Claim]) -> list[ValueGroup]:
     groups: list[ValueGroup] = []
     ordered = sorted(claims, key=lambda c: (not is_exact(c.allows) or c.partial, c.allows[1] - c.allows[0],
                                             c.value, c.record_id))
+    exact: dict[float, ValueGroup] = {}     # while only exact statements came: each value's group
+    articles: dict[int, set[str]] = {}       # each group's articles, as claims join it
     for c in ordered:
-        fits = [g for g in groups if agree(g.allows, c.allows)]
+        lo, hi = c.allows
+        if exact is not None and lo == hi and lo == lo and not c.partial:     # (lo == lo: not NaN)
+            # an exact value agrees only with the group of that value (all groups are exact so far)
+            g = exact.get(lo)
+            if g is not None:
+                g.claims.append(c)
+                articles[id(g)].add(c.article_id)
+            else:
+                g = exact[lo] = ValueGroup([c], c.allows)
+                groups.append(g)
+                articles[id(g)] = {c.article_id}
+            continue
+        exact = None
+        fits = [g for g in groups if g.allows[0] <= hi and lo <= g.allows[1]]      # (values.agree)
         if fits:    # (while building, a group's first claim stands for it; its properties are cached later)
-            g = max(fits, key=lambda g: (len({x.article_id for x in g.claims}), -abs(g.claims[0].value - c.value),
+            g = max(fits, key=lambda g: (len(articles[id(g)]), -abs(g.claims[0].value - c.value),
                                          -g.claims[0].value))
             g.claims.append(c)
-            g.allows = (max(g.allows[0], c.allows[0]), min(g.allows[1], c.allows[1]))
+            articles[id(g)].add(c.article_id)
+            g.allows = (max(g.allows[0], lo), min(g.allows[1], hi))
         else:
-            groups.append(ValueGroup([c], c.allows))
+            g = ValueGroup([c], c.allows)
+            groups.append(g)
+            articles[id(g)] = {c.article_id}
     groups.sort(key=lambda g: (g.allows[0], g.claims[0].value))
     return groups
