@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable, NamedTuple
 
 from pydantic import BaseModel
@@ -110,6 +111,9 @@ KINDS = ("total", "added", "target")
 STARS = ("3", "4", "5", "5p", "3+", None)
 
 
+_is_edtf = lru_cache(maxsize=65536)(is_edtf)     # (every record's dates are checked: a few thousand differ)
+
+
 def count_problem(rec: dict) -> str | None:
     """What makes a count record unusable here (None when it is fine); cheap, so every record is checked.
 
@@ -126,7 +130,7 @@ def count_problem(rec: dict) -> str | None:
     if rec.get("star") not in STARS:
         return f"star is not one of 3, 4, 5, 5p, 3+: {rec.get('star')!r}"
     for name in ("as_of", "period"):
-        if rec.get(name) is not None and not (isinstance(rec[name], str) and is_edtf(rec[name])):
+        if rec.get(name) is not None and not (isinstance(rec[name], str) and _is_edtf(rec[name])):
             return f"{name} is not an EDTF date: {rec[name]!r}"
     ev = rec.get("evidence")
     if not isinstance(ev, (dict, Evidence)) or not all(k in ev for k in ("start", "end", "sentence")):

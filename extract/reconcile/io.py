@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..io import iter_jsonl, write_jsonl
 from .claims import count_problem, is_count_claim
+from .core import gc_paused
 from .naming import FIRST_WORDS
 from .records import Record, RecordReader
 from .results import ReconcileResult
@@ -86,7 +87,11 @@ def _slim_article(row: dict) -> dict:
 def run_reconcile(out_dir: str | Path, db: str | Path | None = None) -> ReconcileSummary:
     """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
     (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically."""
-    out = Path(out_dir)
+    with gc_paused():       # the collector off from reading to writing; back on once all of it is freed
+        return _run(Path(out_dir), db)
+
+
+def _run(out: Path, db: str | Path | None) -> ReconcileSummary:
     records = _read_records(out / "records.jsonl")
     articles = _read(out / "articles.jsonl", False, _slim_article)
     db_path = Path(db) if db else out / "review.sqlite"

@@ -41,11 +41,13 @@ def independent_sources(claims: list[Claim]) -> set[str]:
     ...                             C(article_id="c", origin="y"), C(article_id="c", origin="z")]))
     ['a', 'c']
     """
+    every = {c.article_id for c in claims}
+    if len(every) == 1:                 # one article: nothing to join (and no wording to read)
+        return every
     articles_by_wording: dict[str, set[str]] = {}
     for c in claims:
         articles_by_wording.setdefault(c.origin, set()).add(c.article_id)
     shared = [arts for arts in articles_by_wording.values() if len(arts) > 1]
-    every = {c.article_id for c in claims}
     if not shared:                      # the usual case: no wording is shared, every article counts
         return every
     parent: dict[str, str] = {a: a for a in every}
