@@ -25,34 +25,49 @@ from pydantic_core import PydanticUndefined
 
 M = TypeVar("M", bound=BaseModel)
 
-_NAMES: dict[tuple, set[str]] = {}
-_FIELDS: dict[type, list[tuple[str, Any, Any]]] = {}
+_SHAPES: dict[tuple, tuple] = {}
 _set = object.__setattr__
 
 
-def _fields(model: type[BaseModel]) -> list[tuple[str, Any, Any]]:
-    """(name, default, default factory) of each field, in the model's order."""
-    out = _FIELDS.get(model)
-    if out is None:
-        assert not model.__pydantic_root_model__ and not model.__pydantic_post_init__
-        out = _FIELDS[model] = [(name, f.default, f.default_factory) for name, f in model.model_fields.items()]
-    return out
+def _shape(model: type[BaseModel], given: tuple[str, ...]) -> tuple:
+    """(names given as a set, the defaults before them, those after them) when the names given are the
+    model's fields in order with only defaults around them; (names, None, None) otherwise."""
+    assert not model.__pydantic_root_model__ and not model.__pydantic_post_init__
+    fields = list(model.model_fields.items())
+    names = [n for n, _ in fields]
+    k = names.index(given[0]) if given and given[0] in names else -1
+    if k < 0 or tuple(names[k:k + len(given)]) != given:
+        return set(given), None, None
+    around = [(n, f.default, f.default_factory) for n, f in fields if n not in given]
+    if any(f is None and d is PydanticUndefined for _, d, f in around):
+        return set(given), None, None       # a required field missing: as model_construct, left out
+    return set(given), around[:k], around[k:]
+
+
+def _defaults(around: list[tuple[str, Any, Any]]) -> dict:
+    return {n: f() if f is not None else d for n, d, f in around}
 
 
 def built(model: type[M], **values: Any) -> M:
     """`model.model_construct(**values)`, the set of field names given shared by every such call."""
-    shape = (model, *values)
-    names = _NAMES.get(shape)
-    if names is None:
-        names = _NAMES[shape] = set(values)
-    data = {}
-    for name, default, factory in _fields(model):
-        if name in values:
-            data[name] = values[name]
-        elif factory is not None:
-            data[name] = factory()
-        elif default is not PydanticUndefined:
-            data[name] = default
+    key = (model, *values)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        shape = _SHAPES[key] = _shape(model, tuple(values))
+    names, before, after = shape
+    if before is None:
+        data = {}
+        for name, f in model.model_fields.items():
+            if name in values:
+                data[name] = values[name]
+            elif f.default_factory is not None:
+                data[name] = f.default_factory()
+            elif f.default is not PydanticUndefined:
+                data[name] = f.default
+    elif before or after:
+        data = {**_defaults(before), **values, **_defaults(after)} if before else {**values, **_defaults(after)}
+    else:
+        data = values
     m = model.__new__(model)
     _set(m, "__dict__", data)
     _set(m, "__pydantic_fields_set__", names)

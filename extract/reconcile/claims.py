@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable, NamedTuple
@@ -69,7 +69,7 @@ class Claim:
     time_basis: str | None
     organization: str | None
     partial: bool
-    evidence: list[Evidence] = field(default_factory=list)   # per record: record_id, sentence, start, end
+    evidence: tuple[Evidence, ...] = ()     # per record: record_id, sentence, start, end
     dating_note: str | None = None                            # why the date differs from the record's
     entries: tuple | None = None        # (as_of, its records as a finding's claims): see findings.claim_entries
 
@@ -138,12 +138,6 @@ def count_problem(rec: dict) -> str | None:
     if not rec.get("article_id"):
         return "article_id is missing"
     return None
-
-
-def key_of(rec: Record) -> KeyT:
-    return KeyT(rec.metric, getattr(rec, "star", None), getattr(rec, "category", None),
-                place_key(getattr(rec, "scope", None)), getattr(rec, "kind", None) or "total",
-                getattr(rec, "status", None))
 
 
 def is_count_claim(rec: dict) -> bool:
@@ -290,14 +284,15 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
             article = r.article_id
             out.extend(c for group in merged.values() for c in group)
             merged.clear()
-        key = key_of(r).with_(place=place_key(scope))
+        key = KeyT(r.metric, getattr(r, "star", None), getattr(r, "category", None), place_key(scope),
+                   getattr(r, "kind", None) or "total", getattr(r, "status", None))     # keyed at its scope
         unit = getattr(r, "unit", None)
         evidence = _evidence_of(r)
         claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=article, record_id=evidence.record_id,
                       value=value, value_max=vmax, approx=approx, unit=unit or "",
                       allows=allowed(value, vmax, approx, unit, lower_bound_only=partial),
                       as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,
-                      organization=organization, partial=partial, evidence=[evidence])
+                      organization=organization, partial=partial, evidence=(evidence,))
         slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
         for earlier in slot:
             if _one_figure(earlier, claim):
@@ -334,7 +329,7 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
     """One figure stated twice: keep the best time. For a stock, the clause's own and narrowest date;
     for a flow or a plan, the widest period (`năm 2022` over the rounds held `từ 20/9 đến 21/12/2022`:
     the figure is the year's)."""
-    kept.evidence.extend(repeat.evidence)
+    kept.evidence += repeat.evidence
     if repeat.span is None:
         return
     if kept.span is None:
