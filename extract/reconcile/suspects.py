@@ -25,6 +25,7 @@ Labelled findings are ranked below the others (a stable sort keeps their own ord
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import defaultdict
 
 from ..basis import kind_basis, scope_basis
@@ -55,6 +56,19 @@ def _other_readings(records: dict[str, dict], values: set | None = None) -> dict
     return out
 
 
+def _bases(rules) -> tuple[str | None, str | None]:
+    """(kind basis, scope basis) a record's rules give; worked out once for each tuple of rules (the
+    records `ocop reconcile` reads share them)."""
+    if rules.__class__ is tuple:
+        return _bases_of(rules)
+    return kind_basis(rules), scope_basis(rules)
+
+
+@lru_cache(maxsize=4096)
+def _bases_of(rules: tuple) -> tuple[str | None, str | None]:
+    return kind_basis(rules), scope_basis(rules)
+
+
 def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dict]],
                 names: dict[str, str]) -> list[str]:
     """Why a finding's claims may be misread ([] when they look well read)."""
@@ -66,8 +80,8 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
             continue
         seen.add(cl.record_id)
         who = f"the {fmt(cl.value)} of {names.get(cl.article_id, cl.article_id)}"
-        kb = r.get("kind_basis") or kind_basis(r.get("rules"))
-        sb = r.get("scope_basis") or scope_basis(r.get("rules"))
+        kb = r.get("kind_basis") or _bases(r.get("rules"))[0]
+        sb = r.get("scope_basis") or _bases(r.get("rules"))[1]
         as_of = r.get("as_of")
         year = as_of if isinstance(as_of, str) and len(as_of) == 4 and r.get("time_basis") == "stated" else None
         if kb == "default" and conflict.key.kind == "total" and year:
@@ -99,7 +113,7 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
 
 def mark_suspects(result, records: list[dict], names: dict[str, str]) -> None:
     """Label the findings of a `ReconcileResult` that may be misreadings, and rank them below the rest."""
-    by_id = {r.get("id"): r for r in records}
+    by_id = {r.get("id") if r.__class__ is dict else getattr(r, "id", None): r for r in records}
     others = _other_readings(by_id, {v for c in result.conflicts for v in c.values})
     for c in result.conflicts:
         c.check_claims = reasons_for(c, by_id, others, names)
