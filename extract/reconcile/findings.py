@@ -30,16 +30,15 @@ def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
     out = []
     for c in claims:
         entries = c.entries
-        if entries is None or entries[0] != c.as_of:        # (a claim redated: its entries anew)
+        if entries is None or (entries and entries[0].as_of != c.as_of):    # (redated: its entries anew)
             first = c.evidence[0].record_id if c.evidence else None
             # built from validated records: construct without validating again (it is the hot loop)
-            entries = c.entries = (c.as_of, [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id,
-                                                   value=c.value, value_max=c.value_max, approx=c.approx,
-                                                   as_of=c.as_of, sentence=ev.sentence, evidence_start=ev.start,
-                                                   evidence_end=ev.end,
-                                                   same_claim_as=None if ev.record_id == first else first)
-                                             for ev in c.evidence])
-        out.extend(entries[1])
+            entries = c.entries = [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id, value=c.value,
+                                         value_max=c.value_max, approx=c.approx, as_of=c.as_of, sentence=ev.sentence,
+                                         evidence_start=ev.start, evidence_end=ev.end,
+                                         same_claim_as=None if ev.record_id == first else first)
+                                   for ev in c.evidence]
+        out.extend(entries)
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 
 
@@ -70,12 +69,14 @@ def nearest(claims: list[Claim], to: Claim) -> Claim:
 
 
 
-def rows_by_record(rows: dict[KeyT, list["FactRow"]]) -> dict[str, "FactRow"]:
+def rows_by_record(rows: dict[KeyT, list["FactRow"]], only: set[str] | None = None) -> dict[str, "FactRow"]:
+    """The fact row each record supports (`only`: of these records)."""
     out = {}
     for rs in rows.values():
         for r in rs:
             for rid in r.fact.supporting:
-                out[rid] = r
+                if only is None or rid in only:
+                    out[rid] = r
     return out
 
 

@@ -49,15 +49,17 @@ def _preferred_by_time(rows: dict[KeyT, list["FactRow"]], key: KeyT) -> list["Fa
 
 
 def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -> list[Conflict]:
+    shares = [s for s in claims if s.key.metric == "share_of_national" and s.key.place not in NATIONAL_NAMES]
+    if not shares:
+        return []
+    sharing = {s.article_id for s in shares}     # the counts of the articles that state a share
     claims_by_key: dict[tuple[KeyT, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.key.metric == "ocop_products" and c.key.kind == "total":
+        if c.article_id in sharing and c.key.metric == "ocop_products" and c.key.kind == "total":
             claims_by_key[(c.key, c.article_id)].append(c)
-    by_record = rows_by_record(rows)
+    by_record = rows_by_record(rows, only={s.record_id for s in shares})
     out = []
-    for s in claims:
-        if s.key.metric != "share_of_national" or s.key.place in NATIONAL_NAMES:
-            continue
+    for s in shares:
         part = _count_for(s.key.place, s, claims_by_key, rows)
         whole = None
         for name in NATIONAL_NAMES:
