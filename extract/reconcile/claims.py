@@ -133,7 +133,7 @@ def count_problem(rec: dict) -> str | None:
         if rec.get(name) is not None and not (isinstance(rec[name], str) and _is_edtf(rec[name])):
             return f"{name} is not an EDTF date: {rec[name]!r}"
     ev = rec.get("evidence")
-    if not isinstance(ev, (dict, Evidence)) or not all(k in ev for k in ("start", "end", "sentence")):
+    if not isinstance(ev, (dict, Evidence)) or not ("start" in ev and "end" in ev and "sentence" in ev):
         return "evidence lacks start, end or sentence"
     if not rec.get("article_id"):
         return "article_id is missing"
@@ -270,6 +270,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
 
     merged: dict[tuple, list[Claim]] = {}
     keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
+    key_of_fields: dict[tuple, KeyT] = {}
     out: list[Claim] = []
     article = None
     placed: dict[str, tuple | None] = {}
@@ -284,11 +285,15 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
             article = r.article_id
             out.extend(c for group in merged.values() for c in group)
             merged.clear()
-        key = KeyT(r.metric, getattr(r, "star", None), getattr(r, "category", None), place_key(scope),
-                   getattr(r, "kind", None) or "total", getattr(r, "status", None))     # keyed at its scope
+        fields = (r.metric, getattr(r, "star", None), getattr(r, "category", None), scope,
+                  getattr(r, "kind", None), getattr(r, "status", None))
+        key = key_of_fields.get(fields)
+        if key is None:                 # keyed at its scope, one key object for all its claims
+            key = KeyT(fields[0], fields[1], fields[2], place_key(scope), fields[4] or "total", fields[5])
+            key = key_of_fields[fields] = keys.setdefault(key, key)
         unit = getattr(r, "unit", None)
         evidence = _evidence_of(r)
-        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=article, record_id=evidence.record_id,
+        claim = Claim(key=key, scope=scope, article_id=article, record_id=evidence.record_id,
                       value=value, value_max=vmax, approx=approx, unit=unit or "",
                       allows=allowed(value, vmax, approx, unit, lower_bound_only=partial),
                       as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,

@@ -99,10 +99,9 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
     ids = {cl.record_id for cl in conflict.claims}
     k = conflict.key
     for small in values[:-1]:
-        elsewhere = [r for r in others.get((k.metric, place_key(k.scope), small), ())
-                     if r["id"] not in ids and (r.get("kind") != k.kind or r.get("star") != k.star)]
-        if elsewhere:
-            r = elsewhere[0]
+        r = next((r for r in others.get((k.metric, place_key(k.scope), small), ())
+                  if r["id"] not in ids and (r.get("kind") != k.kind or r.get("star") != k.star)), None)
+        if r is not None:           # (the first record that states it elsewhere)
             what = f"an added count" if r.get("kind") == "added" else (
                 f"a {r.get('kind')}" if r.get("kind") != k.kind else f"the {r.get('star')} sao class")
             reasons.append(f"{fmt(small)} is also stated as {what} for {k.scope or 'this place'} "
