@@ -42,7 +42,8 @@ def varied_records(n: int, seed: int) -> list[dict]:
         year = rng.choice([2021, 2022, 2023, 2025])
         as_of = rng.choice([str(year), f"{year}-06", f"{year}-09~", None])
         total = rng.choice([120, 135, 150, 1649, 2167]) + rng.choice([0, 0, 0, 3])
-        shared = f"Toàn tỉnh có {fmt(total)} sản phẩm OCOP được công nhận từ 3 sao trở lên, trong đó có nhiều sản phẩm."
+        shared = (f"Toàn tỉnh có {fmt(total)} sản phẩm OCOP được công nhận từ 3 sao trở lên, trong đó có "
+                  "nhiều sản phẩm.")
         sentence = shared if rng.random() < 0.3 else None
         out.append(count_record(f"{art}#t", art, total, star="3+", scope=place, as_of=as_of, sentence=sentence,
                                 time_basis=rng.choice(["stated", "context", None]) if as_of else None,

@@ -277,7 +277,8 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     counts.sort(key=lambda r: (r.article_id, r.evidence.start, r.id))
     for r in counts:
         as_of, span, basis = _placed(r, times, placed)
-        scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)  # Tuyên Quang (mới) from 2025-07-01
+        # Tuyên Quang (mới) from 2025-07-01
+        scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)
         organization = getattr(r, "organization", None)
         partial = bool(organization) and not _parent_in_sentence(r, by_sentence)
         value, vmax, approx = r.value, getattr(r, "value_max", None), getattr(r, "approx", None) or "exact"

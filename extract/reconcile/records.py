@@ -106,7 +106,8 @@ def _builder():
         elif name == "rules":
             lines.append("        rec.rules = _rules(v, share)")
         elif name == "evidence":
-            lines.append("        rec.evidence = _evidence(v, get('id'), share, sentences) if isinstance(v, dict) else v")
+            lines.append("        rec.evidence = (_evidence(v, get('id'), share, sentences) if isinstance(v, dict)"
+                         " else v)")
         else:
             lines.append(f"        rec.{name} = share(v, v) if v.__class__ is str and len(v) <= {SHORT_TEXT} else v")
     lines.append("    return rec")

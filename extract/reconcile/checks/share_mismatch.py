@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from schemas import Conflict, Suggested
 
 from ..claims import ALL_STARS, Claim, KeyT
+from ..built import built
 from ..findings import finding, nearest, rows_by_record, same_time
 from ..places import NATIONAL_NAMES
 from ..results import key_model
@@ -87,5 +88,5 @@ def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -
         key = key_model(s.key, s.scope)
         out.append(finding("share_mismatch", "medium" if same_source else "low", key, s.as_of,
                            [s.value, round(computed, 1)], [s, *part[2], *whole[2]], text,
-                           Suggested(value=round(computed, 1), rule="share", as_of=s.as_of)))
+                           built(Suggested, value=round(computed, 1), rule="share", as_of=s.as_of)))
     return out
