@@ -13,23 +13,38 @@ from .timeline import Interval, group_equal, group_overlapping
 from .values import agree, is_exact
 
 
+class _Unset:
+    """Not worked out yet (a value of its own: None is a value a property may have)."""
+
+    def __reduce__(self):
+        return "_UNSET"          # one object, also in another process
+
+
+_UNSET = _Unset()
+
+
 class cached_property:
-    """`functools.cached_property` without its lock (a million groups and points are read once each;
-    Python 3.11's lock made the first read of every property cost twice the work it caches)."""
+    """A property worked out once and kept in the slot `_NAME` (time points and value groups are
+    slotted: a million of them without a dict each; `functools.cached_property` needs the dict)."""
 
     def __init__(self, func):
         self.func = func
-        self.name = func.__name__
+        self.slot = "_" + func.__name__
         self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner, name):
-        self.name = name
 
     def __get__(self, obj, owner=None):
         if obj is None:
             return self
-        value = obj.__dict__[self.name] = self.func(obj)
+        value = getattr(obj, self.slot)
+        if value is _UNSET:
+            value = self.func(obj)
+            setattr(obj, self.slot, value)
         return value
+
+
+def _kept():
+    """The slot of a cached property."""
+    return field(default=_UNSET, init=False, repr=False, compare=False)
 
 
 def independent_sources(claims: list[Claim]) -> set[str]:
@@ -67,12 +82,17 @@ def independent_sources(claims: list[Claim]) -> set[str]:
     return {find(a) for a in every}
 
 
-@dataclass
+@dataclass(slots=True)
 class ValueGroup:
     """Claims at one time point that allow a common value."""
 
     claims: list[Claim]
     allows: tuple[float, float]
+    _best: Claim = _kept()
+    _articles: list[str] = _kept()
+    _origins: set[str] = _kept()
+    _record_ids: list[str] = _kept()
+    _as_of_claim: Claim = _kept()
 
     @cached_property
     def best(self) -> Claim:
@@ -102,11 +122,16 @@ class ValueGroup:
         return min(dated, key=precision_key)
 
 
-@dataclass
+@dataclass(slots=True)
 class TimePoint:
     key: KeyT
     claims: list[Claim]
     groups: list[ValueGroup] = field(default_factory=list)
+    _dated: bool = _kept()
+    _common: Interval | None = _kept()
+    _union: Interval | None = _kept()
+    _as_of: str | None = _kept()
+    _articles: set[str] = _kept()
 
     @cached_property
     def dated(self) -> bool:
