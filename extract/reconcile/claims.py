@@ -271,6 +271,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     merged: dict[tuple, list[Claim]] = {}
     keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
     key_of_fields: dict[tuple, KeyT] = {}
+    exact: dict[type, dict] = {int: {}, float: {}}      # one (v, v) for all the exact statements of v
     out: list[Claim] = []
     article = None
     placed: dict[str, tuple | None] = {}
@@ -296,7 +297,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         evidence = _evidence_of(r)
         claim = Claim(key=key, scope=scope, article_id=article, record_id=evidence.record_id,
                       value=value, value_max=vmax, approx=approx, unit=unit or "",
-                      allows=allowed(value, vmax, approx, unit, lower_bound_only=partial),
+                      allows=_allows(value, vmax, approx, unit, partial, exact),
                       as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,
                       organization=organization, partial=partial, evidence=(evidence,))
         slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
@@ -313,6 +314,17 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     out.sort(key=lambda c: (rank[c.key], *((c.span.lo, c.span.hi) if c.span else (0, 0)), c.article_id,
                             c.record_id))
     return out
+
+
+def _allows(value, vmax, approx: str, unit: str | None, partial: bool, exact: dict[type, dict]) -> tuple:
+    """`values.allowed`; the same tuple for every exact statement of one value (of one type)."""
+    if approx == "exact" and unit != "%" and not partial and value.__class__ in exact:
+        same = exact[value.__class__]
+        rng = same.get(value)
+        if rng is None:
+            rng = same[value] = allowed(value, vmax, approx, unit)
+        return rng
+    return allowed(value, vmax, approx, unit, lower_bound_only=partial)
 
 
 def _evidence_of(rec: Record) -> Evidence:
