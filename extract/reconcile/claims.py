@@ -71,7 +71,7 @@ class Claim:
     partial: bool
     evidence: tuple[Evidence, ...] = ()     # per record: record_id, sentence, start, end
     dating_note: str | None = None                            # why the date differs from the record's
-    entries: list | None = None         # its records as a finding's claims: see findings.claim_entries
+    entries: object = None              # its records as a finding's claims: see findings.claim_entries
 
     @property
     def record_ids(self) -> list[str]:

@@ -29,15 +29,22 @@ def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
     by every finding that cites it (they are read, never changed)."""
     out = []
     for c in claims:
-        entries = c.entries
-        if entries is None or (entries and entries[0].as_of != c.as_of):    # (redated: its entries anew)
-            first = c.evidence[0].record_id if c.evidence else None
-            # built from validated records: construct without validating again (it is the hot loop)
-            entries = c.entries = [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id, value=c.value,
-                                         value_max=c.value_max, approx=c.approx, as_of=c.as_of, sentence=ev.sentence,
-                                         evidence_start=ev.start, evidence_end=ev.end,
-                                         same_claim_as=None if ev.record_id == first else first)
-                                   for ev in c.evidence]
+        entries = c.entries            # a claim's entry, or its list of entries when it has several
+        if entries.__class__ is ClaimOut:
+            if entries.as_of == c.as_of:
+                out.append(entries)
+                continue
+        elif entries is not None and (not entries or entries[0].as_of == c.as_of):
+            out.extend(entries)
+            continue
+        first = c.evidence[0].record_id if c.evidence else None       # (new, or the claim was redated)
+        # built from validated records: construct without validating again (it is the hot loop)
+        entries = [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id, value=c.value,
+                         value_max=c.value_max, approx=c.approx, as_of=c.as_of, sentence=ev.sentence,
+                         evidence_start=ev.start, evidence_end=ev.end,
+                         same_claim_as=None if ev.record_id == first else first)
+                   for ev in c.evidence]
+        c.entries = entries[0] if len(entries) == 1 else entries
         out.extend(entries)
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 

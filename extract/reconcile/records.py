@@ -101,8 +101,10 @@ def _builder():
     lines = ["def _build(data, share, sentences):", "    rec = new(Record)", "    get = data.get"]
     for name in Record.__slots__:
         lines += [f"    v = get({name!r}, M)", "    if v is not M:"]
-        if name in ("id", "value", "value_max"):
+        if name == "id":
             lines.append(f"        rec.{name} = v")
+        elif name in ("value", "value_max"):        # a figure many articles state: one int object
+            lines.append(f"        rec.{name} = share((int, v), v) if v.__class__ is int else v")
         elif name == "rules":
             lines.append("        rec.rules = _rules(v, share)")
         elif name == "evidence":
@@ -116,7 +118,8 @@ def _builder():
     return space["_build"]
 
 
-def _own(value: Any, _: Any) -> Any:
+def _own(_: Any, value: Any) -> Any:
+    """`share` of the records given one by one: every value its own (as `dict.setdefault` of a new key)."""
     return value
 
 
