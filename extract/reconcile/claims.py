@@ -10,26 +10,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from typing import Any, Iterable, NamedTuple
 
 from pydantic import BaseModel
 
-from schemas.edtf import is_edtf
-
+from .article_dates import article_times, placed_at
 from .eras import scope_at
 from .places import place_key
-from .records import Evidence, Record, as_record
+from .records import Evidence, Record, as_record, count_problem
 from .repeats import unify_repeats
-from .timeline import Interval, interval
+from .timeline import Interval
 from .values import allowed
 
 _NOT_WORD = re.compile(r"[\W_]+")   # a run of anything but letters and digits (Unicode-aware)
 BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
 """Which time is best when one figure is stated twice: the clause's own date first."""
-WRITTEN_AFTER_WINDOW_DAYS = 365
-"""A figure given `as of now` in an undated article: at most this long after the latest date it reports."""
 STAR_CLASSES = ("3", "4", "5", "5p")
 """The star classes that make up all certified products (`3+`)."""
 ALL_STARS = "3+"
@@ -107,120 +102,6 @@ def origin_of(sentence: str) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
-KINDS = ("total", "added", "target")
-STARS = ("3", "4", "5", "5p", "3+", None)
-
-
-_is_edtf = lru_cache(maxsize=65536)(is_edtf)     # (every record's dates are checked: a few thousand differ)
-
-
-def count_problem(rec: dict) -> str | None:
-    """What makes a count record unusable here (None when it is fine); cheap, so every record is checked.
-
-    >>> count_problem({"id": "a#1", "value": "many"})
-    "value is not a number: 'many'"
-    >>> count_problem({"id": "a#1", "value": 3, "kind": "total", "as_of": "06/2025",
-    ...                "evidence": {"start": 0, "end": 1, "sentence": "3"}})
-    "as_of is not an EDTF date: '06/2025'"
-    """
-    if isinstance(rec.get("value"), bool) or not isinstance(rec.get("value"), (int, float)):
-        return f"value is not a number: {rec.get('value')!r}"
-    if rec.get("kind", "total") not in KINDS:
-        return f"kind is not one of {', '.join(KINDS)}: {rec.get('kind')!r}"
-    if rec.get("star") not in STARS:
-        return f"star is not one of 3, 4, 5, 5p, 3+: {rec.get('star')!r}"
-    for name in ("as_of", "period"):
-        if rec.get(name) is not None and not (isinstance(rec[name], str) and _is_edtf(rec[name])):
-            return f"{name} is not an EDTF date: {rec[name]!r}"
-    ev = rec.get("evidence")
-    if not isinstance(ev, (dict, Evidence)) or not ("start" in ev and "end" in ev and "sentence" in ev):
-        return "evidence lacks start, end or sentence"
-    if not rec.get("article_id"):
-        return "article_id is missing"
-    return None
-
-
-def is_count_claim(rec: dict) -> bool:
-    return rec.get("type", "count") == "count" and bool(rec.get("metric"))
-
-
-def _span_of(rec: Record) -> Interval | None:
-    period = getattr(rec, "period", None)
-    if period and getattr(rec, "kind", None) in ("added", "target"):
-        return interval(period)
-    return interval(getattr(rec, "as_of", None))
-
-
-@dataclass(frozen=True)
-class ArticleTime:
-    """When an article was written, as far as it is known."""
-
-    published: date | None = None
-    written_after: Interval | None = None       # the latest date it reports
-    written_after_edtf: str | None = None
-
-
-def article_times(count_records: list[Record], date_records: list[Record],
-                  articles: dict[str, dict]) -> dict[str, ArticleTime]:
-    """Publication dates where known; otherwise the latest reported date (of figures already
-    reached, and of dates outside plans and targets)."""
-    target_sentences: dict[str, set[str]] = {}
-    for r in count_records:
-        if getattr(r, "kind", None) == "target":
-            target_sentences.setdefault(r.article_id, set()).add(r.evidence.sentence)
-    latest: dict[str, tuple[Interval, str]] = {}
-
-    def consider(article_id: str, edtf: str | None):
-        if not edtf or "/" in edtf:
-            return
-        iv = interval(edtf)
-        if iv is not None and (article_id not in latest or iv.lo > latest[article_id][0].lo):
-            latest[article_id] = (iv, edtf)
-
-    for r in count_records:
-        if getattr(r, "kind", None) in ("total", "added") and getattr(r, "time_basis", None) in ("stated", "context"):
-            consider(r.article_id, getattr(r, "as_of", None))
-    for r in date_records:
-        if r["evidence"]["sentence"] not in target_sentences.get(r["article_id"], ()):
-            consider(r["article_id"], r.get("value"))
-    out: dict[str, ArticleTime] = {}
-    for aid in set(latest) | set(articles):
-        published = (articles.get(aid) or {}).get("published")
-        if isinstance(published, str):
-            published = date.fromisoformat(published[:10])
-        iv, edtf = latest.get(aid, (None, None))
-        out[aid] = ArticleTime(published, iv, edtf)
-    return out
-
-
-def _article_time(at: ArticleTime | None) -> tuple[str | None, Interval | None, str | None] | None:
-    """(as_of, days, time_basis) an undated total of an article gets from the article's time."""
-    if at is None:
-        return None
-    if at.published is not None:
-        day = at.published.toordinal()
-        return at.published.isoformat(), Interval(day, day), "published"
-    if at.written_after is not None:
-        lo = at.written_after.lo
-        return f"{at.written_after_edtf}/..", Interval(lo, lo + WRITTEN_AFTER_WINDOW_DAYS), "inferred"
-    return None
-
-
-def _placed(rec: Record, times: dict[str, ArticleTime],
-            placed: dict[str, tuple | None]) -> tuple[str | None, Interval | None, str | None]:
-    """(as_of, days, time_basis) of a record, filling a missing date from the article's time
-    (`placed`: that time of each article, as it is worked out)."""
-    span = _span_of(rec)
-    if span is not None:
-        return getattr(rec, "as_of", None) or getattr(rec, "period", None), span, getattr(rec, "time_basis", None)
-    if getattr(rec, "kind", None) == "total":
-        aid = rec.article_id
-        at = placed[aid] if aid in placed else placed.setdefault(aid, _article_time(times.get(aid)))
-        if at is not None:
-            return at
-    return getattr(rec, "as_of", None), None, getattr(rec, "time_basis", None)
-
-
 def _parent_in_sentence(rec: Record, by_sentence: dict[tuple[str, str], list[Record]]) -> bool:
     """A count for one organization listed inside a breakdown of the place's total (`1.649 sản phẩm,
     gồm 4 sản phẩm 5 sao của Công ty …`) stands for the whole class, not a share of it."""
@@ -277,7 +158,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     placed: dict[str, tuple | None] = {}
     counts.sort(key=lambda r: (r.article_id, r.evidence.start, r.id))
     for r in counts:
-        as_of, span, basis = _placed(r, times, placed)
+        as_of, span, basis = placed_at(r, times, placed)
         # Tuyên Quang (mới) from 2025-07-01
         scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)
         organization = getattr(r, "organization", None)

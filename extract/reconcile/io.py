@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..io import iter_jsonl, write_jsonl
-from .claims import count_problem, is_count_claim
 from .core import gc_paused
 from .naming import FIRST_WORDS
-from .records import Record, RecordReader
+from .records import Record, RecordReader, count_problem, is_count_claim
 from .results import ReconcileResult
 from .reviewed import ReconcileInputError, load_decisions, load_stored_corrections, reconcile
 

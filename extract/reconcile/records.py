@@ -16,7 +16,10 @@ dicts takes these too, and gives the same results.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator
+
+from schemas.edtf import is_edtf
 
 SHORT_TEXT = 40
 """Strings up to this length are shared between records (names, codes, dates, units)."""
@@ -177,3 +180,38 @@ class RecordReader:
         if article != self._article:        # records come article by article: its sentences only
             self._article, self._sentences = article, {}
         return Record.from_dict(data, self._shared.setdefault, self._sentences)
+
+
+KINDS = ("total", "added", "target")
+STARS = ("3", "4", "5", "5p", "3+", None)
+_is_edtf = lru_cache(maxsize=65536)(is_edtf)     # (every record's dates are checked: a few thousand differ)
+
+
+def count_problem(rec: dict | Record) -> str | None:
+    """What makes a count record unusable here (None when it is fine); cheap, so every record is checked.
+
+    >>> count_problem({"id": "a#1", "value": "many"})
+    "value is not a number: 'many'"
+    >>> count_problem({"id": "a#1", "value": 3, "kind": "total", "as_of": "06/2025",
+    ...                "evidence": {"start": 0, "end": 1, "sentence": "3"}})
+    "as_of is not an EDTF date: '06/2025'"
+    """
+    if isinstance(rec.get("value"), bool) or not isinstance(rec.get("value"), (int, float)):
+        return f"value is not a number: {rec.get('value')!r}"
+    if rec.get("kind", "total") not in KINDS:
+        return f"kind is not one of {', '.join(KINDS)}: {rec.get('kind')!r}"
+    if rec.get("star") not in STARS:
+        return f"star is not one of 3, 4, 5, 5p, 3+: {rec.get('star')!r}"
+    for name in ("as_of", "period"):
+        if rec.get(name) is not None and not (isinstance(rec[name], str) and _is_edtf(rec[name])):
+            return f"{name} is not an EDTF date: {rec[name]!r}"
+    ev = rec.get("evidence")
+    if not isinstance(ev, (dict, Evidence)) or not ("start" in ev and "end" in ev and "sentence" in ev):
+        return "evidence lacks start, end or sentence"
+    if not rec.get("article_id"):
+        return "article_id is missing"
+    return None
+
+
+def is_count_claim(rec: dict | Record) -> bool:
+    return rec.get("type", "count") == "count" and bool(rec.get("metric"))
