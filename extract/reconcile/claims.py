@@ -9,25 +9,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
 from pydantic import BaseModel
 
-from schemas.edtf import is_edtf
-
+from .article_dates import article_times, placed_at
 from .eras import scope_at
 from .places import place_key
+from .records import Evidence, Record, as_record, count_problem
 from .repeats import unify_repeats
-from .timeline import Interval, interval
+from .timeline import Interval
 from .values import allowed
 
 _NOT_WORD = re.compile(r"[\W_]+")   # a run of anything but letters and digits (Unicode-aware)
 BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
 """Which time is best when one figure is stated twice: the clause's own date first."""
-WRITTEN_AFTER_WINDOW_DAYS = 365
-"""A figure given `as of now` in an undated article: at most this long after the latest date it reports."""
 STAR_CLASSES = ("3", "4", "5", "5p")
 """The star classes that make up all certified products (`3+`)."""
 ALL_STARS = "3+"
@@ -49,12 +46,13 @@ class KeyT(NamedTuple):
 
 @dataclass(slots=True)
 class Claim:
-    """(Slotted: a million claims are kept at once, without a dict each.)"""
+    """(Slotted: a million claims are kept at once, without a dict each; what can be read from the
+    evidence is not copied: the record ids, the sentence, its wording.)"""
 
     key: KeyT
     scope: str | None
     article_id: str
-    record_ids: list[str]
+    record_id: str                      # the first record's (the claim's name)
     value: float
     value_max: float | None
     approx: str
@@ -66,14 +64,25 @@ class Claim:
     time_basis: str | None
     organization: str | None
     partial: bool
-    sentence: str
-    origin: str
-    evidence: list[dict] = field(default_factory=list)   # per record: record_id, sentence, start, end
-    dating_note: str | None = None                        # why the date differs from the record's
+    evidence: tuple[Evidence, ...] = ()     # per record: record_id, sentence, start, end
+    dating_note: str | None = None                            # why the date differs from the record's
+    entries: object = None              # its records as a finding's claims: see findings.claim_entries
 
     @property
-    def record_id(self) -> str:
-        return self.record_ids[0]
+    def record_ids(self) -> list[str]:
+        return [ev.record_id for ev in self.evidence]
+
+    @property
+    def sentence(self) -> str:
+        return self.evidence[0].sentence
+
+    @property
+    def origin(self) -> str:
+        return origin_of(self.evidence[0].sentence)
+
+
+RECORD_TYPES = (dict, Record)
+"""Records as reconciliation reads them: dicts (the Python API) or compact `Record`s (`ocop reconcile`)."""
 
 
 def as_dict(item: Any) -> dict:
@@ -93,113 +102,7 @@ def origin_of(sentence: str) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
-KINDS = ("total", "added", "target")
-STARS = ("3", "4", "5", "5p", "3+", None)
-
-
-def count_problem(rec: dict) -> str | None:
-    """What makes a count record unusable here (None when it is fine); cheap, so every record is checked.
-
-    >>> count_problem({"id": "a#1", "value": "many"})
-    "value is not a number: 'many'"
-    >>> count_problem({"id": "a#1", "value": 3, "kind": "total", "as_of": "06/2025",
-    ...                "evidence": {"start": 0, "end": 1, "sentence": "3"}})
-    "as_of is not an EDTF date: '06/2025'"
-    """
-    if isinstance(rec.get("value"), bool) or not isinstance(rec.get("value"), (int, float)):
-        return f"value is not a number: {rec.get('value')!r}"
-    if rec.get("kind", "total") not in KINDS:
-        return f"kind is not one of {', '.join(KINDS)}: {rec.get('kind')!r}"
-    if rec.get("star") not in STARS:
-        return f"star is not one of 3, 4, 5, 5p, 3+: {rec.get('star')!r}"
-    for name in ("as_of", "period"):
-        if rec.get(name) is not None and not (isinstance(rec[name], str) and is_edtf(rec[name])):
-            return f"{name} is not an EDTF date: {rec[name]!r}"
-    ev = rec.get("evidence")
-    if not isinstance(ev, dict) or not all(k in ev for k in ("start", "end", "sentence")):
-        return "evidence lacks start, end or sentence"
-    if not rec.get("article_id"):
-        return "article_id is missing"
-    return None
-
-
-def key_of(rec: dict) -> KeyT:
-    category = rec.get("category")
-    star = rec.get("star")
-    return KeyT(rec["metric"], star, category, place_key(rec.get("scope")), rec.get("kind") or "total",
-                rec.get("status"))
-
-
-def is_count_claim(rec: dict) -> bool:
-    return rec.get("type", "count") == "count" and bool(rec.get("metric"))
-
-
-def _span_of(rec: dict) -> Interval | None:
-    if rec.get("kind") in ("added", "target") and rec.get("period"):
-        return interval(rec["period"])
-    return interval(rec.get("as_of"))
-
-
-@dataclass(frozen=True)
-class ArticleTime:
-    """When an article was written, as far as it is known."""
-
-    published: date | None = None
-    written_after: Interval | None = None       # the latest date it reports
-    written_after_edtf: str | None = None
-
-
-def article_times(count_records: list[dict], date_records: list[dict],
-                  articles: dict[str, dict]) -> dict[str, ArticleTime]:
-    """Publication dates where known; otherwise the latest reported date (of figures already
-    reached, and of dates outside plans and targets)."""
-    target_sentences: dict[str, set[str]] = {}
-    for r in count_records:
-        if r.get("kind") == "target":
-            target_sentences.setdefault(r["article_id"], set()).add(r["evidence"]["sentence"])
-    latest: dict[str, tuple[Interval, str]] = {}
-
-    def consider(article_id: str, edtf: str | None):
-        if not edtf or "/" in edtf:
-            return
-        iv = interval(edtf)
-        if iv is not None and (article_id not in latest or iv.lo > latest[article_id][0].lo):
-            latest[article_id] = (iv, edtf)
-
-    for r in count_records:
-        if r.get("kind") in ("total", "added") and r.get("time_basis") in ("stated", "context"):
-            consider(r["article_id"], r.get("as_of"))
-    for r in date_records:
-        if r["evidence"]["sentence"] not in target_sentences.get(r["article_id"], ()):
-            consider(r["article_id"], r.get("value"))
-    out: dict[str, ArticleTime] = {}
-    for aid in set(latest) | set(articles):
-        published = (articles.get(aid) or {}).get("published")
-        if isinstance(published, str):
-            published = date.fromisoformat(published[:10])
-        iv, edtf = latest.get(aid, (None, None))
-        out[aid] = ArticleTime(published, iv, edtf)
-    return out
-
-
-def _placed(rec: dict, times: dict[str, ArticleTime]) -> tuple[str | None, Interval | None, str | None]:
-    """(as_of, days, time_basis) of a record, filling a missing date from the article's time."""
-    span = _span_of(rec)
-    if span is not None:
-        return rec.get("as_of") or rec.get("period"), span, rec.get("time_basis")
-    if rec.get("kind") != "total":
-        return rec.get("as_of"), None, rec.get("time_basis")
-    at = times.get(rec["article_id"]) or ArticleTime()
-    if at.published is not None:
-        day = at.published.toordinal()
-        return at.published.isoformat(), Interval(day, day), "published"
-    if at.written_after is not None:
-        lo = at.written_after.lo
-        return f"{at.written_after_edtf}/..", Interval(lo, lo + WRITTEN_AFTER_WINDOW_DAYS), "inferred"
-    return rec.get("as_of"), None, rec.get("time_basis")
-
-
-def _parent_in_sentence(rec: dict, by_sentence: dict[tuple[str, str], list[dict]]) -> bool:
+def _parent_in_sentence(rec: Record, by_sentence: dict[tuple[str, str], list[Record]]) -> bool:
     """A count for one organization listed inside a breakdown of the place's total (`1.649 sản phẩm,
     gồm 4 sản phẩm 5 sao của Công ty …`) stands for the whole class, not a share of it."""
     for other in by_sentence.get((rec["article_id"], rec["evidence"]["sentence"]), ()):
@@ -210,53 +113,108 @@ def _parent_in_sentence(rec: dict, by_sentence: dict[tuple[str, str], list[dict]
     return False
 
 
+def _read_records(records: Iterable[Any]) -> tuple[list[Record], list[Record]]:
+    """(count records with a metric, date records) as `Record`s; a count record not read by
+    `ocop reconcile` (which checks them as it reads) is checked here."""
+    counts, dates = [], []
+    for item in records:
+        r = as_record(item)
+        what = getattr(r, "type", "count")
+        if what == "count" and getattr(r, "metric", None):
+            if r is not item:
+                problem = count_problem(item if isinstance(item, dict) else r)
+                if problem:
+                    raise ValueError(f"record {r.get('id')!r}: {problem}")
+            counts.append(r)
+        elif what == "date":
+            dates.append(r)
+    return counts, dates
+
+
 def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
                 overrides: dict[str, str] | None = None) -> list[Claim]:
     """Count records with a metric -> claims, repeats in one article merged; sorted by key and time.
     `overrides` moves records to another `as_of` (a reviewer's `both_right`)."""
-    all_recs = [r if isinstance(r, dict) else as_dict(r) for r in records]    # read, never changed
-    counts = [r for r in all_recs if is_count_claim(r)]
-    for r in counts:
-        problem = count_problem(r)
-        if problem:
-            raise ValueError(f"record {r.get('id')!r}: {problem}")
+    counts, dates = _read_records(records)
     if overrides:
-        counts = [{**r, "as_of": overrides[r["id"]], "period": None, "time_basis": "stated"}
-                  if r["id"] in overrides else r for r in counts]
+        counts = [r.replaced(as_of=overrides[r.id], period=None, time_basis="stated")
+                  if r.id in overrides else r for r in counts]
     counts = unify_repeats(counts)      # a sentence repeated in one article is one claim
-    dates = [r for r in all_recs if r.get("type") == "date"]
     article_map = {a["id"]: a for a in (as_dict(x) for x in (articles or ()))}
     times = article_times(counts, dates, article_map)
-    by_sentence: dict[tuple[str, str], list[dict]] = {}
-    for r in counts:
-        by_sentence.setdefault((r["article_id"], r["evidence"]["sentence"]), []).append(r)
+    by_sentence: dict[tuple[str, str], list[Record]] = {}     # the sentences that name an organization
+    with_org = {(r.article_id, r.evidence.sentence) for r in counts if getattr(r, "organization", None)}
+    for r in counts if with_org else ():
+        at = (r.article_id, r.evidence.sentence)
+        if at in with_org:
+            by_sentence.setdefault(at, []).append(r)
 
     merged: dict[tuple, list[Claim]] = {}
     keys: dict[KeyT, KeyT] = {}     # one key object for all the claims about one thing
-    for r in sorted(counts, key=lambda r: (r["article_id"], r["evidence"]["start"], r["id"])):
-        as_of, span, basis = _placed(r, times)
-        scope = scope_at(r.get("scope"), r.get("scope_level"), span)    # Tuyên Quang (mới) from 2025-07-01
-        partial = bool(r.get("organization")) and not _parent_in_sentence(r, by_sentence)
-        value, vmax, approx = r["value"], r.get("value_max"), r.get("approx") or "exact"
-        ev = r["evidence"]
-        evidence = {"record_id": r["id"], "sentence": ev["sentence"], "start": ev["start"], "end": ev["end"]}
-        key = key_of(r).with_(place=place_key(scope))
-        claim = Claim(key=keys.setdefault(key, key), scope=scope, article_id=r["article_id"],
-                      record_ids=[r["id"]],
-                      value=value, value_max=vmax, approx=approx, unit=r.get("unit") or "",
-                      allows=allowed(value, vmax, approx, r.get("unit"), lower_bound_only=partial),
-                      as_of=as_of, period=r.get("period"), span=span, time_basis=basis,
-                      organization=r.get("organization"), partial=partial, sentence=ev["sentence"],
-                      origin=origin_of(ev["sentence"]), evidence=[evidence])
-        slot = merged.setdefault((claim.key, claim.article_id, value, vmax, approx, partial), [])
+    key_of_fields: dict[tuple, KeyT] = {}
+    exact: dict[type, dict] = {int: {}, float: {}}      # one (v, v) for all the exact statements of v
+    out: list[Claim] = []
+    article = None
+    placed: dict[str, tuple | None] = {}
+    counts.sort(key=lambda r: (r.article_id, r.evidence.start, r.id))
+    for r in counts:
+        as_of, span, basis = placed_at(r, times, placed)
+        # Tuyên Quang (mới) from 2025-07-01
+        scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)
+        organization = getattr(r, "organization", None)
+        partial = bool(organization) and not _parent_in_sentence(r, by_sentence)
+        value, vmax, approx = r.value, getattr(r, "value_max", None), getattr(r, "approx", None) or "exact"
+        if r.article_id != article:      # repeats are merged within an article: one article at a time
+            article = r.article_id
+            out.extend(c for group in merged.values() for c in group)
+            merged.clear()
+        fields = (r.metric, getattr(r, "star", None), getattr(r, "category", None), scope,
+                  getattr(r, "kind", None), getattr(r, "status", None))
+        key = key_of_fields.get(fields)
+        if key is None:                 # keyed at its scope, one key object for all its claims
+            key = KeyT(fields[0], fields[1], fields[2], place_key(scope), fields[4] or "total", fields[5])
+            key = key_of_fields[fields] = keys.setdefault(key, key)
+        unit = getattr(r, "unit", None)
+        evidence = _evidence_of(r)
+        claim = Claim(key=key, scope=scope, article_id=article, record_id=evidence.record_id,
+                      value=value, value_max=vmax, approx=approx, unit=unit or "",
+                      allows=_allows(value, vmax, approx, unit, partial, exact),
+                      as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,
+                      organization=organization, partial=partial, evidence=(evidence,))
+        slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
         for earlier in slot:
             if _one_figure(earlier, claim):
                 _absorb(earlier, claim)
                 break
         else:
             slot.append(claim)
-    out = [c for group in merged.values() for c in group]
-    out.sort(key=claim_order)
+    out.extend(c for group in merged.values() for c in group)
+    # in claim_order, with each key's place in the order of all keys (an int compares faster than a key)
+    place = {t: n for n, t in enumerate(sorted({claim_order_of_key(k) for k in keys}))}
+    rank = {k: place[claim_order_of_key(k)] for k in keys}       # (keys that sort alike: one place)
+    out.sort(key=lambda c: (rank[c.key], *((c.span.lo, c.span.hi) if c.span else (0, 0)), c.article_id,
+                            c.record_id))
+    return out
+
+
+def _allows(value, vmax, approx: str, unit: str | None, partial: bool, exact: dict[type, dict]) -> tuple:
+    """`values.allowed`; the same tuple for every exact statement of one value (of one type)."""
+    if approx == "exact" and unit != "%" and not partial and value.__class__ in exact:
+        same = exact[value.__class__]
+        rng = same.get(value)
+        if rng is None:
+            rng = same[value] = allowed(value, vmax, approx, unit)
+        return rng
+    return allowed(value, vmax, approx, unit, lower_bound_only=partial)
+
+
+def _evidence_of(rec: Record) -> Evidence:
+    """A record's evidence with its id: its own, unless another record's (a copy made by hand)."""
+    ev = rec.evidence
+    if ev.record_id == rec.id:
+        return ev
+    out = Evidence()
+    out.record_id, out.sentence, out.start, out.end = rec.id, ev.sentence, ev.start, ev.end
     return out
 
 
@@ -274,8 +232,7 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
     """One figure stated twice: keep the best time. For a stock, the clause's own and narrowest date;
     for a flow or a plan, the widest period (`năm 2022` over the rounds held `từ 20/9 đến 21/12/2022`:
     the figure is the year's)."""
-    kept.record_ids.append(repeat.record_id)
-    kept.evidence.extend(repeat.evidence)
+    kept.evidence += repeat.evidence
     if repeat.span is None:
         return
     if kept.span is None:
@@ -291,9 +248,19 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
 
 
 def claim_order(c: Claim) -> tuple:
-    k = tuple("" if x is None else x for x in c.key)
     span = (c.span.lo, c.span.hi) if c.span else (0, 0)
-    return (k, span, c.article_id, c.record_id)
+    return (claim_order_of_key(c.key), span, c.article_id, c.record_id)
+
+
+def claim_order_of_key(key: KeyT) -> tuple:
+    k = _KEY_ORDER.get(key)
+    if k is None:
+        k = _KEY_ORDER[key] = tuple("" if x is None else x for x in key)
+    return k
+
+
+_KEY_ORDER: dict[KeyT, tuple] = {}
+"""Each key as `claim_order` sorts it (None as ""), worked out once a key."""
 
 
 def precision_key(c: Claim) -> tuple:

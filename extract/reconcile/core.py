@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 
 from schemas import Conflict, Decision, Fact, Key
 
+from .built import built
 from .checks import CHECKS
 from .claims import Claim, KeyT, claim_order, make_claims
 from .dating import redate_by_flows
@@ -160,21 +161,21 @@ def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> Re
 
 def make_facts(km: Key, point: TimePoint, res: Resolution) -> list[FactRow]:
     out = []
-    all_ids = {r for c in point.claims for r in c.record_ids}
+    all_ids = {ev.record_id for c in point.claims for ev in c.evidence}
     for v in sorted(res.verdicts, key=lambda v: (v.group.allows[0], v.group.value)):
         g = v.group
         best = g.best
         at = g.as_of_claim
         supporting = g.record_ids
-        fact = Fact(id=stable_id("f", key_identity(km), at.as_of, at.period, best.value, best.value_max,
-                                 best.approx),
-                    key=km, as_of=at.as_of, period=at.period if km.kind != "total" else None,
-                    value=best.value, value_max=best.value_max,
-                    approx="at_least" if best.partial else best.approx, rank=v.rank,
-                    confidence=v.confidence, rule=v.rule, supporting=supporting,
-                    contradicting=sorted(all_ids - set(supporting)), articles=g.articles,
-                    explanation=v.explanation,
-                    support=sorted({c.dating_note for c in g.claims if c.dating_note}))
+        fact = built(Fact, id=stable_id("f", key_identity(km), at.as_of, at.period, best.value, best.value_max,
+                                        best.approx),
+                     key=km, as_of=at.as_of, period=at.period if km.kind != "total" else None,
+                     value=best.value, value_max=best.value_max,
+                     approx="at_least" if best.partial else best.approx, rank=v.rank,
+                     confidence=v.confidence, rule=v.rule, supporting=supporting,
+                     contradicting=sorted(all_ids - set(supporting)), articles=g.articles,
+                     explanation=v.explanation,
+                     support=sorted({c.dating_note for c in g.claims if c.dating_note}))
         out.append(FactRow(fact, point, v))
     return out
 

@@ -74,6 +74,8 @@ def corrected_record(record: dict, correction: Correction) -> dict:
 
 def apply_corrections(records: list[dict], corrections: list[Correction]) -> Corrected:
     """Each record's current correction applied (see the module's doc); withdrawn ones change nothing."""
+    if not corrections:
+        return Corrected(list(records))
     latest: dict[str, Correction] = {}
     for c in sorted(corrections, key=lambda c: c.corrected_at):
         latest[c.record_id] = c

@@ -90,13 +90,16 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
                     moves[id(t)] = (t, end, note)
                     break
     moved = []
+    if not moves:
+        return moved
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    articles = {t.article_id for t, _, _ in moves.values()}     # (only the articles of the claims moved)
     for c in claims:
-        if c.key.kind == "total":
-            for sentence in {ev["sentence"] for ev in c.evidence}:
+        if c.key.kind == "total" and c.article_id in articles:
+            for sentence in {ev.sentence for ev in c.evidence}:
                 by_sentence[(c.article_id, sentence)].append(c)
     for t, end, note in list(moves.values()):
-        siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev["sentence"])]
+        siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev.sentence)]
                     if c.as_of == t.as_of}.values()
         for c in siblings:
             if c.dating_note is None:

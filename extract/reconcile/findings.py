@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from schemas import Claim as ClaimOut
 from schemas import Conflict, Key, Suggested  # noqa: F401  (Suggested: re-exported for the checks)
 
+from .built import built
 from .claims import Claim, KeyT
 from .ids import key_identity, stable_id
 from .timeline import overlaps
@@ -24,17 +25,27 @@ SMALL_SHARE = 0.02
 
 def claim_entries(claims: list[Claim]) -> list[ClaimOut]:
     """Every record behind the claims, with its article and evidence sentence (sorted, stable); a claim's
-    records after its first name that one in `same_claim_as`."""
+    records after its first name that one in `same_claim_as`. A claim's entries are made once and shared
+    by every finding that cites it (they are read, never changed)."""
     out = []
     for c in claims:
-        first = c.evidence[0]["record_id"] if c.evidence else None
-        for ev in c.evidence:
-            # built from validated records: construct without validating again (it is the hot loop)
-            out.append(ClaimOut.model_construct(record_id=ev["record_id"], article_id=c.article_id,
-                                                value=c.value, value_max=c.value_max, approx=c.approx,
-                                                as_of=c.as_of, sentence=ev["sentence"],
-                                                evidence_start=ev["start"], evidence_end=ev["end"],
-                                                same_claim_as=None if ev["record_id"] == first else first))
+        entries = c.entries            # a claim's entry, or its list of entries when it has several
+        if entries.__class__ is ClaimOut:
+            if entries.as_of == c.as_of:
+                out.append(entries)
+                continue
+        elif entries is not None and (not entries or entries[0].as_of == c.as_of):
+            out.extend(entries)
+            continue
+        first = c.evidence[0].record_id if c.evidence else None       # (new, or the claim was redated)
+        # built from validated records: construct without validating again (it is the hot loop)
+        entries = [built(ClaimOut, record_id=ev.record_id, article_id=c.article_id, value=c.value,
+                         value_max=c.value_max, approx=c.approx, as_of=c.as_of, sentence=ev.sentence,
+                         evidence_start=ev.start, evidence_end=ev.end,
+                         same_claim_as=None if ev.record_id == first else first)
+                   for ev in c.evidence]
+        c.entries = entries[0] if len(entries) == 1 else entries
+        out.extend(entries)
     return sorted(out, key=lambda e: (e.article_id, e.evidence_start or 0, e.record_id))
 
 
@@ -42,8 +53,8 @@ def finding(type_: str, severity: str, key: Key, as_of: str | None, values: list
             explanation: str, suggested: Suggested | None = None) -> Conflict:
     entries = claim_entries(claims)
     fid = stable_id("c", type_, key_identity(key), as_of, sorted(e.record_id for e in entries))
-    return Conflict(id=fid, type=type_, severity=severity, key=key, as_of=as_of, values=values, claims=entries,
-                    explanation=explanation, suggested=suggested)
+    return built(Conflict, id=fid, type=type_, severity=severity, key=key, as_of=as_of, values=values,
+                 claims=entries, explanation=explanation, suggested=suggested)
 
 
 def key_label(key: Key) -> str:
@@ -59,18 +70,20 @@ def same_time(a: Claim, b: Claim) -> bool:
 
 
 def nearest(claims: list[Claim], to: Claim) -> Claim:
-    start = to.evidence[0]["start"]
-    return min(claims, key=lambda c: (min(abs(e["start"] - start) for e in c.evidence), c.record_id))
+    start = to.evidence[0].start
+    return min(claims, key=lambda c: (min(abs(e.start - start) for e in c.evidence), c.record_id))
 
 
 
 
-def rows_by_record(rows: dict[KeyT, list["FactRow"]]) -> dict[str, "FactRow"]:
+def rows_by_record(rows: dict[KeyT, list["FactRow"]], only: set[str] | None = None) -> dict[str, "FactRow"]:
+    """The fact row each record supports (`only`: of these records)."""
     out = {}
     for rs in rows.values():
         for r in rs:
             for rid in r.fact.supporting:
-                out[rid] = r
+                if only is None or rid in only:
+                    out[rid] = r
     return out
 
 

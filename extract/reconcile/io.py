@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io import read_jsonl, write_jsonl
-from .claims import count_problem, is_count_claim
+from ..io import iter_jsonl, write_jsonl
+from .core import gc_paused
+from .naming import FIRST_WORDS
+from .records import Record, RecordReader, count_problem, is_count_claim
 from .results import ReconcileResult
 from .reviewed import ReconcileInputError, load_decisions, load_stored_corrections, reconcile
 
@@ -31,27 +33,54 @@ class ReconcileSummary:
                 f" -> {self.out_dir}")
 
 
-def _read(path: Path, required: bool) -> list[dict]:
+def _read(path: Path, required: bool, keep=None) -> list:
+    """The objects of a JSON Lines file, each made what `keep(obj)` returns (default: the dict itself);
+    every line must be an object with an id (the error names the file and the object's number)."""
     if not path.exists():
         if required:
             raise ReconcileInputError(f"{path}: not found (run `ocop extract` or `ocop run` first)")
         return []
+    rows, no_id = [], None
     try:
-        rows = list(read_jsonl(path, shared=True))     # a million records: names and codes not copied
+        for n, (_, row) in enumerate(iter_jsonl(path), 1):
+            if "id" not in row:
+                no_id = no_id or (n, row)
+                continue
+            rows.append(keep(row) if keep else row)
     except (ValueError, UnicodeDecodeError) as e:
         raise ReconcileInputError(str(e) if str(path) in str(e) else f"{path}: {e}") from None
-    for n, row in enumerate(rows, 1):
-        if not isinstance(row, dict) or "id" not in row:
-            raise ReconcileInputError(f"{path}: line {n} is not a record with an id: {str(row)[:80]!r}")
+    if no_id:
+        raise ReconcileInputError(f"{path}: line {no_id[0]} is not a record with an id: {str(no_id[1])[:80]!r}")
     return rows
 
 
-def _check_counts(path: Path, records: list[dict]) -> None:
-    for n, r in enumerate(records, 1):
-        if is_count_claim(r):
-            problem = count_problem(r)
+def _read_records(path: Path) -> list[Record]:
+    """OUT/records.jsonl as compact `Record`s; a count record reconciliation cannot use is an error
+    naming the file, the record's number and its id."""
+    read = RecordReader()
+    seen, bad = 0, None
+
+    def keep(row: dict) -> Record:
+        nonlocal seen, bad
+        seen += 1
+        if bad is None and is_count_claim(row):
+            problem = count_problem(row)
             if problem:
-                raise ReconcileInputError(f"{path}:{n}: record {r.get('id')!r}: {problem}")
+                bad = f"{path}:{seen}: record {row.get('id')!r}: {problem}"
+        return read(row)
+    records = _read(path, True, keep)
+    if bad:
+        raise ReconcileInputError(bad)
+    return records
+
+
+def _slim_article(row: dict) -> dict:
+    """What reconciliation reads of an article: its id, date, title and first words (to name it)."""
+    out = {k: row[k] for k in ("id", "published", "title") if k in row}
+    if "text" in row:
+        text = row["text"]
+        out["text"] = " ".join(text.split()[:FIRST_WORDS + 1]) if isinstance(text, str) else text
+    return out
 
 
 def run_reconcile(out_dir: str | Path, db: str | Path | None = None, runner=None) -> ReconcileSummary:
@@ -60,12 +89,15 @@ def run_reconcile(out_dir: str | Path, db: str | Path | None = None, runner=None
     place, each place's result kept in OUT/reconcile-cache/ (`partition`, `parts_cache`): a place whose
     claims did not change is not reconciled again. `runner`: where the places are reconciled
     (`parts_run.OnDask` for a Dask cluster; default this process)."""
+    with gc_paused():       # the collector off from reading to writing; back on once all of it is freed
+        return _run(Path(out_dir), db, runner)
+
+
+def _run(out: Path, db: str | Path | None, runner) -> ReconcileSummary:
     from .partition import Partitioned
     from .parts_cache import FOLDER, PartCache
-    out = Path(out_dir)
-    records = _read(out / "records.jsonl", required=True)
-    _check_counts(out / "records.jsonl", records)
-    articles = _read(out / "articles.jsonl", required=False)
+    records = _read_records(out / "records.jsonl")
+    articles = _read(out / "articles.jsonl", False, _slim_article)
     db_path = Path(db) if db else out / "review.sqlite"
     decisions = load_decisions(db_path)
     cache = PartCache(out / FOLDER)

@@ -7,11 +7,44 @@ disagreement.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .claims import Claim, KeyT, precision_key
 from .timeline import Interval, group_equal, group_overlapping
 from .values import agree, is_exact
+
+
+class _Unset:
+    """Not worked out yet (a value of its own: None is a value a property may have)."""
+
+    def __reduce__(self):
+        return "_UNSET"          # one object, also in another process
+
+
+_UNSET = _Unset()
+
+
+class cached_property:
+    """A property worked out once and kept in the slot `_NAME` (time points and value groups are
+    slotted: a million of them without a dict each; `functools.cached_property` needs the dict)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.slot = "_" + func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = getattr(obj, self.slot)
+        if value is _UNSET:
+            value = self.func(obj)
+            setattr(obj, self.slot, value)
+        return value
+
+
+def _kept():
+    """The slot of a cached property."""
+    return field(default=_UNSET, init=False, repr=False, compare=False)
 
 
 def independent_sources(claims: list[Claim]) -> set[str]:
@@ -23,11 +56,13 @@ def independent_sources(claims: list[Claim]) -> set[str]:
     ...                             C(article_id="c", origin="y"), C(article_id="c", origin="z")]))
     ['a', 'c']
     """
+    every = {c.article_id for c in claims}
+    if len(every) == 1:                 # one article: nothing to join (and no wording to read)
+        return every
     articles_by_wording: dict[str, set[str]] = {}
     for c in claims:
         articles_by_wording.setdefault(c.origin, set()).add(c.article_id)
     shared = [arts for arts in articles_by_wording.values() if len(arts) > 1]
-    every = {c.article_id for c in claims}
     if not shared:                      # the usual case: no wording is shared, every article counts
         return every
     parent: dict[str, str] = {a: a for a in every}
@@ -47,12 +82,17 @@ def independent_sources(claims: list[Claim]) -> set[str]:
     return {find(a) for a in every}
 
 
-@dataclass
+@dataclass(slots=True)
 class ValueGroup:
     """Claims at one time point that allow a common value."""
 
     claims: list[Claim]
     allows: tuple[float, float]
+    _best: Claim = _kept()
+    _articles: list[str] = _kept()
+    _origins: set[str] = _kept()
+    _record_ids: list[str] = _kept()
+    _as_of_claim: Claim = _kept()
 
     @cached_property
     def best(self) -> Claim:
@@ -74,7 +114,7 @@ class ValueGroup:
 
     @cached_property
     def record_ids(self) -> list[str]:
-        return sorted(r for c in self.claims for r in c.record_ids)
+        return sorted(ev.record_id for c in self.claims for ev in c.evidence)
 
     @cached_property
     def as_of_claim(self) -> Claim:
@@ -82,11 +122,16 @@ class ValueGroup:
         return min(dated, key=precision_key)
 
 
-@dataclass
+@dataclass(slots=True)
 class TimePoint:
     key: KeyT
     claims: list[Claim]
     groups: list[ValueGroup] = field(default_factory=list)
+    _dated: bool = _kept()
+    _common: Interval | None = _kept()
+    _union: Interval | None = _kept()
+    _as_of: str | None = _kept()
+    _articles: set[str] = _kept()
 
     @cached_property
     def dated(self) -> bool:
@@ -141,14 +186,32 @@ def value_groups(claims: list[Claim]) -> list[ValueGroup]:
     groups: list[ValueGroup] = []
     ordered = sorted(claims, key=lambda c: (not is_exact(c.allows) or c.partial, c.allows[1] - c.allows[0],
                                             c.value, c.record_id))
+    exact: dict[float, ValueGroup] = {}     # while only exact statements came: each value's group
+    articles: dict[int, set[str]] = {}       # each group's articles, as claims join it
     for c in ordered:
-        fits = [g for g in groups if agree(g.allows, c.allows)]
+        lo, hi = c.allows
+        if exact is not None and lo == hi and lo == lo and not c.partial:     # (lo == lo: not NaN)
+            # an exact value agrees only with the group of that value (all groups are exact so far)
+            g = exact.get(lo)
+            if g is not None:
+                g.claims.append(c)
+                articles[id(g)].add(c.article_id)
+            else:
+                g = exact[lo] = ValueGroup([c], c.allows)
+                groups.append(g)
+                articles[id(g)] = {c.article_id}
+            continue
+        exact = None
+        fits = [g for g in groups if g.allows[0] <= hi and lo <= g.allows[1]]      # (values.agree)
         if fits:    # (while building, a group's first claim stands for it; its properties are cached later)
-            g = max(fits, key=lambda g: (len({x.article_id for x in g.claims}), -abs(g.claims[0].value - c.value),
+            g = max(fits, key=lambda g: (len(articles[id(g)]), -abs(g.claims[0].value - c.value),
                                          -g.claims[0].value))
             g.claims.append(c)
-            g.allows = (max(g.allows[0], c.allows[0]), min(g.allows[1], c.allows[1]))
+            articles[id(g)].add(c.article_id)
+            g.allows = (max(g.allows[0], lo), min(g.allows[1], hi))
         else:
-            groups.append(ValueGroup([c], c.allows))
+            g = ValueGroup([c], c.allows)
+            groups.append(g)
+            articles[id(g)] = {c.article_id}
     groups.sort(key=lambda g: (g.allows[0], g.claims[0].value))
     return groups

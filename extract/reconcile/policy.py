@@ -26,7 +26,7 @@ from .values import agree, fmt, fmt_claim
 from .words import cite
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     group: ValueGroup
     rank: str                      # preferred | normal | deprecated
@@ -35,7 +35,7 @@ class Verdict:
     explanation: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     verdicts: list[Verdict]
     rule: str                      # the rule that decided the point

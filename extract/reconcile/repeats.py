@@ -18,6 +18,7 @@ can be said of two districts in one article, and there each copy is its own figu
 from __future__ import annotations
 
 from .corrections import CORRECTION_RULE
+from .records import Record
 
 READ_FIELDS = ("metric", "star", "category", "kind", "scope", "scope_level", "as_of", "period", "time_basis",
                "organization", "status", "kind_basis", "scope_basis")
@@ -34,20 +35,24 @@ def _place_in_sentence(r: dict) -> int:
     return ev["start"] - start if start is not None else ev["sentence"].find(ev.get("text") or "")
 
 
-def unify_repeats(records: list[dict]) -> list[dict]:
-    """Records (count dicts) with every copy of a repeated sentence read as its best-read copy."""
+def unify_repeats(records: list) -> list:
+    """Records (count dicts or `Record`s) with every copy of a repeated sentence read as its best-read copy."""
     groups: dict[tuple, list[int]] = {}
     for i, r in enumerate(records):
-        key = (r["article_id"], r["evidence"]["sentence"], _place_in_sentence(r), r.get("value"))
+        sentence = r["evidence"]["sentence"]
+        if len(sentence) < 2 * REPEAT_MIN_WORDS - 1 or len(sentence.split()) < REPEAT_MIN_WORDS:
+            continue                    # too short to be a repeat (and most sentences are said once)
+        key = (r["article_id"], sentence, _place_in_sentence(r), r.get("value"))
         groups.setdefault(key, []).append(i)
     out = list(records)
     for members in groups.values():
-        if len(members) < 2 or len(records[members[0]]["evidence"]["sentence"].split()) < REPEAT_MIN_WORDS:
+        if len(members) < 2:
             continue
         best = min(members, key=lambda i: (CORRECTION_RULE not in (records[i].get("rules") or ()),
                                            BASIS_RANK.get(records[i].get("time_basis"), 4),
                                            records[i]["evidence"]["start"]))
         for i in members:
             if i != best:
-                out[i] = {**records[i], **{f: records[best].get(f) for f in READ_FIELDS if f in records[best]}}
+                read = {f: records[best].get(f) for f in READ_FIELDS if f in records[best]}
+                out[i] = records[i].replaced(**read) if isinstance(records[i], Record) else {**records[i], **read}
     return out

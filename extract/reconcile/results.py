@@ -18,7 +18,7 @@ from .points import TimePoint
 from .policy import Resolution, Verdict
 
 
-@dataclass
+@dataclass(slots=True)
 class FactRow:
     """A fact with what it was made from (for the checks)."""
 

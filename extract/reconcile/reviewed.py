@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 from schemas import Correction, Decision
 
-from .claims import as_dict
+from .claims import RECORD_TYPES, as_dict
 from .core import reconcile as reconcile_records
 from .corrections import apply_corrections
 from .naming import article_names, name_articles
@@ -83,7 +83,7 @@ def reconcile(records: Iterable[Any], articles: Iterable[Any] | None = None,
     The result's `corrected` lists the corrections applied. Reads only `review_db`; writes nothing (but
     what `parts` caches).
     """
-    records = [r if isinstance(r, dict) else as_dict(r) for r in records]     # read, never changed: no copy
+    records = [r if isinstance(r, RECORD_TYPES) else as_dict(r) for r in records]   # read, never changed: no copy
     articles = list(articles or ())
     decisions = _models(decisions, Decision)
     corrections = _models(corrections, Correction)

@@ -25,6 +25,7 @@ Labelled findings are ranked below the others (a stable sort keeps their own ord
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import defaultdict
 
 from ..basis import kind_basis, scope_basis
@@ -49,9 +50,23 @@ def _other_readings(records: dict[str, dict], values: set | None = None) -> dict
     the findings' values, when given)."""
     out: dict[tuple, list[dict]] = defaultdict(list)
     for r in records.values():
-        if (values is None or r.get("value") in values) and r.get("type", "count") == "count" and r.get("metric"):
-            out[(r["metric"], place_key(r.get("scope")), r.get("value"))].append(r)
+        value = r.get("value") if r.__class__ is dict else getattr(r, "value", None)    # (a million: fast)
+        if (values is None or value in values) and r.get("type", "count") == "count" and r.get("metric"):
+            out[(r["metric"], place_key(r.get("scope")), value)].append(r)
     return out
+
+
+def _bases(rules) -> tuple[str | None, str | None]:
+    """(kind basis, scope basis) a record's rules give; worked out once for each tuple of rules (the
+    records `ocop reconcile` reads share them)."""
+    if rules.__class__ is tuple:
+        return _bases_of(rules)
+    return kind_basis(rules), scope_basis(rules)
+
+
+@lru_cache(maxsize=4096)
+def _bases_of(rules: tuple) -> tuple[str | None, str | None]:
+    return kind_basis(rules), scope_basis(rules)
 
 
 def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dict]],
@@ -65,8 +80,8 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
             continue
         seen.add(cl.record_id)
         who = f"the {fmt(cl.value)} of {names.get(cl.article_id, cl.article_id)}"
-        kb = r.get("kind_basis") or kind_basis(r.get("rules"))
-        sb = r.get("scope_basis") or scope_basis(r.get("rules"))
+        kb = r.get("kind_basis") or _bases(r.get("rules"))[0]
+        sb = r.get("scope_basis") or _bases(r.get("rules"))[1]
         as_of = r.get("as_of")
         year = as_of if isinstance(as_of, str) and len(as_of) == 4 and r.get("time_basis") == "stated" else None
         if kb == "default" and conflict.key.kind == "total" and year:
@@ -84,10 +99,9 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
     ids = {cl.record_id for cl in conflict.claims}
     k = conflict.key
     for small in values[:-1]:
-        elsewhere = [r for r in others.get((k.metric, place_key(k.scope), small), ())
-                     if r["id"] not in ids and (r.get("kind") != k.kind or r.get("star") != k.star)]
-        if elsewhere:
-            r = elsewhere[0]
+        r = next((r for r in others.get((k.metric, place_key(k.scope), small), ())
+                  if r["id"] not in ids and (r.get("kind") != k.kind or r.get("star") != k.star)), None)
+        if r is not None:           # (the first record that states it elsewhere)
             what = f"an added count" if r.get("kind") == "added" else (
                 f"a {r.get('kind')}" if r.get("kind") != k.kind else f"the {r.get('star')} sao class")
             reasons.append(f"{fmt(small)} is also stated as {what} for {k.scope or 'this place'} "
@@ -98,7 +112,7 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
 
 def mark_suspects(result, records: list[dict], names: dict[str, str]) -> None:
     """Label the findings of a `ReconcileResult` that may be misreadings, and rank them below the rest."""
-    by_id = {r.get("id"): r for r in records}
+    by_id = {r.get("id") if r.__class__ is dict else getattr(r, "id", None): r for r in records}
     others = _other_readings(by_id, {v for c in result.conflicts for v in c.values})
     for c in result.conflicts:
         c.check_claims = reasons_for(c, by_id, others, names)

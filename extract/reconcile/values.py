@@ -47,6 +47,8 @@ def roundness(value: float) -> float:
 def allowed(value: float, value_max: float | None = None, approx: str = "exact",
             unit: str | None = None, lower_bound_only: bool = False) -> tuple[float, float]:
     """The closed range of values a statement allows."""
+    if approx == "exact" and unit != "%" and not lower_bound_only:     # most statements: no rounding to read
+        return (value, value)
     step = roundness(value)
     if lower_bound_only:                         # a count for one organization: the place has at least it
         return (value, INF)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from schemas import Conflict, Suggested
 
 from ..claims import KeyT
+from ..built import built
 from ..findings import dated_preferred, finding, key_label
 from ..policy import label
 from ..values import fmt
@@ -44,5 +45,5 @@ def decrease(a: "FactRow", b: "FactRow") -> Conflict | None:
             f"since ratings expire after 36 months or products move to another star class, but worth a look.")
     severity = "low" if drop <= 0.1 * max(ga.value, 1) else "medium"
     return finding("decrease", severity, a.fact.key, b.fact.as_of, [ga.value, gb.value],
-                   [*ga.claims, *gb.claims], text, Suggested(value=gb.value, rule="later_date",
+                   [*ga.claims, *gb.claims], text, built(Suggested, value=gb.value, rule="later_date",
                                                               as_of=b.fact.as_of))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from schemas import Conflict, Key, Suggested
 
 from ..claims import ALL_STARS, STAR_CLASSES, Claim, KeyT
+from ..built import built
 from ..findings import SMALL_SHARE, finding, key_label, nearest, rows_by_record, same_time
 from ..results import key_model
 from ..timeline import describe
@@ -90,11 +91,11 @@ def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, lis
     else:
         text += " A product may be counted in two parts, or a figure misread."
     return finding("parts_sum", severity, key, total.as_of, [total.value, values], [total, *parts], text,
-                   Suggested(value=total.value, rule="parts_sum", as_of=total.as_of))
+                   built(Suggested, value=total.value, rule="parts_sum", as_of=total.as_of))
 
 
 def _start(c: Claim) -> int:
-    return c.evidence[0]["start"]
+    return c.evidence[0].start
 
 
 def _owner(part: Claim, totals: list[Claim]) -> Claim | None:

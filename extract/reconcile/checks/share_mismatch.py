@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from schemas import Conflict, Suggested
 
 from ..claims import ALL_STARS, Claim, KeyT
+from ..built import built
 from ..findings import finding, nearest, rows_by_record, same_time
 from ..places import NATIONAL_NAMES
 from ..results import key_model
@@ -49,15 +50,17 @@ def _preferred_by_time(rows: dict[KeyT, list["FactRow"]], key: KeyT) -> list["Fa
 
 
 def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -> list[Conflict]:
+    shares = [s for s in claims if s.key.metric == "share_of_national" and s.key.place not in NATIONAL_NAMES]
+    if not shares:
+        return []
+    sharing = {s.article_id for s in shares}     # the counts of the articles that state a share
     claims_by_key: dict[tuple[KeyT, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.key.metric == "ocop_products" and c.key.kind == "total":
+        if c.article_id in sharing and c.key.metric == "ocop_products" and c.key.kind == "total":
             claims_by_key[(c.key, c.article_id)].append(c)
-    by_record = rows_by_record(rows)
+    by_record = rows_by_record(rows, only={s.record_id for s in shares})
     out = []
-    for s in claims:
-        if s.key.metric != "share_of_national" or s.key.place in NATIONAL_NAMES:
-            continue
+    for s in shares:
         part = _count_for(s.key.place, s, claims_by_key, rows)
         whole = None
         for name in NATIONAL_NAMES:
@@ -85,5 +88,5 @@ def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -
         key = key_model(s.key, s.scope)
         out.append(finding("share_mismatch", "medium" if same_source else "low", key, s.as_of,
                            [s.value, round(computed, 1)], [s, *part[2], *whole[2]], text,
-                           Suggested(value=round(computed, 1), rule="share", as_of=s.as_of)))
+                           built(Suggested, value=round(computed, 1), rule="share", as_of=s.as_of)))
     return out

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from schemas import Conflict, Suggested
 
 from ..claims import STAR_CLASSES, KeyT
+from ..built import built
 from ..findings import SMALL_SHARE, dated_preferred, finding, key_label
 from ..timeline import Interval, describe, flow_fits, overlaps
 from ..values import agree, fmt, fmt_claim
@@ -100,5 +101,5 @@ def stock_flow(a: "FactRow", f: "FactRow", b: "FactRow", rows: dict[KeyT, list["
     return finding("stock_flow", severity, a.fact.key, b.fact.as_of, [ga.value, gf.value, gb.value],
                    [*ga.claims, *gf.claims, *gb.claims], text,
                    # products that moved between classes explain the later total: suggest it, not a + added
-                   Suggested(value=gb.value if shifted else ga.value + gf.value, rule="stock_flow",
+                   built(Suggested, value=gb.value if shifted else ga.value + gf.value, rule="stock_flow",
                              as_of=b.fact.as_of))

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from schemas import Conflict, Key, Suggested
 
+from ..built import built
 from ..findings import SEVERITY_BY_RULE, finding, key_label
 from ..policy import Resolution, label
 from ..timeline import describe
@@ -37,7 +38,7 @@ def value_mismatch(key: Key, point: "TimePoint", res: Resolution) -> Conflict | 
             + "; ".join(label(g) for g in point.groups) + ".")
     if res.note:
         text += f" Resolution ({res.rule}): {res.note}"
-    suggested = Suggested(value=pref.group.value if pref else None, rule=res.rule,
+    suggested = built(Suggested, value=pref.group.value if pref else None, rule=res.rule,
                           as_of=pref.group.as_of_claim.as_of if pref else point.as_of)
     return finding("value_mismatch", severity, key, point.as_of, [g.value for g in point.groups],
                    point.claims, text, suggested)
