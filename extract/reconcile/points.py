@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .claims import Claim, KeyT, precision_key
 from .timeline import Interval, group_equal, group_overlapping
-from .values import agree, is_exact
+from .values import is_exact
 
 
 class _Unset:

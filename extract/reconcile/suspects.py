@@ -102,7 +102,7 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
         r = next((r for r in others.get((k.metric, place_key(k.scope), small), ())
                   if r["id"] not in ids and (r.get("kind") != k.kind or r.get("star") != k.star)), None)
         if r is not None:           # (the first record that states it elsewhere)
-            what = f"an added count" if r.get("kind") == "added" else (
+            what = "an added count" if r.get("kind") == "added" else (
                 f"a {r.get('kind')}" if r.get("kind") != k.kind else f"the {r.get('star')} sao class")
             reasons.append(f"{fmt(small)} is also stated as {what} for {k.scope or 'this place'} "
                            f"({names.get(r['article_id'], r['article_id'])}): a part or an addition of the "
