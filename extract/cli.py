@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 COMMANDS = ["run", "extract", "reconcile", "conflicts", "timeline", "map", "review", "corrections", "show", "schema",
@@ -54,5 +55,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def run() -> None:
+    """The `ocop` command: `main`, then exit with its code. After a pool of workers was stopped early
+    (Ctrl-C, SIGTERM, a closed pipe), the outputs are already whole and the lock released, and the
+    interpreter's clean-up of that pool could hang or fail (`engines.POOL_ABANDONED`): the process leaves
+    without it."""
+    code = main()
+    engines = sys.modules.get("extract.engines")
+    if engines is not None and engines.POOL_ABANDONED:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

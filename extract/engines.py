@@ -123,6 +123,21 @@ class _StopOnSigterm:
             signal.signal(signal.SIGTERM, self.previous)
 
 
+POOL_ABANDONED = False
+"""A pool was stopped early in this process: its manager thread may never end (a worker killed while
+sending a result leaves it reading forever), so the process must not wait for it when it exits
+(`cli.run` leaves with `os._exit` then)."""
+
+
+def abandon(pool) -> None:
+    """Stop `pool` at once: its workers killed, its queue cancelled, nothing joined (joining could hang, as
+    could the interpreter's own clean-up of the pool at exit: see POOL_ABANDONED)."""
+    global POOL_ABANDONED
+    POOL_ABANDONED = True
+    end_workers()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def end_workers() -> None:
     """Kill this process's worker processes (used when the run stops early)."""
     import multiprocessing
@@ -188,24 +203,24 @@ class LocalEngine:
         from concurrent.futures.process import BrokenProcessPool
         context = warm_for_fork()
         try:
-            with _StopOnSigterm(), ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
-                                                       initializer=_worker_start,
-                                                       initargs=(os.getpid(),)) as pool:
+            with _StopOnSigterm():
+                pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_worker_start,
+                                           initargs=(os.getpid(),))
                 pending: deque = deque()
                 try:
                     if ordered:     # a stream: each outcome as soon as it is done, not when the next input comes
                         yield from _fed_in_order(pool, articles, self.window)
-                        return
-                    for article in articles:
-                        pending.append(pool.submit(safe_extract, article))
-                        while len(pending) >= self.window:
+                    else:
+                        for article in articles:
+                            pending.append(pool.submit(safe_extract, article))
+                            while len(pending) >= self.window:
+                                yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+                        while pending:
                             yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
-                    while pending:
-                        yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
                 except BaseException:   # stopped early (Ctrl-C, SIGTERM, an error, the caller gave up)
-                    end_workers()       # rather than wait for the articles in flight
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    abandon(pool)
                     raise
+                pool.shutdown(wait=True)
         except BrokenProcessPool as e:
             raise EngineError(f"an extraction process died ({e}); articles done so far are kept, "
                               "run again to continue") from None
