@@ -23,7 +23,8 @@ from typing import Iterator
 from schemas import Article
 
 from . import pipeline
-from .engines import EngineError, LocalEngine, Outcome, closed_in_workers
+from .engines import EngineError, LocalEngine, Outcome
+from .workers import closed_in_workers
 from .inputs import DEFAULT_MAX_BYTES, FileStart, Problem, count_inputs, iter_articles
 from .batch_outputs import expected_lines, remove_leftovers, write_outputs
 from .manifest import (Cache, Entry, InputStats, Known, cache_key, damaged_outputs, keep_unread, load_manifest,

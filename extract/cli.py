@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except KeyboardInterrupt as e:     # Ctrl-C; or SIGTERM while workers run (engines.Terminated)
+    except KeyboardInterrupt as e:     # Ctrl-C; or SIGTERM while workers run (workers.Terminated)
         print(f"ocop: {getattr(e, 'message', 'interrupted')}", file=sys.stderr)
         return getattr(e, "exit_code", 130)
     except BrokenPipeError:
@@ -58,11 +58,11 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """The `ocop` command: `main`, then exit with its code. After a pool of workers was stopped early
     (Ctrl-C, SIGTERM, a closed pipe), the outputs are already whole and the lock released, and the
-    interpreter's clean-up of that pool could hang or fail (`engines.POOL_ABANDONED`): the process leaves
+    interpreter's clean-up of that pool could hang or fail (`workers.POOL_ABANDONED`): the process leaves
     without it."""
     code = main()
-    engines = sys.modules.get("extract.engines")
-    if engines is not None and engines.POOL_ABANDONED:
+    workers = sys.modules.get("extract.workers")
+    if workers is not None and workers.POOL_ABANDONED:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()

@@ -4,6 +4,8 @@ stream of articles and yields one `Outcome` per article; at most a bounded numbe
 flight, so memory does not grow with the corpus.
 
 >>> from schemas import Article
+
+from .workers import StopOnSigterm, abandon, worker_start
 >>> [o.article_id for o in LocalEngine(jobs=1).map(iter([Article(id="a", text="Có 3 sản phẩm.")]))]
 ['a']
 """
@@ -11,12 +13,13 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from schemas import Article
+
+from .workers import StopOnSigterm, abandon, worker_start
 
 
 @dataclass
@@ -46,103 +49,6 @@ def extract_partition(articles: list[Article]) -> list[Outcome]:
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
-
-
-_CLOSE_IN_WORKERS: set[int] = set()
-
-
-@contextmanager
-def closed_in_workers(fd: int):
-    """While in this block, workers started close `fd` (the output folder's lock: a worker holding it would
-    keep the folder locked if it outlived its run)."""
-    _CLOSE_IN_WORKERS.add(fd)
-    try:
-        yield
-    finally:
-        _CLOSE_IN_WORKERS.discard(fd)
-
-
-class Terminated(KeyboardInterrupt):
-    """The run was sent SIGTERM (a service manager stopping it, `kill`): stopped like Ctrl-C, exit 143."""
-    exit_code = 143
-    message = "terminated"
-
-
-def _worker_start(parent: int) -> None:
-    """A worker's first act. It ignores Ctrl-C (the parent stops the run and says so once); it dies with
-    its parent, however the parent dies (on Linux, the kernel sends it SIGKILL then); and it closes what
-    only the parent may hold."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
-    if os.getppid() != parent:      # the parent died before the line above: end now
-        os._exit(1)
-    for fd in _CLOSE_IN_WORKERS:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-
-
-def _die_with_parent() -> None:
-    """prctl(PR_SET_PDEATHSIG, SIGKILL) on Linux; elsewhere nothing (the parent's SIGTERM handler and the
-    pool's own shutdown remain)."""
-    import sys
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import signal
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)     # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-class _StopOnSigterm:
-    """While a pool runs: SIGTERM ends the workers at once and raises `Terminated` in the parent (which
-    then unwinds as after Ctrl-C: temporary files removed, the lock released)."""
-
-    def __enter__(self):
-        import signal
-        import threading
-        self.previous = None
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGTERM, self._handle)
-        return self
-
-    @staticmethod
-    def _handle(signum, frame):
-        end_workers()
-        raise Terminated()
-
-    def __exit__(self, *exc):
-        import signal
-        if self.previous is not None:
-            signal.signal(signal.SIGTERM, self.previous)
-
-
-POOL_ABANDONED = False
-"""A pool was stopped early in this process: its manager thread may never end (a worker killed while
-sending a result leaves it reading forever), so the process must not wait for it when it exits
-(`cli.run` leaves with `os._exit` then)."""
-
-
-def abandon(pool) -> None:
-    """Stop `pool` at once: its workers killed, its queue cancelled, nothing joined (joining could hang, as
-    could the interpreter's own clean-up of the pool at exit: see POOL_ABANDONED)."""
-    global POOL_ABANDONED
-    POOL_ABANDONED = True
-    end_workers()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def end_workers() -> None:
-    """Kill this process's worker processes (used when the run stops early)."""
-    import multiprocessing
-    for child in multiprocessing.active_children():
-        child.kill()
 
 
 WARM_UP = "Hà Nội có 3.317 sản phẩm OCOP, trong đó 6 sản phẩm 5 sao."
@@ -203,8 +109,8 @@ class LocalEngine:
         from concurrent.futures.process import BrokenProcessPool
         context = warm_for_fork()
         try:
-            with _StopOnSigterm():
-                pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_worker_start,
+            with StopOnSigterm():
+                pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=worker_start,
                                            initargs=(os.getpid(),))
                 pending: deque = deque()
                 try:
