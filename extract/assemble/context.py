@@ -80,6 +80,19 @@ NAMED_IN_A_BUSINESS = 0.25
 """How much a place named inside a business's name or address counts towards the article's place."""
 
 
+UPCOMING_DAYS = 31
+"""A day and month with no year up to this many days after the publication date is an upcoming event of
+that year (`Sáng mai, ngày 5/3, …` written on 4 March); a later one is last year's."""
+
+
+def _days_ahead(published: date, md: tuple) -> int:
+    """How many days after `published`, in its year, the month and day of `md` fall (large when invalid)."""
+    try:
+        return (date(published.year, md[1], md[2] or 1) - published).days
+    except (ValueError, TypeError):
+        return 10 ** 6
+
+
 def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleContext:
     ctx = ArticleContext(published)
     # the article's own place: the province it names most often (the title counts twice)
@@ -154,7 +167,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     year = _year_stated(info, m)
             elif published is not None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
-                year = published.year if md and (md[1], md[2]) <= (published.month, published.day) \
+                year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)
+                                                 or _days_ahead(published, md) <= UPCOMING_DAYS) \
                     else published.year - 1
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
             k = edtf_key(ctx.date_values[(m.start, m.end)])

@@ -244,7 +244,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,
-                                              reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text),
+                                              reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
+                                              or (d is not None and d.rule == "dates.round_year"),   # 'đợt 2/2024'
                                               span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
