@@ -85,6 +85,17 @@ def states_a_change(text: str, n: Match) -> bool:
     return last is not None and not left[last.end():].strip()
 
 
+def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
+    """text[start:end] with the characters of `matches` (star classes) turned into spaces: what stands
+    between two figures besides a class one of them took.
+
+    >>> blanked("15 sản phẩm 3 sao và 4", 11, 21, [Match("star", 12, 17, "3 sao", "s", {})])
+    '       và '
+    """
+    return "".join(" " if any(m.start <= k < m.end for m in matches) else ch
+                   for k, ch in enumerate(text[start:end], start))
+
+
 _LIST_GAP = regex.compile(r"[\d;:.]")
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
@@ -114,8 +125,7 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     prev = done[-1] if done else None
     if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
         return None
-    gap = "".join(" " if any(s.start <= k < s.end for s in stars) else ch
-                  for k, ch in enumerate(text[prev.end:n.start], prev.end))
+    gap = blanked(text, prev.end, n.start, stars)
     if len(gap) > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
         return None
     return prev
@@ -165,8 +175,7 @@ def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] =
     products = next((f for f in reversed(done) if f.unit == cues.words("metric", "products_unit")), None)
     if products is None or n.start - products.end > 160:
         return None
-    between = "".join(" " if any(s.start <= k < s.end for s in stars) else ch
-                      for k, ch in enumerate(text[products.end:n.start], products.end))
+    between = blanked(text, products.end, n.start, stars)
     return products if _OWNERS_SO_FAR.match(between) else None
 
 
