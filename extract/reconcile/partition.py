@@ -57,6 +57,17 @@ class Country:
     claims: list[Claim] = field(default_factory=list)
     rows: dict = field(default_factory=dict)
 
+    @property
+    def figures(self) -> share_mismatch.CountryFigures:
+        """Indexed for the share checks, once for all the parts (not kept in a cached result)."""
+        got = self.__dict__.get("_figures")
+        if got is None:
+            got = self.__dict__["_figures"] = share_mismatch.CountryFigures(self.claims, self.rows)
+        return got
+
+    def __getstate__(self) -> dict:
+        return {"claims": self.claims, "rows": self.rows}
+
 
 @dataclass
 class Part:
@@ -131,8 +142,7 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
     conflicts = []
     for check in CHECKS:
         if check is share_mismatch.check and country is not None:
-            conflicts += share_mismatch.share_mismatch_all(claims + country.claims,
-                                                           {**country.rows, **account.rows})
+            conflicts += share_mismatch.share_mismatch_all(claims, account.rows, country.figures)
         else:
             conflicts += check(account)
     facts = [r.fact for rows in account.rows.values() for r in rows]
