@@ -18,6 +18,7 @@ else can write it (`trusted`); any other is left alone and its result computed a
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 from dataclasses import fields
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .claims import Claim
+from .records import Evidence
 
 FOLDER = "reconcile-cache"
 SUFFIX = ".pickle"
@@ -50,23 +52,48 @@ def digest(*parts: str) -> str:
 
 
 _FIELD_VALUES = attrgetter(*_CLAIM_FIELDS)
-_KEY, _SPAN = _CLAIM_FIELDS.index("key"), _CLAIM_FIELDS.index("span")
+_KEY, _SPAN, _EVIDENCE = _CLAIM_FIELDS.index("key"), _CLAIM_FIELDS.index("span"), _CLAIM_FIELDS.index("evidence")
+_EV_FIELDS = Evidence.__slots__
+_EV_VALUES = attrgetter(*_EV_FIELDS)
+
+
+def _evidence_values(ev: Evidence) -> tuple:
+    try:
+        return _EV_VALUES(ev)
+    except AttributeError:      # a field never set: Ellipsis, which no field read from JSON holds
+        return tuple(getattr(ev, n, ...) for n in _EV_FIELDS)
+
+
+def _claim_values(c: Claim) -> list:
+    values = list(_FIELD_VALUES(c))
+    span = values[_SPAN]
+    values[_KEY], values[_SPAN] = tuple(values[_KEY]), None if span is None else (span.lo, span.hi)
+    values[_EVIDENCE] = tuple(map(_evidence_values, values[_EVIDENCE]))
+    return values
+
+
+def _chunk_bytes(rows: list[list]) -> bytes:
+    """Claims' values as bytes that differ when a value does: `marshal` (format 2: values only, no
+    sharing of objects) of plain values; `repr` where a value is of another type."""
+    try:
+        return b"m" + marshal.dumps(rows, 2)
+    except ValueError:
+        return b"r" + "\n".join(map(repr, rows)).encode("utf-8", "surrogatepass")
 
 
 def claims_digest(claims: Iterable[Claim]) -> str:
-    """A hash of every field of every claim, in the order given (the key and the days as plain tuples: their
-    own reprs are written in Python, and slow)."""
+    """A hash of every field of every claim, in the order given (hashed a thousand claims at a time: a
+    large place is never one huge string)."""
     h = hashlib.blake2b(digest_size=20)
-    lines = []
+    rows = []
     for c in claims:
-        values = list(_FIELD_VALUES(c))
-        span = values[_SPAN]
-        values[_KEY], values[_SPAN] = tuple(values[_KEY]), None if span is None else (span.lo, span.hi)
-        lines.append(repr(values))
-        if len(lines) == 1000:     # hashed a thousand at a time: a large place is never one huge string
-            h.update("\n".join(lines).encode("utf-8", "surrogatepass") + b"\n")
-            lines.clear()
-    h.update("\n".join(lines).encode("utf-8", "surrogatepass"))
+        rows.append(_claim_values(c))
+        if len(rows) == 1000:
+            chunk = _chunk_bytes(rows)
+            h.update(len(chunk).to_bytes(8, "little") + chunk)
+            rows.clear()
+    chunk = _chunk_bytes(rows)
+    h.update(len(chunk).to_bytes(8, "little") + chunk)
     return h.hexdigest()
 
 
