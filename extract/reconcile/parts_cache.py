@@ -26,6 +26,8 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable
 
+from pydantic import BaseModel
+
 from .claims import Claim
 from .records import Evidence
 
@@ -131,7 +133,6 @@ class _ModelPickler(pickle.Pickler):
         self._sets: dict[int, frozenset] = {}
 
     def reducer_override(self, obj):
-        from pydantic import BaseModel
         if not isinstance(obj, BaseModel) or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
             return NotImplemented
         names = tuple(obj.__dict__)
