@@ -40,8 +40,8 @@ def _flows_between(flows: list[Claim], before: TimePoint | None, point: TimePoin
     """Stated additions whose period starts right after the earlier point and ends at the later one."""
     if before is None or before.common is None or point.common is None:
         return []
-    return [f for f in flows if f.span is not None and not f.partial
-            and flow_fits(before.common, f.span, point.common)]
+    start, end = before.common, point.common
+    return [f for f in flows if f.span is not None and not f.partial and flow_fits(start, f.span, end)]
 
 
 def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
@@ -51,7 +51,8 @@ def _resolve_key(points: list[TimePoint], flows: list[Claim], policy: Policy,
     for p in points:
         ctx = PolicyContext(source_order=source_order)
         if p.dated:
-            ctx.changes = [f for f in flows if overlaps(f.span, p.union)]
+            union = p.union
+            ctx.changes = [f for f in flows if overlaps(f.span, union)]
             if previous is not None and previous[1].preferred is not None:
                 pv = previous[1].preferred
                 ctx.before = Before(pv.group.value, pv.group.as_of_claim.as_of, pv.group.articles)

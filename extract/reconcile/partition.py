@@ -20,6 +20,7 @@ Review decisions, article names and the "check the claims" labels are applied to
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,17 @@ class Country:
 
     claims: list[Claim] = field(default_factory=list)
     rows: dict = field(default_factory=dict)
+
+    @property
+    def figures(self) -> share_mismatch.CountryFigures:
+        """Indexed for the share checks, once for all the parts (not kept in a cached result)."""
+        got = self.__dict__.get("_figures")
+        if got is None:
+            got = self.__dict__["_figures"] = share_mismatch.CountryFigures(self.claims, self.rows)
+        return got
+
+    def __getstate__(self) -> dict:
+        return {"claims": self.claims, "rows": self.rows}
 
 
 @dataclass
@@ -131,8 +143,7 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
     conflicts = []
     for check in CHECKS:
         if check is share_mismatch.check and country is not None:
-            conflicts += share_mismatch.share_mismatch_all(claims + country.claims,
-                                                           {**country.rows, **account.rows})
+            conflicts += share_mismatch.share_mismatch_all(claims, account.rows, country.figures)
         else:
             conflicts += check(account)
     facts = [r.fact for rows in account.rows.values() for r in rows]
@@ -147,10 +158,10 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
 
 
 def merge(results: list[PartResult], claims: list[Claim]) -> ReconcileResult:
-    facts = [f for r in results for f in r.facts]
-    conflicts = [c for r in results for c in r.conflicts]
-    facts.sort(key=fact_order)
-    conflicts.sort(key=conflict_order)
+    """The parts' facts and findings, each part's sorted on its own, merged in order (as a stable sort of
+    all of them: ties keep the parts' order), without every sort key of the whole held at once."""
+    facts = list(heapq.merge(*(sorted(r.facts, key=fact_order) for r in results), key=fact_order))
+    conflicts = list(heapq.merge(*(sorted(r.conflicts, key=conflict_order) for r in results), key=conflict_order))
     return ReconcileResult(facts, conflicts, claims)
 
 
@@ -164,8 +175,15 @@ class InProcess:
         return [lessons_task(w) for w in works]
 
     def finish(self, items: list[tuple], policy) -> list:
-        return [finish_task(work, entries, country, is_country, policy)
-                for work, entries, country, is_country in items]
+        """Each part finished, one after the other; `items` is emptied as they are, so that a part's first
+        pass is freed once the part is finished."""
+        out = []
+        items.reverse()
+        while items:
+            work, entries, country, is_country = items.pop()
+            out.append(finish_task(work, entries, country, is_country, policy))
+            del work
+        return out
 
 
 class Partitioned:
@@ -231,8 +249,10 @@ class Partitioned:
                     results[i] = cache.get(names[i])
                 if results[i] is None:
                     todo.append((i, mine))
-            done = self.runner.finish([(works.get(i, parts[i].claims), mine, country if parts[i].shares else None,
-                                        parts[i].is_country) for i, mine in todo], policy)
+            items = [(works.pop(i, parts[i].claims), mine, country if parts[i].shares else None, parts[i].is_country)
+                     for i, mine in todo]     # the runner holds the only reference to a part's first pass
+            done = self.runner.finish(items, policy)
+            del items
             for (i, _), r in zip(todo, done):
                 results[i] = r
                 if cache is not None:

@@ -50,9 +50,12 @@ def _other_readings(records: dict[str, dict], values: set | None = None) -> dict
     the findings' values, when given)."""
     out: dict[tuple, list[dict]] = defaultdict(list)
     for r in records.values():
-        value = r.get("value") if r.__class__ is dict else getattr(r, "value", None)    # (a million: fast)
-        if (values is None or value in values) and r.get("type", "count") == "count" and r.get("metric"):
-            out[(r["metric"], place_key(r.get("scope")), value)].append(r)
+        if r.__class__ is dict:
+            value, kind, metric = r.get("value"), r.get("type", "count"), r.get("metric")
+        else:           # a `Record` (a million: its fields read directly)
+            value, kind, metric = getattr(r, "value", None), getattr(r, "type", "count"), getattr(r, "metric", None)
+        if (values is None or value in values) and kind == "count" and metric:
+            out[(metric, place_key(r.get("scope")), value)].append(r)
     return out
 
 

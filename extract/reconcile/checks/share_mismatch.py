@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from ..results import Account, FactRow
 
 
+class CountryFigures:
+    """The country's claims and fact rows, indexed once for the share checks of many parts: its claims by
+    article (in their order) and the row each of its records supports."""
+
+    def __init__(self, claims: list[Claim], rows: dict[KeyT, list["FactRow"]]):
+        self.rows = rows
+        self.by_article: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            self.by_article[c.article_id].append(c)
+        self.by_record = rows_by_record(rows)
+
+
 def check(account: "Account") -> list[Conflict]:
     return share_mismatch_all(account.claims, account.rows)
 
@@ -49,7 +61,11 @@ def _preferred_by_time(rows: dict[KeyT, list["FactRow"]], key: KeyT) -> list["Fa
     return [r for r in rows.get(key, []) if r.fact.rank == "preferred" and r.point.union is not None]
 
 
-def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -> list[Conflict]:
+def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
+                       country: "CountryFigures | None" = None) -> list[Conflict]:
+    """The findings of the stated shares among `claims` (with `rows`, their facts). `country`: the country's
+    figures when they are not among them (a part of a partitioned reconciliation): the same findings as
+    with its claims added after `claims` and its rows before `rows`."""
     shares = [s for s in claims if s.key.metric == "share_of_national" and s.key.place not in NATIONAL_NAMES]
     if not shares:
         return []
@@ -58,7 +74,15 @@ def share_mismatch_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]]) -
     for c in claims:
         if c.article_id in sharing and c.key.metric == "ocop_products" and c.key.kind == "total":
             claims_by_key[(c.key, c.article_id)].append(c)
-    by_record = rows_by_record(rows, only={s.record_id for s in shares})
+    only = {s.record_id for s in shares}
+    by_record = rows_by_record(rows, only=only)
+    if country is not None:
+        for a in sharing:
+            for c in country.by_article.get(a, ()):
+                if c.key.metric == "ocop_products" and c.key.kind == "total":
+                    claims_by_key[(c.key, a)].append(c)
+        by_record = {**{rid: country.by_record[rid] for rid in only if rid in country.by_record}, **by_record}
+        rows = {**country.rows, **rows}
     out = []
     for s in shares:
         part = _count_for(s.key.place, s, claims_by_key, rows)
