@@ -210,6 +210,20 @@ def test_parts_belong_to_the_total_stated_before_them_not_to_a_later_one():
     assert c.values == [9, 13]
 
 
+def test_a_figure_read_as_a_part_is_no_whole_of_the_parts_after_it():
+    # '… đánh giá, phân hạng 101 sản phẩm; trong đó, có 16 sản phẩm nâng hạng, 20 sản phẩm tái chứng nhận …
+    # Qua đó, có 36 sản phẩm đạt 4 sao và 65 sản phẩm đạt 3 sao'
+    added = dict(kind="added", as_of="2023", period="2023")
+    records = [at(rec("a#t", "a", 101, star="3+", **added), 0),
+               at(rec("a#u", "a", 16, star="3+", rules=["kind.part_of_figure"], **added), 40),
+               at(rec("a#r", "a", 20, star="3+", rules=["kind.part_of_figure"], **added), 80),
+               at(rec("a#4", "a", 36, star="4", **added), 200), at(rec("a#3", "a", 65, star="3", **added), 240)]
+    r = reconcile(records)
+    assert findings(r, "parts_sum") == []
+    [total] = [f for f in r.facts if f.value == 101]
+    assert any(s.startswith("parts_sum: 101 = ") for s in total.support)
+
+
 def test_product_groups_short_of_the_total_are_a_low_finding():
     base = [rec("a#t", "a", 155, star="3+", as_of="2024")]
     groups = [rec(f"a#g{i}", "a", v, star=None, as_of="2024", category=name)

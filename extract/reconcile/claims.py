@@ -65,6 +65,7 @@ class Claim:
     organization: str | None
     partial: bool
     evidence: tuple[Evidence, ...] = ()     # per record: record_id, sentence, start, end
+    part: bool = False                  # read as a part of another figure of its article (not a whole)
     dating_note: str | None = None                            # why the date differs from the record's
     entries: object = None              # its records as a finding's claims: see findings.claim_entries
 
@@ -180,7 +181,8 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
                       value=value, value_max=vmax, approx=approx, unit=unit or "",
                       allows=_allows(value, vmax, approx, unit, partial, exact),
                       as_of=as_of, period=getattr(r, "period", None), span=span, time_basis=basis,
-                      organization=organization, partial=partial, evidence=(evidence,))
+                      organization=organization, partial=partial, evidence=(evidence,),
+                      part=_read_as_part(getattr(r, "rules", None)))
         slot = merged.setdefault((claim.key, value, vmax, approx, partial), [])
         for earlier in slot:
             if _one_figure(earlier, claim):
@@ -195,6 +197,14 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
     out.sort(key=lambda c: (rank[c.key], *((c.span.lo, c.span.hi) if c.span else (0, 0)), c.article_id,
                             c.record_id))
     return out
+
+
+PART_RULES = ("kind.part_of_figure", "kind.part_in_own_year")
+"""The rules by which extraction read a count as a part of another figure (`Trong đó, …`)."""
+
+
+def _read_as_part(rules) -> bool:
+    return bool(rules) and any(r in PART_RULES for r in rules)
 
 
 def _allows(value, vmax, approx: str, unit: str | None, partial: bool, exact: dict[type, dict]) -> tuple:
@@ -233,6 +243,7 @@ def _absorb(kept: Claim, repeat: Claim) -> None:
     for a flow or a plan, the widest period (`năm 2022` over the rounds held `từ 20/9 đến 21/12/2022`:
     the figure is the year's)."""
     kept.evidence += repeat.evidence
+    kept.part = kept.part and repeat.part       # stated as a whole once: a whole
     if repeat.span is None:
         return
     if kept.span is None:

@@ -110,7 +110,8 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                   scopes: dict[KeyT, str | None]) -> list[Conflict]:
     """Each total of each article against each way the same article splits it: the parts stated after it
     and before the article's next total of the same thing, place and time (an article that gives a
-    village's or a year's figure later does not make it another whole of the same parts)."""
+    village's or a year's figure later does not make it another whole of the same parts). A figure read as
+    a part of another (`101 sản phẩm; trong đó, có 16 sản phẩm nâng hạng, 20 …`) is no whole."""
     by_source: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[(c.article_id, c.key.metric, c.key.place, c.key.kind)].append(c)
@@ -118,7 +119,7 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
     out = []
     for group in by_source.values():
         totals = [c for c in group if c.key.star in (ALL_STARS, None) and c.key.category is None
-                  and c.key.status is None and not c.partial]
+                  and c.key.status is None and not c.partial and not c.part]
         totals.sort(key=lambda c: (_start(c), c.record_id))
         for t in totals:
             for split, is_part in SPLITS.items():
