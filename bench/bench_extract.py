@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_runs import MEASURED  # noqa: E402  (bench/ is on the path from here on)
+
 _NUMBER = re.compile(r"\d+")
 
 
@@ -106,17 +108,11 @@ def in_process(folder: Path) -> None:
     print(f"  extraction / word_tokenize speed: {tokenize_s / extract_s:.2f}× (aim: at least 4×)")
 
 
-_MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
-             "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(os.waitstatus_to_exitcode(status))")
-"""Runs a command and writes its peak RSS to a file: started from this small process, not from the bench
-(a child's peak RSS counts the pages of the process it was forked from, here the in-process extraction's)."""
-
-
 def run_command(args: list[str], stdin=None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", _MEASURED, rss.name, sys.executable, "-m", "extract.cli",
+        proc = subprocess.Popen([sys.executable, "-c", MEASURED, rss.name, sys.executable, "-m", "extract.cli",
                                  *args], cwd=ROOT, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, err = proc.communicate()
         wall = time.perf_counter() - t0

@@ -29,18 +29,24 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
+MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
+            "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(os.waitstatus_to_exitcode(status))")
+"""Runs a command and writes its peak RSS (KiB) to a file: started from this small process, not from the
+bench (a child's peak RSS counts the pages of the process it was forked from, here the bench's corpora)."""
+
+
 def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     """(wall seconds, peak RSS in MiB) of `ocop ARGS` in a fresh process; exits on failure."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", *args], cwd=cwd,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 3):
-        sys.exit(f"ocop {' '.join(args)} failed ({code}): {proc.stderr.read().decode()[-2000:]}")
-    proc.stderr.close()
-    return wall, usage.ru_maxrss / 1024
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", MEASURED, rss.name, sys.executable, "-m", "extract.cli",
+                                 *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = proc.communicate()
+        wall = time.perf_counter() - t0
+        peak = int(rss.read() or 0)
+    if proc.returncode not in (0, 3):
+        sys.exit(f"ocop {' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return wall, peak / 1024
 
 
 def best(args: list[str], times: int = 3, before=None) -> float:
