@@ -23,7 +23,6 @@ import os
 import platform
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_runs import MEASURED  # noqa: E402  (bench/ is on the path from here on)
+from bench_runs import run_command as measured_run  # noqa: E402  (bench/ is on the path from here on)
 
 _NUMBER = re.compile(r"\d+")
 
@@ -110,16 +109,10 @@ def in_process(folder: Path) -> None:
 
 def run_command(args: list[str], stdin=None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", MEASURED, rss.name, sys.executable, "-m", "extract.cli",
-                                 *args], cwd=ROOT, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, err = proc.communicate()
-        wall = time.perf_counter() - t0
-        peak = int(rss.read() or 0)
-    if proc.returncode not in (0, 3):
+    wall, peak, code, err = measured_run(args, stdin)
+    if code not in (0, 3):
         print(err.decode()[-2000:], file=sys.stderr)
-    return wall, peak, proc.returncode
+    return wall, peak, code
 
 
 def as_command(folder: Path, n: int, chars: int, tmp: Path) -> None:

@@ -35,17 +35,24 @@ MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, 
 bench (a child's peak RSS counts the pages of the process it was forked from, here the bench's corpora)."""
 
 
-def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MiB) of `ocop ARGS` in a fresh process; exits on failure."""
+def run_command(args: list[str], stdin=None, cwd: Path = ROOT) -> tuple[float, int, int, bytes]:
+    """(wall seconds, peak RSS in KiB of the command's largest process, exit code, standard error) of
+    `ocop ARGS` in a fresh process."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", MEASURED, rss.name, sys.executable, "-m", "extract.cli",
-                                 *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                 *args], cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, err = proc.communicate()
         wall = time.perf_counter() - t0
         peak = int(rss.read() or 0)
-    if proc.returncode not in (0, 3):
-        sys.exit(f"ocop {' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return wall, peak, proc.returncode, err
+
+
+def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MiB) of `ocop ARGS` in a fresh process; exits on failure."""
+    wall, peak, code, err = run_command(args, cwd=cwd)
+    if code not in (0, 3):
+        sys.exit(f"ocop {' '.join(args)} failed ({code}): {err.decode()[-2000:]}")
     return wall, peak / 1024
 
 
