@@ -15,3 +15,12 @@ def browser():
         chromium = launch_chromium(pw)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A real local Dask cluster (two worker processes), one a test module; skips when dask is missing."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as c:
+        yield c

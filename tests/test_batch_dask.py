@@ -10,14 +10,6 @@ from extract.streaming import stream_extract
 from extract.engines import DaskEngine, EngineError, LocalEngine
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  host="127.0.0.1") as c:
-        yield c
-
-
 def test_dask_engine_gives_the_local_outputs(tmp_path, cluster):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 7)

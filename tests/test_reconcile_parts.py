@@ -315,14 +315,6 @@ def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
     assert _outputs(out) == _fresh(tmp_path, records, []) and (out / FOLDER).is_file()
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  host="127.0.0.1") as c:
-        yield c
-
-
 def test_parts_on_a_dask_cluster(cluster):
     from dask.distributed import Client
 
