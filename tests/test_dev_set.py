@@ -20,24 +20,10 @@ pytestmark = pytest.mark.skipif(not (DEV / "manifest.jsonl").is_file(),
                                 reason=f"no dev set at {DEV} (it lies beside the project in CI, not in a clone)")
 
 
-@pytest.fixture(scope="module")
-def dev_run(tmp_path_factory):
-    """The dev articles as JSON Lines input, their gold, and ocop's records for them."""
-    tmp = tmp_path_factory.mktemp("dev")
-    manifest = [json.loads(line) for line in (DEV / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-    with open(tmp / "dev.jsonl", "w", encoding="utf-8") as f, open(tmp / "gold.jsonl", "w", encoding="utf-8") as g:
-        for m in manifest:
-            row = {"id": m["id"], "text": (DEV / "articles" / f"{m['id']}.txt").read_text(encoding="utf-8")}
-            if m.get("published"):
-                row["published"] = m["published"]
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-            g.write((DEV / "gold" / f"{m['id']}.jsonl").read_text(encoding="utf-8"))
-    ocop = [sys.executable, "-m", "extract.cli"]
-    done = subprocess.run([*ocop, "extract", str(tmp / "dev.jsonl"), "--out", str(tmp / "out")],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    return tmp, ocop
+@pytest.fixture
+def dev_run(dev_extracted):
+    """The dev articles as JSON Lines input, their gold, and ocop's records for them (conftest.py)."""
+    return dev_extracted
 
 
 def _ocop_scores(tmp: Path, ocop: list[str]) -> dict:

@@ -5,7 +5,6 @@ across places, on the seeds, on synthetic records of many places, and on the dev
 ../shared is there). The cache is only ever a shortcut: damaged entries are recomputed."""
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -22,7 +21,6 @@ from schemas import Decision
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-DEV = ROOT.parent / "shared" / "dev"
 SIZES = (None, 1, 40, 400, 10 ** 9)
 """Claims a part gathers: one place a part (None), then more and more places, then all but the country."""
 
@@ -112,20 +110,10 @@ def test_the_records_reach_across_places():
     assert any(c.type == "share_mismatch" for c in r.conflicts)
 
 
-def test_dev_records_in_parts(tmp_path):
-    if not (DEV / "manifest.jsonl").is_file():
-        pytest.skip(f"no dev set at {DEV} (it lies beside the project in CI, not in a clone)")
-    rows = []
-    for m in (json.loads(x) for x in (DEV / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()):
-        row = {"id": m["id"], "text": (DEV / "articles" / f"{m['id']}.txt").read_text(encoding="utf-8")}
-        if m.get("published"):
-            row["published"] = m["published"]
-        rows.append(json.dumps(row, ensure_ascii=False))
-    (tmp_path / "dev.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    done = ocop("extract", str(tmp_path / "dev.jsonl"), "--out", str(tmp_path / "out"), "--quiet")
-    assert done.returncode in (0, 3), done.stderr.decode()
-    records = list(read_jsonl(tmp_path / "out" / "records.jsonl"))
-    articles = list(read_jsonl(tmp_path / "out" / "articles.jsonl"))
+def test_dev_records_in_parts(dev_extracted):
+    out = dev_extracted[0] / "out"
+    records = list(read_jsonl(out / "records.jsonl"))
+    articles = list(read_jsonl(out / "articles.jsonl"))
     expected = written(reconcile(records, articles))
     for size in SIZES:
         parts = Partitioned(size)
