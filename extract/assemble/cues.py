@@ -63,6 +63,22 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
 
 
 
+def right_before(text: str, pos: int, *path: str, window: int = 25):
+    """The cue of the list that ends right before `pos` (only spaces between), or None: the word that
+    governs the number at `pos` (`tăng 128 sản phẩm`).
+
+    >>> right_before("có 185 sản phẩm, tăng 128", 22, "metric", "difference_cues").group()
+    'tăng'
+    >>> right_before("tăng cường quảng bá 20", 20, "metric", "difference_cues") is None
+    True
+    """
+    left = text[max(0, pos - window):pos]
+    last = None
+    for last in finditer(left, *path):
+        pass
+    return last if last is not None and not left[last.end():].strip() else None
+
+
 def first_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> int | None:
     """Where the first cue of `cue_path` that is not inside a word of `not_path` starts, or None.
 

@@ -133,7 +133,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == "%":
         return None, "metric.percent"
     if unit == cues.words("metric", "products_unit"):
-        diff = cues.first(left[-25:], "metric", "difference_cues")
+        diff = cues.right_before(left, len(left), "metric", "difference_cues")
         if diff and cues.has(diff.group(), "metric", "increase_cues") and ocop_article \
                 and cues.has(sentence, "metric", "programme_names"):
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'

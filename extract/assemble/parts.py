@@ -78,11 +78,7 @@ def states_a_change(text: str, n: Match) -> bool:
     >>> [states_a_change(t, n) for n in numbers.match(t)[:2]]
     [False, True]
     """
-    left = text[max(0, n.start - 25):n.start]
-    last = None
-    for last in cues.pattern("metric", "difference_cues").finditer(left):
-        pass
-    return last is not None and not left[last.end():].strip()
+    return cues.right_before(text, n.start, "metric", "difference_cues") is not None
 
 
 def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
