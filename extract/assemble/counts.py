@@ -73,8 +73,6 @@ _CLAUSE_COMMA = regex.compile(r"[,;]")
 
 
 def _now_at(info: SentenceInfo) -> int | None:
-    if not info.numbers:
-        return None
     at = cues.first_outside(info.text, ("kind", "now_cues"), ("kind", "now_not"))
     return None if at is None else info.start + at
 
@@ -99,7 +97,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         # what holds for every number is read only where there are numbers (without, nothing reads it)
         reading = Reading(
             info, numbers,
-            now_at=_now_at(info),
+            now_at=_now_at(info) if numbers else None,
             rating=bool(numbers) and cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
             opens_with_parts=bool(numbers) and (bool(cues.pattern("parts", "sentence_openers").match(info.text))
                                                 or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text)))),
