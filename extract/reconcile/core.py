@@ -17,7 +17,7 @@ from schemas import Conflict, Decision, Fact, Key
 
 from .built import built
 from .checks import CHECKS
-from .claims import Claim, KeyT, claim_order, make_claims
+from .claims import Claim, KeyT, claim_order, claim_order_of_key, make_claims
 from .dating import redate_by_flows
 from .ids import key_identity, stable_id
 from .points import TimePoint, time_points
@@ -133,7 +133,7 @@ def second_pass(work: Resolved, order: SourceOrder, policy: Policy = default_pol
 def make_account(claims: list[Claim], work: Resolved) -> Account:
     """The facts of every key in key order, with what the checks read."""
     account = Account(claims, work.scopes, models={}, resolved={}, rows={})
-    for k in sorted(work.by_key, key=lambda k: tuple("" if x is None else x for x in k)):
+    for k in sorted(work.by_key, key=claim_order_of_key):
         km = account.models[k] = key_model(k, work.scopes[k])
         account.resolved[k] = work.pairs(k)
         account.rows[k] = [row for p, res in account.resolved[k] for row in make_facts(km, p, res)]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import CHECKS, share_mismatch
-from .claims import ALL_STARS, Claim, KeyT, claim_order
+from .claims import ALL_STARS, Claim, KeyT, claim_order, claim_order_of_key
 from .core import Resolved, first_pass, make_account, order_entries, second_pass
 from .dating import redate_by_flows
 from .parts_cache import PartCache, claims_digest, digest, entries_digest
@@ -36,10 +36,6 @@ from .results import ReconcileResult, conflict_order, fact_order
 COUNTRY = "\x00country"
 """The unit of the names of the whole country."""
 SHARE = "share_of_national"
-
-
-def key_order(k: KeyT) -> tuple:
-    return tuple("" if x is None else x for x in k)
 
 
 def unit_of(place: str | None) -> str:
@@ -114,7 +110,7 @@ def split(claims: list[Claim], claims_per_part: int | None = None) -> list[Part]
 
 def lessons(work: Resolved) -> list[tuple[tuple, tuple]]:
     """(where in the whole's order, entry) of every source-order entry of a part's first pass."""
-    return [((key_order(k), i), e) for k in work.by_key
+    return [((claim_order_of_key(k), i), e) for k in work.by_key
             for i, e in enumerate(order_entries(work.pairs(k), work.scopes))]
 
 
