@@ -13,6 +13,7 @@ from .batch import Messages, Summary
 from .engines import EngineError, LocalEngine
 from .inputs import DEFAULT_MAX_BYTES, Problem, iter_articles
 from .io import to_json
+from .seen_ids import SeenIds
 
 
 def _quiet_closed_output(out) -> None:
@@ -34,21 +35,20 @@ def stream_extract(paths: list[str], out=None, *, engine=None, max_bytes: int | 
     say = Messages(log, quiet)
     engine = engine or LocalEngine(1)
     summary = Summary()
-    seen: dict[str, str | None] = {}
+    seen = SeenIds()
 
     def articles() -> Iterator[Article]:
         for item in iter_articles(paths, max_bytes, stdin=stdin):
             if isinstance(item, Problem):
                 summary.problems.append(item)
                 say.problem(item)
-            elif item.id in seen:
-                p = Problem(item.path or item.id, f"article id {item.id!r} already read from {seen[item.id]}",
-                            "duplicate")
+            elif seen.add(item.id, item.path):
+                yield item
+            else:
+                p = Problem(item.path or item.id, f"article id {item.id!r} already read from "
+                            f"{seen.origin(item.id)}", "duplicate")
                 summary.problems.append(p)
                 say.problem(p)
-            else:
-                seen[item.id] = item.path
-                yield item
 
     try:
         for outcome in engine.map(articles(), ordered=True):

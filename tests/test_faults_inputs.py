@@ -149,3 +149,20 @@ def test_a_huge_json_line_is_skipped_without_being_read_into_memory(tmp_path):
     assert code == 3
     assert peak < baseline + 150, f"{peak:.0f} MB at peak for a 600 MB line ({baseline:.0f} MB for one article)"
     assert ids(tmp_path / "b" / "articles.jsonl") == ["after"]
+
+
+def test_a_streams_repeated_id_is_reported_and_its_memory_of_ids_leaves_no_file(tmp_path):
+    """The ids a pipeline has read live in a private temporary SQLite file (so memory stays flat over any
+    number of lines), which is gone as soon as it is opened: the run's temporary folder stays empty."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    feed = "".join(json.dumps({"id": i, "text": ARTICLE}, ensure_ascii=False) + "\n"
+                   for i in ["a", "b", "a", "c", "b"])
+    run = ocop("extract", "-", "--out", "-", "--jobs", "1", input=feed.encode(),
+               env={"TMPDIR": str(temp), "SQLITE_TMPDIR": str(temp)})
+    err = run.stderr.decode()
+    assert run.returncode == 3, err
+    assert "ocop: skipped <stdin>:3: article id 'a' already read from <stdin>:1" in err
+    assert "ocop: skipped <stdin>:5: article id 'b' already read from <stdin>:2" in err
+    assert sorted({json.loads(line)["article_id"] for line in run.stdout.decode().splitlines()}) == ["a", "b", "c"]
+    assert list(temp.iterdir()) == []
