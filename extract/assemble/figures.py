@@ -6,7 +6,7 @@ import regex
 
 from ..matchers import Match
 from ..segment import word_tokens
-from . import cues
+from . import cues, unrated
 from .analysis import SentenceInfo
 from .build import cut_off
 
@@ -79,51 +79,6 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     return None, n.end, ""
 
 
-def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star: Match | None,
-                  right_start: int = 0) -> bool:
-    """Proposed, registered, taking part, under review (`tiềm năng 5 sao` is a rating):
-
-    - a proposal or participation cue just before the number or in the noun phrase after it;
-    - a proposal cue earlier in the clause that no result cue follows (`đề nghị Hội đồng … công nhận 20 sản
-      phẩm là sản phẩm OCOP 5 sao`);
-    - when no class or result follows the number, either cue earlier in the sentence.
-
-    >>> not_rated_yet("", "Tham gia thi đánh giá, phân hạng đợt 1 có ", "", "", None)
-    True
-    >>> not_rated_yet("", "Tham gia chương trình, kết quả có ", "đạt 3 sao", "", None)
-    False
-    >>> not_rated_yet("", "Có 30 chủ thể tham gia, ", "được công nhận", "được công nhận", None, 100)
-    False
-    >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
-    True
-    """
-    if star is not None and star.value["star"] == "5p":
-        return False
-    either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
-    if any(cues.has(left[-40:], *c) or cues.has(right_np[:50], *c) for c in either):
-        return True
-    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right):
-        return True
-    if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
-        return False
-    return any(_unanswered(sentence_left, c) for c in either)
-
-
-def _proposed_after(right: str) -> bool:
-    """A proposal cue after the number in its clause, before any result cue (`31 sản phẩm của 8/11 huyện,
-    thành phố được các đơn vị trình đề nghị đánh giá`)."""
-    m = cues.first(right, "metric", "proposal_cues")
-    return m is not None and not cues.has(right[:m.start()], "metric", "result_cues")
-
-
-def _unanswered(text: str, path: tuple[str, str]) -> bool:
-    """A cue of `path` in `text` that no result cue follows."""
-    last = None
-    for last in cues.finditer(text, *path):
-        pass
-    return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
-
-
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None,
               sentence_left: str = "", right: str = "", right_start: int = 0,
@@ -139,9 +94,11 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
         if diff:
             return None, "metric.difference"
-        if not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
+        if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
             return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
+        if unrated.failed(right):
+            return None, "metric.failed"        # a round's products that did not pass: '6 sản phẩm không đạt'
         if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
@@ -281,6 +238,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.raises_total"     # '… có 1.200 sản phẩm …, nâng tổng số … lên 3.317'
     if cues.has(right, "kind", "just_after") and not cumulative:
         return "added", "kind.just_rated"       # 'Ba sản phẩm của huyện … vừa được UBND tỉnh công nhận'
+    if cues.has(right, "kind", "event_after") and not cumulative:
+        return "added", "kind.event_after"      # 'Hai sản phẩm của HTX … được nâng hạng lên 4 sao'
     if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a stretch
         if time_relation == "during" and span:
             return "added", f"kind.achieved_in_period:{near[1]}"
