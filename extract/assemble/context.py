@@ -100,6 +100,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     districts: Counter = Counter()
     country = 0
     first_seen: dict[str, int] = {}
+    first_district: dict[str, int] = {}
     for i, info in enumerate(infos):
         usable = info.usable_places()
         for p in info.places:
@@ -112,6 +113,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                 country += weight
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
+                first_district.setdefault(p.value["name"], p.start)
             if p.value["level"] != "province":
                 continue
             names[p.value["name"]] += weight
@@ -123,7 +125,9 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     if districts:
-        ctx.main_district = max(districts, key=lambda n: districts[n])
+        ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
+        if ctx.main_place is None:      # an article about a district that names no province
+            ctx.main_place, ctx.main_level = ctx.main_district, "district"
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
     plan_paragraph = None
     for info in infos:
