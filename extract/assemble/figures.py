@@ -14,7 +14,8 @@ _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 _UNIT_MAP = cues.words("units", "map")
 _CATEGORY_BEFORE = regex.compile(
     rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:có|gồm|:|là|-|–)?\s*\(?\s*$",
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*"
+    rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*\(?\s*$",
     regex.IGNORECASE)
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
