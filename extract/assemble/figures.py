@@ -98,7 +98,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
             return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
-        if unrated.failed(right):
+        if unrated.failed(right, left):
             return None, "metric.failed"        # a round's products that did not pass: '6 sản phẩm không đạt'
         if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
