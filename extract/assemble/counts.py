@@ -63,7 +63,7 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
     return start, end
 
 
-_FINER = {None: ("district", "commune"), "country": ("district", "commune"), "province": ("district", "commune"),
+_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"), "province": ("district", "commune"),
           "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _FORMER_AFTER = regex.compile(rf"\s*(?:{cues.longest_first(cues.words('parts', 'former_marks'))})(?![\p{{L}}\p{{M}}])",
