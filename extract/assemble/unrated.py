@@ -2,8 +2,12 @@
 by the round (metric null). `tiềm năng 5 sao` is a rating."""
 from __future__ import annotations
 
+import regex
+
 from ..matchers import Match
 from . import cues
+
+_NEXT_PREDICATE = regex.compile(r"\s(?:và|còn|nhưng)\s|,")   # '… 3 sao và đang hoàn thiện hồ sơ …'
 
 
 def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star: Match | None,
@@ -23,10 +27,15 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     False
     >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", None)
     True
-    >>> from ..matchers import Match
+    >>> import regex
+
+from ..matchers import Match
     >>> star = Match("star", 19, 24, "3 sao", "stars.x", {"star": "3"})
     >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", star, 5)
     False
+    >>> star = Match("star", 13, 18, "5 sao", "stars.x", {"star": "5"})
+    >>> not_rated_yet("có ", "có ", "sản phẩm đạt điểm 5 sao cấp tỉnh đang trình Trung ương xem xét", "", star, 0)
+    True
     >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
     True
     """
@@ -46,11 +55,12 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
 
 def _proposed_after(right: str, star_at: int | None = None) -> bool:
     """A proposal cue after the number in its clause, before any result cue and before the class the
-    products hold (`31 sản phẩm của 8/11 huyện, thành phố được các đơn vị trình đề nghị đánh giá`; not `4
-    sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng`, whose proposal is another count's)."""
+    products hold when a new predicate follows the class (`31 sản phẩm của 8/11 huyện, thành phố được các đơn
+    vị trình đề nghị đánh giá`, `6 sản phẩm đạt điểm 5 sao cấp tỉnh đang trình Trung ương`; not `4 sản phẩm
+    OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng`, whose proposal is another count's)."""
     m = cues.first(right, "metric", "proposal_cues")
     return m is not None and not cues.has(right[:m.start()], "metric", "result_cues") \
-        and (star_at is None or star_at > m.start())
+        and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
 
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
