@@ -15,6 +15,7 @@ _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", re
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
 YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
+_CLAUSE_END = regex.compile(r"[,;:.()]")
 
 
 def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
@@ -32,6 +33,11 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
         if country:
             return "Việt Nam", "country", "scope.whole_of_country"
+        # '33/55 sản phẩm đạt 4 sao của tỉnh': the whole is the stock of the place it is said to be of
+        of_place = [p for p in places if p.start >= n.end and not _CLAUSE_END.search(text, n.end, p.start)
+                    and _OF.search((text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:])]
+        if of_place:
+            return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
     if share:
         before = [p for p in before if p.value["level"] != "country"]

@@ -34,6 +34,8 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
+_DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
+                              regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
@@ -103,6 +105,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
+        if cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left):
+            return None, "metric.on_display"    # '150 gian hàng … với hơn 2.000 sản phẩm OCOP' at a fair
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
         if cues.has(right_np, "metric", "not_products"):
