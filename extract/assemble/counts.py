@@ -253,12 +253,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        if n.value.get("of_role") == "whole" and metric == "ocop_products" \
-                and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place"):
-            # 'Kết quả, có 29/31 sản phẩm đạt …': the 31 are those evaluated, not rated ('2.167/9.852 sản phẩm
-            # … của cả nước': the country's rated products)
-            metric, star = None, None
-            rules = [r for r in rules if not r.startswith(("metric.", "star"))] + ["metric.evaluated_pool"]
+        metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level)
         addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
             and not now and level in ("district", "commune") else None
         if addition is not None:

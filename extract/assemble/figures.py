@@ -129,6 +129,26 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     return None, "metric.none"
 
 
+def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list[str], scope_rule: str,
+                     level: str | None) -> tuple[str | None, str | None, list[str]]:
+    """What the figure's place says of its metric:
+
+    - the whole of an X/Y not said to be a place's stock is the products evaluated, not rated (`Kết quả, có
+      29/31 sản phẩm đạt …`; but `2.167/9.852 sản phẩm … của cả nước`, `33/55 sản phẩm 4 sao của tỉnh`);
+    - a share whose place is the country itself is no share of the country (`7.360 chủ thể OCOP, trong đó
+      2.426 hợp tác xã (chiếm 33%)` in a national article).
+    """
+    rule = None
+    if n.value.get("of_role") == "whole" and metric == "ocop_products" \
+            and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place"):
+        rule = "metric.evaluated_pool"
+    elif metric == "share_of_national" and level == "country":
+        rule = "metric.percent"
+    if rule is None:
+        return metric, star, rules
+    return None, None, [r for r in rules if not r.startswith(("metric.", "star"))] + [rule]
+
+
 def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
     """A place's percentage of the country (`chiếm 22% của cả nước`, `Hà Nội đóng góp hơn 20%`)."""
     return unit == "%" and cues.has(left[-30:], "metric", "share_cues") and any(
