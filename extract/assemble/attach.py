@@ -26,6 +26,22 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
     return p.value["name"], p.value["level"], "scope.stated"
 
 
+_SUBJECT_LEAD = regex.compile(rf"[\W\d_]*(?:(?:{cues.longest_first(cues.words('scope', 'subject_leads'))})\s+)?",
+                           regex.IGNORECASE)
+
+
+def subject_place(info: SentenceInfo, ctx: ArticleContext) -> tuple[str | None, str | None] | None:
+    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Huyện
+    từng bước …`, `Tại huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise."""
+    lead = _SUBJECT_LEAD.match(info.text)
+    at = info.start + (lead.end() if lead else 0)
+    first = next((p for p in info.usable_places() if p.start == at), None)
+    if first is None or first.value["level"] not in ("province", "district", "country"):
+        return None
+    name, level, _ = resolve_place(first, ctx)
+    return (name, level) if name else None
+
+
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
              share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
     places = info.usable_places()
