@@ -18,7 +18,6 @@ from .build import record
 from .context import ArticleContext
 
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
-_GLOSS = regex.compile(r"\([^()\d;:]{1,30}\)")    # '(OCOP)', '(H.Định Quán)': a gloss, not a clause
 
 
 @dataclass
@@ -55,11 +54,11 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
     end = info.end
     pos = n.end
     while m := parts.BOUNDARY.search(text, pos, info.end):
-        gloss = _GLOSS.match(text, m.start())
+        gloss = parts.GLOSS.match(text, m.start())
         if gloss is None:
             end = m.start()
             break
-        pos = gloss.end()      # '(OCOP)', '(HTX)': a short gloss does not end the clause
+        pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
     return start, end
 
 

@@ -17,6 +17,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     - a proposal or participation cue just before the number or in the noun phrase after it;
     - a proposal cue earlier in the clause that no result cue follows (`đề nghị Hội đồng … công nhận 20 sản
       phẩm là sản phẩm OCOP 5 sao`);
+    - a participation cue after the number in its clause when no result follows it (`2 sản phẩm … của Công
+      ty X (địa chỉ: …) được tham gia nâng hạng … lên 5 sao`);
     - when no class or result follows the number, either cue earlier in the sentence.
 
     >>> not_rated_yet("", "Tham gia thi đánh giá, phân hạng đợt 1 có ", "", "", None)
@@ -27,9 +29,6 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     False
     >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", None)
     True
-    >>> import regex
-
-from ..matchers import Match
     >>> star = Match("star", 19, 24, "3 sao", "stars.x", {"star": "3"})
     >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", star, 5)
     False
@@ -46,7 +45,8 @@ from ..matchers import Match
     noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
     if any(cues.has(left[-40:], *c) or cues.has(noun_phrase, *c) for c in either):
         return True
-    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at):
+    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at) \
+            or _takes_part_after(right, star_at):
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
@@ -61,6 +61,19 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
     m = cues.first(right, "metric", "proposal_cues")
     return m is not None and not cues.has(right[:m.start()], "metric", "result_cues") \
         and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
+
+
+def _takes_part_after(right: str, star_at: int | None) -> bool:
+    """A participation cue after the number in its clause, with no result cue in the clause and no class
+    the products hold before it.
+
+    >>> _takes_part_after("sản phẩm … của Công ty X (địa chỉ: thị trấn Lim) được tham gia nâng hạng lên 5 sao", None)
+    True
+    >>> _takes_part_after("sản phẩm của HTX tham gia Chương trình OCOP đã đạt 3 sao", None)
+    False
+    """
+    m = cues.first(right, "metric", "participation_cues")
+    return m is not None and not cues.has(right, "metric", "result_cues") and (star_at is None or star_at > m.start())
 
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
