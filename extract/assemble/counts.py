@@ -187,7 +187,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         metric, metric_rule = "share_of_national", "metric.share_of_national"
     else:
         metric, metric_rule = figures.metric_of(
-            unit, n, left_clause, right_np, info.text, reading.prev_text + " " + info.text, star_m,
+            unit, n, kind_window, right_np, info.text, reading.prev_text + " " + info.text, star_m,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
@@ -244,7 +244,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
-                                              or (d is not None and d.rule == "dates.round_year"),   # 'đợt 2/2024'
+                                              or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'
+                                              or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
                                               span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading

@@ -51,6 +51,12 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
     return None
 
 
+def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
+    """A count with a class after, in its sentence, a count of the same things taking part or proposed (`… đánh
+    giá cấp tỉnh với 45 sản phẩm tham gia, 38 sản phẩm đạt từ 3 sao trở lên`): the outcome of that round."""
+    return star is not None and any(f.unit == unit and "metric.not_rated_yet" in f.fields["rules"] for f in done)
+
+
 def reports_result(sentence_left: str, prev_text: str) -> bool:
     """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
     `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
