@@ -107,6 +107,11 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | Non
 
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
+    if d is not None and not before and after:
+        i = info.dates.index(d)     # '44 sản phẩm … năm 2019, 2020, 2021': the list's last year, as before it
+        while i + 1 < len(info.dates) and _JOIN_DATES.match(info.sentence.doc_text[info.dates[i].end:info.dates[i + 1].start]):
+            i += 1
+        d = info.dates[i]
     joined = None
     if d is not None:
         i = info.dates.index(d)
