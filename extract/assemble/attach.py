@@ -16,6 +16,7 @@ _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\
 YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
 _CLAUSE_END = regex.compile(r"[,;:.()]")
+_BRACKET_BEFORE_DATE = regex.compile(r"[^()\d;.]{0,60}\(\s*")   # '130 sản phẩm OCOP còn hiệu lực (tính đến tháng 2/2024)'
 
 
 def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
@@ -102,6 +103,7 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | Non
     if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
     after = [d for d in dates if n.end <= d.start < clause_end] or \
+        [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \
         [d for d in dates if n.end <= d.start and d.value.get("relation") is None
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
 
