@@ -197,10 +197,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     star, star_rule = figures.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 
-    d, joined = attach.date_for(info, n, clause_end)
+    breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
+    d, joined = attach.date_for(info, n, clause_end, breakdown)
     relation = attach.relation_of(d, now)
     if parent is not None and not (reading.plan or cues.first(left_clause, "kind", "target")):
-        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"]:
+        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
+                and "(" in text[parent.end:n.start]:
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
             # products is what one round recognized
             parent.fields["kind"] = "added"
@@ -223,12 +225,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
                 scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
                 scope_rule = "scope.bracket_of_figure"
-        own_year = [d for d in info.dates if window_start <= d.start and d.end <= n.start
+        own_year = [d for d in info.dates if (window_start <= d.start and d.end <= n.start or end <= d.start < right_end)
                     and d.value.get("precision") == "year" and not d.value.get("interval")
                     and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
         if own_year and kind == "total":
-            # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …': a stock
-            # split by the year each part was recognized in
+            # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
+            # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in
             kind, as_of = "added", ctx.date_value(own_year[-1])
             period, basis = as_of, "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
