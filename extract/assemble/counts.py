@@ -225,9 +225,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
                 scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
                 scope_rule = "scope.bracket_of_figure"
-        own_year = [d for d in info.dates if (window_start <= d.start and d.end <= n.start or end <= d.start < right_end)
-                    and d.value.get("precision") == "year" and not d.value.get("interval")
-                    and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        years = [d for d in info.dates if d.value.get("precision") == "year" and not d.value.get("interval")
+                 and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
+            d for d in years if end <= d.start < right_end and not _CLAUSE_COMMA.search(text, end, d.start)][:1]
         if own_year and kind == "total":
             # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
             # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in
