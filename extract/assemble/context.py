@@ -51,7 +51,7 @@ def _year_stated(info: SentenceInfo, m: Match) -> int | None:
 
 
 def is_plan_sentence(info: SentenceInfo) -> bool:
-    return cues.has(info.text, "kind", "target")
+    return cues.target(info.text) is not None
 
 
 @dataclass
@@ -186,7 +186,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                 ahead = _days_ahead(published, md) if md else 10 ** 6
                 year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)
                                                  or ahead <= UPCOMING_DAYS
-                                                 or (ahead < 366 and cues.has(info.text, "kind", "target"))) \
+                                                 or (ahead < 366 and cues.target(info.text) is not None)) \
                     else published.year - 1
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share

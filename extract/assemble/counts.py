@@ -125,7 +125,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
         elif (subject := attach.subject_place(info, ctx)) is not None:
             state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
-        if info.dates and not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
+        if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
             for d in info.dates:
                 v = ctx.date_value(d)
                 if v and d.value.get("relation") not in ("since", "compared"):
@@ -200,7 +200,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
     d, joined = attach.date_for(info, n, clause_end, breakdown)
     relation = attach.relation_of(d, now)
-    if parent is not None and not (reading.plan or cues.first(left_clause, "kind", "target")):
+    if parent is not None and not (reading.plan or cues.target(left_clause)):
         if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
                 and "(" in text[parent.end:n.start]:
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
@@ -242,7 +242,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.difference"
         elif metric_rule == "metric.increase":
             kind, kind_rule = "added", "kind.increase"
-        elif share and not cues.first(left_clause, "kind", "target"):
+        elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,

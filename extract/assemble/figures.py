@@ -252,7 +252,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'
     if plan:
         return "target", "kind.plan_paragraph"
-    if cues.first(left_clause, "kind", "target"):
+    if cues.target(left_clause):
         return "target", "kind.target_cue"
     near = cues.nearest_before(kind_window, len(kind_window),
                                ("total_before", "achieved_before", "added_before", "added_verbs", "have_before"))
