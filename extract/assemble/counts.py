@@ -123,7 +123,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-        elif (subject := attach.subject_place(info, ctx)) is not None:
+        elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
             state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
         if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
             for d in info.dates:
