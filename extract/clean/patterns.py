@@ -71,6 +71,8 @@ class Patterns:
         # of near-dates fails in linear time
         self.dateline = regex.compile(rf"""
             ^\s*+
+            (?: (?-i: (?: \p{{Lu}}[\p{{L}}\p{{M}}.]*+ [ \t]++ ){{0,3}} \p{{Lu}}[\p{{L}}\p{{M}}.]*+ )   # a byline: PV, Minh Anh
+                [ \t]*+ [|\-–—] [ \t]*+ )?+                #   and a bar or dash before the date
             (?: {alternation(dl['weekdays'] + dl['labels'])} [\s:,\-–|]*+ )*+   # Thứ tư, / Cập nhật:
             (?: {date} | {time} )                           # a date or a time
             (?: [\s,/\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+  # then more of them (lúc ...),
