@@ -45,6 +45,7 @@ PATTERN = regex.compile(rf"""
         \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)   # not sao chổi, sao chép, sao kê ...
       | \(\s*(?P<asterisk>[345])\s*\*\s*\)            # (4*)
       | (?<![\d.,])(?P<label>[345])\s*\*(?=\s*:)          # 4*: 12 sản phẩm (a list's label)
+      | (?<=(?:phẩm|SP|OCOP|đạt|hạng)\s{{1,3}})(?P<bare_ast>[345])\s*\*(?![\d*])   # 15 sản phẩm 4*
       )
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
@@ -64,7 +65,7 @@ def _code(word: str) -> str:
 def _classify(m) -> tuple[str | None, str, list[str]]:
     """The star code, the rule name, and every class named."""
     stars = [_code(m.group("paren") or m.group("first") or m.group("asterisk")
-                    or m.group("label"))]
+                    or m.group("label") or m.group("bare_ast"))]
     if m.group("second"):
         stars.append(_code(m.group("second")))
     if m.group("up"):
