@@ -15,6 +15,7 @@ _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", re
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
 YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
+_CLAUSE_END = regex.compile(r"[,;:.()]")
 
 
 def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
@@ -25,6 +26,22 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
     return p.value["name"], p.value["level"], "scope.stated"
 
 
+_SUBJECT_LEAD = regex.compile(rf"[\W\d_]*(?:(?:{cues.longest_first(cues.words('scope', 'subject_leads'))})\s+)?",
+                           regex.IGNORECASE)
+
+
+def subject_place(info: SentenceInfo, ctx: ArticleContext) -> tuple[str | None, str | None] | None:
+    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Huyện
+    từng bước …`, `Tại huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise."""
+    lead = _SUBJECT_LEAD.match(info.text)
+    at = info.start + (lead.end() if lead else 0)
+    first = next((p for p in info.usable_places() if p.start == at), None)
+    if first is None or first.value["level"] not in ("province", "district", "country"):
+        return None
+    name, level, _ = resolve_place(first, ctx)
+    return (name, level) if name else None
+
+
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
              share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
     places = info.usable_places()
@@ -32,6 +49,11 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
         if country:
             return "Việt Nam", "country", "scope.whole_of_country"
+        # '33/55 sản phẩm đạt 4 sao của tỉnh': the whole is the stock of the place it is said to be of
+        of_place = [p for p in places if p.start >= n.end and not _CLAUSE_END.search(text, n.end, p.start)
+                    and _OF.search((text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:])]
+        if of_place:
+            return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
     if share:
         before = [p for p in before if p.value["level"] != "country"]

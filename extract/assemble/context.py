@@ -157,7 +157,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         for m in info.dates:
             year = None
             v = m.value.get("value")
-            if v and v.startswith("XXXX") and v.endswith("~"):
+            if v and v.startswith("XXXX") and v.endswith("~") and not m.value.get("relative"):
                 # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date
                 ctx.date_values[(m.start, m.end)] = f"{published.year}{v[4:]}" if published else None
                 continue

@@ -18,7 +18,6 @@ from .build import record
 from .context import ArticleContext
 
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
-_GLOSS = regex.compile(r"\([^()\d;:]{1,30}\)")    # '(OCOP)', '(H.Định Quán)': a gloss, not a clause
 
 
 @dataclass
@@ -55,15 +54,15 @@ def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) 
     end = info.end
     pos = n.end
     while m := parts.BOUNDARY.search(text, pos, info.end):
-        gloss = _GLOSS.match(text, m.start())
+        gloss = parts.GLOSS.match(text, m.start())
         if gloss is None:
             end = m.start()
             break
-        pos = gloss.end()      # '(OCOP)', '(HTX)': a short gloss does not end the clause
+        pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
     return start, end
 
 
-_FINER = {None: ("district", "commune"), "country": ("district", "commune"), "province": ("district", "commune"),
+_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"), "province": ("district", "commune"),
           "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _FORMER_AFTER = regex.compile(rf"\s*(?:{cues.longest_first(cues.words('parts', 'former_marks'))})(?![\p{{L}}\p{{M}}])",
@@ -124,6 +123,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
+        elif (subject := attach.subject_place(info, ctx)) is not None:
+            state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
         if info.dates and not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
             for d in info.dates:
                 v = ctx.date_value(d)
@@ -253,11 +254,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        if n.value.get("of_role") == "whole" and metric == "ocop_products" and scope_rule != "scope.whole_of_country":
-            # 'Kết quả, có 29/31 sản phẩm đạt …': the 31 are those evaluated, not rated ('2.167/9.852 sản phẩm
-            # … của cả nước': the country's rated products)
-            metric, star = None, None
-            rules = [r for r in rules if not r.startswith(("metric.", "star"))] + ["metric.evaluated_pool"]
+        metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level)
         addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
             and not now and level in ("district", "commune") else None
         if addition is not None:

@@ -34,6 +34,8 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
+_DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
+                              regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
@@ -98,11 +100,13 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
             return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
-        if unrated.failed(right):
+        if unrated.failed(right, left):
             return None, "metric.failed"        # a round's products that did not pass: '6 sản phẩm không đạt'
         if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
+        if cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left):
+            return None, "metric.on_display"    # '150 gian hàng … với hơn 2.000 sản phẩm OCOP' at a fair
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
         if cues.has(right_np, "metric", "not_products"):
@@ -123,6 +127,26 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == cues.words("metric", "centers_unit") and ocop_article and cues.has(around, "metric", "centers_cues"):
         return "ocop_centers", "metric.centers"
     return None, "metric.none"
+
+
+def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list[str], scope_rule: str,
+                     level: str | None) -> tuple[str | None, str | None, list[str]]:
+    """What the figure's place says of its metric:
+
+    - the whole of an X/Y not said to be a place's stock is the products evaluated, not rated (`Kết quả, có
+      29/31 sản phẩm đạt …`; but `2.167/9.852 sản phẩm … của cả nước`, `33/55 sản phẩm 4 sao của tỉnh`);
+    - a share whose place is the country itself is no share of the country (`7.360 chủ thể OCOP, trong đó
+      2.426 hợp tác xã (chiếm 33%)` in a national article).
+    """
+    rule = None
+    if n.value.get("of_role") == "whole" and metric == "ocop_products" \
+            and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place"):
+        rule = "metric.evaluated_pool"
+    elif metric == "share_of_national" and level == "country":
+        rule = "metric.percent"
+    if rule is None:
+        return metric, star, rules
+    return None, None, [r for r in rules if not r.startswith(("metric.", "star"))] + [rule]
 
 
 def is_share(unit: str, left: str, info: SentenceInfo) -> bool:

@@ -11,6 +11,11 @@ from . import cues
 from .analysis import SentenceInfo
 
 BOUNDARY = regex.compile(r"[;:()]")
+GLOSS = regex.compile(
+    rf"\((?:[^()\d;:]{{1,30}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
+    rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)", regex.IGNORECASE)
+"""A bracket that glosses what precedes it, not a clause: '(OCOP)', '(H.Định Quán)', an address '(địa chỉ:
+thị trấn Lim, huyện Tiên Du)'."""
 
 
 @dataclass

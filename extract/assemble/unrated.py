@@ -2,8 +2,12 @@
 by the round (metric null). `tiềm năng 5 sao` is a rating."""
 from __future__ import annotations
 
+import regex
+
 from ..matchers import Match
 from . import cues
+
+_NEXT_PREDICATE = regex.compile(r"\s(?:và|còn|nhưng)\s|,")   # '… 3 sao và đang hoàn thiện hồ sơ …'
 
 
 def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star: Match | None,
@@ -13,6 +17,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     - a proposal or participation cue just before the number or in the noun phrase after it;
     - a proposal cue earlier in the clause that no result cue follows (`đề nghị Hội đồng … công nhận 20 sản
       phẩm là sản phẩm OCOP 5 sao`);
+    - a participation cue after the number in its clause when no result follows it (`2 sản phẩm … của Công
+      ty X (địa chỉ: …) được tham gia nâng hạng … lên 5 sao`);
     - when no class or result follows the number, either cue earlier in the sentence.
 
     >>> not_rated_yet("", "Tham gia thi đánh giá, phân hạng đợt 1 có ", "", "", None)
@@ -21,26 +27,53 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     False
     >>> not_rated_yet("", "Có 30 chủ thể tham gia, ", "được công nhận", "được công nhận", None, 100)
     False
+    >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", None)
+    True
+    >>> star = Match("star", 19, 24, "3 sao", "stars.x", {"star": "3"})
+    >>> not_rated_yet("HTX có ", "HTX có ", "sản phẩm OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng ", "", star, 5)
+    False
+    >>> star = Match("star", 13, 18, "5 sao", "stars.x", {"star": "5"})
+    >>> not_rated_yet("có ", "có ", "sản phẩm đạt điểm 5 sao cấp tỉnh đang trình Trung ương xem xét", "", star, 0)
+    True
     >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
     True
     """
     if star is not None and star.value["star"] == "5p":
         return False
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
-    if any(cues.has(left[-40:], *c) or cues.has(right_np[:50], *c) for c in either):
+    star_at = star.start - right_start if star is not None and star.start >= right_start else None
+    noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
+    if any(cues.has(left[-40:], *c) or cues.has(noun_phrase, *c) for c in either):
         return True
-    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right):
+    if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at) \
+            or _takes_part_after(right, star_at):
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
     return any(_unanswered(sentence_left, c) for c in either)
 
 
-def _proposed_after(right: str) -> bool:
-    """A proposal cue after the number in its clause, before any result cue (`31 sản phẩm của 8/11 huyện,
-    thành phố được các đơn vị trình đề nghị đánh giá`)."""
+def _proposed_after(right: str, star_at: int | None = None) -> bool:
+    """A proposal cue after the number in its clause, before any result cue and before the class the
+    products hold when a new predicate follows the class (`31 sản phẩm của 8/11 huyện, thành phố được các đơn
+    vị trình đề nghị đánh giá`, `6 sản phẩm đạt điểm 5 sao cấp tỉnh đang trình Trung ương`; not `4 sản phẩm
+    OCOP 3 sao và đang hoàn thiện hồ sơ để nâng hạng`, whose proposal is another count's)."""
     m = cues.first(right, "metric", "proposal_cues")
-    return m is not None and not cues.has(right[:m.start()], "metric", "result_cues")
+    return m is not None and not cues.has(right[:m.start()], "metric", "result_cues") \
+        and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
+
+
+def _takes_part_after(right: str, star_at: int | None) -> bool:
+    """A participation cue after the number in its clause, with no result cue in the clause and no class
+    the products hold before it.
+
+    >>> _takes_part_after("sản phẩm … của Công ty X (địa chỉ: thị trấn Lim) được tham gia nâng hạng lên 5 sao", None)
+    True
+    >>> _takes_part_after("sản phẩm của HTX tham gia Chương trình OCOP đã đạt 3 sao", None)
+    False
+    """
+    m = cues.first(right, "metric", "participation_cues")
+    return m is not None and not cues.has(right, "metric", "result_cues") and (star_at is None or star_at > m.start())
 
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
@@ -51,9 +84,10 @@ def _unanswered(text: str, path: tuple[str, str]) -> bool:
     return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
 
 
-def failed(right: str) -> bool:
+def failed(right: str, left: str = "") -> bool:
     """A failure cue after the number in its clause, before any result cue: the products a round did not
-    rate.
+    rate; or a lapse cue (their rating lapsed or was withdrawn) unless a recognition verb just before the
+    number rates them again.
 
     >>> failed(" sản phẩm không đạt")
     True
@@ -63,6 +97,15 @@ def failed(right: str) -> bool:
     False
     >>> failed(" sản phẩm đạt 4 sao")
     False
+    >>> failed(" sản phẩm đã hết hạn chứng nhận"), failed(" sản phẩm OCOP hết hiệu lực", "chứng nhận lại lần 02 cho ")
+    (True, False)
     """
-    m = cues.first(right, "metric", "failed_cues")
-    return m is not None and not cues.has(right[:m.start()], "metric", "result_cues")
+    for path in (("metric", "failed_cues"), ("metric", "lapsed_cues")):
+        m = cues.first(right, *path)
+        if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
+            continue
+        if path[1] == "lapsed_cues" and (cues.has(left[-40:], "status", "renewed")
+                                         or cues.has(left[-40:], "kind", "added_verbs")):
+            continue
+        return True
+    return False

@@ -7,7 +7,7 @@ import calendar
 
 import regex
 
-from .date_words import VOCAB, WINDOW, YEAR, alternation
+from .date_words import RELATIVE_YEAR_WORDS, VOCAB, WINDOW, YEAR, alternation
 from .numbers import COUNT_NOUN_AFTER
 
 RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range",
@@ -36,7 +36,8 @@ def _year(m, key="y") -> str:
 
 
 def _relative_year(m) -> str | None:
-    return "this_year" if m.group("ynay") else None
+    word = m.group("ynay")
+    return RELATIVE_YEAR_WORDS[" ".join(word.lower().split())] if word else None
 
 
 def _two(n) -> str:

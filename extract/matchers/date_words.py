@@ -20,5 +20,9 @@ MONTH = r"(?:0?[1-9]|1[0-2])(?!\d)"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 SLASH = r"\s*/\s*|-"
 IN_YEAR = r"(?:\s*(?:/|-)\s*|\s+năm\s+)"                     # tháng 6/2025, tháng 6 năm 2025
-YEAR_SLOT = rf"(?:{IN_YEAR}(?P<y>{YEAR})|\s+năm\s+(?P<ynay>nay))"   # ... 2025 / ... năm nay
+# the word after `năm` that makes the year relative (năm nay, năm ngoái, năm tới): from VOCAB["relative"]
+RELATIVE_YEAR_WORDS = {w.split(" ", 1)[1]: rel for w, rel in VOCAB["relative"].items()
+                       if w.startswith("năm ") and rel.endswith("_year")}
+YEAR_WORD = rf"(?P<ynay>{alternation(list(RELATIVE_YEAR_WORDS))})(?!\w)(?!\s+đó(?!\w))"   # not năm trước đó
+YEAR_SLOT = rf"(?:{IN_YEAR}(?P<y>{YEAR})|\s+năm\s+{YEAR_WORD})"   # ... 2025 / ... năm nay / năm ngoái
 JOIN = rf"\s*{alternation('range_joiners')}\s*"

@@ -29,7 +29,7 @@ import regex
 
 from . import Match, scan
 from .date_readers import READERS, RULES
-from .date_words import DAY, FLAGS, IN_YEAR, JOIN, MONTH, SLASH, VOCAB, YEAR, YEAR_SLOT, alternation
+from .date_words import DAY, FLAGS, IN_YEAR, JOIN, MONTH, SLASH, VOCAB, YEAR, YEAR_SLOT, YEAR_WORD, alternation
 from .numerals import back_to, without_invisible
 
 
@@ -53,7 +53,7 @@ PATTERN = regex.compile(rf"""
       | (?P<day_in_words>ngày\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})          # ngày 7 tháng 4 năm 2023
             (?:\s+năm\s+(?P<y>{YEAR}))?)
       | (?P<half_year>(?:(?P<months>[0-9]{{1,2}}|{alternation("month_count_words")})\s+tháng|(?P<half>{alternation("half_words")}))
-            \s+(?:(?P<edge>{alternation(list(VOCAB["half_edges"]))})\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?  # 6 tháng đầu năm 2025
+            \s+(?:(?P<edge>{alternation(list(VOCAB["half_edges"]))})\s+năm(?:\s+(?P<y>{YEAR})|\s+{YEAR_WORD})?  # 6 tháng đầu năm 2025
                |năm\s+(?P<y>{YEAR})(?![/\w])))                                      # 10 tháng năm 2023
       | (?P<month_range>tháng\s+(?P<m1>{MONTH}){JOIN}(?:tháng\s+)?(?P<m2>{MONTH})  # tháng 3 - 5/2025
             (?:{IN_YEAR}(?P<y>{YEAR}))?(?![/\-]?\d))
@@ -61,7 +61,7 @@ PATTERN = regex.compile(rf"""
       | (?P<month>(?:(?P<part>{alternation(list(VOCAB["period_parts"]))})\s+)?      # cuối tháng 6/2025
             tháng\s+(?P<m>{MONTH})(?!\s*/\s*\d{{1,2}}(?!\d)){YEAR_SLOT}?(?![/\-]?\d))
       | (?P<year_part>(?P<part>{alternation(list(VOCAB["period_parts"]))})\s+năm    # giữa năm 2025, cuối năm nay
-            (?:\s+(?P<y>{YEAR})|\s+(?P<ynay>nay))?(?!\s*(?:thứ|\d)))
+            (?:\s+(?P<y>{YEAR})|\s+{YEAR_WORD})?(?!\s*(?:thứ|\d)))
       | (?P<year_range>(?:(?P<span>{alternation("span_words")})\s+)?(?:năm\s+)?    # giai đoạn 2021 - 2025
             (?P<y1>{YEAR}){JOIN}(?:năm\s+)?(?P<y2>{YEAR})(?![/\w]))
       | (?P<round_year>{alternation("round_words")}\s+\d{{1,2}}                    # đợt 3 năm 2023, đợt 2/2024

@@ -95,6 +95,8 @@ CENTRAL = set(VOCAB["central_cities"])
 ADMIN = {k.lower(): v for k, v in VOCAB["admin"].items()}
 ABBREVIATIONS = {k.lower() for k in VOCAB["abbreviations"]}
 SURNAMES = set(VOCAB["surnames"])
+GENERIC = {**VOCAB["generic"], **{w[0].upper() + w[1:]: level for w, level in VOCAB["generic"].items()}}
+"""The words for the article's own place, also capitalized at a sentence's start (`Toàn tỉnh có …`)."""
 
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"                       # Chương, Mỹ
 _ANY_WORD = r"(?:[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d))"         # mường, KHƯƠNG, 1
@@ -110,7 +112,7 @@ def _first_letters() -> str:
     """Every letter a place can start with, as a character class: the pattern is tried only there (the
     alternation of a hundred names is slow to try at every position)."""
     caseless = [*VOCAB["country"], *ADMIN]
-    exact = [*VOCAB["generic"], *_canonical()]
+    exact = [*GENERIC, *_canonical()]
     letters = {w[0].lower() for w in caseless} | {w[0].upper() for w in caseless} | {w[0] for w in exact}
     return "[" + "".join(regex.escape(c) for c in sorted(letters)) + "]"
 
@@ -125,7 +127,7 @@ def pattern() -> regex.Pattern:
       | (?P<bare>(?<!\p{{L}})(?:{known})(?![\p{{L}}\p{{M}}]))                   # Hà Nội, TP.HCM
       | (?P<admin>(?<!\p{{L}}){_admin_alternation()})[ \t]*                         # tỉnh / TP / H. ...
         (?P<words>{_ANY_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_ANY_WORD}){{0,6}})?      # Mường khương, 1
-      | (?P<generic>(?<!\p{{L}})(?:{longest_first(VOCAB["generic"])})(?![\p{{L}}\p{{M}}])
+      | (?P<generic>(?<!\p{{L}})(?:{longest_first(GENERIC)})(?![\p{{L}}\p{{M}}])
                    (?![ \t]+\p{{Lu}}))                                     # toàn thành phố (not 'của tỉnh X')
         )""", regex.VERBOSE)
 
@@ -141,6 +143,8 @@ def _cut_person(words: list[str]) -> list[str]:
 _PERSON_BEFORE = regex.compile(
     rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
     rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
+_MANY_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['generic_not_after'])}|\d)\s*$",
+                             regex.IGNORECASE)
 _CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
 
 
@@ -155,6 +159,20 @@ def _place(start: int, end: int, text: str, rule: str, name: str | None, level: 
            admin: str | None, units: tuple[Unit, ...] = (), generic: bool = False) -> Match:
     return Match("place", start, end, text[start:end], rule,
                  {"name": name, "level": level, "admin": admin, "generic": generic, "units": units})
+
+
+_SUBJECT_AFTER = {w: regex.compile(rf"\s+{longest_first(after)}(?![\p{{L}}\p{{M}}])")
+                  for w, after in VOCAB["generic_as_subject"].items()}
+
+
+def _generic_here(text: str, m) -> bool:
+    """An admin word with no name after it stands for the article's place (`UBND thành phố cũng …`, `huyện
+    có 18 sản phẩm`), not after a quantity or a level (`các huyện`, `cấp huyện`), and, for some words, only
+    as a clause's subject."""
+    if _MANY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    after = _SUBJECT_AFTER.get(m.group("admin"))
+    return after is None or bool(after.match(text, m.end("admin")))
 
 
 def _admin_match(m, text: str, reader: NameReader) -> Match | None:
@@ -186,7 +204,7 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
 @lru_cache(maxsize=1)
 def _starts() -> re.Pattern:
     """Where `pattern()` can start (see scan.py): at a word of one of its branches, not after a letter."""
-    words = [*VOCAB["country"], *ADMIN, *VOCAB["generic"], *_canonical()]
+    words = [*VOCAB["country"], *ADMIN, *GENERIC, *_canonical()]
     return scan.starts_before(first_words=words, after_digits=True)
 
 
@@ -215,9 +233,10 @@ def match(text: str) -> list[Match]:
             found = _admin_match(m, text, reader)
             if found is None:
                 pos = m.end("admin")
-                if m.group("admin") in VOCAB["generic"]:     # `UBND thành phố cũng …`: the article's city
+                if m.group("admin") in GENERIC and _generic_here(text, m):
+                    # `UBND thành phố cũng …`, `huyện có 18 sản phẩm`: the article's city or district
                     out.append(_place(m.start(), pos, text, "places.generic", None,
-                                      VOCAB["generic"][m.group("admin")], m.group("admin"), generic=True))
+                                      GENERIC[m.group("admin")], m.group("admin"), generic=True))
                 continue
             out.append(found)
             pos = found.end
@@ -227,7 +246,7 @@ def match(text: str) -> list[Match]:
                 pos = members[-1].end if members else pos
         else:
             g = m.group("generic")
-            out.append(_place(m.start(), m.end(), text, "places.generic", None, VOCAB["generic"].get(g), g,
+            out.append(_place(m.start(), m.end(), text, "places.generic", None, GENERIC.get(g), g,
                               generic=True))
     out += reader.enumerated(text, out)
     out.sort(key=lambda p: p.start)
