@@ -6,7 +6,8 @@ A window starts at the legal form of the first name of the sentence that needs w
 two words: first FIRST_WINDOW characters after the form; when the reading looks at one of the window's
 last MARGIN syllables (or runs out of words), the window is tokenized again twice as long, up to `stop`
 (where the sentence's stretch of names ends). A later name of the sentence that starts inside the window
-is read over its words (and may grow it); one that starts past it gets a window of its own.
+is read over its words when they are enough for it (the same test); otherwise, or when it starts past
+the window, it gets a window of its own (so a list of names is not tokenized again from its first).
 
 Why the words of a window are the words of a longer one, where the reading looks: the CRF's features of
 a syllable are that syllable and its neighbours, at most two either side (the 43 templates of the
@@ -57,15 +58,22 @@ class Words:
         """`reading(words)` of the name whose legal form starts at `start` and words at `pos`, over a
         window long enough for it. `reading` returns the words it read (a `Read`) and its result, which
         are returned."""
+        if self.start <= start < self.end:
+            words, result = reading(self.tokens)
+            if self._enough(words):
+                return words, result
         width = FIRST_WINDOW
-        if not self.start <= start < self.end:
-            self._tokenize(start, self._end(pos + width))
+        self._tokenize(start, self._end(pos + width))
         while True:
             words, result = reading(self.tokens)
-            if self.end >= self.stop or (words and self._after(words[words.furthest].end) >= MARGIN):
+            if self._enough(words):
                 return words, result
             width *= 2
-            self._tokenize(self.start, self._end(max(pos + width, self.end + 1)))
+            self._tokenize(start, self._end(max(pos + width, self.end + 1)))
+
+    def _enough(self, words: Read) -> bool:
+        """The window holds MARGIN syllables after the last word read (or ends where names' stretch does)."""
+        return self.end >= self.stop or bool(words) and self._after(words[words.furthest].end) >= MARGIN
 
     def _after(self, pos: int) -> int:
         """Syllables of the window from `pos` on."""
