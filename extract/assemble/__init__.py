@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
+from . import prescoring
 from .analysis import analyse
 from .build import cut_off, record
 from .context import build_context
@@ -28,7 +29,9 @@ def assemble(doc: Doc) -> list[dict]:
             out.append(record(doc, info, "organization", m.start, m.end, [m.rule], name=m.value["name"],
                               org_class=m.value["org_class"], legal_form=m.value["legal_form"],
                               location=m.value["location"]))
-    out += count_records(doc, infos, ctx)
+    counts = count_records(doc, infos, ctx)
+    prescoring.settle(counts, infos)       # a district's scores sent on to the province are no rating
+    out += counts
     fill_scope_units(out, units_named(infos), ctx.main_place, doc.article.published)   # scope_code, scope_parent
     out.sort(key=lambda r: (r["evidence"]["start"], r["type"]))
     return out

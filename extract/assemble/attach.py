@@ -16,6 +16,7 @@ _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\
 YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
 _CLAUSE_END = regex.compile(r"[,;:.()]")
+_BRACKET_BEFORE_DATE = regex.compile(r"[^()\d;.]{0,60}\(\s*")   # '130 sản phẩm OCOP còn hiệu lực (tính đến tháng 2/2024)'
 
 
 def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
@@ -93,20 +94,30 @@ def _programme_period(d: Match, text: str) -> bool:
         and bool(_PROGRAMME_BEFORE.search(text, max(0, d.start - 80), d.start))
 
 
-def date_for(info: SentenceInfo, n: Match, clause_end: int) -> tuple[Match | None, Match | None]:
-    """The date that times the figure (nearest before it in the sentence, else after it in its clause),
+def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | None = None
+             ) -> tuple[Match | None, Match | None]:
+    """The date that times the figure (nearest before it in the sentence, else after it in its clause and
+    before its breakdown, `next_figure`: `250 sản phẩm, trong đó 50 sản phẩm mới được công nhận năm 2024`
+    times the 50; `công nhận 12 sản phẩm … và 73 sản phẩm … năm 2019` times both),
     and the date joined to it (`năm 2021 và 2022`) when there is one. The base of a comparison (`tăng 128
     sản phẩm so với năm 2019`) times no figure."""
+    bound = info.end if next_figure is None else next_figure
     dates = [d for d in info.dates if d.value.get("relation") != "compared"]
     before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"]
     if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
-    after = [d for d in dates if n.end <= d.start < clause_end] or \
-        [d for d in dates if n.end <= d.start and d.value.get("relation") is None
+    after = [d for d in dates if n.end <= d.start < min(clause_end, bound)] or \
+        [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \
+        [d for d in dates if n.end <= d.start < bound and d.value.get("relation") is None
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
 
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
+    if d is not None and not before and after:
+        i = info.dates.index(d)     # '44 sản phẩm … năm 2019, 2020, 2021': the list's last year, as before it
+        while i + 1 < len(info.dates) and _JOIN_DATES.match(info.sentence.doc_text[info.dates[i].end:info.dates[i + 1].start]):
+            i += 1
+        d = info.dates[i]
     joined = None
     if d is not None:
         i = info.dates.index(d)

@@ -51,7 +51,7 @@ def _year_stated(info: SentenceInfo, m: Match) -> int | None:
 
 
 def is_plan_sentence(info: SentenceInfo) -> bool:
-    return cues.has(info.text, "kind", "target")
+    return cues.target(info.text) is not None
 
 
 @dataclass
@@ -91,6 +91,18 @@ def _days_ahead(published: date, md: tuple) -> int:
         return (date(published.year, md[1], md[2] or 1) - published).days
     except (ValueError, TypeError):
         return 10 ** 6
+
+
+_JOINED = re.compile(r"\s*(?:và|hoặc|,|đến|-|–)\s*")
+
+
+def _joined_year(info: SentenceInfo, m: Match) -> int | None:
+    """The year of the date joined right after `m` (`tháng 11 và tháng 12/2024`, `ngày 30/11 và 1/12/2024`)."""
+    nxt = next((d for d in info.dates if d.start >= m.end), None)
+    if nxt is None or not _JOINED.fullmatch(info.text, m.end - info.start, nxt.start - info.start):
+        return None
+    y = (nxt.value.get("value") or "")[:4]
+    return int(y) if y.isdigit() else None
 
 
 def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleContext:
@@ -171,9 +183,13 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     year = _year_stated(info, m)
             elif published is not None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
+                ahead = _days_ahead(published, md) if md else 10 ** 6
                 year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)
-                                                 or _days_ahead(published, md) <= UPCOMING_DAYS) \
+                                                 or ahead <= UPCOMING_DAYS
+                                                 or (ahead < 366 and cues.target(info.text) is not None)) \
                     else published.year - 1
+            if v and v.startswith("XXXX") and not m.value.get("relative"):
+                year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
             k = edtf_key(ctx.date_values[(m.start, m.end)])
             if k and k[2] and not m.value.get("interval"):

@@ -125,7 +125,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
         elif (subject := attach.subject_place(info, ctx)) is not None:
             state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
-        if info.dates and not reading.plan and not cues.has(info.text, "kind", "target"):   # a plan's dates time nothing after
+        if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
             for d in info.dates:
                 v = ctx.date_value(d)
                 if v and d.value.get("relation") not in ("since", "compared"):
@@ -187,7 +187,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         metric, metric_rule = "share_of_national", "metric.share_of_national"
     else:
         metric, metric_rule = figures.metric_of(
-            unit, n, left_clause, right_np, info.text, reading.prev_text + " " + info.text, star_m,
+            unit, n, kind_window, right_np, info.text, reading.prev_text + " " + info.text, star_m,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
@@ -197,10 +197,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     star, star_rule = figures.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 
-    d, joined = attach.date_for(info, n, clause_end)
+    breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
+    d, joined = attach.date_for(info, n, clause_end, breakdown)
     relation = attach.relation_of(d, now)
-    if parent is not None and not (reading.plan or cues.first(left_clause, "kind", "target")):
-        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"]:
+    if parent is not None and not (reading.plan or cues.target(left_clause)):
+        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
+                and "(" in text[parent.end:n.start]:
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
             # products is what one round recognized
             parent.fields["kind"] = "added"
@@ -223,12 +225,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
                 scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
                 scope_rule = "scope.bracket_of_figure"
-        own_year = [d for d in info.dates if window_start <= d.start and d.end <= n.start
-                    and d.value.get("precision") == "year" and not d.value.get("interval")
-                    and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        years = [d for d in info.dates if d.value.get("precision") == "year" and not d.value.get("interval")
+                 and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
+            d for d in years if end <= d.start < right_end and not _CLAUSE_COMMA.search(text, end, d.start)][:1]
         if own_year and kind == "total":
-            # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …': a stock
-            # split by the year each part was recognized in
+            # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
+            # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in
             kind, as_of = "added", ctx.date_value(own_year[-1])
             period, basis = as_of, "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
@@ -239,12 +242,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "total", "kind.difference"
         elif metric_rule == "metric.increase":
             kind, kind_rule = "added", "kind.increase"
-        elif share and not cues.first(left_clause, "kind", "target"):
+        elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
         else:
             kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
-                                              or (d is not None and d.rule == "dates.round_year"),   # 'đợt 2/2024'
+                                              or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'
+                                              or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
                                               span=bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading

@@ -100,3 +100,19 @@ def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...])
     True
     """
     return first_outside(text, cue_path, not_path) is not None
+
+
+_MEASURED_BY = regex.compile(rf"(?:%|(?<![\p{{L}}\p{{M}}]){longest_first(words('kind', 'target_measured_by'))})\s*$",
+                             regex.IGNORECASE)
+
+
+def target(text: str) -> regex.Match | None:
+    """The first target cue of `text` that speaks of a plan, not of what was done measured against it
+    (`phấn đấu có thêm 40 sản phẩm`; not `đạt 115% kế hoạch`, `vượt chỉ tiêu`).
+
+    >>> target("Năm 2024, tỉnh đạt 115% kế hoạch với 46 sản phẩm") is None
+    True
+    >>> target("tỉnh vượt kế hoạch, phấn đấu năm sau có 50 sản phẩm").group()
+    'phấn đấu'
+    """
+    return next((m for m in finditer(text, "kind", "target") if not _MEASURED_BY.search(text, 0, m.start())), None)

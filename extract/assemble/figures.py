@@ -248,9 +248,11 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
     ('total', 'kind.default_total')
     """
+    if plan and cues.has(right[:40], "kind", "already_rated_after"):
+        return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'
     if plan:
         return "target", "kind.plan_paragraph"
-    if cues.first(left_clause, "kind", "target"):
+    if cues.target(left_clause):
         return "target", "kind.target_cue"
     near = cues.nearest_before(kind_window, len(kind_window),
                                ("total_before", "achieved_before", "added_before", "added_verbs", "have_before"))

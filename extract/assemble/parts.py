@@ -13,9 +13,10 @@ from .analysis import SentenceInfo
 BOUNDARY = regex.compile(r"[;:()]")
 GLOSS = regex.compile(
     rf"\((?:[^()\d;:]{{1,30}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
-    rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)", regex.IGNORECASE)
+    rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)|(?<=điểm\s{{0,2}})\(\s*(?:hạng\s+)?[1-5]\s*(?:sao|\*)\s*\)", regex.IGNORECASE)
 """A bracket that glosses what precedes it, not a clause: '(OCOP)', '(H.Định Quán)', an address '(địa chỉ:
-thị trấn Lim, huyện Tiên Du)'."""
+thị trấn Lim, huyện Tiên Du)', the class of a score ('01 sản phẩm đạt 74 điểm (4 sao)'; not the class of one
+product named in a list, '02 sản phẩm … bao gồm Gạo nếp (4*) và …')."""
 
 
 @dataclass
@@ -49,6 +50,12 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
         if cues.has(between, "parts", "inside") or bracket:
             return f.parent or f
     return None
+
+
+def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
+    """A count with a class after, in its sentence, a count of the same things taking part or proposed (`… đánh
+    giá cấp tỉnh với 45 sản phẩm tham gia, 38 sản phẩm đạt từ 3 sao trở lên`): the outcome of that round."""
+    return star is not None and any(f.unit == unit and "metric.not_rated_yet" in f.fields["rules"] for f in done)
 
 
 def reports_result(sentence_left: str, prev_text: str) -> bool:

@@ -54,9 +54,16 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
 
 
 def _result_of_fewer(fig: Figure, pool: Figure) -> bool:
+    """A result of the round that counts fewer products as rated from three stars up (`Kết quả, có 28 sản
+    phẩm đạt …`, or a part of the pool with that class: `đã đánh giá 52 sản phẩm, trong đó 46 sản phẩm đạt
+    từ 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
+    if fig.unit != pool.unit:
+        return False
+    if fig.parent is pool and "metric.failed" in fig.fields["rules"]:
+        return True
     value, of = fig.fields["value"], pool.fields["value"]
-    return "kind.result_of_round" in fig.fields["rules"] and fig.fields["star"] == "3+" \
-        and fig.unit == pool.unit and isinstance(value, (int, float)) and value < of
+    result = "kind.result_of_round" in fig.fields["rules"] or (fig.parent is pool and "stars.and_up" in fig.fields["rules"])
+    return result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of
 
 
 def _not_rated(pool: Pool) -> None:

@@ -43,7 +43,7 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     star_at = star.start - right_start if star is not None and star.start >= right_start else None
     noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
-    if any(cues.has(left[-40:], *c) or cues.has(noun_phrase, *c) for c in either):
+    if any(_just_before(left[-40:], c) or cues.has(noun_phrase, *c) for c in either):
         return True
     if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at) \
             or _takes_part_after(right, star_at):
@@ -61,6 +61,21 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
     m = cues.first(right, "metric", "proposal_cues")
     return m is not None and not cues.has(right[:m.start()], "metric", "result_cues") \
         and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
+
+
+def _just_before(left: str, path: tuple[str, str]) -> bool:
+    """A cue of `path` before the number with no comma after it (`đề nghị công nhận 4 sản phẩm`; not `45 sản
+    phẩm tham gia, 38 sản phẩm đạt …`, where it is the count before's).
+
+    >>> _just_before("đề nghị xét công nhận ", ("metric", "proposal_cues"))
+    True
+    >>> _just_before("với 45 sản phẩm tham gia, ", ("metric", "participation_cues"))
+    False
+    """
+    last = None
+    for last in cues.finditer(left, *path):
+        pass
+    return last is not None and "," not in left[last.end():]
 
 
 def _takes_part_after(right: str, star_at: int | None) -> bool:

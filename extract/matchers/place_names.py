@@ -17,7 +17,7 @@ import regex
 
 from ..gazetteer import Unit, as_written, lookup, name_key
 from ..gazetteer.names import index
-from . import Match, load_vocab
+from . import Match, load_vocab, longest_first
 
 VOCAB = load_vocab("places")
 ADMIN_LEVEL = {k.lower(): v for k, v in VOCAB["admin"].items()}
@@ -31,6 +31,9 @@ _LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|nhữ
 _NAME_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,4}")
 _ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
+_DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
+                                  regex.IGNORECASE)
+_LISTED_LEAD = regex.compile(rf"(?:[,;:]|(?<![\p{{L}}\p{{M}}])(?:và|{longest_first(VOCAB['list_openers'])}))[ \t]+(?=\p{{Lu}})")
 
 
 def _case_ok(words: list[str]) -> bool:
@@ -113,13 +116,13 @@ class NameReader:
         return out
 
     @staticmethod
-    def _member(run, level: str, provinces: set[str]) -> tuple[int, tuple[Unit, ...]] | None:
+    def _member(run, level: str, provinces: set[str] | None) -> tuple[int, tuple[Unit, ...]] | None:
         """The longest prefix of a capitalized run that is a unit of this level in these provinces,
         ending where the run ends or before a word that is not a name's."""
         words = list(_WORD.finditer(run.group()))
         for n in range(len(words), 0, -1):
             units = tuple(u for u in lookup(run.group()[:words[n - 1].end()], level=level)
-                          if u.province in provinces)
+                          if provinces is None or u.province in provinces)
             if units and n == len(words):
                 return run.start() + words[n - 1].end(), units
         return None
@@ -142,12 +145,15 @@ class NameReader:
         """Districts enumerated without their word beside one named with it, each with its figure:
         `thành phố Phủ Lý có 38 sản phẩm; Lý Nhân có 18 sản phẩm`."""
         heads = [p for p in found if p.rule == "places.gazetteer" and p.value["level"] == "district"]
-        if not heads:
+        listed = _DISTRICTS_LISTED.search(text) if not heads else None
+        if not heads and listed is None:
             return []
-        provinces = {u.province for p in heads for u in p.value["units"]}
+        # beside a named sibling, its province's districts; after 'các huyện … là', any province's
+        provinces = {u.province for p in heads for u in p.value["units"]} if heads else None
         taken = [(p.start, p.end) for p in found]
         out = []
-        for lead in _ENUM_LEAD.finditer(text):
+        leads = _ENUM_LEAD.finditer(text) if heads else _LISTED_LEAD.finditer(text, listed.end())
+        for lead in leads:
             run = _NAME_RUN.match(text, lead.end())
             if run is None or any(a < run.end() and run.start() < b for a, b in taken):
                 continue
