@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..gazetteer import lookup
 from ..matchers import Match
 from . import cues
 from .analysis import SentenceInfo
@@ -31,16 +32,39 @@ _SUBJECT_LEAD = regex.compile(rf"[\W\d_]*(?:(?:{cues.longest_first(cues.words('s
                            regex.IGNORECASE)
 
 
-def subject_place(info: SentenceInfo, ctx: ArticleContext) -> tuple[str | None, str | None] | None:
-    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Huyện
-    từng bước …`, `Tại huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise."""
+def subject_place(info: SentenceInfo, ctx: ArticleContext,
+                  current: tuple | None = None) -> tuple[str | None, str | None] | None:
+    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Tại
+    huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise. A bare name opening the
+    sentence is a place when it is a district of the article's province (`Bến Lức là …` in an article about
+    Long An); `Huyện …` with no name keeps the reader in the district it is in (`current`)."""
     lead = _SUBJECT_LEAD.match(info.text)
     at = info.start + (lead.end() if lead else 0)
     first = next((p for p in info.usable_places() if p.start == at), None)
-    if first is None or first.value["level"] not in ("province", "district", "country"):
+    if first is None:
+        return _district_of_article(info.text[at - info.start:], ctx)
+    if first.value["level"] not in ("province", "district", "country"):
+        return None
+    if first.value["generic"] and first.value["level"] == "district" and current and current[1] == "district":
         return None
     name, level, _ = resolve_place(first, ctx)
     return (name, level) if name else None
+
+
+_OPENING_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
+
+
+def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] | None:
+    """The district of the article's province whose bare name opens the text (longest name first)."""
+    run = _OPENING_NAME.match(opening)
+    if run is None or ctx.main_level != "province":
+        return None
+    words = run.group().split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if any(u.province == ctx.main_place for u in lookup(name, level="district")):
+            return name, "district"
+    return None
 
 
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,

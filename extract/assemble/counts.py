@@ -41,25 +41,7 @@ class ReaderState:
     last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
     parts_run: bool = False             # the last sentence with figures listed parts of a whole
     pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
-
-
-def _clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
-    start = info.start
-    for m in parts.BOUNDARY.finditer(text, info.start, n.start):
-        start = m.end()
-    if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
-        # a bracket that explains what precedes it belongs to that clause
-        prev = [m.end() for m in parts.BOUNDARY.finditer(text, info.start, start - 1)]
-        start = prev[-1] if prev else info.start
-    end = info.end
-    pos = n.end
-    while m := parts.BOUNDARY.search(text, pos, info.end):
-        gloss = parts.GLOSS.match(text, m.start())
-        if gloss is None:
-            end = m.start()
-            break
-        pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
-    return start, end
+    places: set = field(default_factory=set)   # the places of this paragraph's figures
 
 
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"), "province": ("district", "commune"),
@@ -89,8 +71,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             if (state.parts_run and _STARTS_WITH_NUMBER.match(info.text)) \
                     or cues.pattern("parts", "elaboration_openers").match(info.text):
                 state.paragraph = info.paragraph    # … unless it goes on with, or details, the figure before
-            else:
-                state = ReaderState(paragraph=info.paragraph, last_scope=state.last_scope)
+            else:       # … nor a place when the paragraph went through several (a list of districts)
+                state = ReaderState(paragraph=info.paragraph,
+                                    last_scope=state.last_scope if len(state.places) <= 1 else None)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
         # what holds for every number is read only where there are numbers (without, nothing reads it)
@@ -123,7 +106,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
             if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
                 state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-        elif (subject := attach.subject_place(info, ctx)) is not None:
+                state.places.update(f.fields["scope"] for f in placed)
+        elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
             state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
         if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
             for d in info.dates:
@@ -149,7 +133,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if n.value.get("of_role") == "part" and later and later[0].value.get("of_role") == "whole":
         later = later[1:]   # X/Y: what follows the whole (`2/3 sản phẩm OCOP 5 sao`) is the part's too
     products = cues.words("metric", "products_unit")
-    clause_start, clause_end = _clause_bounds(text, info, n, info.dates)
+    clause_start, clause_end = parts.clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
     window_start = max(clause_start, done[-1].end if done else info.start)
     right_end = min(next_start, clause_end) if next_start > end else clause_end

@@ -19,6 +19,27 @@ thị trấn Lim, huyện Tiên Du)', the class of a score ('01 sản phẩm đ�
 product named in a list, '02 sản phẩm … bao gồm Gạo nếp (4*) và …')."""
 
 
+def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
+    """The clause of the number `n`: from the last boundary (`;:()`) before it (a bracket that explains what
+    precedes it belongs to that clause) to the next one after it that is no gloss."""
+    start = info.start
+    for m in BOUNDARY.finditer(text, info.start, n.start):
+        start = m.end()
+    if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
+        # a bracket that explains what precedes it belongs to that clause
+        prev = [m.end() for m in BOUNDARY.finditer(text, info.start, start - 1)]
+        start = prev[-1] if prev else info.start
+    end = info.end
+    pos = n.end
+    while m := BOUNDARY.search(text, pos, info.end):
+        gloss = GLOSS.match(text, m.start())
+        if gloss is None:
+            end = m.start()
+            break
+        pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
+    return start, end
+
+
 @dataclass
 class Figure:
     number: Match

@@ -71,7 +71,8 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
         # 'từ 3 sao trở lên' is every certified product; '4 sao trở lên' has no code of its own
         return ("3+", "stars.and_up", stars) if stars[0] == "3" else (None, "stars.and_up_high", stars)
     if m.group("potential"):
-        return "5p", "stars.potential", stars
+        # 'tiềm năng 5 sao' is a rating class; 'tiềm năng 4 sao' is none (annotation.md: metric null)
+        return ("5p", "stars.potential", stars) if stars[-1] == "5" else (None, "stars.potential_lower", stars)
     if m.group("upfrom"):
         return stars[-1], "stars.upgrade", stars
     if len(stars) > 1:
