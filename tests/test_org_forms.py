@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.doc import make_doc
-from extract.matchers import HERE, examples, org_forms, orgs
+from extract.matchers import HERE, examples, org_forms, org_windows, orgs
 from schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def test_form_reading_gives_the_tokenizers_names(monkeypatch):
 def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
     def refuse(*args):
         raise AssertionError(f"the tokenizer was asked about {text!r}")
-    monkeypatch.setattr(orgs, "word_tokens", refuse)
+    monkeypatch.setattr(org_windows, "word_tokens", refuse)
     assert [m.value["name"] for m in orgs.match(text)] == [name]
 
 
@@ -64,7 +64,7 @@ def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
 def test_lower_case_words_need_no_tokenizer(monkeypatch, text):
     def refuse(*args):
         raise AssertionError(f"the tokenizer was asked about {text!r}")
-    monkeypatch.setattr(orgs, "word_tokens", refuse)
+    monkeypatch.setattr(org_windows, "word_tokens", refuse)
     assert [m.value["name"] for m in orgs.match(text)] == []
 
 

@@ -25,6 +25,8 @@ money, measures, durations, scores, ratios, ordinals, star classes, numbers insi
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from . import Match, load_vocab, longest_first, scan
@@ -100,11 +102,12 @@ class Candidate:
         self.percent = False
         self.of_role = None
 
-    @property
+    # the windows the policies read, cut once: they are read only after start and end are final
+    @cached_property
     def before(self) -> str:
         return self.text[max(0, self.start - WINDOW):self.start]
 
-    @property
+    @cached_property
     def after(self) -> str:
         return self.text[self.end:self.end + WINDOW]
 

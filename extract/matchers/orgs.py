@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import regex
 
-from ..segment import Token, word_tokens
+from ..segment import Token
 from . import Match, load_vocab, longest_first
-from . import org_forms, places, scan
+from . import org_forms, org_windows, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -209,22 +209,16 @@ def _location(text: str, end: int) -> str | None:
     return ", ".join(t for t, _ in found) or None
 
 
-def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
-    """Organizations in `text`; `tokens` are its words when already known (offsets into `text`)."""
+def match(text: str) -> list[Match]:
+    """Organizations in `text`."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
     triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())]
     if not triggers:
         return []
-    # only the stretch where names can be is tokenized, and only when a name's form leaves its words open
+    # only the stretch where names can be is tokenized, and only when a name's form leaves its words open,
+    # in windows no longer than its reading needs (org_windows.py)
     stop = min(len(text), triggers[-1].end() + TOKEN_WINDOW)
-    words = tokens
-
-    def tokenized() -> list[Token]:
-        nonlocal words
-        if words is None:
-            words = word_tokens(text, triggers[0].start(), stop)
-        return words
-
+    words = org_windows.Words(text, stop)
     trigger_starts = {m.start() for m in triggers}
     out: list[Match] = []
     for m in triggers:
@@ -241,17 +235,14 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
         nested = {t.start() for t in triggers if not agency and t.start() >= m.start()
                   and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
         starts = trigger_starts - {m.start()} - nested
-        # the form is read while the words are not known yet (once they are, reading them costs less)
-        end = None if agency or words is not None else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
-        if end is None and words is None and org_forms.no_name(text, pos, stop, starts, agency,
-                                                                trades=form[:1].isupper(), window=NAME_WINDOW):
+        trades = form[:1].isupper()
+        # the form is read first; the words only where it leaves them open
+        end = None if agency else org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
+        if end is None and org_forms.no_name(text, pos, stop, starts, agency, trades=trades, window=NAME_WINDOW):
             continue     # lower-case words only: no name, whatever the words
         if end is None:
-            after = _refine(text, tokenized(), pos)
-            if after and after[0].lower in TITLE_SUFFIXES:
-                continue
-            last = _name_end(after, 0, agency, starts, trades=form[:1].isupper())
-            if last is None:
+            after, last = words.read(m.start(), pos, _reading(text, pos, agency, starts, trades))
+            if not after or after[0].lower in TITLE_SUFFIXES or last is None:
                 continue
             end = after[last].end
         name = text[m.start():end]
@@ -265,3 +256,12 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Match]:
             value = {**value, "name": name, "legal_form": branch.value["legal_form"]}
         out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
+
+
+def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
+    """The reading of a name whose words start at `pos`, over a window's words: the words from `pos` on
+    and the index of the name's last one (None: no name)."""
+    def read(tokens: list[Token]) -> tuple[org_windows.Read, int | None]:
+        after = org_windows.Read(_refine(text, tokens, pos))
+        return after, _name_end(after, 0, agency, starts, trades=trades)
+    return read

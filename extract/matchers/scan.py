@@ -8,10 +8,10 @@ places `starts` finds, in order, and gives the same matches as `pattern.finditer
 - `starts` finds every place where `pattern` can match (it may find more: `pattern` decides), and
 - `pattern` never matches the empty string.
 
-`starts_before(…)` builds such a `re` pattern from what a matcher's pattern opens with: what may not come
-before a match (letters and digits, which `re` and `regex` agree on, and the characters given) and the
-characters or words it starts with (case-insensitive words: `re` folds at least every character `regex`
-folds, which tests/test_scan.py checks for every word of the vocabularies).
+`starts_before(…)` builds such a finder (`Starts`, two `re` patterns) from what a matcher's pattern opens
+with: what may not come before a match (letters and digits, which `re` and `regex` agree on, and the
+characters given) and the characters or words it starts with (case-insensitive words: `re` folds at least
+every character `regex` folds, which tests/test_scan.py checks for every word of the vocabularies).
 
 >>> import regex
 >>> p = regex.compile(r"(?<!\\w)(?:năm|tháng)\\s+\\d+", regex.IGNORECASE)
@@ -29,14 +29,34 @@ WORD_CHARACTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff
 
 
 def starts_before(first_words: Iterable[str] = (), first_chars: str = "", not_after: str = "",
-                  after_digits: bool = False) -> re.Pattern:
-    """A `re` pattern for the places where a match can start: not after a letter or digit (a letter only
-    with `after_digits`; nor after a character of `not_after`), and at one of `first_chars` (a character
-    class's contents, as `\\d(`) or at one of `first_words` (any case)."""
+                  after_digits: bool = False) -> Starts:
+    """Where a match can start: not after a letter or digit (a letter only with `after_digits`; nor after a
+    character of `not_after`), and at one of `first_chars` (a character class's contents, as `\\d(`) or
+    at one of `first_words` (any case)."""
+    first_letters = "".join(sorted({re.escape(w[0]) for w in first_words}))
     options = ([f"[{first_chars}]"] if first_chars else []) + \
-        ([f"(?i:{prefix_tree(first_words)})"] if first_words else [])
-    before = WORD_CHARACTERS[3:] if after_digits else WORD_CHARACTERS
-    return re.compile(f"(?<![{before}{re.escape(not_after)}])(?=(?:{'|'.join(options)}))")   # zero-width
+        ([f"(?i:(?=[{first_letters}]){prefix_tree(first_words)})"] if first_words else [])
+    before = (WORD_CHARACTERS[3:] if after_digits else WORD_CHARACTERS) + re.escape(not_after)
+    return Starts(before, "|".join(options))
+
+
+class Starts:
+    """The places where one of `options` (a `re` alternation) starts, not after a character of `before`
+    (a character class's contents). Found by `re` in two steps that are quick for it: a character that is
+    not in `before` (a scan `re` does in C without trying the pattern), then `options` right after it;
+    the very first position is tried on its own."""
+
+    def __init__(self, before: str, options: str):
+        self.here = re.compile(f"(?=(?:{options}))")
+        self.after = re.compile(f"[^{before}](?=(?:{options}))")
+        self.behind = re.compile(f"[{before}]")
+
+    def positions(self, text: str, pos: int = 0) -> Iterator[int]:
+        """The starts in `text` from `pos` on, in order (the character before `pos` counts as before)."""
+        if (pos == 0 or not self.behind.match(text, pos - 1)) and self.here.match(text, pos):
+            yield pos
+        for m in self.after.finditer(text, pos):
+            yield m.end()
 
 
 def prefix_tree(words: Iterable[str]) -> str:
@@ -61,11 +81,10 @@ def prefix_tree(words: Iterable[str]) -> str:
     return emit(tree)
 
 
-def finditer(pattern, starts: re.Pattern, text: str) -> Iterator:
+def finditer(pattern, starts: Starts, text: str) -> Iterator:
     """`pattern.finditer(text)`, trying `pattern` only where `starts` finds a start."""
     pos = 0
-    for s in starts.finditer(text):
-        start = s.start()
+    for start in starts.positions(text):
         if start < pos:
             continue
         m = pattern.match(text, start)
@@ -74,10 +93,10 @@ def finditer(pattern, starts: re.Pattern, text: str) -> Iterator:
             pos = m.end()
 
 
-def search(pattern, starts: re.Pattern, text: str, pos: int = 0):
+def search(pattern, starts: Starts, text: str, pos: int = 0):
     """`pattern.search(text, pos)`, trying `pattern` only where `starts` finds a start."""
-    for s in starts.finditer(text, pos):
-        m = pattern.match(text, s.start())
+    for start in starts.positions(text, pos):
+        m = pattern.match(text, start)
         if m is not None:
             return m
     return None

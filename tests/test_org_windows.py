@@ -1,0 +1,64 @@
+"""Names read over the words of short windows (extract/matchers/org_windows.py) are the names read over
+the words of the sentence's whole stretch of names: every organization found in the seeds' sentences, the
+dev set's (when ../shared is there) and the matchers' examples is the same both ways; a name with more of
+its sentence after it is read over fewer characters; a name that runs past its first window is read whole."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.doc import make_doc
+from extract.matchers import HERE, examples, org_windows, orgs
+from schemas import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "dev" / "articles"
+
+
+def _sentences() -> list[str]:
+    out = []
+    for folder in (ROOT / "corpus", DEV):
+        for p in sorted(folder.glob("*.txt")):
+            out += [s.text for s in make_doc(Article(id=p.stem, text=p.read_text(encoding="utf-8"))).sentences]
+    names = sorted(p.name.split(".")[0] for p in HERE.glob("*.examples.jsonl"))
+    return out + [ex["text"] for name in names for ex in examples(name)]
+
+
+def _found(sentences: list[str], monkeypatch) -> tuple[list, int]:
+    """Every sentence's organizations, and the characters given to the tokenizer."""
+    asked = []
+    words = org_windows.word_tokens
+
+    def counted(text, start, end):
+        asked.append(end - start)
+        return words(text, start, end)
+    monkeypatch.setattr(org_windows, "word_tokens", counted)
+    found = [[(m.start, m.end, m.text, m.rule, m.value) for m in orgs.match(s)] for s in sentences]
+    return found, sum(asked)
+
+
+def test_short_windows_read_the_names_of_the_whole_stretch(monkeypatch):
+    sentences = _sentences()
+    short, _ = _found(sentences, monkeypatch)
+    monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)      # every window the whole stretch
+    whole, _ = _found(sentences, monkeypatch)
+    differ = [(s, a, b) for s, a, b in zip(sentences, short, whole) if a != b]
+    assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
+    assert sum(map(len, short)) > 50
+
+
+def test_a_name_is_read_over_a_window_shorter_than_the_stretch(monkeypatch):
+    text = ("Sở Công Thương cho biết trong năm qua toàn tỉnh đã tổ chức đánh giá, phân hạng và công nhận "
+            "thêm nhiều sản phẩm OCOP.")
+    short, short_chars = _found([text], monkeypatch)
+    monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)
+    whole, whole_chars = _found([text], monkeypatch)
+    assert [m[2] for m in short[0]] == ["Sở Công Thương"]
+    assert short == whole and 0 < short_chars < whole_chars, (short_chars, whole_chars)
+
+
+def test_a_reading_that_looks_at_the_windows_end_gets_a_longer_window(monkeypatch):
+    """A name that runs past the first window (lower-case words on the way to more of it) is read whole."""
+    monkeypatch.setattr(org_windows, "FIRST_WINDOW", 5)
+    text = "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội tổ chức hội nghị."
+    assert [m.value["name"] for m in orgs.match(text)] == [
+        "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội"]
