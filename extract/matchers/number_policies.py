@@ -103,12 +103,19 @@ def ordinal_or_ratio(c) -> str | None:
         return "ratio"
 
 
+def _all_caps(c) -> bool:
+    """The number stands in a line written in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`), where capitals
+    say nothing of names."""
+    around = c.before + c.after
+    return any(ch.isupper() for ch in around) and not any(ch.islower() for ch in around)
+
+
 def inside_name(c) -> str | None:
     """Khô 7 Chóp; Ba Vì, Hai Bà Trưng (a capitalized number word is a number only starting a sentence
     before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
     and `một` a count noun."""
     if c.form == "digits":
-        if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after):
+        if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after) and not _all_caps(c):
             return "name"
         if PROPER_NAME_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after) and (
                 (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):

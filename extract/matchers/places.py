@@ -214,6 +214,19 @@ def _reader() -> NameReader:
 
 
 def match(text: str) -> list[Match]:
+    if _all_caps(text):
+        # a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): its names are read as if title-cased
+        # (the same length, so the offsets hold), and each match keeps the text as written
+        return [Match(m.label, m.start, m.end, text[m.start:m.end], m.rule, m.value) for m in _match(text.title())]
+    return _match(text)
+
+
+def _all_caps(text: str) -> bool:
+    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text) \
+        and len(text.title()) == len(text)
+
+
+def _match(text: str) -> list[Match]:
     out: list[Match] = []
     reader = _reader()
     pat, starts, pos = pattern(), _starts(), 0
