@@ -47,8 +47,6 @@ class ReaderState:
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"), "province": ("district", "commune"),
           "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
-_FORMER_AFTER = regex.compile(rf"\s*(?:{cues.longest_first(cues.words('parts', 'former_marks'))})(?![\p{{L}}\p{{M}}])",
-                              regex.IGNORECASE)
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _CLAUSE_COMMA = regex.compile(r"[,;]")
 
@@ -198,8 +196,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         if level in ("province", "country", "district", None):
             finer = _FINER[level]
             own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
-                   and not p.value["generic"] and (p.value["level"] in finer or (
-                       p.value["level"] == level and _FORMER_AFTER.match(text, p.end, n.start)))]
+                   and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level)]
             bracket = text.rfind("(", info.start, n.start)
             bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
                 else []
