@@ -118,6 +118,13 @@ def _programme_period(d: Match, text: str) -> bool:
         and bool(_PROGRAMME_BEFORE.search(text, max(0, d.start - 80), d.start))
 
 
+def _same_shape(a: Match, b: Match) -> bool:
+    """Two dates of one list (`năm 2019, 2020, 2021`): the same precision, neither relative (`năm 2019, đến
+    nay` is no list)."""
+    return a.value.get("precision") == b.value.get("precision") and not a.value.get("relative") \
+        and not b.value.get("relative")
+
+
 def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | None = None
              ) -> tuple[Match | None, Match | None]:
     """The date that times the figure (nearest before it in the sentence, else after it in its clause and
@@ -139,7 +146,8 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
     if d is not None and not before and after:
         i = info.dates.index(d)     # '44 sản phẩm … năm 2019, 2020, 2021': the list's last year, as before it
-        while i + 1 < len(info.dates) and _JOIN_DATES.match(info.sentence.doc_text[info.dates[i].end:info.dates[i + 1].start]):
+        while i + 1 < len(info.dates) and _JOIN_DATES.match(info.sentence.doc_text[info.dates[i].end:info.dates[i + 1].start]) \
+                and _same_shape(info.dates[i], info.dates[i + 1]):
             i += 1
         d = info.dates[i]
     joined = None
