@@ -24,6 +24,8 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
     if p.value["generic"]:
         if p.value["level"] == "district" and ctx.main_district:
             return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
+        if p.value["level"] == "province" and ctx.district_province:
+            return ctx.district_province, "province", "scope.generic_is_district_province"   # 'của tỉnh'
         return ctx.main_place, ctx.main_level, "scope.generic_is_article_place"
     return p.value["name"], p.value["level"], "scope.stated"
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..gazetteer import lookup
 from ..matchers import Match, dates
 from . import cues
 from .analysis import SentenceInfo
@@ -60,6 +61,7 @@ class ArticleContext:
     main_place: str | None = None
     main_level: str | None = None
     main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
+    district_province: str | None = None   # the province of the article's district, when it names no province
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
@@ -140,6 +142,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         if ctx.main_place is None:      # an article about a district that names no province
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
+            provinces = {u.province for u in lookup(ctx.main_district, level="district")}
+            ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
     plan_paragraph = None
     for info in infos:
