@@ -214,11 +214,15 @@ def _reader() -> NameReader:
 
 
 def match(text: str) -> list[Match]:
+    found = _match(text)
     if _all_caps(text):
-        # a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): its names are read as if title-cased
-        # (the same length, so the offsets hold), and each match keeps the text as written
-        return [Match(m.label, m.start, m.end, text[m.start:m.end], m.rule, m.value) for m in _match(text.title())]
-    return _match(text)
+        # a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): its names are read as if title-cased too
+        # (the same length, so the offsets hold; each match keeps the text as written), beside what is
+        # read as written (`TP.HCM`)
+        found += [Match(m.label, m.start, m.end, text[m.start:m.end], m.rule, m.value) for m in _match(text.title())
+                  if not any(f.start < m.end and m.start < f.end for f in found)]
+        found.sort(key=lambda p: p.start)
+    return found
 
 
 def _all_caps(text: str) -> bool:
