@@ -126,6 +126,22 @@ def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
 
 
 _LIST_GAP = regex.compile(r"[\d;:.]")
+_SAME_OWNER_GAP = regex.compile(r"(?:\s|,|và|đạt|chuẩn|hạng|OCOP)*", regex.IGNORECASE)
+
+
+def same_owner(text: str, prev: Figure | None, n: Match, stars: list[Match] = ()) -> str | None:
+    """The organization of the count just before, when this one is the next item of its list with only its
+    class between (`HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao`: both are the cooperative's).
+
+    >>> from ..matchers import numbers, stars as star_matcher
+    >>> t = "HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao"
+    >>> a, b = numbers.match(t)      # the counts (the numbers of classes are none)
+    >>> same_owner(t, Figure(a, "sản phẩm", {"organization": "HTX X"}, a.end + 9), b, star_matcher.match(t))
+    'HTX X'
+    """
+    if prev is None or not prev.fields.get("organization"):
+        return None
+    return prev.fields["organization"] if _SAME_OWNER_GAP.fullmatch(blanked(text, prev.end, n.start, stars)) else None
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 
