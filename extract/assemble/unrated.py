@@ -101,8 +101,8 @@ def _unanswered(text: str, path: tuple[str, str]) -> bool:
 
 def failed(right: str, left: str = "") -> bool:
     """A failure cue after the number in its clause, before any result cue: the products a round did not
-    rate; or a lapse cue (their rating lapsed or was withdrawn) unless a recognition verb just before the
-    number rates them again.
+    rate; a lapse cue (their rating lapsed or was withdrawn) unless a recognition verb just before the
+    number rates them again; a withdrawal before the number in its own stretch.
 
     >>> failed(" sản phẩm không đạt")
     True
@@ -114,7 +114,11 @@ def failed(right: str, left: str = "") -> bool:
     False
     >>> failed(" sản phẩm đã hết hạn chứng nhận"), failed(" sản phẩm OCOP hết hiệu lực", "chứng nhận lại lần 02 cho ")
     (True, False)
+    >>> failed(" sản phẩm do chủ thể ngừng sản xuất", "thu hồi giấy chứng nhận OCOP đối với ")
+    True
     """
+    if cues.has(left[-60:], "metric", "withdrawn_before"):
+        return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
     for path in (("metric", "failed_cues"), ("metric", "lapsed_cues")):
         m = cues.first(right, *path)
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
