@@ -20,7 +20,7 @@ def assemble(doc: Doc) -> list[dict]:
     out: list[dict] = []
     for info in infos:
         for m in info.dates:
-            value = ctx.date_value(m)
+            value = ctx.date_record_value(m)
             if value and m.value.get("relative") != "now":   # 'hiện nay', 'đến nay' time figures, name no date
                 out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
         for m in info.orgs:

@@ -44,10 +44,14 @@ def _introduces_plan(sentence: str) -> bool:
     return colon > 0 and cues.has(sentence[:colon], "kind", "plan_intro")
 
 
-def _year_stated(info: SentenceInfo, m: Match) -> int | None:
-    """The one year another date of the sentence states (a plain year, not a span), for a day without one."""
+def _year_stated(info: SentenceInfo, m: Match, rounds: bool = True) -> int | None:
+    """The one year another date of the sentence states (a plain year, not a span), for a day without one;
+    with `rounds` False, only a plain year of the sentence's own (not a round's, `đợt 3/2020` was decided in
+    January 2021; not the base of a comparison, `so với cuối năm 2024`, nor the start or end of a span)."""
     years = {d.value["value"][:4] for d in info.dates if d is not m and not d.value.get("interval")
-             and d.value.get("value") and d.value["value"][:4].isdigit()}
+             and d.value.get("value") and d.value["value"][:4].isdigit()
+             and (rounds or (d.rule != "dates.round_year" and d.value.get("precision") == "year"
+                             and d.value.get("relation") in (None, "during")))}
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -65,6 +69,9 @@ class ArticleContext:
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
+    # a day whose year its sentence states otherwise than the publication date tells: the record says the
+    # year is not certain (`XXXX-04-05`); the figures it times take the sentence's year
+    uncertain_days: set[tuple[int, int]] = field(default_factory=set)
 
     def now(self) -> tuple[str | None, str | None]:
         """The article's 'now' as EDTF, and the time_basis it rests on."""
@@ -76,6 +83,12 @@ class ArticleContext:
 
     def date_value(self, m: Match) -> str | None:
         return self.date_values.get((m.start, m.end))
+
+    def date_record_value(self, m: Match) -> str | None:
+        """The value of the date's own record: as it times figures, or with its year unknown (`XXXX-04-05`)
+        when the sentence's year and the publication date disagree."""
+        v = self.date_value(m)
+        return "XXXX" + v[4:] if v and (m.start, m.end) in self.uncertain_days else v
 
 
 NAMED_IN_A_BUSINESS = 0.25
@@ -169,7 +182,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # every date's full value: relative ones against the publication date, a missing year from the
     # latest full date before it when the day comes after that date in the same year
     last_full = None
+    paragraph, paragraph_year = None, None
     for info in infos:
+        if info.paragraph != paragraph:
+            paragraph, paragraph_year = info.paragraph, None
         for m in info.dates:
             year = None
             v = m.value.get("value")
@@ -183,8 +199,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     year = last_full[0]
                 else:
                     # no full date before it: 'Ngày 4/3, UBND tỉnh công nhận 40 sản phẩm OCOP năm 2024' takes
-                    # the one year its sentence states
-                    year = _year_stated(info, m)
+                    # the one year its sentence states, else the year its paragraph stated before it
+                    year = _year_stated(info, m) or paragraph_year
             elif published is not None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
                 ahead = _days_ahead(published, md) if md else 10 ** 6
@@ -192,9 +208,18 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                                                  or ahead <= UPCOMING_DAYS
                                                  or (ahead < 366 and cues.target(info.text) is not None)) \
                     else published.year - 1
+                stated = _year_stated(info, m, rounds=False)
+                if stated is not None and stated != year and not m.value.get("relative"):
+                    # 'Chiều ngày 05/4, … sản phẩm OCOP năm 2023' (annotation.md): the sentence's year
+                    year = stated
+                    ctx.uncertain_days.add((m.start, m.end))
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
+            if v and m.value.get("precision") == "year" and not m.value.get("interval") \
+                    and m.value.get("relation") in (None, "during") and not is_plan_sentence(info):
+                stated = ctx.date_values[(m.start, m.end)]
+                paragraph_year = int(stated[:4]) if stated and stated[:4].isdigit() else paragraph_year
             k = edtf_key(ctx.date_values[(m.start, m.end)])
             if k and k[2] and not m.value.get("interval"):
                 last_full = k
