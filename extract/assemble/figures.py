@@ -123,8 +123,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if ocop_article and (not right_np.strip() or _BARE_FOLLOWER.match(right_np)):
             return "ocop_products", "metric.products_of_the_programme"
         return None, "metric.products_unrated"
-    if unit == cues.words("metric", "subjects_unit") and ocop_article:
-        return "ocop_subjects", "metric.subjects"
+    if unit == cues.words("metric", "subjects_unit") and (ocop_article or right_np.lstrip().startswith("OCOP")):
+        return "ocop_subjects", "metric.subjects"       # '110 chủ thể OCOP' says it of itself
     if unit == cues.words("metric", "sales_points_unit") and cues.has(right_np[:60], "metric", "sales_points_cues"):
         return "ocop_sales_points", "metric.sales_points"
     if unit == cues.words("metric", "centers_unit") and ocop_article and cues.has(around, "metric", "centers_cues"):
