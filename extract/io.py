@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import msgspec
 from pydantic import BaseModel, ValidationError
 
 
@@ -78,18 +79,32 @@ def shared_loads():
     return json.JSONDecoder(object_pairs_hook=pairs).decode
 
 
+_decode = msgspec.json.Decoder().decode
+
+
+def loads(line: str) -> Any:
+    """`json.loads`, parsed by msgspec (2-3 times faster: `ocop reconcile` reads a million records; the
+    same objects, numbers of any size included). A line msgspec refuses (NaN, a number out of a float's
+    range, a lone surrogate, malformed JSON) is parsed by `json`, which gives what it always gave, or the
+    error it always raised."""
+    try:
+        return _decode(line)
+    except msgspec.MsgspecError:
+        return json.loads(line)
+
+
 def iter_jsonl(path: str | os.PathLike, shared: bool = False) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each non-blank line of a JSON Lines file. A line that is not JSON or not
     an object, or a file that is not UTF-8, raises ValueError naming the file (and line); a missing file
     raises FileNotFoundError. `shared`: strings shared between lines (see `shared_loads`)."""
-    loads = shared_loads() if shared else json.loads
+    parse = shared_loads() if shared else loads
     with open(path, encoding="utf-8") as f:
         try:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 try:
-                    data = loads(line)
+                    data = parse(line)
                 except json.JSONDecodeError as e:
                     raise ValueError(f"{path}:{n}: malformed JSON: {e.msg}") from None
                 if not isinstance(data, dict):
