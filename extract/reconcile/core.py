@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from schemas import Conflict, Decision, Fact, Key
 
-from .built import built
+from .built import built, set_field
 from .checks import CHECKS
 from .claims import Claim, KeyT, claim_order, claim_order_of_key, make_claims
 from .dating import redate_by_flows
@@ -144,7 +144,7 @@ def finish(account: Account, conflicts: list[Conflict], claims: list[Claim]) -> 
     """The facts of the account and the findings, in the order they are written."""
     facts = [r.fact for k in account.rows for r in account.rows[k]]
     for f in facts:
-        f.support = sorted(set(f.support))
+        set_field(f, "support", sorted(set(f.support)))
     facts.sort(key=fact_order)
     conflicts.sort(key=conflict_order)
     return ReconcileResult(facts, conflicts, claims)

@@ -24,6 +24,7 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
+from .built import set_field
 from .checks import CHECKS, share_mismatch
 from .claims import ALL_STARS, Claim, KeyT, claim_order, claim_order_of_key
 from .core import Resolved, first_pass, make_account, order_entries, second_pass
@@ -144,7 +145,7 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
             conflicts += check(account)
     facts = [r.fact for rows in account.rows.values() for r in rows]
     for f in facts:
-        f.support = sorted(set(f.support))
+        set_field(f, "support", sorted(set(f.support)))
     own = None
     if is_country:
         own = Country([c for c in claims if c.key in COUNTRY_KEYS],
