@@ -52,14 +52,29 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", durable: bool = True):
         raise
 
 
+def to_json_bytes(item: Any) -> bytes:
+    """`to_json(item)` as UTF-8 bytes, made as bytes (a model's JSON is made as bytes by pydantic: not
+    decoded to text and encoded back)."""
+    if isinstance(item, BaseModel):
+        return item.__pydantic_serializer__.to_json(item)
+    return json.dumps(item, ensure_ascii=False, default=str).encode("utf-8")
+
+
 def write_jsonl(path: str | os.PathLike, items: Iterable[Any]) -> int:
     """Write items (pydantic models or plain data) one a line, atomically; returns how many."""
     n = 0
-    with atomic_open(path) as f:
+    lines: list[bytes] = []
+    with atomic_open(path, "wb") as f:
         for item in items:
-            f.write(to_json(item))
-            f.write("\n")
+            lines.append(to_json_bytes(item))
             n += 1
+            if len(lines) == 1000:
+                lines.append(b"")
+                f.write(b"\n".join(lines))
+                lines.clear()
+        if lines:
+            lines.append(b"")
+            f.write(b"\n".join(lines))
     return n
 
 

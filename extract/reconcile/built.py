@@ -76,7 +76,9 @@ def built(model: type[M], **values: Any) -> M:
 
 
 def set_field(m: BaseModel, name: str, value: Any) -> None:
-    """Set a field already in the model's set of fields (a value replaced by another of its type): as
-    pydantic's `m.name = value` without its look at the model's `__dict__`, which makes CPython give the
-    model a dict object of its own (its values were kept inline): 64 bytes more for each of a million."""
+    """`m.name = value` as pydantic does it for a field of a model that does not validate assignments (the
+    value set, the name added to the fields set), without its look at the model's `__dict__`: that makes
+    CPython give the model a dict object of its own (its values were kept inline), 64 bytes more for
+    each of a million."""
     _set(m, name, value)
+    m.__pydantic_fields_set__.add(name)
