@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .claims import Claim, KeyT, precision_key
-from .timeline import Interval, group_equal, group_overlapping
-from .values import is_exact
+from .timeline import Interval, describe, group_equal, group_overlapping
+from .values import fmt_claim, is_exact
+from .words import cite
 
 
 def _lazy():
@@ -67,8 +68,8 @@ def independent_sources(claims: list[Claim]) -> set[str]:
 
 @dataclass(slots=True)
 class ValueGroup:
-    """Claims at one time point that allow a common value. `best`, `articles`, `origins`, `record_ids`
-    and `as_of_claim` are worked out on their first read (see `_GROUP`)."""
+    """Claims at one time point that allow a common value. `best`, `articles`, `origins`, `record_ids`,
+    `as_of_claim` and `label` are worked out on their first read (see `_GROUP`)."""
 
     claims: list[Claim]
     allows: tuple[float, float]
@@ -77,6 +78,7 @@ class ValueGroup:
     origins: set[str] = _lazy()
     record_ids: list[str] = _lazy()
     as_of_claim: Claim = _lazy()
+    label: str = _lazy()
 
     def __getattr__(self, name: str):
         return _work_out(self, name, _GROUP)
@@ -96,6 +98,13 @@ def _as_of_claim(g: ValueGroup) -> Claim:
     return min(dated, key=precision_key)
 
 
+def _label(g: ValueGroup) -> str:
+    """`6 (001_…, as of about June 2025)`: the value with its sources and date, for explanations (the
+    policy's and the findings': worked out once)."""
+    b = g.best
+    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({cite(g.articles)}, as of {describe(g.as_of_claim.as_of)})"
+
+
 _GROUP = {
     "best": _best,
     "articles": lambda g: sorted({c.article_id for c in g.claims}),
@@ -103,6 +112,7 @@ _GROUP = {
     "origins": lambda g: independent_sources(g.claims),
     "record_ids": lambda g: sorted(ev.record_id for c in g.claims for ev in c.evidence),
     "as_of_claim": _as_of_claim,
+    "label": _label,
 }
 
 
