@@ -121,7 +121,7 @@ def _read_records(records: Iterable[Any]) -> tuple[list[Record], list[Record]]:
     counts, dates = [], []
     for item in records:
         r = as_record(item)
-        what = getattr(r, "type", "count")
+        what = r.get("type", "count")
         if what == "count" and getattr(r, "metric", None):
             if r is not item:
                 problem = count_problem(item if isinstance(item, dict) else r)

@@ -54,7 +54,7 @@ def _other_readings(records: dict[str, dict], values: set | None = None) -> dict
         if r.__class__ is dict:
             value, kind, metric = r.get("value"), r.get("type", "count"), r.get("metric")
         else:           # a `Record` (a million: its fields read directly)
-            value, kind, metric = getattr(r, "value", None), getattr(r, "type", "count"), getattr(r, "metric", None)
+            value, kind, metric = getattr(r, "value", None), r.get("type", "count"), getattr(r, "metric", None)
         if (values is None or value in values) and kind == "count" and metric:
             scope = r.get("scope") if r.__class__ is dict else getattr(r, "scope", None)
             out[(metric, place_key(scope), value)].append(r)
