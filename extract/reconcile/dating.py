@@ -115,9 +115,9 @@ def redate_in_order(claims: list[Claim]) -> None:
     moved = redate_by_flows(claims)
     if not moved:
         return
-    ids = {id(c) for c in moved}
-    stay = [c for c in claims if id(c) not in ids]
-    moves = [c for c in claims if id(c) in ids]         # (in their order before: the stable sort's ties)
+    ids = {id(c) for c in moved}        # (a claim moved has a dating note: the others are passed at once)
+    stay = [c for c in claims if c.dating_note is None or id(c) not in ids]
+    moves = [c for c in claims if c.dating_note is not None and id(c) in ids]    # (in their order before)
     moves.sort(key=claim_order)
     out: list[Claim] = []
     done = 0
