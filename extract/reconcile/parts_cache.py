@@ -24,7 +24,8 @@ import pickle
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable
+from types import UnionType
+from typing import Any, Iterable, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -120,9 +121,14 @@ _set = object.__setattr__
 _FIELDS_SETS: dict[tuple, set] = {}
 
 
-def _model(cls: type, names: tuple, values: tuple, fields_set: frozenset):
+def _model(cls: type, names: tuple, values: tuple, fields_set: frozenset, texts: tuple = ()):
     """A model read back as `built.built` makes it: its fields set in order (a dict that shares its keys
-    with the others of its model), one set of field names for all the models given the same."""
+    with the others of its model), one set of field names for all the models given the same; the fields
+    numbered in `texts` were written as UTF-8 bytes (`_ModelPickler`)."""
+    if texts:
+        values = list(values)
+        for i in texts:
+            values[i] = values[i].decode("utf-8", "surrogatepass")
     m = cls.__new__(cls)
     for name, value in zip(names, values):
         _set(m, name, value)
@@ -139,7 +145,10 @@ class _ModelPickler(pickle.Pickler):
     """Pickles the facts' and findings' pydantic models as their fields (read back by `_model`; unpickled
     the usual way, their dicts would not share keys: a third more memory for a cached result). The fields
     are read one by one, not from the model's `__dict__`: reading that makes CPython give the model a dict
-    object of its own (its values were kept inline), which it keeps: 100 MB more for the parts of 1M claims."""
+    object of its own (its values were kept inline), which it keeps: 100 MB more for the parts of 1M claims.
+    A text field that is not ASCII (a sentence, an explanation) is written as its UTF-8 bytes: the pickler
+    would take them from the string with `PyUnicode_AsUTF8AndSize`, which keeps a UTF-8 copy with every
+    string it is asked for (a sentence lives as long as its record: 50 MB more at 1M claims)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,29 +157,42 @@ class _ModelPickler(pickle.Pickler):
     def reducer_override(self, obj):
         if not isinstance(obj, BaseModel) or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
             return NotImplemented
-        names, values = _model_fields(obj.__class__)
+        names, read, texts = _model_fields(obj.__class__)
         try:
-            values = values(obj)
+            values = read(obj)
         except AttributeError:      # a field never set (`model_construct` without it): as its dict says
-            names, values = tuple(obj.__dict__), tuple(obj.__dict__.values())
+            names, values, texts = tuple(obj.__dict__), tuple(obj.__dict__.values()), ()
         fields_set = obj.__pydantic_fields_set__
         frozen = self._sets.get(id(fields_set))
         if frozen is None:
             frozen = self._sets[id(fields_set)] = frozenset(fields_set)
-        return _model, (obj.__class__, names, values, frozen)
+        encoded = [i for i in texts if values[i].__class__ is str and not values[i].isascii()]
+        if not encoded:
+            return _model, (obj.__class__, names, values, frozen)
+        values = list(values)
+        for i in encoded:
+            values[i] = values[i].encode("utf-8", "surrogatepass")
+        return _model, (obj.__class__, names, tuple(values), frozen, tuple(encoded))
 
 
 _MODEL_FIELDS: dict[type, tuple] = {}
 
 
+def _is_text(annotation) -> bool:
+    """`str`, or `str | None` (and other unions with `str`)."""
+    return annotation is str or (get_origin(annotation) in (Union, UnionType) and str in get_args(annotation))
+
+
 def _model_fields(cls: type) -> tuple:
-    """(a model's field names in order, a function that reads them as a tuple): the order every model's
-    `__dict__` has (pydantic and `built.built` set the fields in the model's order)."""
+    """(a model's field names in order, a function that reads them as a tuple, the numbers of its text
+    fields): the order every model's `__dict__` has (pydantic and `built.built` set the fields in the
+    model's order)."""
     got = _MODEL_FIELDS.get(cls)
     if got is None:
         names = tuple(cls.model_fields)
         read = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
-        got = _MODEL_FIELDS[cls] = (names, read)
+        texts = tuple(i for i, f in enumerate(cls.model_fields.values()) if _is_text(f.annotation))
+        got = _MODEL_FIELDS[cls] = (names, read, texts)
     return got
 
 
