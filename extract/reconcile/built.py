@@ -49,27 +49,48 @@ def built(model: type[M], **values: Any) -> M:
     fields are set one by one in the model's order, so that the instances of a model share their
     dicts' keys (CPython's key-sharing instance dicts: about half the memory of a dict each)."""
     key = (model, *values)
-    shape = _SHAPES.get(key)
-    if shape is None:
-        shape = _SHAPES[key] = _shape(model, tuple(values))
-    names, before, after = shape
-    m = model.__new__(model)
+    make = _SHAPES.get(key)
+    if make is None:
+        make = _SHAPES[key] = _maker(model, tuple(values))
+    return make(values)
+
+
+def _maker(model: type[M], given: tuple[str, ...]):
+    """`make(values)`: the model of a dict of the fields `given`, as straight-line code made once a shape
+    (a million claims in findings are built this way), or by a loop over the model's fields when the names
+    given are not its fields in order."""
+    names, before, after = _shape(model, given)
+    space: dict[str, Any] = {"new": model.__new__, "model": model, "_set": _set, "names": names}
+    lines = ["def make(v):", "    m = new(model)"]
     if before is None:
-        for name, f in model.model_fields.items():
-            if name in values:
-                _set(m, name, values[name])
-            elif f.default_factory is not None:
-                _set(m, name, f.default_factory())
-            elif f.default is not PydanticUndefined:
-                _set(m, name, f.default)
+        lines += ["    for name, f in model.model_fields.items():",
+                  "        if name in v:",
+                  "            _set(m, name, v[name])",
+                  "        elif f.default_factory is not None:",
+                  "            _set(m, name, f.default_factory())",
+                  "        elif f.default is not undefined:",
+                  "            _set(m, name, f.default)"]
+        space["undefined"] = PydanticUndefined
     else:
-        for name, default, factory in before:
-            _set(m, name, factory() if factory is not None else default)
-        for name, value in values.items():
-            _set(m, name, value)
-        for name, default, factory in after:
-            _set(m, name, factory() if factory is not None else default)
-    _set(m, "__pydantic_fields_set__", names)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
+        for n, (name, default, factory) in enumerate([*before, *((g, None, None) for g in given), *after]):
+            if name in given:
+                lines.append(f"    _set(m, {name!r}, v[{name!r}])")
+            elif factory is not None:
+                space[f"d{n}"] = factory
+                lines.append(f"    _set(m, {name!r}, d{n}())")
+            else:
+                space[f"d{n}"] = default
+                lines.append(f"    _set(m, {name!r}, d{n})")
+    lines += ["    _set(m, '__pydantic_fields_set__', names)", "    _set(m, '__pydantic_extra__', None)",
+              "    _set(m, '__pydantic_private__', None)", "    return m"]
+    exec("\n".join(lines), space)
+    return space["make"]
+
+
+def set_field(m: BaseModel, name: str, value: Any) -> None:
+    """`m.name = value` as pydantic does it for a field of a model that does not validate assignments (the
+    value set, the name added to the fields set), without its look at the model's `__dict__`: that makes
+    CPython give the model a dict object of its own (its values were kept inline), 64 bytes more for
+    each of a million."""
+    _set(m, name, value)
+    m.__pydantic_fields_set__.add(name)

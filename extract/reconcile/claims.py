@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, NamedTuple
 
 from pydantic import BaseModel
@@ -120,7 +121,7 @@ def _read_records(records: Iterable[Any]) -> tuple[list[Record], list[Record]]:
     counts, dates = [], []
     for item in records:
         r = as_record(item)
-        what = getattr(r, "type", "count")
+        what = r.get("type", "count")
         if what == "count" and getattr(r, "metric", None):
             if r is not item:
                 problem = count_problem(item if isinstance(item, dict) else r)
@@ -204,6 +205,13 @@ PART_RULES = ("kind.part_of_figure", "kind.part_in_own_year")
 
 
 def _read_as_part(rules) -> bool:
+    if rules.__class__ is tuple:        # (the rules of the records `ocop reconcile` reads: shared tuples)
+        return _part_by_rules(rules)
+    return bool(rules) and any(r in PART_RULES for r in rules)
+
+
+@lru_cache(maxsize=4096)
+def _part_by_rules(rules: tuple) -> bool:
     return bool(rules) and any(r in PART_RULES for r in rules)
 
 

@@ -15,10 +15,10 @@ from typing import Any, Callable, Iterable
 
 from schemas import Conflict, Decision, Fact, Key
 
-from .built import built
+from .built import built, set_field
 from .checks import CHECKS
 from .claims import Claim, KeyT, claim_order, claim_order_of_key, make_claims
-from .dating import redate_by_flows
+from .dating import redate_in_order
 from .ids import key_identity, stable_id
 from .points import TimePoint, time_points
 from .policy import Before, Policy, PolicyContext, Resolution, SourceOrder, default_policy
@@ -103,9 +103,19 @@ class Resolved:
     points: dict[KeyT, list[TimePoint]]
     flows: dict[KeyT, list[Claim]]
     final: dict[KeyT, list[Resolution]]
+    claims: list[Claim] | None = None       # as given to `first_pass` (in claim order)
 
     def pairs(self, k: KeyT) -> list[tuple[TimePoint, Resolution]]:
         return list(zip(self.points[k], self.final[k]))
+
+    def claims_in_order(self) -> list[Claim]:
+        """The claims of every key in `claim_order` (ties in the order given): those given, when no two
+        keys sort alike (else the keys' claims in turn, sorted: a tie across keys is in key order)."""
+        if self.claims is not None and len({claim_order_of_key(k) for k in self.by_key}) == len(self.by_key):
+            return list(self.claims)
+        claims = [c for cs in self.by_key.values() for c in cs]
+        claims.sort(key=claim_order)
+        return claims
 
 
 def first_pass(claims: list[Claim], policy: Policy = default_policy) -> Resolved:
@@ -117,7 +127,7 @@ def first_pass(claims: list[Claim], policy: Policy = default_policy) -> Resolved
     points = {k: time_points(k, cs) for k, cs in by_key.items()}
     flows = {k: by_key.get(k.with_(kind="added"), []) if k.kind == "total" else [] for k in by_key}
     final = {k: _resolve_key(points[k], flows[k], policy, SourceOrder()) for k in by_key}
-    return Resolved(by_key, scopes, points, flows, final)
+    return Resolved(by_key, scopes, points, flows, final, claims)
 
 
 def second_pass(work: Resolved, order: SourceOrder, policy: Policy = default_policy) -> None:
@@ -144,15 +154,14 @@ def finish(account: Account, conflicts: list[Conflict], claims: list[Claim]) -> 
     """The facts of the account and the findings, in the order they are written."""
     facts = [r.fact for k in account.rows for r in account.rows[k]]
     for f in facts:
-        f.support = sorted(set(f.support))
+        set_field(f, "support", sorted(set(f.support)))
     facts.sort(key=fact_order)
     conflicts.sort(key=conflict_order)
     return ReconcileResult(facts, conflicts, claims)
 
 
 def reconcile_claims(claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
-    if redate_by_flows(claims):
-        claims.sort(key=claim_order)
+    redate_in_order(claims)
     work = first_pass(claims, policy)
     second_pass(work, _source_order([pair for k in work.by_key for pair in work.pairs(k)], work.scopes), policy)
     account = make_account(claims, work)

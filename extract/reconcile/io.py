@@ -103,9 +103,10 @@ def _run(out: Path, db: str | Path | None, runner) -> ReconcileSummary:
     cache = PartCache(out / FOLDER)
     result: ReconcileResult = reconcile(records, articles, decisions, corrections=load_stored_corrections(db_path),
                                         parts=Partitioned(runner=runner, cache=cache))
+    s = result.summary()
     write_jsonl(out / "facts.jsonl", result.facts)
+    result.facts = []       # (written: freed before the findings are, whose writing takes memory)
     write_jsonl(out / "conflicts.jsonl", result.conflicts)
     cache.prune()
-    s = result.summary()
     return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
                             len(result.corrected), len(result.stale), s["by_type"])

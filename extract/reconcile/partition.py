@@ -20,14 +20,14 @@ Review decisions, article names and the "check the claims" labels are applied to
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
+from .built import set_field
 from .checks import CHECKS, share_mismatch
 from .claims import ALL_STARS, Claim, KeyT, claim_order, claim_order_of_key
 from .core import Resolved, first_pass, make_account, order_entries, second_pass
-from .dating import redate_by_flows
+from .dating import redate_in_order
 from .parts_cache import PartCache, claims_digest, digest, entries_digest
 from .places import NATIONAL_NAMES
 from .policy import Policy, SourceOrder, default_policy
@@ -127,8 +127,7 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
     """A part finished: resolved again where the source order (`entries`) says, its facts, its findings."""
     if not isinstance(work, Resolved):
         work = first_pass(work, policy)
-    claims = [c for cs in work.by_key.values() for c in cs]
-    claims.sort(key=claim_order)
+    claims = work.claims_in_order()
     order = SourceOrder()
     for e in entries:
         order.add(*e)
@@ -144,7 +143,7 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
             conflicts += check(account)
     facts = [r.fact for rows in account.rows.values() for r in rows]
     for f in facts:
-        f.support = sorted(set(f.support))
+        set_field(f, "support", sorted(set(f.support)))
     own = None
     if is_country:
         own = Country([c for c in claims if c.key in COUNTRY_KEYS],
@@ -154,10 +153,12 @@ def finish_task(work: Resolved | list[Claim], entries: list[tuple], country: Cou
 
 
 def merge(results: list[PartResult], claims: list[Claim]) -> ReconcileResult:
-    """The parts' facts and findings, each part's sorted on its own, merged in order (as a stable sort of
-    all of them: ties keep the parts' order), without every sort key of the whole held at once."""
-    facts = list(heapq.merge(*(sorted(r.facts, key=fact_order) for r in results), key=fact_order))
-    conflicts = list(heapq.merge(*(sorted(r.conflicts, key=conflict_order) for r in results), key=conflict_order))
+    """The parts' facts and findings in order: one stable sort of all of them (ties keep the parts' order),
+    each sort key worked out once."""
+    facts = [f for r in results for f in r.facts]
+    facts.sort(key=fact_order)
+    conflicts = [c for r in results for c in r.conflicts]
+    conflicts.sort(key=conflict_order)
     return ReconcileResult(facts, conflicts, claims)
 
 
@@ -203,8 +204,7 @@ class Partitioned:
         return self._code
 
     def __call__(self, claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
-        if redate_by_flows(claims):
-            claims.sort(key=claim_order)
+        redate_in_order(claims)
         parts = split(claims, self.claims_per_part)
         cache = self.cache if policy is default_policy else None
         if cache is not None:

@@ -24,7 +24,8 @@ import pickle
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable
+from types import UnionType
+from typing import Any, Iterable, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -53,28 +54,42 @@ def digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-_FIELD_VALUES = attrgetter(*_CLAIM_FIELDS)
-_KEY, _SPAN, _EVIDENCE = _CLAIM_FIELDS.index("key"), _CLAIM_FIELDS.index("span"), _CLAIM_FIELDS.index("evidence")
 _EV_FIELDS = Evidence.__slots__
-_EV_VALUES = attrgetter(*_EV_FIELDS)
+_EV_VALUES = attrgetter(*(n for n in _EV_FIELDS if n != "sentence_start"))
 
 
 def _evidence_values(ev: Evidence) -> tuple:
+    """An evidence's fields (a field never set: Ellipsis, which no field read from JSON holds); most
+    records have all of them but `sentence_start`."""
     try:
-        return _EV_VALUES(ev)
-    except AttributeError:      # a field never set: Ellipsis, which no field read from JSON holds
+        return (*_EV_VALUES(ev), getattr(ev, "sentence_start", ...))
+    except AttributeError:
         return tuple(getattr(ev, n, ...) for n in _EV_FIELDS)
 
 
-def _claim_values(c: Claim) -> list:
-    values = list(_FIELD_VALUES(c))
-    span = values[_SPAN]
-    values[_KEY], values[_SPAN] = tuple(values[_KEY]), None if span is None else (span.lo, span.hi)
-    values[_EVIDENCE] = tuple(map(_evidence_values, values[_EVIDENCE]))
-    return values
+def _values_reader():
+    """`_claim_values(claim)`: the values of every field of a claim as a tuple of plain values (the key
+    and span as tuples, each evidence as its fields), as straight-line code made once here from the
+    fields of `Claim` (a million claims are hashed)."""
+    values = []
+    for name in _CLAIM_FIELDS:
+        if name == "key":
+            values.append("*c.key")
+        elif name == "span":
+            values.append("None if c.span is None else (c.span.lo, c.span.hi)")
+        elif name == "evidence":
+            values.append("tuple(map(_evidence_values, c.evidence))")
+        else:
+            values.append(f"c.{name}")
+    space = {"_evidence_values": _evidence_values}
+    exec("def _claim_values(c):\n    return (" + ", ".join(values) + ")\n", space)
+    return space["_claim_values"]
 
 
-def _chunk_bytes(rows: list[list]) -> bytes:
+_claim_values = _values_reader()
+
+
+def _chunk_bytes(rows: list[tuple]) -> bytes:
     """Claims' values as bytes that differ when a value does: `marshal` (format 2: values only, no
     sharing of objects) of plain values; `repr` where a value is of another type."""
     try:
@@ -87,15 +102,13 @@ def claims_digest(claims: Iterable[Claim]) -> str:
     """A hash of every field of every claim, in the order given (hashed a thousand claims at a time: a
     large place is never one huge string)."""
     h = hashlib.blake2b(digest_size=20)
-    rows = []
-    for c in claims:
-        rows.append(_claim_values(c))
-        if len(rows) == 1000:
-            chunk = _chunk_bytes(rows)
-            h.update(len(chunk).to_bytes(8, "little") + chunk)
-            rows.clear()
-    chunk = _chunk_bytes(rows)
-    h.update(len(chunk).to_bytes(8, "little") + chunk)
+    claims = claims if isinstance(claims, list) else list(claims)
+    for i in range(0, len(claims), 1000):
+        chunk = _chunk_bytes(list(map(_claim_values, claims[i:i + 1000])))
+        h.update(len(chunk).to_bytes(8, "little") + chunk)
+    if not claims:
+        chunk = _chunk_bytes([])
+        h.update(len(chunk).to_bytes(8, "little") + chunk)
     return h.hexdigest()
 
 
@@ -108,9 +121,14 @@ _set = object.__setattr__
 _FIELDS_SETS: dict[tuple, set] = {}
 
 
-def _model(cls: type, names: tuple, values: tuple, fields_set: frozenset):
+def _model(cls: type, names: tuple, values: tuple, fields_set: frozenset, texts: tuple = ()):
     """A model read back as `built.built` makes it: its fields set in order (a dict that shares its keys
-    with the others of its model), one set of field names for all the models given the same."""
+    with the others of its model), one set of field names for all the models given the same; the fields
+    numbered in `texts` were written as UTF-8 bytes (`_ModelPickler`)."""
+    if texts:
+        values = list(values)
+        for i in texts:
+            values[i] = values[i].decode("utf-8", "surrogatepass")
     m = cls.__new__(cls)
     for name, value in zip(names, values):
         _set(m, name, value)
@@ -125,23 +143,57 @@ def _model(cls: type, names: tuple, values: tuple, fields_set: frozenset):
 
 class _ModelPickler(pickle.Pickler):
     """Pickles the facts' and findings' pydantic models as their fields (read back by `_model`; unpickled
-    the usual way, their dicts would not share keys: a third more memory for a cached result)."""
+    the usual way, their dicts would not share keys: a third more memory for a cached result). The fields
+    are read one by one, not from the model's `__dict__`: reading that makes CPython give the model a dict
+    object of its own (its values were kept inline), which it keeps: 100 MB more for the parts of 1M claims.
+    A text field that is not ASCII (a sentence, an explanation) is written as its UTF-8 bytes: the pickler
+    would take them from the string with `PyUnicode_AsUTF8AndSize`, which keeps a UTF-8 copy with every
+    string it is asked for (a sentence lives as long as its record: 50 MB more at 1M claims)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._names: dict[tuple, tuple] = {}
         self._sets: dict[int, frozenset] = {}
 
     def reducer_override(self, obj):
         if not isinstance(obj, BaseModel) or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
             return NotImplemented
-        names = tuple(obj.__dict__)
-        names = self._names.setdefault(names, names)
+        names, read, texts = _model_fields(obj.__class__)
+        try:
+            values = read(obj)
+        except AttributeError:      # a field never set (`model_construct` without it): as its dict says
+            names, values, texts = tuple(obj.__dict__), tuple(obj.__dict__.values()), ()
         fields_set = obj.__pydantic_fields_set__
         frozen = self._sets.get(id(fields_set))
         if frozen is None:
             frozen = self._sets[id(fields_set)] = frozenset(fields_set)
-        return _model, (obj.__class__, names, tuple(obj.__dict__.values()), frozen)
+        encoded = [i for i in texts if values[i].__class__ is str and not values[i].isascii()]
+        if not encoded:
+            return _model, (obj.__class__, names, values, frozen)
+        values = list(values)
+        for i in encoded:
+            values[i] = values[i].encode("utf-8", "surrogatepass")
+        return _model, (obj.__class__, names, tuple(values), frozen, tuple(encoded))
+
+
+_MODEL_FIELDS: dict[type, tuple] = {}
+
+
+def _is_text(annotation) -> bool:
+    """`str`, or `str | None` (and other unions with `str`)."""
+    return annotation is str or (get_origin(annotation) in (Union, UnionType) and str in get_args(annotation))
+
+
+def _model_fields(cls: type) -> tuple:
+    """(a model's field names in order, a function that reads them as a tuple, the numbers of its text
+    fields): the order every model's `__dict__` has (pydantic and `built.built` set the fields in the
+    model's order)."""
+    got = _MODEL_FIELDS.get(cls)
+    if got is None:
+        names = tuple(cls.model_fields)
+        read = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+        texts = tuple(i for i, f in enumerate(cls.model_fields.values()) if _is_text(f.annotation))
+        got = _MODEL_FIELDS[cls] = (names, read, texts)
+    return got
 
 
 class PartCache:

@@ -9,42 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .claims import Claim, KeyT, precision_key
-from .timeline import Interval, group_equal, group_overlapping
-from .values import is_exact
+from .timeline import Interval, describe, group_equal, group_overlapping
+from .values import fmt_claim, is_exact
+from .words import cite
 
 
-class _Unset:
-    """Not worked out yet (a value of its own: None is a value a property may have)."""
-
-    def __reduce__(self):
-        return "_UNSET"          # one object, also in another process
-
-
-_UNSET = _Unset()
+def _lazy():
+    """A field worked out on its first read (by the class's `__getattr__`) and kept in its slot: time points
+    and value groups are slotted (a million of them without a dict each), and a slot once set is read at
+    the speed of any attribute, with no Python call (a property that caches is one on every read)."""
+    return field(init=False, repr=False, compare=False)
 
 
-class cached_property:
-    """A property worked out once and kept in the slot `_NAME` (time points and value groups are
-    slotted: a million of them without a dict each; `functools.cached_property` needs the dict)."""
-
-    def __init__(self, func):
-        self.func = func
-        self.slot = "_" + func.__name__
-        self.__doc__ = func.__doc__
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = getattr(obj, self.slot)
-        if value is _UNSET:
-            value = self.func(obj)
-            setattr(obj, self.slot, value)
-        return value
-
-
-def _kept():
-    """The slot of a cached property."""
-    return field(default=_UNSET, init=False, repr=False, compare=False)
+def _work_out(obj, name: str, makers: dict):
+    """`obj.name` read before it was set: worked out by `makers[name]` and kept."""
+    make = makers.get(name)
+    if make is None:
+        raise AttributeError(f"{type(obj).__name__!r} object has no attribute {name!r}")
+    value = make(obj)
+    setattr(obj, name, value)
+    return value
 
 
 def independent_sources(claims: list[Claim]) -> set[str]:
@@ -84,84 +68,100 @@ def independent_sources(claims: list[Claim]) -> set[str]:
 
 @dataclass(slots=True)
 class ValueGroup:
-    """Claims at one time point that allow a common value."""
+    """Claims at one time point that allow a common value. `best`, `articles`, `origins`, `record_ids`,
+    `as_of_claim` and `label` are worked out on their first read (see `_GROUP`)."""
 
     claims: list[Claim]
     allows: tuple[float, float]
-    _best: Claim = _kept()
-    _articles: list[str] = _kept()
-    _origins: set[str] = _kept()
-    _record_ids: list[str] = _kept()
-    _as_of_claim: Claim = _kept()
+    best: Claim = _lazy()
+    articles: list[str] = _lazy()
+    origins: set[str] = _lazy()
+    record_ids: list[str] = _lazy()
+    as_of_claim: Claim = _lazy()
+    label: str = _lazy()
 
-    @cached_property
-    def best(self) -> Claim:
-        """The claim that states the value most exactly (then the most precise time)."""
-        return min(self.claims, key=lambda c: (c.partial, c.allows[1] - c.allows[0], precision_key(c)))
+    def __getattr__(self, name: str):
+        return _work_out(self, name, _GROUP)
 
     @property
     def value(self) -> float:
         return self.best.value
 
-    @cached_property
-    def articles(self) -> list[str]:
-        return sorted({c.article_id for c in self.claims})
 
-    @cached_property
-    def origins(self) -> set[str]:
-        """Independent sources: one per article, and articles that share a wording count once."""
-        return independent_sources(self.claims)
+def _best(g: ValueGroup) -> Claim:
+    """The claim that states the value most exactly (then the most precise time)."""
+    return min(g.claims, key=lambda c: (c.partial, c.allows[1] - c.allows[0], precision_key(c)))
 
-    @cached_property
-    def record_ids(self) -> list[str]:
-        return sorted(ev.record_id for c in self.claims for ev in c.evidence)
 
-    @cached_property
-    def as_of_claim(self) -> Claim:
-        dated = [c for c in self.claims if c.span is not None] or self.claims
-        return min(dated, key=precision_key)
+def _as_of_claim(g: ValueGroup) -> Claim:
+    dated = [c for c in g.claims if c.span is not None] or g.claims
+    return min(dated, key=precision_key)
+
+
+def _label(g: ValueGroup) -> str:
+    """`6 (001_…, as of about June 2025)`: the value with its sources and date, for explanations (the
+    policy's and the findings': worked out once)."""
+    b = g.best
+    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({cite(g.articles)}, as of {describe(g.as_of_claim.as_of)})"
+
+
+_GROUP = {
+    "best": _best,
+    "articles": lambda g: sorted({c.article_id for c in g.claims}),
+    # independent sources: one per article, and articles that share a wording count once
+    "origins": lambda g: independent_sources(g.claims),
+    "record_ids": lambda g: sorted(ev.record_id for c in g.claims for ev in c.evidence),
+    "as_of_claim": _as_of_claim,
+    "label": _label,
+}
 
 
 @dataclass(slots=True)
 class TimePoint:
+    """Claims of one key at overlapping days (or the same period). `dated`, `common` (the days all claims
+    share, None when undated), `union`, `as_of` (the most precise date stated for the point, stable: the
+    choice depends only on the claims) and `articles` are worked out on their first read (`_POINT`)."""
+
     key: KeyT
     claims: list[Claim]
     groups: list[ValueGroup] = field(default_factory=list)
-    _dated: bool = _kept()
-    _common: Interval | None = _kept()
-    _union: Interval | None = _kept()
-    _as_of: str | None = _kept()
-    _articles: set[str] = _kept()
+    dated: bool = _lazy()
+    common: Interval | None = _lazy()
+    union: Interval | None = _lazy()
+    as_of: str | None = _lazy()
+    articles: set[str] = _lazy()
 
-    @cached_property
-    def dated(self) -> bool:
-        return any(c.span is not None for c in self.claims)
+    def __getattr__(self, name: str):
+        return _work_out(self, name, _POINT)
 
-    @cached_property
-    def common(self) -> Interval | None:
-        """The days all claims share (None when undated)."""
-        spans = [c.span for c in self.claims if c.span is not None]
-        if not spans:
-            return None
-        out = spans[0]
-        for s in spans[1:]:
-            out = out.intersect(s) or out
-        return out
 
-    @cached_property
-    def union(self) -> Interval | None:
-        spans = [c.span for c in self.claims if c.span is not None]
-        return Interval(min(s.lo for s in spans), max(s.hi for s in spans)) if spans else None
+def _common(p: TimePoint) -> Interval | None:
+    spans = [c.span for c in p.claims if c.span is not None]
+    if not spans:
+        return None
+    out = spans[0]
+    for s in spans[1:]:
+        out = out.intersect(s) or out
+    return out
 
-    @cached_property
-    def as_of(self) -> str | None:
-        """The most precise date stated for this point (stable: the choice depends only on the claims)."""
-        dated = [c for c in self.claims if c.span is not None]
-        return min(dated, key=precision_key).as_of if dated else None
 
-    @cached_property
-    def articles(self) -> set[str]:
-        return {c.article_id for c in self.claims}
+def _union(p: TimePoint) -> Interval | None:
+    spans = [c.span for c in p.claims if c.span is not None]
+    return Interval(min(s.lo for s in spans), max(s.hi for s in spans)) if spans else None
+
+
+def _as_of(p: TimePoint) -> str | None:
+    dated = [c for c in p.claims if c.span is not None]
+    return min(dated, key=precision_key).as_of if dated else None
+
+
+_POINT = {
+    "dated": lambda p: any(c.span is not None for c in p.claims),
+    "common": _common,
+    "union": _union,
+    "as_of": _as_of,
+    "articles": lambda p: {c.article_id for c in p.claims},
+}
 
 
 def time_points(key: KeyT, claims: list[Claim]) -> list[TimePoint]:

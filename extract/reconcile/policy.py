@@ -135,9 +135,7 @@ def confidence(group: ValueGroup, rule: str, contradicted: bool) -> float:
 
 def label(group: ValueGroup) -> str:
     """`6 (001_…, as of about June 2025)`: a value with its sources and date, for explanations."""
-    b = group.best
-    when = describe(group.as_of_claim.as_of)
-    return f"{fmt_claim(b.value, b.value_max, b.approx)} ({cite(group.articles)}, as of {when})"
+    return group.label
 
 
 def _change_between(low: ValueGroup, high: ValueGroup, changes: list[Claim]) -> tuple[Claim, bool] | None:

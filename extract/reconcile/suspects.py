@@ -29,6 +29,7 @@ from functools import lru_cache
 from collections import defaultdict
 
 from ..basis import kind_basis, scope_basis
+from .built import set_field
 from .places import place_key
 from .values import fmt
 
@@ -53,9 +54,10 @@ def _other_readings(records: dict[str, dict], values: set | None = None) -> dict
         if r.__class__ is dict:
             value, kind, metric = r.get("value"), r.get("type", "count"), r.get("metric")
         else:           # a `Record` (a million: its fields read directly)
-            value, kind, metric = getattr(r, "value", None), getattr(r, "type", "count"), getattr(r, "metric", None)
+            value, kind, metric = getattr(r, "value", None), r.get("type", "count"), getattr(r, "metric", None)
         if (values is None or value in values) and kind == "count" and metric:
-            out[(metric, place_key(r.get("scope")), value)].append(r)
+            scope = r.get("scope") if r.__class__ is dict else getattr(r, "scope", None)
+            out[(metric, place_key(scope), value)].append(r)
     return out
 
 
@@ -77,17 +79,25 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
     """Why a finding's claims may be misread ([] when they look well read)."""
     reasons: list[str] = []
     seen: set[str] = set()
+    total = conflict.key.kind == "total"
     for cl in conflict.claims:
         r = records.get(cl.record_id)
         if r is None or cl.record_id in seen:
             continue
         seen.add(cl.record_id)
+        if r.__class__ is dict:
+            kb, sb, rules = r.get("kind_basis"), r.get("scope_basis"), r.get("rules")
+        else:           # a `Record` (findings of a million claims: its fields read directly)
+            kb, sb, rules = (getattr(r, "kind_basis", None), getattr(r, "scope_basis", None),
+                             getattr(r, "rules", None))
+        kb = kb or _bases(rules)[0]
+        sb = sb or _bases(rules)[1]
+        if not (kb == "default" and total) and sb != "default":
+            continue
         who = f"the {fmt(cl.value)} of {names.get(cl.article_id, cl.article_id)}"
-        kb = r.get("kind_basis") or _bases(r.get("rules"))[0]
-        sb = r.get("scope_basis") or _bases(r.get("rules"))[1]
         as_of = r.get("as_of")
         year = as_of if isinstance(as_of, str) and len(as_of) == 4 and r.get("time_basis") == "stated" else None
-        if kb == "default" and conflict.key.kind == "total" and year:
+        if kb == "default" and total and year:
             reasons.append(f"{who} is a total only by default: its clause gives the year {year} but does not say "
                            f"whether it is the total or what was added that year")
         if sb == "default":
@@ -118,5 +128,5 @@ def mark_suspects(result, records: list[dict], names: dict[str, str]) -> None:
     by_id = {r.get("id") if r.__class__ is dict else getattr(r, "id", None): r for r in records}
     others = _other_readings(by_id, {v for c in result.conflicts for v in c.values})
     for c in result.conflicts:
-        c.check_claims = reasons_for(c, by_id, others, names)
+        set_field(c, "check_claims", reasons_for(c, by_id, others, names))
     result.conflicts.sort(key=lambda c: bool(c.check_claims))

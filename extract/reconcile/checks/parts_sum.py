@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from schemas import Conflict, Key, Suggested
+from schemas import Conflict, Suggested
 
 from ..claims import ALL_STARS, STAR_CLASSES, Claim, KeyT
 from ..built import built
@@ -35,9 +35,15 @@ SPLITS = {
 """How a total is split into parts: by star class, by product group, into new and re-rated."""
 
 
+STATUS_NAMES = {"new": "new", "renewed": "re-rated"}
+
+
 def _part_name(split: str, c: Claim) -> str:
-    return {"star": STAR_NAMES.get(c.key.star or "", ""), "category": c.key.category or "",
-            "status": {"new": "new", "renewed": "re-rated"}.get(c.key.status or "", "")}[split]
+    if split == "star":
+        return STAR_NAMES.get(c.key.star or "", "")
+    if split == "category":
+        return c.key.category or ""
+    return STATUS_NAMES.get(c.key.status or "", "")
 
 
 
@@ -61,7 +67,9 @@ def _missing_class_note(total: Claim, missing: list[str], gap: float, rows: dict
 
 
 def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, list["FactRow"]],
-              by_record: dict[str, "FactRow"], key: Key) -> Conflict | None:
+              by_record: dict[str, "FactRow"], scope: str | None) -> Conflict | None:
+    """The parts of a total against it: the sum noted on the facts when they agree, a finding when not
+    (`scope`: the place as the key's claims spell it)."""
     lo = sum(p.allows[0] for p in parts)
     hi = sum(p.allows[1] for p in parts)
     values = sum(p.value for p in parts)
@@ -75,6 +83,7 @@ def parts_sum(total: Claim, split: str, parts: list[Claim], rows: dict[KeyT, lis
                 row.fact.support.append(line)
         return None
     gap = total.value - values
+    key = key_model(total.key, scope)
     text = (f"In {total.article_id}, the parts of {key_label(key)} (as of {describe(total.as_of)}) do not add "
             f"up: {fmt_claim(total.value, total.value_max, total.approx)} against {sum_text}, "
             f"{fmt(abs(gap))} {'short' if gap > 0 else 'over'}.")
@@ -114,25 +123,32 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
     a part of another (`101 sản phẩm; trong đó, có 16 sản phẩm nâng hạng, 20 …`) is no whole."""
     by_source: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_source[(c.article_id, c.key.metric, c.key.place, c.key.kind)].append(c)
+        k = c.key
+        by_source[(c.article_id, k.metric, k.place, k.kind)].append(c)
     by_record = rows_by_record(rows)
     out = []
     for group in by_source.values():
+        if len(group) < 3:          # no total with two parts
+            continue
         totals = [c for c in group if c.key.star in (ALL_STARS, None) and c.key.category is None
                   and c.key.status is None and not c.partial and not c.part]
         totals.sort(key=lambda c: (_start(c), c.record_id))
+        one = len(totals) == 1      # then every part of it is its own (`_owner`)
         for t in totals:
             for split, is_part in SPLITS.items():
                 cands = [c for c in group if c is not t and not c.partial and is_part(t, c) and same_time(t, c)
-                         and _owner(c, [o for o in totals if same_time(o, c) and is_part(o, c)]) is t]
+                         and (one or _owner(c, [o for o in totals if same_time(o, c) and is_part(o, c)]) is t)]
+                if len(cands) < 2:
+                    continue
                 by_class: dict = defaultdict(list)
                 for c in cands:
                     by_class[(c.key.star, c.key.category, c.key.status)].append(c)
-                parts = [nearest(cs, t) for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
-                if len(parts) < 2:
+                if len(by_class) < 2:
                     continue
+                parts = [cs[0] if len(cs) == 1 else nearest(cs, t)
+                         for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
                 parts.sort(key=lambda c: (_start(c), c.record_id))
-                found = parts_sum(t, split, parts, rows, by_record, key_model(t.key, scopes[t.key]))
+                found = parts_sum(t, split, parts, rows, by_record, scopes[t.key])
                 if found:
                     out.append(found)
     return out
