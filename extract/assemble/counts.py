@@ -44,8 +44,8 @@ class ReaderState:
     places: set = field(default_factory=set)   # the places of this paragraph's figures
 
 
-_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"), "province": ("district", "commune"),
-          "district": ("commune",)}
+_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
+          "province": ("district", "commune"), "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _CLAUSE_COMMA = regex.compile(r"[,;]")
