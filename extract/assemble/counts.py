@@ -94,6 +94,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             out.append(fig.fields)
             state.pool = pools.track(state.pool, fig, text)
         if reading.done:
+            if reading.opens_with_parts:
+                parts.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
             wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                       and f.parent is None]
             if wholes:

@@ -79,6 +79,28 @@ def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
     return star is not None and any(f.unit == unit and "metric.not_rated_yet" in f.fields["rules"] for f in done)
 
 
+def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
+    """Parts that open a sentence (`Trong đó, …`) belong to the whole of the sentence before that they add up
+    to: `Năm 2024 có thêm 40 sản phẩm …, nâng tổng số lên 320 sản phẩm. Trong đó, 5 sản phẩm đạt 4 sao, 35
+    sản phẩm đạt 3 sao` details the 40 (an addition), not the last whole named (the 320). Their kind and time,
+    and their place when it was the whole's, become that whole's."""
+    partz = [f for f in done if f.parent is not None]
+    if len(partz) < 2 or any(f.parent is not partz[0].parent or f.parent not in wholes for f in partz):
+        return
+    total = sum(f.fields["value"] for f in partz if isinstance(f.fields["value"], (int, float)))
+    other = next((w for w in wholes if w is not partz[0].parent and w.unit == partz[0].unit
+                  and w.fields["value"] == total and partz[0].parent.fields["value"] != total), None)
+    if other is None:
+        return
+    for f in partz:
+        f.parent = other
+        f.fields.update(kind=other.fields["kind"], as_of=other.fields["as_of"], period=other.fields["period"],
+                        time_basis=other.fields["time_basis"])
+        if "scope.part_of_figure" in f.fields["rules"]:
+            f.fields.update(scope=other.fields["scope"], scope_level=other.fields["scope_level"])
+        f.fields["rules"] = f.fields["rules"] + ["kind.parts_add_up_to_figure"]
+
+
 def reports_result(sentence_left: str, prev_text: str) -> bool:
     """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
     `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
