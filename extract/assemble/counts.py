@@ -49,6 +49,7 @@ _FINER = {None: ("province", "district", "commune"), "country": ("province", "di
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _CLAUSE_COMMA = regex.compile(r"[,;]")
+_ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
 
 def _now_at(info: SentenceInfo) -> int | None:
@@ -262,7 +263,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now, state.last_time)
         if kind == "total" and basis == "stated" and ctx.published and as_of[:4].isdigit() \
                 and int(as_of[:4]) > ctx.published.year:
-            kind, kind_rule = "target", "kind.future_date"   # 'Đến năm 2025, số sản phẩm … đạt 450', written in 2024
+            if _ALREADY.search(kind_window):    # 'Nhiệm kỳ 2020-2025 đã có 45 sản phẩm': so far, now
+                (as_of, basis), period, time_rule = ctx.now(), None, "time.so_far_in_span"
+            else:
+                kind, kind_rule = "target", "kind.future_date"   # 'Đến năm 2025, số sản phẩm … đạt 450', written in 2024
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:
