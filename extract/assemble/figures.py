@@ -124,6 +124,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.products_of_the_programme"
         return None, "metric.products_unrated"
     if unit == cues.words("metric", "subjects_unit") and (ocop_article or right_np.lstrip().startswith("OCOP")):
+        if cues.has(right_np[:30], "metric", "participation_cues") or cues.has(right_np[:30], "metric", "proposal_cues"):
+            return None, "metric.subjects_taking_part"      # '31 chủ thể tham gia Chương trình', 'đăng ký'
         return "ocop_subjects", "metric.subjects"       # '110 chủ thể OCOP' says it of itself
     if unit == cues.words("metric", "sales_points_unit") and cues.has(right_np[:60], "metric", "sales_points_cues"):
         return "ocop_sales_points", "metric.sales_points"
