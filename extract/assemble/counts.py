@@ -179,6 +179,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if metric is None and unit not in (products, "%") and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] == "ocop_products":
         metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
+    elif metric == "ocop_subjects" and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
+            and owned.fields["metric"] is None:
+        metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
     star, star_rule = figures.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 
