@@ -59,7 +59,7 @@ FIRST_WORDS = list(VOCAB["qualifiers"]) + VOCAB["range_lead"] + VOCAB["vague_lea
 
 PATTERN = regex.compile(rf"""
     (?<!\w)(?=\d|{_words([w.split()[0] for w in FIRST_WORDS])}(?!\w))        # quick test: a number can start here
-    (?P<qual>(?<!\w){_words(list(VOCAB["qualifiers"]))}\s+)?     # hơn, khoảng gần, ít nhất ...
+    (?P<qual>(?<!\w)(?<!{_words("comparatives_before")}\s+){_words(list(VOCAB["qualifiers"]))}\s+)?  # hơn, khoảng gần …
     (?<!\w)(?<![\d.,]/)(?<!\w[-–.])(?<!\d:)                     # not inside Covid-19, G7, 254/2025, 08:15
     (?:
         (?P<part>\d+(?:\.\d+)*)/(?P<whole>\d+(?:\.\d+)*)(?![\w/]|:\d)   # X of Y: 97/140 (or a date)
