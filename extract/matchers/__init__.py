@@ -45,6 +45,16 @@ def _load_json(path: str) -> Any:
         return json.load(f)
 
 
+def in_capitals(text: str) -> bool:
+    """Letters in `text`, all of them capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): there capitals say
+    nothing of names.
+
+    >>> in_capitals("HÀ TĨNH CÓ 35"), in_capitals("Hà Tĩnh"), in_capitals("35")
+    (True, False, False)
+    """
+    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
+
+
 def longest_first(words) -> str:
     """A regex alternation of `words`, longest first so that the longest form wins.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from . import load_vocab, longest_first
+from . import in_capitals, load_vocab, longest_first
 from .numerals import DIGIT_WORDS
 
 VOCAB = load_vocab("numbers")
@@ -103,19 +103,13 @@ def ordinal_or_ratio(c) -> str | None:
         return "ratio"
 
 
-def _all_caps(c) -> bool:
-    """The number stands in a line written in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`), where capitals
-    say nothing of names."""
-    around = c.before + c.after
-    return any(ch.isupper() for ch in around) and not any(ch.islower() for ch in around)
-
-
 def inside_name(c) -> str | None:
     """Khô 7 Chóp; Ba Vì, Hai Bà Trưng (a capitalized number word is a number only starting a sentence
     before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
     and `một` a count noun."""
     if c.form == "digits":
-        if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after) and not _all_caps(c):
+        if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after) \
+                and not in_capitals(c.before + c.after):      # a line in capitals names nothing by them
             return "name"
         if PROPER_NAME_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after) and (
                 (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):

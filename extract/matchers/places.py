@@ -36,7 +36,7 @@ import regex
 
 from ..gazetteer import Unit
 from ..gazetteer.data import province_units
-from . import Match, load_vocab, longest_first, scan
+from . import Match, in_capitals, load_vocab, longest_first, scan
 from .place_names import NameReader, narrow_by_sentence
 
 VOCAB = load_vocab("places")
@@ -215,7 +215,7 @@ def _reader() -> NameReader:
 
 def match(text: str) -> list[Match]:
     found = _match(text)
-    if _all_caps(text):
+    if in_capitals(text) and len(text.title()) == len(text):
         # a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): its names are read as if title-cased too
         # (the same length, so the offsets hold; each match keeps the text as written), beside what is
         # read as written (`TP.HCM`)
@@ -223,11 +223,6 @@ def match(text: str) -> list[Match]:
                   if not any(f.start < m.end and m.start < f.end for f in found)]
         found.sort(key=lambda p: p.start)
     return found
-
-
-def _all_caps(text: str) -> bool:
-    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text) \
-        and len(text.title()) == len(text)
 
 
 def _match(text: str) -> list[Match]:
