@@ -216,8 +216,9 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
-            if v and m.value.get("precision") == "year" and not m.value.get("interval") \
+            if published is None and v and m.value.get("precision") == "year" and not m.value.get("interval") \
                     and m.value.get("relation") in (None, "during") and not is_plan_sentence(info):
+                # (read only where there is no publication date to time a day by)
                 stated = ctx.date_values[(m.start, m.end)]
                 paragraph_year = int(stated[:4]) if stated and stated[:4].isdigit() else paragraph_year
             k = edtf_key(ctx.date_values[(m.start, m.end)])

@@ -51,6 +51,14 @@ def finditer(text: str, *path: str):
     return scan.finditer(pattern(*path), starts(*path), text)
 
 
+def last(text: str, *path: str):
+    """The last cue of the list in `text`, or None."""
+    found = None
+    for found in finditer(text, *path):
+        pass
+    return found
+
+
 def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
     """The cue list and cue nearest before `pos` (ending last) among `groups` of a section."""
     best = None
@@ -73,10 +81,8 @@ def right_before(text: str, pos: int, *path: str, window: int = 25):
     True
     """
     left = text[max(0, pos - window):pos]
-    last = None
-    for last in finditer(left, *path):
-        pass
-    return last if last is not None and not left[last.end():].strip() else None
+    m = last(left, *path)
+    return m if m is not None and not left[m.end():].strip() else None
 
 
 def first_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> int | None:

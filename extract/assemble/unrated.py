@@ -72,10 +72,8 @@ def _just_before(left: str, path: tuple[str, str]) -> bool:
     >>> _just_before("với 45 sản phẩm tham gia, ", ("metric", "participation_cues"))
     False
     """
-    last = None
-    for last in cues.finditer(left, *path):
-        pass
-    return last is not None and "," not in left[last.end():]
+    m = cues.last(left, *path)
+    return m is not None and "," not in left[m.end():]
 
 
 def _takes_part_after(right: str, star_at: int | None) -> bool:
@@ -93,10 +91,8 @@ def _takes_part_after(right: str, star_at: int | None) -> bool:
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
     """A cue of `path` in `text` that no result cue follows."""
-    last = None
-    for last in cues.finditer(text, *path):
-        pass
-    return last is not None and not cues.has(text[last.end():], "metric", "result_cues")
+    m = cues.last(text, *path)
+    return m is not None and not cues.has(text[m.end():], "metric", "result_cues")
 
 
 def failed(right: str, left: str = "") -> bool:
