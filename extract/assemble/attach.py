@@ -11,6 +11,7 @@ from .analysis import SentenceInfo
 from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
+_LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
@@ -91,22 +92,29 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return ctx.main_place, ctx.main_level, "scope.article"
     in_clause = [p for p in before if p.start >= clause_start]
     if in_clause:
-        p = in_clause[-1]
-        # 'huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình': the more specific of two places
-        i = before.index(p)
-        if i > 0 and _APPOSITION.match(text[before[i - 1].end:p.start]) and not before[i - 1].value["generic"] \
-                and _RANK.get(before[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
-            p = before[i - 1]
-        return resolve_place(p, ctx)
+        return resolve_place(_most_specific(before, before.index(in_clause[-1]), text), ctx)
     after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)
     if before:
-        return resolve_place(before[-1], ctx)
+        return resolve_place(_most_specific(before, len(before) - 1, text), ctx)
     if last_scope:
         return (*last_scope[:2], "scope.context")
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
+
+
+def _most_specific(places: list[Match], i: int, text: str) -> Match:
+    """places[i], or the place right before it when the two name one place, the more specific first
+    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)')."""
+    p = places[i]
+    if i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
+            and _RANK.get(places[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
+        listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
+            and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
+        # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
+        return p if listed else places[i - 1]
+    return p
 
 
 _PROGRAMME_BEFORE = regex.compile(rf"(?:{cues.longest_first(cues.words('programme_words'))})[^,;.]{{0,60}}$",
