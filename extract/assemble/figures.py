@@ -34,6 +34,7 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
+_LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
                               regex.IGNORECASE)
 _GROWTH_FROM = regex.compile(r"(?:^|[,;:]\s*)từ\s*$", regex.IGNORECASE)
@@ -127,10 +128,12 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if cues.has(right_np[:30], "metric", "participation_cues") or cues.has(right_np[:30], "metric", "proposal_cues"):
             return None, "metric.subjects_taking_part"      # '31 chủ thể tham gia Chương trình', 'đăng ký'
         return "ocop_subjects", "metric.subjects"       # '110 chủ thể OCOP' says it of itself
-    if unit == cues.words("metric", "sales_points_unit") and cues.has(right_np[:60], "metric", "sales_points_cues"):
-        return "ocop_sales_points", "metric.sales_points"
-    if unit == cues.words("metric", "centers_unit") and ocop_article and cues.has(around, "metric", "centers_cues"):
-        return "ocop_centers", "metric.centers"
+    if unit == cues.words("metric", "sales_points_unit") \
+            and cues.has(_LIST_PHRASE_END.split(right, maxsplit=1)[0][:60], "metric", "sales_points_cues"):
+        return "ocop_sales_points", "metric.sales_points"    # '120 điểm giới thiệu, bán sản phẩm OCOP'
+    if unit == cues.words("metric", "centers_unit") and ocop_article \
+            and (cues.has(around, "metric", "centers_cues") or right_np.lstrip().startswith("OCOP")):
+        return "ocop_centers", "metric.centers"     # '8 trung tâm OCOP', '2 trung tâm thiết kế sáng tạo'
     return None, "metric.none"
 
 
@@ -160,7 +163,8 @@ def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
         p.value["level"] == "country" for p in info.places)
 
 
-_LABEL_GAP = regex.compile(r"\s*:\s*")
+_LABEL_GAP = regex.compile(r"\s*(?::|là)\s*")    # '4 sao: 20 sản phẩm', 'số sản phẩm 4 sao là 30'
+_CLAUSE_MARK = regex.compile(r"[,;]")
 
 
 def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
@@ -169,13 +173,14 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     phẩm OCOP cấp quốc gia`), else (for counts, not shares) before it (`cấp giấy chứng nhận đạt 4 sao cho
     31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
     after = [s for s in stars if n.end <= s.start < right_start + len(right)]
-    if after:
-        return after[0]
-    if not before_too:
-        return None
-    label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)]
+    label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)] \
+        if before_too else []
+    if after and not (label and _CLAUSE_MARK.search(text, n.end, after[0].start)):
+        return after[0]     # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's)
     if label:
         return label[-1]
+    if not before_too:
+        return None
     before = [s for s in stars if left_start <= s.start and s.end <= n.start]
     return before[-1] if before else None
 
