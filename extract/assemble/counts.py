@@ -88,6 +88,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             if n.value.get("of_role") == "part" and unit is None and i + 1 < len(reading.numbers):
                 unit, _, unit_rule = figures.unit_of(info, reading.numbers[i + 1], text)
                 end = n.end
+            if unit is None and (whole := parts.star_label_unit(text, info, n, reading.done)) is not None:
+                unit, end, unit_rule = whole.unit, n.end, "unit.star_label"   # 'trong đó 5 sao: 1; 4 sao: 84'
             if unit is None:
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)

@@ -165,6 +165,7 @@ def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
 
 _LABEL_GAP = regex.compile(r"\s*(?::|là)\s*")    # '4 sao: 20 sản phẩm', 'số sản phẩm 4 sao là 30'
 _CLAUSE_MARK = regex.compile(r"[,;]")
+_LABEL_GAP_NUMBER = regex.compile(r"\s*(?::|là)\s*\d")     # a star that labels the next number: '3 sao là 527'
 
 
 def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
@@ -172,10 +173,13 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     """The star class named in the number's clause: after it first (the unit may be part of it: `3 sản
     phẩm OCOP cấp quốc gia`), else (for counts, not shares) before it (`cấp giấy chứng nhận đạt 4 sao cho
     31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
-    after = [s for s in stars if n.end <= s.start < right_start + len(right)]
+    opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
+    reach = right_start + (opener.start() if opener else len(right))
+    after = [s for s in stars if n.end <= s.start < reach]
     label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)] \
         if before_too else []
-    if after and not (label and _CLAUSE_MARK.search(text, n.end, after[0].start)):
+    if after and not (label and (_CLAUSE_MARK.search(text, n.end, after[0].start)
+                                 or _LABEL_GAP_NUMBER.match(text, after[0].end))):
         return after[0]     # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's)
     if label:
         return label[-1]

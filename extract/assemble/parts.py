@@ -257,3 +257,18 @@ def heading_of(text: str, info: SentenceInfo, n: Match, taken: int) -> tuple[int
         return None
     stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
     return (colons[0], stars[-1]) if stars else None
+
+
+_STAR_LABEL = regex.compile(r"\s*(?::|là)\s*$")
+
+
+def star_label_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> Figure | None:
+    """The figure whose parts are listed by star class with bare numbers (`612 sản phẩm, trong đó 5 sao: 1;
+    4 sao: 84`, `4 sao là 84`): a number with no unit right after a star label, after a figure of the
+    same sentence, is counted in that figure's unit; None otherwise."""
+    if not done or n.value.get("percent"):
+        return None
+    label = next((s for s in reversed(info.stars) if s.end <= n.start), None)
+    if label is None or label.start < done[-1].end or not _STAR_LABEL.match(text[label.end:n.start]):
+        return None
+    return done[-1]

@@ -83,6 +83,7 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
 
 
 _CLASS_JOIN = regex.compile(rf"\s*{_JOIN}\s*")
+_LABEL_AFTER = regex.compile(r"\s*(?::|là)\s*\d")
 
 
 def _join_classes(text: str, found: list[Match]) -> list[Match]:
@@ -91,7 +92,8 @@ def _join_classes(text: str, found: list[Match]) -> list[Match]:
     for m in found:
         prev = out[-1] if out else None
         if prev is not None and prev.rule in ("stars.digit", "stars.range_from_3", "stars.range") \
-                and m.rule == "stars.digit" and _CLASS_JOIN.fullmatch(text, prev.end, m.start):
+                and m.rule == "stars.digit" and _CLASS_JOIN.fullmatch(text, prev.end, m.start) \
+                and not _LABEL_AFTER.match(text, m.end):     # '1 sản phẩm 5 sao, 4 sao là 84': a label
             stars = prev.value["stars"] + m.value["stars"]
             star, rule = ("3+", "stars.range_from_3") if stars[0] == "3" else (None, "stars.range")
             out[-1] = Match("star", prev.start, m.end, text[prev.start:m.end], rule,
