@@ -104,6 +104,7 @@ def match(text: str) -> list[Match]:
 
 
 RELATIVE_YEAR_SHIFT = {"this_year": 0, "last_year": -1, "next_year": 1}
+PAST_YEAR_IS_THIS_FROM = 11   # 'năm qua' in an article of November or December is the year ending (a review)
 
 
 def resolve(value: dict, published: datetime.date | None, year: int | None = None) -> str | None:
@@ -117,6 +118,8 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
     ['2025-01/2025-06', '2025-12~']
     >>> resolve(match("sáng 16/6")[0].value, None, 2023), resolve(match("sáng 16/6")[0].value, None)
     ('2023-06-16', 'XXXX-06-16')
+    >>> [resolve(match("Trong năm qua")[0].value, p) for p in (d, datetime.date(2024, 12, 20))]
+    ['2024', '2024']
     >>> resolve(match("năm nay")[0].value, None) is None
     True
     """
@@ -128,7 +131,8 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
             return published.isoformat()
         if relative == "this_month":
             return f"{published.year}-{published.month:02d}"
-        year = published.year + RELATIVE_YEAR_SHIFT[relative]
+        year = published.year + (RELATIVE_YEAR_SHIFT[relative] if relative != "past_year"
+                                 else -1 if published.month < PAST_YEAR_IS_THIS_FROM else 0)
         return (edtf or "XXXX").replace("XXXX", str(year))
     if edtf is None:
         return None
