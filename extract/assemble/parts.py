@@ -101,11 +101,17 @@ def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
         f.fields["rules"] = f.fields["rules"] + ["kind.parts_add_up_to_figure"]
 
 
+_BARE_HAVE = regex.compile(r"\W*có\s*", regex.IGNORECASE)
+
+
 def reports_result(sentence_left: str, prev_text: str) -> bool:
     """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
-    `Theo đó, …` after a decision or a rating (`UBND tỉnh ban hành quyết định … Theo đó, có 84 sản phẩm …`)."""
+    `Theo đó, …` or a bare `Có …` opening it after a decision or a rating (`UBND tỉnh ban hành quyết định …
+    Theo đó, có 84 sản phẩm …`; `Sở … tổ chức đánh giá, phân hạng sản phẩm đợt 2. Có 5 sản phẩm đạt 4 sao`)."""
     if cues.has(sentence_left, "kind", "result_cues"):
         return True
+    if _BARE_HAVE.fullmatch(sentence_left):     # 'Có 5 sản phẩm đạt 4 sao' after a round or a decision
+        return cues.has(prev_text, "kind", "decision_words")
     m = cues.first(sentence_left, "kind", "decision_result_cues")
     return bool(m) and (cues.has(prev_text, "kind", "decision_words")
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
