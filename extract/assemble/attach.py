@@ -11,6 +11,7 @@ from .analysis import SentenceInfo
 from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
+_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
@@ -226,6 +227,8 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
             return o.value["name"]
         if window_start <= o.start and o.end <= n.start and cues.has(text[o.end:n.start], "kind", "have_before"):
             return o.value["name"]
+        if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
+            return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
     return None
 
 

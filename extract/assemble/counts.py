@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, cues, figures, parts, pools
+from . import attach, cues, figures, parts, pools, regroup
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -98,7 +98,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             state.pool = pools.track(state.pool, fig, text)
         if reading.done:
             if reading.opens_with_parts:
-                parts.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
+                regroup.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
+            else:
+                regroup.regroup_heading_list(text, info, reading.done, state.wholes)
             wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                       and f.parent is None]
             if wholes:
@@ -156,9 +158,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
                              text=text) \
         if unit in (products, "%") else None
-    heading = parts.heading_of(text, info, n, max((f.star_match.end for f in done if f.star_match is not None),
-                                          default=info.start)) \
-        if unit == products and star_m is None and parent is None else None
+    heading = parts.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
+        else None
     if heading is not None:
         star_m = heading[1]
     cat_left = kind_window

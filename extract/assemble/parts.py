@@ -79,28 +79,6 @@ def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
     return star is not None and any(f.unit == unit and "metric.not_rated_yet" in f.fields["rules"] for f in done)
 
 
-def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
-    """Parts that open a sentence (`Trong đó, …`) belong to the whole of the sentence before that they add up
-    to: `Năm 2024 có thêm 40 sản phẩm …, nâng tổng số lên 320 sản phẩm. Trong đó, 5 sản phẩm đạt 4 sao, 35
-    sản phẩm đạt 3 sao` details the 40 (an addition), not the last whole named (the 320). Their kind and time,
-    and their place when it was the whole's, become that whole's."""
-    partz = [f for f in done if f.parent is not None]
-    if len(partz) < 2 or any(f.parent is not partz[0].parent or f.parent not in wholes for f in partz):
-        return
-    total = sum(f.fields["value"] for f in partz if isinstance(f.fields["value"], (int, float)))
-    other = next((w for w in wholes if w is not partz[0].parent and w.unit == partz[0].unit
-                  and w.fields["value"] == total and partz[0].parent.fields["value"] != total), None)
-    if other is None:
-        return
-    for f in partz:
-        f.parent = other
-        f.fields.update(kind=other.fields["kind"], as_of=other.fields["as_of"], period=other.fields["period"],
-                        time_basis=other.fields["time_basis"])
-        if "scope.part_of_figure" in f.fields["rules"]:
-            f.fields.update(scope=other.fields["scope"], scope_level=other.fields["scope_level"])
-        f.fields["rules"] = f.fields["rules"] + ["kind.parts_add_up_to_figure"]
-
-
 _BARE_HAVE = regex.compile(r"\W*có\s*", regex.IGNORECASE)
 
 
@@ -252,15 +230,18 @@ def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] =
     return products if _OWNERS_SO_FAR.match(between) else None
 
 
-_HEADING_END = regex.compile(r":")
+HEADING_END = regex.compile(r":")
 
 
-def heading_of(text: str, info: SentenceInfo, n: Match, taken: int) -> tuple[int, Match] | None:
+def heading_of(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> tuple[int, Match] | None:
     """A heading that governs a list (`Các sản phẩm được xếp hạng OCOP 4 sao năm 2019: … TP Tam Kỳ có 2 sản
-    phẩm …`): where it ends (its colon) and the star class it names, when no count before has taken it."""
-    colons = [m.start() for m in _HEADING_END.finditer(text, info.start, n.start)]
+    phẩm …, huyện Núi Thành có 1 sản phẩm`): where it ends (its colon) and the star class it names, for
+    every item of the list, when no count before the colon has taken it (`40 sản phẩm 4 sao: …`)."""
+    colons = [m.start() for m in HEADING_END.finditer(text, info.start, n.start)]
     if not colons:
         return None
+    taken = max((f.star_match.end for f in done if f.star_match is not None and f.number.start < colons[0]),
+                default=info.start)
     stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
     return (colons[0], stars[-1]) if stars else None
 

@@ -1,0 +1,58 @@
+"""Parts that belong to another whole than the one the reading first gave them: a sentence of parts that
+adds up to a figure of the sentence before (`Trong đó, …`), and a list under a heading whose counts add up
+to one (`Các chủ thể có sản phẩm đạt 4 sao gồm: …`)."""
+from __future__ import annotations
+
+from .. import basis
+from .analysis import SentenceInfo
+from .parts import HEADING_END, Figure
+
+
+def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
+    """Parts that open a sentence (`Trong đó, …`) belong to the whole of the sentence before that they add up
+    to: `Năm 2024 có thêm 40 sản phẩm …, nâng tổng số lên 320 sản phẩm. Trong đó, 5 sản phẩm đạt 4 sao, 35
+    sản phẩm đạt 3 sao` details the 40 (an addition), not the last whole named (the 320). Their kind and time,
+    and their place when it was the whole's, become that whole's."""
+    partz = [f for f in done if f.parent is not None]
+    if len(partz) < 2 or any(f.parent is not partz[0].parent or f.parent not in wholes for f in partz):
+        return
+    total = sum(f.fields["value"] for f in partz if isinstance(f.fields["value"], (int, float)))
+    other = next((w for w in wholes if w is not partz[0].parent and w.unit == partz[0].unit
+                  and w.fields["value"] == total and partz[0].parent.fields["value"] != total), None)
+    if other is None:
+        return
+    for f in partz:
+        _take_whole(f, other, "kind.parts_add_up_to_figure", "scope.part_of_figure" in f.fields["rules"])
+
+
+def _take_whole(f: Figure, whole: Figure, rule: str, its_place: bool) -> None:
+    """`f` is a part of `whole`: its kind and time become the whole's, and its place too when `its_place`."""
+    f.parent = whole
+    f.fields.update(kind=whole.fields["kind"], as_of=whole.fields["as_of"], period=whole.fields["period"],
+                    time_basis=whole.fields["time_basis"])
+    f.fields["rules"] = f.fields["rules"] + [rule]
+    if its_place:
+        f.fields.update(scope=whole.fields["scope"], scope_level=whole.fields["scope_level"])
+        if "scope.part_of_figure" not in f.fields["rules"]:
+            f.fields["rules"] += ["scope.part_of_figure"]
+    f.fields.update(kind_basis=basis.kind_basis(f.fields["rules"]), scope_basis=basis.scope_basis(f.fields["rules"]))
+
+
+
+
+def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], wholes: list[Figure]) -> None:
+    """A list under a heading whose counts add up to a whole of the sentence before details it (`UBND tỉnh
+    vừa công nhận 4 sản phẩm OCOP 4 sao. Các chủ thể có sản phẩm đạt 4 sao gồm: Công ty X (2 sản phẩm), HTX
+    Y (1 sản phẩm), Hộ kinh doanh Z (1 sản phẩm)`): the items take its kind and time, and its place where
+    they state none."""
+    colon = HEADING_END.search(text, info.start, info.end)
+    items = [f for f in done if colon is not None and f.number.start > colon.start()]
+    if len(items) < 2 or len(items) != len(done) or any(f.parent is not None for f in items) \
+            or any(f.unit != items[0].unit for f in items):
+        return
+    total = sum(f.fields["value"] for f in items if isinstance(f.fields["value"], (int, float)))
+    whole = next((w for w in wholes if w.unit == items[0].unit and w.fields["value"] == total), None)
+    if whole is None:
+        return
+    for f in items:
+        _take_whole(f, whole, "kind.list_adds_up_to_figure", f.fields["scope_basis"] != "stated")
