@@ -11,6 +11,7 @@ from .analysis import SentenceInfo
 from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
+_OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
@@ -71,6 +72,15 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
     return None
 
 
+def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
+    """The place the number's own noun phrase says its things are of, right after it in its clause (`212
+    sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`), not a generic one; else None."""
+    return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
+                 and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
+                 and _OF.search(text[n.end:p.start][-6:])
+                 and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
+
+
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
              share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
     places = info.usable_places()
@@ -92,6 +102,9 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             return (*last_scope[:2], "scope.context")
         return ctx.main_place, ctx.main_level, "scope.article"
     in_clause = [p for p in before if p.start >= clause_start]
+    own = own_place_after(info, n, text)
+    if in_clause and own is not None:
+        return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
         return resolve_place(_most_specific(before, before.index(in_clause[-1]), text), ctx)
     after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])

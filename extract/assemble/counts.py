@@ -63,6 +63,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     ocop_article = len(cues.pattern("metric", "programme_names").findall(text)) \
         + any(info.stars for info in infos) >= 2
     out: list[dict] = []
+    figures_read: list[parts.Figure] = []
     state = ReaderState()
     prev_text = ""
     for info in infos:
@@ -95,6 +96,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             reading.done.append(fig)
             out.append(fig.fields)
+            figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)
         if reading.done:
             if reading.opens_with_parts:
@@ -120,6 +122,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 if v and d.value.get("relation") not in ("since", "compared"):
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
+    pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     return out
 
 
@@ -209,6 +212,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             bracket = text.rfind("(", info.start, n.start)
             bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
                 else []
+            after = attach.own_place_after(info, n, text)    # '… gồm 360 sản phẩm của tỉnh A và 212 của tỉnh B'
+            if after is not None and (after.value["level"] in finer or after.value["level"] == level):
+                own = [after]
             if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
                 scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
             elif bracketed and bracketed[-1].fields["scope_level"] in finer:

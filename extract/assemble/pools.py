@@ -71,3 +71,13 @@ def _not_rated(pool: Pool) -> None:
         f.fields.update(metric=None, star=None)
         f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("metric.", "star"))] \
             + ["metric.evaluated_pool"]
+
+
+def settle_repeats(figures: list[Figure], text: str) -> None:
+    """Another mention of a pool the article's result settled (the headline's `Đánh giá, phân hạng 45 sản
+    phẩm OCOP` over a body that says the council evaluated 45 and 41 passed): the same evaluated products,
+    not rated either."""
+    settled = {(f.unit, f.fields["value"]) for f in figures if "metric.evaluated_pool" in f.fields["rules"]}
+    for f in figures:
+        if (f.unit, f.fields["value"]) in settled and evaluated(text, f):
+            _not_rated(Pool(f))
