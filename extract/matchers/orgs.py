@@ -24,7 +24,7 @@ import regex
 
 from ..segment import Token
 from . import Match, load_vocab, longest_first
-from . import org_forms, org_quoted, org_windows, places, scan
+from . import org_forms, org_people, org_quoted, org_windows, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -247,6 +247,8 @@ def match(text: str) -> list[Match]:
             if not after or after[0].lower in TITLE_SUFFIXES or last is None:
                 continue
             end = after[last].end
+        if not agency:
+            end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}

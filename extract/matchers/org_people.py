@@ -1,0 +1,39 @@
+"""A person named right after the business they head: `Giám đốc HTX Tân Tiến Nguyễn Văn An cho biết`,
+`Chủ tịch HĐQT Công ty CP Vinamit Nguyễn Văn Bé`. A title right before the legal form says a person
+follows the name; the name ends before the run of capitalized syllables that starts with a surname (two to
+four syllables, the person), when a proper name of the business comes before it (`Hộ kinh doanh Nguyễn
+Văn Tuấn` is named after its owner: there the run is the name).
+
+>>> t = "Giám đốc HTX Tân Tiến Nguyễn Văn An cho biết"
+>>> t[t.index("HTX"):name_end_before_person(t, t.index("HTX"), t.index(" Tân"), t.index(" cho"))]
+'HTX Tân Tiến'
+>>> t = "Sản phẩm của HTX Tân Tiến Nguyễn Văn An"
+>>> name_end_before_person(t, t.index("HTX"), t.index(" Tân"), len(t)) == len(t)
+True
+"""
+from __future__ import annotations
+
+import regex
+
+from . import load_vocab, longest_first, places
+
+VOCAB = load_vocab("orgs")
+_TITLE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(VOCAB['person_titles'])})\s+$", regex.IGNORECASE)
+_CAPITAL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+_SYLLABLES = regex.compile(r"\S+")
+
+
+def name_end_before_person(text: str, start: int, pos: int, end: int) -> int:
+    """`end`, or the end of the business's own name when a titled person's name closes text[pos:end]
+    (`start`: where the legal form starts; `pos`: where the name's words start)."""
+    if not _TITLE_BEFORE.search(text, max(0, start - 40), start):
+        return end
+    words = list(_SYLLABLES.finditer(text, pos, end))
+    run = 0                                   # capitalized syllables at the end
+    while run < len(words) and _CAPITAL.fullmatch(words[-1 - run].group()):
+        run += 1
+    for k in range(min(run, 4), 1, -1):       # the person: 2-4 syllables from a surname
+        first = words[-k]
+        if first.group() in places.SURNAMES and len(words) - k >= 1 and _CAPITAL.fullmatch(words[-k - 1].group()):
+            return words[-k - 1].end()
+    return end
