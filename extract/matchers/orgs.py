@@ -108,6 +108,10 @@ def _split_word(text: str, t: Token) -> list[Token]:
     if " " not in t.text:
         return [t]      # one syllable: nothing to cut
     syllables = list(_SYLLABLE.finditer(t.text))
+    mark = next((j for j, s in enumerate(syllables) if not s.group()[:1].isalnum()), None)
+    if mark is not None and len(syllables) > 1:      # 'Thái |': a mark the tokenizer joined to a word
+        cut = [j for j in (mark, mark + 1) if 0 < j < len(syllables)]
+        return _cut(text, t, syllables, cut[0])
     k = 0
     while k < len(syllables) and syllables[k].group()[:1].isupper():
         if k > 0 and syllables[k].group().lower() in PLACE_WORDS:
