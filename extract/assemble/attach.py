@@ -12,6 +12,7 @@ from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
+_WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
@@ -94,6 +95,12 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
+    if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
+        # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
+        subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district")
+                        and not p.value["generic"]), None)
+        if subject is not None:
+            return (*resolve_place(subject, ctx)[:2], "scope.stated")
     if share:
         before = [p for p in before if p.value["level"] != "country"]
         if before:
