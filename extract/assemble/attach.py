@@ -15,6 +15,9 @@ _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phr
 _WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
+_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
+          "province": ("district", "commune"), "district": ("commune",)}
+"""The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 _OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
@@ -80,6 +83,31 @@ def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
                  and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
                  and _OF.search(text[n.end:p.start][-6:])
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
+
+
+def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list) -> tuple:
+    """The place of a part of `parent` (a `parts.Figure`): the whole's, or a finer place of its own (before
+    it in its window, or named by its own noun phrase after it), or the place of the figure its bracket
+    details; with the rule that decided."""
+    scope, level = parent.fields["scope"], parent.fields["scope_level"]
+    scope_rule = "scope.part_of_figure"
+    if level in ("province", "country", "district", None):
+        finer = _FINER[level]
+        own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
+               and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level)]
+        bracket = text.rfind("(", info.start, n.start)
+        bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
+            else []
+        after = own_place_after(info, n, text)    # '… gồm 360 sản phẩm của tỉnh A và 212 của tỉnh B'
+        if after is not None and (after.value["level"] in finer or after.value["level"] == level):
+            own = [after]
+        if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
+            scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
+        elif bracketed and bracketed[-1].fields["scope_level"] in finer:
+            # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
+            scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
+            scope_rule = "scope.bracket_of_figure"
+    return scope, level, scope_rule
 
 
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
@@ -200,6 +228,13 @@ def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:
     if rel == "during" or (rel is None and d.value.get("precision") == "year") or d.value.get("interval"):
         return "during"
     return rel
+
+
+def year_so_far(info: SentenceInfo, n: Match) -> bool:
+    """The number's sentence counts from the start of a year before it (`Từ đầu năm đến nay, có 12 sản
+    phẩm được công nhận`, `Từ đầu năm 2024, …`): what it counts was added within that year, not held."""
+    return any(d.end <= n.start and d.rule == "dates.year_part" and d.value.get("relation") == "since"
+               and (d.value.get("value") or "").endswith("-01~") for d in info.dates)
 
 
 def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContext, now_in_sentence: bool,

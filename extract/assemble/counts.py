@@ -18,6 +18,9 @@ from .build import record
 from .context import ArticleContext
 
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
+_STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
+_CLAUSE_COMMA = regex.compile(r"[,;]")
+_ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
 
 @dataclass
@@ -43,13 +46,6 @@ class ReaderState:
     pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
     places: set = field(default_factory=set)   # the places of this paragraph's figures
 
-
-_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
-          "province": ("district", "commune"), "district": ("commune",)}
-"""The levels of a place inside a whole's: a part in its own place of these takes that place."""
-_STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
-_CLAUSE_COMMA = regex.compile(r"[,;]")
-_ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
 
 def _now_at(info: SentenceInfo) -> int | None:
@@ -203,24 +199,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["rules"].append("kind.whole_of_new_parts")
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
-        scope, level = parent.fields["scope"], parent.fields["scope_level"]
-        scope_rule = "scope.part_of_figure"
-        if level in ("province", "country", "district", None):
-            finer = _FINER[level]
-            own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
-                   and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level)]
-            bracket = text.rfind("(", info.start, n.start)
-            bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
-                else []
-            after = attach.own_place_after(info, n, text)    # '… gồm 360 sản phẩm của tỉnh A và 212 của tỉnh B'
-            if after is not None and (after.value["level"] in finer or after.value["level"] == level):
-                own = [after]
-            if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
-                scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
-            elif bracketed and bracketed[-1].fields["scope_level"] in finer:
-                # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
-                scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
-                scope_rule = "scope.bracket_of_figure"
+        scope, level, scope_rule = attach.part_scope(info, n, text, window_start, parent, done)
         years = [d for d in info.dates if d.value.get("precision") == "year" and not d.value.get("interval")
                  and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
         own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
@@ -241,11 +220,14 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
         else:
-            kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan, relation, now,
+            # 'Từ đầu năm đến nay, có 12 sản phẩm được công nhận' (the whole of an X/Y is the stock it is of)
+            so_far = attach.year_so_far(info, n) and n.value.get("of_role") != "whole"
+            kind, kind_rule = figures.kind_of(left_clause, kind_window, right, reading.plan,
+                                              "during" if so_far else relation, now and not so_far,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
                                               or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'
                                               or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
-                                              span=bool(d is not None and d.value.get("interval")))
+                                              span=so_far or bool(d is not None and d.value.get("interval")))
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],

@@ -23,7 +23,6 @@ from .claims import Claim
 from .points import TimePoint, ValueGroup
 from .timeline import Interval, describe, overlaps
 from .values import agree, fmt, fmt_claim
-from .words import cite
 
 
 @dataclass(slots=True)
