@@ -76,6 +76,12 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
     return None
 
 
+def _lead_of(text: str, n: Match, p: Match) -> str:
+    """The words between a number and a place after it, with the lead word of a generic place, which its
+    match holds ('sản phẩm OCOP của tỉnh'): what `_OF` looks at the end of."""
+    return (text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:]
+
+
 def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
     """The place the number's own noun phrase says its things are of, right after it in its clause (`212
     sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`), not a generic one; else None."""
@@ -119,7 +125,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             return "Việt Nam", "country", "scope.whole_of_country"
         # '33/55 sản phẩm đạt 4 sao của tỉnh': the whole is the stock of the place it is said to be of
         of_place = [p for p in places if p.start >= n.end and not _CLAUSE_END.search(text, n.end, p.start)
-                    and _OF.search((text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:])]
+                    and _OF.search(_lead_of(text, n, p))]
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
@@ -142,7 +148,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
         return resolve_place(_most_specific(before, before.index(in_clause[-1]), text), ctx)
-    after = [p for p in places if p.start >= n.end and _OF.search(text[n.end:p.start][-6:])
+    after = [p for p in places if p.start >= n.end and _OF.search(_lead_of(text, n, p))
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)

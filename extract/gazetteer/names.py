@@ -38,12 +38,15 @@ def name_key(name: str) -> str:
     return _DAK.sub("đắk", spelling_key(name))
 
 
+_APOSTROPHE = regex.compile("[’ʼ‘`]")      # `Cư M’gar` is written with any of them: the dataset has `'`
+
+
 @lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """`name_key` that tells `Đak` from `Đăk`: two spellings of one name differ by it."""
     text = unicodedata.normalize("NFC", name).casefold()
     text = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], text)
-    return _SPACE.sub(" ", _DASH.sub("-", text)).strip()
+    return _SPACE.sub(" ", _DASH.sub("-", _APOSTROPHE.sub("'", text))).strip()
 
 
 def as_written(written: str, name: str) -> str:

@@ -98,8 +98,8 @@ SURNAMES = set(VOCAB["surnames"])
 GENERIC = {**VOCAB["generic"], **{w[0].upper() + w[1:]: level for w, level in VOCAB["generic"].items()}}
 """The words for the article's own place, also capitalized at a sentence's start (`Toàn tỉnh có …`)."""
 
-_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"                       # Chương, Mỹ
-_ANY_WORD = r"(?:[\p{L}\p{M}]+|\d{1,2}(?!\d|[.,]\d))"         # mường, KHƯƠNG, 1
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"     # Chương, Mỹ, M'gar
+_ANY_WORD = r"(?:[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|\d{1,2}(?!\d|[.,]\d))"   # mường, KHƯƠNG, 1, M'gar
 
 
 def _admin_alternation() -> str:
