@@ -160,9 +160,13 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
     plan_paragraph = None
     for info in infos:
-        head = info.text[:40]
-        if cues.pattern("kind", "plan_openers").match(head.lstrip("-–•* ")) or _introduces_plan(info.text):
+        head = info.text[:40].lstrip("-–•* ")
+        if cues.pattern("kind", "plan_openers").match(head) or _introduces_plan(info.text):
             plan_paragraph = info.paragraph
+        elif info.paragraph == plan_paragraph and (cues.pattern("kind", "plan_breakers").match(head) or any(
+                d.value.get("relative") == "now" and all(d.end <= n.start for n in info.numbers)
+                for d in info.dates)):
+            plan_paragraph = None    # 'Tuy nhiên, đến nay mới có 15 sản phẩm được công nhận': a report again
         if info.paragraph == plan_paragraph:
             ctx.plan_sentences.add(info.start)
     # when it was written: after every date it reports outside plans
