@@ -118,6 +118,8 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
     ['2025-01/2025-06', '2025-12~']
     >>> resolve(match("sáng 16/6")[0].value, None, 2023), resolve(match("sáng 16/6")[0].value, None)
     ('2023-06-16', 'XXXX-06-16')
+    >>> [resolve(m.value, datetime.date(2025, 1, 8)) for m in match("Trong tháng trước, tháng qua")]
+    ['2024-12', '2024-12']
     >>> [resolve(match("Trong năm qua")[0].value, p) for p in (d, datetime.date(2024, 12, 20))]
     ['2024', '2024']
     >>> resolve(match("năm nay")[0].value, None) is None
@@ -131,6 +133,9 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
             return published.isoformat()
         if relative == "this_month":
             return f"{published.year}-{published.month:02d}"
+        if relative == "last_month":
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+            return f"{y}-{mo:02d}"
         year = published.year + (RELATIVE_YEAR_SHIFT[relative] if relative != "past_year"
                                  else -1 if published.month < PAST_YEAR_IS_THIS_FROM else 0)
         return (edtf or "XXXX").replace("XXXX", str(year))
