@@ -32,6 +32,9 @@ def edtf_key(value: str | None) -> tuple[int, int, int] | None:
     return int(y), mo, int(d or 0)
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*+]|\d{1,2}[.)])\s")
+
+
 def _introduces_plan(sentence: str) -> bool:
     """`Kế hoạch đề ra các mục tiêu cụ thể như: …`: a plan word before a colon that opens a list.
 
@@ -68,6 +71,7 @@ class ArticleContext:
     district_province: str | None = None   # the province of the article's district, when it names no province
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
+    plan_dates: dict[int, Match] = field(default_factory=dict)   # a plan sentence's start -> its plan's year
     date_values: dict[tuple[int, int], str | None] = field(default_factory=dict)  # date span -> EDTF
     # a day whose year its sentence states otherwise than the publication date tells: the record says the
     # year is not certain (`XXXX-04-05`); the figures it times take the sentence's year
@@ -81,8 +85,8 @@ class ArticleContext:
             return str(self.inferred_year), "inferred"
         return None, None
 
-    def date_value(self, m: Match) -> str | None:
-        return self.date_values.get((m.start, m.end))
+    def date_value(self, m: Match | None) -> str | None:
+        return self.date_values.get((m.start, m.end)) if m is not None else None
 
     def date_record_value(self, m: Match) -> str | None:
         """The value of the date's own record: as it times figures, or with its year unknown (`XXXX-04-05`)
@@ -158,17 +162,26 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}
             ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
-    plan_paragraph = None
+    # ('Kế hoạch năm 2025:' on a line of its own: the list items on the lines after it are its paragraph's)
+    plan_paragraph, heading, plan_date = None, False, None
     for info in infos:
         head = info.text[:40].lstrip("-–•* ")
-        if cues.pattern("kind", "plan_openers").match(head) or _introduces_plan(info.text):
+        item = info.paragraph != plan_paragraph and heading and bool(_LIST_ITEM.match(info.text))
+        if item:
             plan_paragraph = info.paragraph
+        elif info.paragraph != plan_paragraph:
+            heading = False
+        if not item and (cues.pattern("kind", "plan_openers").match(head) or _introduces_plan(info.text)):
+            plan_paragraph, heading = info.paragraph, info.text.rstrip().endswith(":")
+            plan_date = next((d for d in info.dates if d.value.get("precision") == "year"), None)
         elif info.paragraph == plan_paragraph and (cues.pattern("kind", "plan_breakers").match(head) or any(
                 d.value.get("relative") == "now" and all(d.end <= n.start for n in info.numbers)
                 for d in info.dates)):
             plan_paragraph = None    # 'Tuy nhiên, đến nay mới có 15 sản phẩm được công nhận': a report again
         if info.paragraph == plan_paragraph:
             ctx.plan_sentences.add(info.start)
+            if plan_date is not None:
+                ctx.plan_dates[info.start] = plan_date
     # when it was written: after every date it reports outside plans
     latest = None
     for info in infos:

@@ -228,11 +228,16 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                               or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'
                                               or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
                                               span=so_far or bool(d is not None and d.value.get("interval")))
+            label = parts.label_of(text, info, n, clause_start) if kind_rule == "kind.default_total" else None
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],
                                                  text[h_star.end:h_text], reading.plan, relation, now,
                                                  reading.rating)
+                if h_kind != "total":
+                    kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
+            elif label is not None:     # 'Số sản phẩm được công nhận mới: 25 sản phẩm'
+                h_kind, h_rule = figures.kind_of(label, label, "", reading.plan, relation, now, reading.rating)
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
@@ -255,6 +260,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                    sibling.fields["time_basis"], "time.list_sibling")
             else:
                 as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now, state.last_time)
+            if kind == "target" and as_of is None and ctx.date_value(plan := ctx.plan_dates.get(info.start)):
+                as_of, basis, time_rule = ctx.date_value(plan).split("/")[-1], "context", "time.plan"   # 'Kế hoạch năm 2025: …'
         if kind == "total" and basis == "stated" and ctx.published and as_of[:4].isdigit() \
                 and int(as_of[:4]) > ctx.published.year:
             if _ALREADY.search(kind_window):    # 'Nhiệm kỳ 2020-2025 đã có 45 sản phẩm': so far, now

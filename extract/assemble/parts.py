@@ -246,6 +246,16 @@ def heading_of(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> t
     return (colons[0], stars[-1]) if stars else None
 
 
+def label_of(text: str, info: SentenceInfo, n: Match, clause_start: int) -> str | None:
+    """The label a sentence opens with before the colon right before the number's clause (`- Số sản phẩm
+    được công nhận mới: 25 sản phẩm`): the words that say what is counted, with no number of their own;
+    None when there is none."""
+    if clause_start <= info.start or text[clause_start - 1] != ":" or text[clause_start:n.start].strip():
+        return None
+    label = text[info.start:clause_start - 1]
+    return None if any(info.start <= m.start < clause_start for m in info.numbers) or ":" in label else label
+
+
 _STAR_LABEL = regex.compile(r"\s*(?::|là)\s*$")
 
 
