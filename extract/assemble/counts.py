@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, cues, figures, parts, pools, regroup
+from . import attach, classes, cues, figures, parts, pools, regroup
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -154,7 +154,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
-    star_m = figures.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
+    star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
                              text=text) \
         if unit in (products, "%") else None
     heading = parts.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
@@ -164,11 +164,11 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     cat_left = kind_window
     if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
-    category = (figures.category_of(cat_left, right) or figures.category_opening(info.text)) \
+    category = (classes.category_of(cat_left, right) or classes.category_opening(info.text)) \
         if unit == products else None
     group_total = False
-    if category is None and unit == products and parent is None and figures.group_after(right):
-        category, group_total = figures.group_after(right), True    # one group's total, not a split
+    if category is None and unit == products and parent is None and classes.group_after(right):
+        category, group_total = classes.group_after(right), True    # one group's total, not a split
     share = figures.is_share(unit, left_clause, info)
     if share:
         metric, metric_rule = "share_of_national", "metric.share_of_national"
@@ -184,7 +184,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     elif metric == "ocop_subjects" and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
-    star, star_rule = figures.star_code(star_m, metric, category, group_total)
+    star, star_rule = classes.star_code(star_m, metric, category, group_total)
     rules += [metric_rule, star_rule]
 
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'

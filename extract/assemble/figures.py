@@ -12,19 +12,6 @@ from .build import cut_off
 
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 _UNIT_MAP = cues.words("units", "map")
-_CATEGORY_BEFORE = regex.compile(
-    rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*"
-    rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*\(?\s*$",
-    regex.IGNORECASE)
-_CATEGORY_AFTER = regex.compile(
-    rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)
-_CATEGORY_OPENING = regex.compile(
-    rf"^\W*(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+(?:OCOP\s+|sản phẩm\s+)?"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-_GROUP_AFTER = regex.compile(rf"^\s*(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
-                          regex.IGNORECASE)
 _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
@@ -161,76 +148,6 @@ def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
     """A place's percentage of the country (`chiếm 22% của cả nước`, `Hà Nội đóng góp hơn 20%`)."""
     return unit == "%" and cues.has(left[-30:], "metric", "share_cues") and any(
         p.value["level"] == "country" for p in info.places)
-
-
-_LABEL_GAP = regex.compile(r"\s*(?::|là)\s*")    # '4 sao: 20 sản phẩm', 'số sản phẩm 4 sao là 30'
-_CLAUSE_MARK = regex.compile(r"[,;]")
-_LABEL_GAP_NUMBER = regex.compile(r"\s*(?::|là)\s*\d")     # a star that labels the next number: '3 sao là 527'
-
-
-def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
-            before_too: bool = True, text: str = "") -> Match | None:
-    """The star class named in the number's clause: after it first (the unit may be part of it: `3 sản
-    phẩm OCOP cấp quốc gia`), else (for counts, not shares) before it (`cấp giấy chứng nhận đạt 4 sao cho
-    31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
-    opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
-    reach = right_start + (opener.start() if opener else len(right))
-    after = [s for s in stars if n.end <= s.start < reach]
-    label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)] \
-        if before_too else []
-    if after and not (label and (_CLAUSE_MARK.search(text, n.end, after[0].start)
-                                 or _LABEL_GAP_NUMBER.match(text, after[0].end))):
-        return after[0]     # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's)
-    if label:
-        return label[-1]
-    if not before_too:
-        return None
-    before = [s for s in stars if left_start <= s.start and s.end <= n.start]
-    return before[-1] if before else None
-
-
-def star_code(star: Match | None, metric: str | None, category: str | None,
-              group_total: bool = False) -> tuple[str | None, str]:
-    if category and not group_total:
-        return None, "star.by_category"
-    if star is not None:
-        return star.value["star"], star.rule
-    if metric == "ocop_products":
-        return "3+", "star.all_certified"
-    return None, "star.none"
-
-
-def category_opening(sentence: str) -> str | None:
-    """A sentence that opens with a product group (`Nhóm OCOP nông sản của tỉnh chiếm 12,26%, với 19 sản
-    phẩm …`) is about that group.
-
-    >>> category_opening("Nhóm OCOP nông sản của tỉnh chiếm 12,26%, với tổng cộng 19 sản phẩm")
-    'nông sản'
-    """
-    m = _CATEGORY_OPENING.match(sentence)
-    return m.group("cat").lower() if m else None
-
-
-def category_of(left: str, right: str) -> str | None:
-    """The product group a count is split by: named just before it (`nhóm thực phẩm có 14`, `Thực phẩm
-    (133 sản phẩm)`, `đồ uống: 3 sản phẩm`) or just after its unit (`25 sản phẩm thuộc nhóm đồ uống`).
-
-    >>> category_of("tập trung vào 4 nhóm ngành như: Thực phẩm có (", "), đồ uống")
-    'thực phẩm'
-    """
-    m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right)
-    return m.group("cat").lower() if m else None
-
-
-def group_after(right: str) -> str | None:
-    """A product group right after the unit, with no lead word: one group's own total (`gần 80 sản phẩm
-    dịch vụ du lịch cộng đồng đạt chuẩn OCOP`), not a split.
-
-    >>> group_after(" dịch vụ du lịch cộng đồng 'chuẩn' OCOP"), group_after(" của tỉnh")
-    ('dịch vụ du lịch cộng đồng', None)
-    """
-    m = _GROUP_AFTER.match(right)
-    return m.group("cat").lower() if m else None
 
 
 def status_of(right: str) -> str | None:
