@@ -17,7 +17,8 @@ from .parts import Figure, owner_number
 
 _VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
 _EVALUATED_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*$",
+    rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
+    rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*$",
     regex.IGNORECASE)
 
 
@@ -47,13 +48,13 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
                                                                                      fig.number):
         pool.owners.append(fig)
         return pool
-    if pool is not None and _result_of_fewer(fig, pool.figure):
+    if pool is not None and _result_of_fewer(fig, pool.figure, text):
         _not_rated(pool)
         return None
     return Pool(fig) if evaluated(text, fig) else pool
 
 
-def _result_of_fewer(fig: Figure, pool: Figure) -> bool:
+def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     """A result of the round that counts fewer products as rated from three stars up (`Kết quả, có 28 sản
     phẩm đạt …`, or a part of the pool with that class: `đã đánh giá 52 sản phẩm, trong đó 46 sản phẩm đạt
     từ 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
@@ -63,7 +64,12 @@ def _result_of_fewer(fig: Figure, pool: Figure) -> bool:
         return True
     value, of = fig.fields["value"], pool.fields["value"]
     result = "kind.result_of_round" in fig.fields["rules"] or (fig.parent is pool and "stars.and_up" in fig.fields["rules"])
-    return result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of
+    if result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of:
+        return True
+    # the same products named again with the class the round gave them ('… đánh giá, phân hạng … đối với 6
+    # sản phẩm gồm: … Hội đồng đánh giá 6 sản phẩm đạt tiêu chuẩn OCOP 3 sao'): the pool was no rating
+    return fig.parent is None and value == of and fig.fields["star"] not in (None, "3+") \
+        and bool(_EVALUATED_BEFORE.search(text, max(0, fig.number.start - 60), fig.number.start))
 
 
 def _not_rated(pool: Pool) -> None:
