@@ -14,13 +14,12 @@ from ..doc import Doc
 from ..matchers import Match
 from . import attach, classes, cues, figures, parts, pools, regroup
 from .analysis import SentenceInfo
-from .build import cut_off, record
+from .build import record
 from .context import ArticleContext
 
 _NOUN_PHRASE_END = regex.compile(r"[,;:()]")
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _CLAUSE_COMMA = regex.compile(r"[,;]")
-_CLAUSE_BOUNDARY = regex.compile(r"[,;:()]")
 _ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
 
@@ -47,13 +46,6 @@ class ReaderState:
     pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
     places: set = field(default_factory=set)   # the places of this paragraph's figures
 
-
-
-def _cut_short(text: str, info: SentenceInfo, n: Match, last: bool) -> bool:
-    """The last number of an excerpt that stops mid-clause after it (`… trong đó có 26 sản phẩm 4 đạt
-    tiêu`): what the clause would say of it (its class, its kind) is cut, so it is not reported."""
-    return last and not text[info.end:].strip() and cut_off(text, info.end) \
-        and not _CLAUSE_BOUNDARY.search(text, n.end, info.end)
 
 
 def _now_at(info: SentenceInfo) -> int | None:
@@ -95,7 +87,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 end = n.end
             if unit is None and (whole := parts.star_label_unit(text, info, n, reading.done)) is not None:
                 unit, end, unit_rule = whole.unit, n.end, "unit.star_label"   # 'trong đó 5 sao: 1; 4 sao: 84'
-            if unit is None or _cut_short(text, info, n, i == len(reading.numbers) - 1):
+            if unit is None or figures.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             reading.done.append(fig)
