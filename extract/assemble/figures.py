@@ -93,7 +93,9 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
         if unrated.failed(right, left):
             return None, "metric.failed"        # a round's products that did not pass: '6 sản phẩm không đạt'
-        if cues.has(left[-60:], "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
+        # ('99 món hàng/44 sản phẩm' on a platform: two counts of one phrase share the words before it)
+        lead = sentence_left[-80:] if left.rstrip().endswith("/") else left[-60:]
+        if cues.has(lead, "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
         if cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left):

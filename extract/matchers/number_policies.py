@@ -115,8 +115,8 @@ def inside_name(c) -> str | None:
         if PROPER_NAME_BEFORE.search(c.before) and not COUNT_NOUN_AFTER.match(c.after) and (
                 (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):
             return "name"       # gạo Đài Thơm 8 vừa …, rượu Gò Đen 31%, …
-        if NAME_WORD_AFTER.match(c.after) or X_IN_Y_BEFORE.search(c.before):
-            return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1
+        if (NAME_WORD_AFTER.match(c.after) and not COUNT_NOUN_AFTER.match(c.after)) or X_IN_Y_BEFORE.search(c.before):
+            return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1 (not 99 món hàng)
         return None
     first, rest = c.words[0], c.words[1:]
     if WORD_COMPOUND.match(c.text, c.number_start):
