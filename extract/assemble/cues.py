@@ -108,7 +108,8 @@ def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...])
     return first_outside(text, cue_path, not_path) is not None
 
 
-_MEASURED_BY = regex.compile(rf"(?:%|(?<![\p{{L}}\p{{M}}]){longest_first(words('kind', 'target_measured_by'))})\s*$",
+_MEASURED_BY = regex.compile(rf"(?:%|(?<![\p{{L}}\p{{M}}]){longest_first(words('kind', 'target_measured_by'))})"
+                             rf"(?:\s+(?:{longest_first(words('kind', 'target'))}))*\s*$",    # vượt chỉ tiêu kế hoạch
                              regex.IGNORECASE)
 
 
@@ -117,6 +118,8 @@ def target(text: str) -> regex.Match | None:
     (`phấn đấu có thêm 40 sản phẩm`; not `đạt 115% kế hoạch`, `vượt chỉ tiêu`).
 
     >>> target("Năm 2024, tỉnh đạt 115% kế hoạch với 46 sản phẩm") is None
+    True
+    >>> target("tỉnh đã hoàn thành vượt chỉ tiêu kế hoạch năm 2024 với 45 sản phẩm") is None
     True
     >>> target("tỉnh vượt kế hoạch, phấn đấu năm sau có 50 sản phẩm").group()
     'phấn đấu'
