@@ -125,3 +125,13 @@ def target(text: str) -> regex.Match | None:
     'phấn đấu'
     """
     return next((m for m in finditer(text, "kind", "target") if not _MEASURED_BY.search(text, 0, m.start())), None)
+
+
+def measured_target(text: str) -> bool:
+    """A target word of `text` measures what was done (`vượt chỉ tiêu kế hoạch 118 sản phẩm`): the plan it
+    names may follow in a bracket (`(mỗi năm có 400 sản phẩm)`).
+
+    >>> measured_target("Hà Nội vượt chỉ tiêu kế hoạch 118 sản phẩm ("), measured_target("phấn đấu có")
+    (True, False)
+    """
+    return any(_MEASURED_BY.search(text, 0, m.start()) for m in finditer(text, "kind", "target"))

@@ -189,6 +189,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.plan_paragraph"
     if cues.target(left_clause):
         return "target", "kind.target_cue"
+    if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
+        return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
     near = cues.nearest_before(kind_window, len(kind_window),
                                ("total_before", "achieved_before", "added_before", "added_verbs", "have_before"))
     by_agent = bool(_PASSIVE_WITH_AGENT.match(right))
