@@ -7,6 +7,8 @@ import regex
 from ..matchers import Match
 from . import cues
 
+_CLAUSE_MARK = regex.compile(r"[,;]")
+
 _NEXT_PREDICATE = regex.compile(r"\s(?:và|còn|nhưng)\s|,")   # '… 3 sao và đang hoàn thiện hồ sơ …'
 
 
@@ -110,6 +112,8 @@ def failed(right: str, left: str = "") -> bool:
     False
     >>> failed(" sản phẩm đã hết hạn chứng nhận"), failed(" sản phẩm OCOP hết hiệu lực", "chứng nhận lại lần 02 cho ")
     (True, False)
+    >>> failed(" sản phẩm đã hết hạn.", "Vĩnh Long: 245 sản phẩm OCOP còn thời hạn chứng nhận, ")
+    True
     >>> failed(" sản phẩm do chủ thể ngừng sản xuất", "thu hồi giấy chứng nhận OCOP đối với ")
     True
     """
@@ -119,8 +123,8 @@ def failed(right: str, left: str = "") -> bool:
         m = cues.first(right, *path)
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
             continue
-        if path[1] == "lapsed_cues" and (cues.has(left[-40:], "status", "renewed")
-                                         or cues.has(left[-40:], "kind", "added_verbs")):
+        own = _CLAUSE_MARK.split(left[-40:])[-1]      # the verb must rate these, not a clause before them
+        if path[1] == "lapsed_cues" and (cues.has(own, "status", "renewed") or cues.has(own, "kind", "added_verbs")):
             continue
         return True
     return False
