@@ -20,7 +20,8 @@ _CATEGORY_AFTER = regex.compile(
 _CATEGORY_OPENING = regex.compile(
     rf"^\W*(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+(?:OCOP\s+|sản phẩm\s+)?"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-_GROUP_AFTER = regex.compile(rf"^\s*(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
+_GROUP_AFTER = regex.compile(rf"^\s*(?:,\s*(?=dịch vụ))?"     # '80 sản phẩm, dịch vụ du lịch cộng đồng'
+                          rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
                           regex.IGNORECASE)
 
 _LABEL_GAP = regex.compile(r"\s*(?::|là)\s*")    # '4 sao: 20 sản phẩm', 'số sản phẩm 4 sao là 30'
@@ -87,6 +88,8 @@ def group_after(right: str) -> str | None:
     dịch vụ du lịch cộng đồng đạt chuẩn OCOP`), not a split.
 
     >>> group_after(" dịch vụ du lịch cộng đồng 'chuẩn' OCOP"), group_after(" của tỉnh")
+    ('dịch vụ du lịch cộng đồng', None)
+    >>> group_after(", dịch vụ du lịch cộng đồng được xác định"), group_after(", thực phẩm chiếm 60%")
     ('dịch vụ du lịch cộng đồng', None)
     """
     m = _GROUP_AFTER.match(right)
