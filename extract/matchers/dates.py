@@ -50,7 +50,7 @@ PATTERN = regex.compile(rf"""
         (?P<day_range>                                                          # 20/9 đến 21/12/2022, 18 – 19/9
             (?:{alternation("day_words")}\s+)?(?:{_dmy("1")}|(?P<d1>{DAY}))
             {JOIN}(?:{alternation("day_words")}\s+)?{_dmy("2")})
-      | (?P<day_in_words>ngày\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})          # ngày 7 tháng 4 năm 2023
+      | (?P<day_in_words>(?:ngày(?:\s+(?:mùng|mồng))?|mùng|mồng)\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})   # ngày 7 tháng 4 năm 2023, mùng 5 tháng 3
             (?:\s+năm\s+(?P<y>{YEAR}))?)
       | (?P<half_year>(?:(?P<months>[0-9]{{1,2}}|{alternation("month_count_words")})\s+tháng|(?P<half>{alternation("half_words")}))
             \s+(?:(?P<edge>{alternation(list(VOCAB["half_edges"]))})\s+năm(?:\s+(?P<y>{YEAR})|\s+{YEAR_WORD})?  # 6 tháng đầu năm 2025
