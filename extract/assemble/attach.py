@@ -13,6 +13,8 @@ from .context import ArticleContext
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
 _WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
+_SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
+                           rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
@@ -286,8 +288,10 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
             continue
         if n.end <= o.start < window_end and _OF.search(text[n.end:o.start][-8:]):
             return o.value["name"]
-        if window_start <= o.start and o.end <= n.start and cues.has(text[o.end:n.start], "kind", "have_before"):
-            return o.value["name"]
+        if window_start <= o.start and o.end <= n.start and (cues.has(text[o.end:n.start], "kind", "have_before")
+                                                              or _SUBJECT_LINK.fullmatch(text, o.end, n.start)):
+            return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
+
         if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
             return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
     return None

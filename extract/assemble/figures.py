@@ -102,8 +102,9 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return None, "metric.on_display"    # '150 gian hàng … với hơn 2.000 sản phẩm OCOP' at a fair
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
-        if cues.has(right_np, "metric", "not_products"):
-            return None, "metric.other_products"
+        own_np = right_np[:star.start - right_start] if star is not None and right_start <= star.start else right_np
+        if cues.has(own_np, "metric", "not_products"):     # (not what the sentence says after the class:
+            return None, "metric.other_products"            # '3 sản phẩm đạt 3 sao là đơn vị tiêu biểu')
         if star is not None or "OCOP" in right_np[:30]:
             return "ocop_products", "metric.products_star" if star is not None else "metric.products_ocop"
         if parent_metric == "ocop_products":
