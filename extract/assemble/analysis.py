@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..doc import Doc, Sentence
-from ..matchers import Match, dates, numbers, orgs, places, stars
+from ..matchers import Match, dates, load_vocab, longest_first, numbers, orgs, places, stars
+
+_RANKED_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(load_vocab('places')['country_ranked_after'])})(?:\s+\d+)?\s+(?:trong\s+|của\s+|trên\s+)?$",
+    regex.IGNORECASE)
 
 
 @dataclass
@@ -36,7 +42,13 @@ class SentenceInfo:
         for o in self.orgs:
             if o.value["org_class"] == "business":
                 skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
-        return [p for p in self.places if not any(a <= p.start < b for a, b in skip)]
+        return [p for p in self.places if not any(a <= p.start < b for a, b in skip) and not self._ranked_against(p)]
+
+    def _ranked_against(self, p: Match) -> bool:
+        """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
+        toàn quốc`): no figure's place."""
+        return p.value["level"] == "country" and bool(
+            _RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
 
 
 def _shift(ms: list[Match], offset: int) -> list[Match]:
