@@ -7,10 +7,10 @@ the review's claim corrections and moved dates are in them), and for the second 
 source order that concerns the part and the country's figures it compares shares with. The same name
 therefore always holds the same result, and a changed input is a new name, never a stale entry.
 
-Each entry is written whole under a temporary name and renamed into place; a run killed at any moment
-leaves entries whole or absent. An entry that cannot be read (damaged, from another Python) is removed
-and recomputed: the cache can cost a reconciliation, never change one. Entries a run did not use are
-removed at its end (`prune`).
+Each entry is written whole under a temporary name (one of this process) and renamed into place; a run
+killed at any moment leaves entries whole or absent. An entry that cannot be read (damaged, from another
+Python) is removed and recomputed: the cache can cost a reconciliation, never change one. Entries a run
+did not use are removed at its end (`prune`).
 
 Entries are pickles, and unpickling runs code: an entry is read only when this user owns it and no one
 else can write it (`trusted`); any other is left alone and its result computed again.
@@ -37,6 +37,7 @@ SUFFIX = ".pickle"
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
 ENTRY_MODE = 0o600
 """An entry is readable and writable by its owner only."""
+_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def trusted(st: os.stat_result) -> bool:
@@ -223,14 +224,26 @@ class PartCache:
 
     def put(self, name: str, value: Any) -> None:
         """Store `value` under `name` (atomically). A cache that cannot be written costs only time."""
-        from ..io import atomic_open
         self.used.add(name)
+        path = self.path(name)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")    # (a name no other process writes)
         try:
-            with atomic_open(self.path(name), "wb", durable=False) as f:
-                os.fchmod(f.fileno(), ENTRY_MODE)
+            try:
+                fd = os.open(tmp, _TMP_FLAGS, ENTRY_MODE)
+            except FileNotFoundError:       # the entry's folder is not there yet
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(tmp, _TMP_FLAGS, ENTRY_MODE)
+            with open(fd, "wb") as f:
+                os.fchmod(fd, ENTRY_MODE)   # (a leftover of this process id: its mode as it was)
                 _ModelPickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        except OSError:
-            pass
+            os.replace(tmp, path)
+        except BaseException as e:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            if not isinstance(e, OSError):
+                raise
 
     def prune(self) -> int:
         """Remove the entries (and leftover temporary files) this run did not use; returns how many went."""
