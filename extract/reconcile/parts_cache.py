@@ -18,9 +18,11 @@ else can write it (`trusted`); any other is left alone and its result computed a
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
@@ -30,14 +32,12 @@ from typing import Any, Iterable, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .claims import Claim
+from .entry_files import EntryWriter, write_entry
 from .records import Evidence
 
 FOLDER = "reconcile-cache"
 SUFFIX = ".pickle"
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
-ENTRY_MODE = 0o600
-"""An entry is readable and writable by its owner only."""
-_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def trusted(st: os.stat_result) -> bool:
@@ -203,6 +203,7 @@ class PartCache:
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
         self.used: set[str] = set()
+        self._writer: EntryWriter | None = None
 
     def path(self, name: str) -> Path:
         return self.root / name[:2] / f"{name}{SUFFIX}"
@@ -223,27 +224,32 @@ class PartCache:
             return None
 
     def put(self, name: str, value: Any) -> None:
-        """Store `value` under `name` (atomically). A cache that cannot be written costs only time."""
+        """Store `value` under `name` (atomically): at once, or by the writing thread while `writing`. A
+        cache that cannot be written costs only time."""
         self.used.add(name)
-        path = self.path(name)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")    # (a name no other process writes)
+        buffer = io.BytesIO()
+        _ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        if self._writer is not None:
+            self._writer.put(self.path(name), buffer.getvalue())
+        else:
+            write_entry(self.path(name), buffer.getvalue())
+
+    @contextmanager
+    def writing(self):
+        """While in this block, entries are written by a thread of their own (`entry_files`); all of them
+        are written when it ends (those not begun are dropped if it ends by an exception)."""
+        if self._writer is not None:
+            yield
+            return
+        self._writer = writer = EntryWriter()
         try:
-            try:
-                fd = os.open(tmp, _TMP_FLAGS, ENTRY_MODE)
-            except FileNotFoundError:       # the entry's folder is not there yet
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(tmp, _TMP_FLAGS, ENTRY_MODE)
-            with open(fd, "wb") as f:
-                os.fchmod(fd, ENTRY_MODE)   # (a leftover of this process id: its mode as it was)
-                _ModelPickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-            os.replace(tmp, path)
-        except BaseException as e:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            if not isinstance(e, OSError):
-                raise
+            yield
+        except BaseException:
+            writer.abort()
+            raise
+        finally:
+            self._writer = None
+        writer.close()
 
     def prune(self) -> int:
         """Remove the entries (and leftover temporary files) this run did not use; returns how many went."""
