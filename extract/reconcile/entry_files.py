@@ -19,7 +19,7 @@ from pathlib import Path
 
 ENTRY_MODE = 0o600
 """An entry is readable and writable by its owner only."""
-QUEUED = 64
+QUEUED = 32
 """Entries handed to the thread and not yet written, at most."""
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
