@@ -12,6 +12,7 @@ removes).
 """
 from __future__ import annotations
 
+import io
 import os
 import queue
 import threading
@@ -19,14 +20,15 @@ from pathlib import Path
 
 ENTRY_MODE = 0o600
 """An entry is readable and writable by its owner only."""
-QUEUED = 32
+QUEUED = 8
 """Entries handed to the thread and not yet written, at most."""
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def write_entry(path: Path, data: bytes) -> None:
-    """`data` as the file `path`, atomically (under a temporary name of this process, then renamed). A
-    cache that cannot be written costs only time: an OSError leaves nothing behind and is not raised."""
+def write_entry(path: Path, data: io.BytesIO) -> None:
+    """The bytes of `data` (a pickle, not copied again) as the file `path`, atomically (under a temporary
+    name of this process, then renamed). A cache that cannot be written costs only time: an OSError leaves
+    nothing behind and is not raised."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")    # (a name no other process writes)
     try:
         try:
@@ -36,7 +38,7 @@ def write_entry(path: Path, data: bytes) -> None:
             fd = os.open(tmp, _TMP_FLAGS, ENTRY_MODE)
         with open(fd, "wb") as f:
             os.fchmod(fd, ENTRY_MODE)   # (a leftover of this process id: its mode as it was)
-            f.write(data)
+            f.write(data.getbuffer())
         os.replace(tmp, path)
     except BaseException as e:
         try:
@@ -57,7 +59,7 @@ class EntryWriter:
         self._thread = threading.Thread(target=self._run, name="ocop-cache-writer", daemon=True)
         self._thread.start()
 
-    def put(self, path: Path, data: bytes) -> None:
+    def put(self, path: Path, data: io.BytesIO) -> None:
         self._queue.put((path, data))
 
     def close(self) -> None:

@@ -230,9 +230,9 @@ class PartCache:
         buffer = io.BytesIO()
         _ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         if self._writer is not None:
-            self._writer.put(self.path(name), buffer.getvalue())
+            self._writer.put(self.path(name), buffer)
         else:
-            write_entry(self.path(name), buffer.getvalue())
+            write_entry(self.path(name), buffer)
 
     @contextmanager
     def writing(self):
