@@ -294,6 +294,38 @@ def test_a_killed_reconciliation_leaves_a_cache_the_next_run_can_use(tmp_path):
     assert not list((out / FOLDER).rglob("*.tmp"))
 
 
+def test_an_interrupted_reconciliation_leaves_no_writer_running(tmp_path, monkeypatch):
+    """Ctrl-C while the parts are finished (their entries written by a thread of their own): the thread is
+    joined before the interrupt leaves the reconciliation (the entries it had not begun are dropped), every
+    entry written is whole, no temporary file is left; the next run writes what a run without any cache
+    writes."""
+    import pickle
+    import threading
+
+    from extract.reconcile import partition
+    records = synthetic(12000, 5)       # (16 places)
+    out = _folder(tmp_path / "out", records, [])
+    finish, done = partition.finish_task, []
+
+    def interrupted(*args):
+        if len(done) == 5:
+            raise KeyboardInterrupt
+        done.append(1)
+        return finish(*args)
+    monkeypatch.setattr(partition, "finish_task", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_reconcile(out)
+    assert not [t for t in threading.enumerate() if t.name == "ocop-cache-writer"]
+    entries = list((out / FOLDER).rglob("*.pickle"))
+    assert len([p for p in entries if p.name.startswith("r")]) <= 5     # (of the five parts finished)
+    for p in entries:
+        pickle.loads(p.read_bytes())
+    assert not list((out / FOLDER).rglob("*.tmp"))
+    monkeypatch.setattr(partition, "finish_task", finish)
+    run_reconcile(out)
+    assert _outputs(out) == _fresh(tmp_path, records, [])
+
+
 def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
     """OUT/reconcile-cache is a file, not a folder: nothing is cached, the outputs are the same."""
     records = across_places()

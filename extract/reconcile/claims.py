@@ -23,7 +23,7 @@ from .repeats import unify_repeats
 from .timeline import Interval
 from .values import allowed
 
-_NOT_WORD = re.compile(r"[\W_]+")   # a run of anything but letters and digits (Unicode-aware)
+_WORD = re.compile(r"[^\W_]+")     # a run of letters and digits (Unicode-aware)
 BASIS_RANK = {"stated": 0, "context": 1, "published": 2, "inferred": 3, None: 4}
 """Which time is best when one figure is stated twice: the clause's own date first."""
 STAR_CLASSES = ("3", "4", "5", "5p")
@@ -101,7 +101,7 @@ def origin_of(sentence: str) -> str:
     True
     """
     text = unicodedata.normalize("NFC", sentence).casefold()
-    return _NOT_WORD.sub(" ", text).strip()
+    return " ".join(_WORD.findall(text))       # (what replacing the runs between words by a space gives)
 
 
 def _parent_in_sentence(rec: Record, by_sentence: dict[tuple[str, str], list[Record]]) -> bool:

@@ -20,6 +20,7 @@ Review decisions, article names and the "check the claims" labels are applied to
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,9 +205,13 @@ class Partitioned:
         return self._code
 
     def __call__(self, claims: list[Claim], policy: Policy = default_policy) -> ReconcileResult:
+        cache = self.cache if policy is default_policy else None
+        with cache.writing() if cache is not None else nullcontext():   # (entries written by a thread)
+            return self._reconcile(claims, policy, cache)
+
+    def _reconcile(self, claims: list[Claim], policy: Policy, cache: PartCache | None) -> ReconcileResult:
         redate_in_order(claims)
         parts = split(claims, self.claims_per_part)
-        cache = self.cache if policy is default_policy else None
         if cache is not None:
             for p in parts:
                 p.digest = digest(self.code(), claims_digest(p.claims))

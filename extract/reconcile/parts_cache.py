@@ -7,10 +7,10 @@ the review's claim corrections and moved dates are in them), and for the second 
 source order that concerns the part and the country's figures it compares shares with. The same name
 therefore always holds the same result, and a changed input is a new name, never a stale entry.
 
-Each entry is written whole under a temporary name and renamed into place; a run killed at any moment
-leaves entries whole or absent. An entry that cannot be read (damaged, from another Python) is removed
-and recomputed: the cache can cost a reconciliation, never change one. Entries a run did not use are
-removed at its end (`prune`).
+Each entry is written whole under a temporary name (one of this process) and renamed into place; a run
+killed at any moment leaves entries whole or absent. An entry that cannot be read (damaged, from another
+Python) is removed and recomputed: the cache can cost a reconciliation, never change one. Entries a run
+did not use are removed at its end (`prune`).
 
 Entries are pickles, and unpickling runs code: an entry is read only when this user owns it and no one
 else can write it (`trusted`); any other is left alone and its result computed again.
@@ -18,9 +18,11 @@ else can write it (`trusted`); any other is left alone and its result computed a
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
@@ -30,13 +32,12 @@ from typing import Any, Iterable, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .claims import Claim
+from .entry_files import EntryWriter, write_entry
 from .records import Evidence
 
 FOLDER = "reconcile-cache"
 SUFFIX = ".pickle"
 _CLAIM_FIELDS = [f.name for f in fields(Claim)]
-ENTRY_MODE = 0o600
-"""An entry is readable and writable by its owner only."""
 
 
 def trusted(st: os.stat_result) -> bool:
@@ -202,6 +203,7 @@ class PartCache:
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
         self.used: set[str] = set()
+        self._writer: EntryWriter | None = None
 
     def path(self, name: str) -> Path:
         return self.root / name[:2] / f"{name}{SUFFIX}"
@@ -222,15 +224,32 @@ class PartCache:
             return None
 
     def put(self, name: str, value: Any) -> None:
-        """Store `value` under `name` (atomically). A cache that cannot be written costs only time."""
-        from ..io import atomic_open
+        """Store `value` under `name` (atomically): at once, or by the writing thread while `writing`. A
+        cache that cannot be written costs only time."""
         self.used.add(name)
+        buffer = io.BytesIO()
+        _ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        if self._writer is not None:
+            self._writer.put(self.path(name), buffer)
+        else:
+            write_entry(self.path(name), buffer)
+
+    @contextmanager
+    def writing(self):
+        """While in this block, entries are written by a thread of their own (`entry_files`); all of them
+        are written when it ends (those not begun are dropped if it ends by an exception)."""
+        if self._writer is not None:
+            yield
+            return
+        self._writer = writer = EntryWriter()
         try:
-            with atomic_open(self.path(name), "wb", durable=False) as f:
-                os.fchmod(f.fileno(), ENTRY_MODE)
-                _ModelPickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        except OSError:
-            pass
+            yield
+        except BaseException:
+            writer.abort()
+            raise
+        finally:
+            self._writer = None
+        writer.close()
 
     def prune(self) -> int:
         """Remove the entries (and leftover temporary files) this run did not use; returns how many went."""

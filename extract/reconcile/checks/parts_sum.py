@@ -115,6 +115,17 @@ def _owner(part: Claim, totals: list[Claim]) -> Claim | None:
     return before[-1] if before else (totals[0] if totals else None)
 
 
+_CLASS_ORDER: dict[tuple, str] = {}
+
+
+def _class_order(item: tuple) -> str:
+    """How a part's class (star, category, status) sorts: as its text, worked out once a class."""
+    got = _CLASS_ORDER.get(item[0])
+    if got is None:
+        got = _CLASS_ORDER[item[0]] = str(item[0])
+    return got
+
+
 def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                   scopes: dict[KeyT, str | None]) -> list[Conflict]:
     """Each total of each article against each way the same article splits it: the parts stated after it
@@ -146,7 +157,7 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
                 if len(by_class) < 2:
                     continue
                 parts = [cs[0] if len(cs) == 1 else nearest(cs, t)
-                         for _, cs in sorted(by_class.items(), key=lambda kv: str(kv[0]))]
+                         for _, cs in sorted(by_class.items(), key=_class_order)]
                 parts.sort(key=lambda c: (_start(c), c.record_id))
                 found = parts_sum(t, split, parts, rows, by_record, scopes[t.key])
                 if found:
