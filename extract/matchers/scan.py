@@ -44,16 +44,15 @@ class Starts:
     """The places where one of `options` (a `re` alternation) starts, not after a character of `before`
     (a character class's contents). Found by `re` in two steps that are quick for it: a character that is
     not in `before` (a scan `re` does in C without trying the pattern), then `options` right after it;
-    the very first position is tried on its own."""
+    the very first position is tried on its own (`first`: its look-behind sees the text before it)."""
 
     def __init__(self, before: str, options: str):
-        self.here = re.compile(f"(?=(?:{options}))")
+        self.first = re.compile(f"(?<![{before}])(?=(?:{options}))")
         self.after = re.compile(f"[^{before}](?=(?:{options}))")
-        self.behind = re.compile(f"[{before}]")
 
     def positions(self, text: str, pos: int = 0) -> Iterator[int]:
         """The starts in `text` from `pos` on, in order (the character before `pos` counts as before)."""
-        if (pos == 0 or not self.behind.match(text, pos - 1)) and self.here.match(text, pos):
+        if self.first.match(text, pos):
             yield pos
         for m in self.after.finditer(text, pos):
             yield m.end()
@@ -82,12 +81,19 @@ def prefix_tree(words: Iterable[str]) -> str:
 
 
 def finditer(pattern, starts: Starts, text: str) -> Iterator:
-    """`pattern.finditer(text)`, trying `pattern` only where `starts` finds a start."""
-    pos = 0
-    for start in starts.positions(text):
+    """`pattern.finditer(text)`, trying `pattern` only where `starts` finds a start (`positions`, written
+    out here: this runs ~60.000 times per 100 articles)."""
+    match, pos = pattern.match, 0
+    if starts.first.match(text):
+        m = match(text, 0)
+        if m is not None:
+            yield m
+            pos = m.end()
+    for found in starts.after.finditer(text):
+        start = found.end()
         if start < pos:
             continue
-        m = pattern.match(text, start)
+        m = match(text, start)
         if m is not None:
             yield m
             pos = m.end()
@@ -95,8 +101,13 @@ def finditer(pattern, starts: Starts, text: str) -> Iterator:
 
 def search(pattern, starts: Starts, text: str, pos: int = 0):
     """`pattern.search(text, pos)`, trying `pattern` only where `starts` finds a start."""
-    for start in starts.positions(text, pos):
-        m = pattern.match(text, start)
+    match = pattern.match
+    if starts.first.match(text, pos):
+        m = match(text, pos)
+        if m is not None:
+            return m
+    for found in starts.after.finditer(text, pos):
+        m = match(text, found.end())
         if m is not None:
             return m
     return None
