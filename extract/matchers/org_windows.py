@@ -28,7 +28,7 @@ import regex
 
 from ..segment import Token, word_tokens
 
-FIRST_WINDOW = 50       # characters after a legal form tokenized first (twice as many each time more is needed)
+FIRST_WINDOW = 60       # characters after a legal form tokenized first (twice as many each time more is needed)
 MARGIN = 3              # syllables of a window after the last word a reading looked at
 _SPACE = regex.compile(r"\s")
 
