@@ -81,7 +81,11 @@ PATTERN = regex.compile(rf"""
     )
     """, FLAGS)
 
-STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars=r"\d(", not_after="/.,:")
+DIGIT_START = rf"(?:\d\d?(?!\d)(?=\s*[/\-–—]|\s*(?i:{'|'.join(VOCAB['range_joiners'])})|\s+(?i:tháng))|(?:19|20)\d\d(?!\d))"
+"""Where a date that opens with a digit can start: a day or month before `/`, `-` or a range's joiner, a
+number of months (`6 tháng`), or a year; not a count (`36 sản phẩm`), which is most digits."""
+STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars="(", not_after="/.,:",
+                            first_patterns=[DIGIT_START])
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 

@@ -29,12 +29,13 @@ WORD_CHARACTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff
 
 
 def starts_before(first_words: Iterable[str] = (), first_chars: str = "", not_after: str = "",
-                  after_digits: bool = False) -> Starts:
+                  after_digits: bool = False, first_patterns: Iterable[str] = ()) -> Starts:
     """Where a match can start: not after a letter or digit (a letter only with `after_digits`; nor after a
-    character of `not_after`), and at one of `first_chars` (a character class's contents, as `\\d(`) or
-    at one of `first_words` (any case)."""
+    character of `not_after`), and at one of `first_chars` (a character class's contents, as `\\d(`), at
+    one of `first_patterns` (`re` patterns, matched where the start is) or at one of `first_words` (any
+    case)."""
     first_letters = "".join(sorted({re.escape(w[0]) for w in first_words}))
-    options = ([f"[{first_chars}]"] if first_chars else []) + \
+    options = ([f"[{first_chars}]"] if first_chars else []) + list(first_patterns) + \
         ([f"(?i:(?=[{first_letters}]){prefix_tree(first_words)})"] if first_words else [])
     before = (WORD_CHARACTERS[3:] if after_digits else WORD_CHARACTERS) + re.escape(not_after)
     return Starts(before, "|".join(options))
