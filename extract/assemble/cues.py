@@ -35,7 +35,7 @@ def pattern(*path: str) -> regex.Pattern:
 @lru_cache(maxsize=None)
 def starts(*path: str):
     """Where a cue of the list can start (see matchers/scan.py)."""
-    return scan.starts_before(words(*path))
+    return scan.starts_before(words(*path), word_end=scan.LETTERS)
 
 
 def has(text: str, *path: str) -> bool:

@@ -85,7 +85,7 @@ DIGIT_START = rf"(?:\d\d?(?!\d)(?=\s*[/\-–—]|\s*(?i:{'|'.join(VOCAB['range_j
 """Where a date that opens with a digit can start: a day or month before `/`, `-` or a range's joiner, a
 number of months (`6 tháng`), or a year; not a count (`36 sản phẩm`), which is most digits."""
 STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars="(", not_after="/.,:",
-                            first_patterns=[DIGIT_START])
+                            first_patterns=[DIGIT_START], word_end=scan.WORD_CHARACTERS)
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 

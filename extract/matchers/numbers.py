@@ -71,7 +71,7 @@ PATTERN = regex.compile(rf"""
     (?P<percent>\s?%|\s+{_words("percent_words")}(?!\w))?            # 64,7%  /  5 phần trăm
     """, FLAGS)
 
-STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars=r"\d")
+STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars=r"\d", word_end=scan.WORD_CHARACTERS)
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 WINDOW = 40

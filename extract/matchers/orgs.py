@@ -47,7 +47,8 @@ _SYLLABLE = regex.compile(r"\S+")
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
-TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True)   # see scan.py
+TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True,   # see scan.py
+                                    word_end=scan.LETTERS)
 _ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
 _LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
 _BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")

@@ -26,17 +26,21 @@ from typing import Iterable, Iterator
 
 WORD_CHARACTERS = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 """Digits and the Latin letters (Vietnamese ones included): `\\w` to `re` and to `regex` alike."""
+LETTERS = WORD_CHARACTERS[3:]
+"""The Latin letters (Vietnamese ones included): `\\p{L}` to `regex`. Where a pattern's word may not be
+followed by `\\w`, it is not followed by one of WORD_CHARACTERS; where not by `\\p{L}`, not by one of
+LETTERS: the `word_end` a start finder may ask (it may find more starts than the pattern, never fewer)."""
 
 
 def starts_before(first_words: Iterable[str] = (), first_chars: str = "", not_after: str = "",
-                  after_digits: bool = False, first_patterns: Iterable[str] = ()) -> Starts:
+                  after_digits: bool = False, first_patterns: Iterable[str] = (), word_end: str = "") -> Starts:
     """Where a match can start: not after a letter or digit (a letter only with `after_digits`; nor after a
     character of `not_after`), and at one of `first_chars` (a character class's contents, as `\\d(`), at
     one of `first_patterns` (`re` patterns, matched where the start is) or at one of `first_words` (any
-    case)."""
+    case; with `word_end`, a character class's contents, a whole word: not followed by one of them)."""
     first_letters = "".join(sorted({re.escape(w[0]) for w in first_words}))
     options = ([f"[{first_chars}]"] if first_chars else []) + list(first_patterns) + \
-        ([f"(?i:(?=[{first_letters}]){prefix_tree(first_words)})"] if first_words else [])
+        ([f"(?i:(?=[{first_letters}]){prefix_tree(first_words, word_end)})"] if first_words else [])
     before = (WORD_CHARACTERS[3:] if after_digits else WORD_CHARACTERS) + re.escape(not_after)
     return Starts(before, "|".join(options))
 
@@ -59,12 +63,16 @@ class Starts:
             yield m.end()
 
 
-def prefix_tree(words: Iterable[str]) -> str:
+def prefix_tree(words: Iterable[str], word_end: str = "") -> str:
     """A `re` alternation that matches where one of `words` starts, as a tree of shared prefixes (a
-    long alternation of words is slow for `re` too); a word that another begins with ends the branch.
+    long alternation of words is slow for `re` too); a word that another begins with ends the branch, or,
+    with `word_end` (a character class's contents), the word must end there, not before one of them, or
+    the branch goes on.
 
     >>> prefix_tree(["năm", "nay", "ngày", "nayx", "quý"])
     '(?:n(?:ay|gày|ăm)|quý)'
+    >>> prefix_tree(["ba", "bao"], word_end="a-z")
+    'ba(?:o(?![a-z])|(?![a-z]))'
     """
     tree: dict = {}
     for w in words:
@@ -74,9 +82,11 @@ def prefix_tree(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        if "" in node:
+        if "" in node and not word_end:
             return ""
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(f"(?![{word_end}])")
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return emit(tree)
 
