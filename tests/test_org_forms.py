@@ -96,3 +96,29 @@ def test_the_tokenizer_never_joins_a_word_with_the_mark_after_it():
     joined = [w for s in _sentences() for w in word_tokenize(s)
               if len(w) > 1 and w[-1] in org_forms.CLOSING and w[-2].isspace()]
     assert not joined, joined[:10]
+
+
+def test_plain_pieces_are_the_regex_tokenizers_tokens(monkeypatch):
+    """Where org_forms reads the pieces of a stretch as underthesea's regex tokens without asking it
+    (`_plain`), they are its tokens: on every sentence of the seeds and the examples, and on shapes its
+    patterns would join (`ABC.`, `Tp.`, `..`, `:)`, `abc.vn`)."""
+    from extract.segment import align
+    from extract.tokenizers import regex_tokens
+    asked = []
+    plain = org_forms._plain
+
+    def recorded(chunk, pieces):
+        found = plain(chunk, pieces)
+        asked.append((chunk, list(pieces), found))
+        return found
+    monkeypatch.setattr(org_forms, "_plain", recorded)
+    for s in _sentences() + SHAPES:
+        orgs.match(s)
+    shapes = [(" ABC. Sản", ["ABC", "."]), (" Tp. Hà", ["Tp", "."]), (" sản xuất.. Hà", ["sản", "xuất", "."]),
+              (" an:) x", ["an", ":"]), (" abc.vn", ["abc", "."]), (" http:x", ["http", ":"])]
+    asked += [(chunk, pieces, plain(chunk, pieces)) for chunk, pieces in shapes]
+    said = [(chunk, pieces) for chunk, pieces, found in asked if found]
+    assert len(said) >= 10 and not any(found for _, _, found in asked[-len(shapes):])
+    wrong = [(chunk, pieces) for chunk, pieces in said
+             if [chunk[a:b] for a, b in align(chunk, regex_tokens(chunk))][:len(pieces)] != pieces]
+    assert not wrong, wrong[:5]

@@ -84,9 +84,8 @@ def name_end(text: str, pos: int, stop: int, starts: set[int], window: int = 200
             group = " ".join(words[i:j])
             if group.lower() in _GROUP_WORDS or group.upper() in _TRADES:
                 return None
-    tokens = _tokens(text[pos:min(q + 2, stop)])    # the mark with the character after it (`..`, `:)`)
     expected = words + [text[q]] if q < stop else words
-    if tokens[:len(expected)] != expected:
+    if not _tokens_are(text, pos, min(q + 2, stop), expected):   # the mark with the character after it (`..`)
         return None
     return syllables[-1][1]
 
@@ -152,5 +151,38 @@ def _no_place(runs: list[list[str]], agency: bool) -> bool:
 
 
 def _tokens_are(text: str, start: int, end: int, pieces: list[str]) -> bool:
-    """underthesea's regex tokens of text[start:end] begin with `pieces`, one token each."""
-    return _tokens(text[start:end])[:len(pieces)] == pieces
+    """underthesea's regex tokens of text[start:end] begin with `pieces`, one token each (asked of it only
+    where `_plain` cannot tell)."""
+    chunk = text[start:end]
+    return _plain(chunk, pieces) or _tokens(chunk)[:len(pieces)] == pieces
+
+
+_PLAIN_PIECE = regex.compile(r"\s*(\p{L}+|[,;:().])")
+_DOT_WORDS = {"Tp", "Mr", "Mrs", "Ms", "Dr", "ThS"}      # underthesea's abbreviations that take their dot
+
+
+def _plain(chunk: str, pieces: list[str]) -> bool:
+    """`chunk` is `pieces` (words of letters and marks) and white space, in a shape where underthesea's
+    regex tokenizer reads each piece as one token, without asking it: a mark other than a comma is followed
+    by white space or the end, and a dot follows no word of capitals (`ABC.`) nor one of its abbreviations
+    (`Tp.`) — the only patterns of it that join a word or a mark to what touches it here (a URL, an e-mail, a
+    date or an emoticon needs other characters: a dot or a colon between letters, `@`, digits, `:)`). Its
+    character normalization maps letters to letters (`ð` to `đ`) and its token normalization changes how a
+    token is spelt (`Hoà`), not where it ends.
+
+    >>> _plain("Ngọc An, xã", ["Ngọc", "An", ","]), _plain("HTX ABC. Sản", ["ABC", "."])
+    (False, False)
+    >>> _plain(" Ngọc An, ", ["Ngọc", "An", ","]), _plain(" sản xuất.", ["sản", "xuất", "."])
+    (True, True)
+    """
+    p = 0
+    for k, piece in enumerate(pieces):
+        m = _PLAIN_PIECE.match(chunk, p)
+        if m is None or m.group(1) != piece:
+            return False
+        p = m.end()
+        if piece in ";:()." and chunk[p:p + 1].strip():
+            return False                    # `..`, `:)`, `abc.vn`
+        if piece == "." and m.start(1) == m.start() and k and (pieces[k - 1].isupper() or pieces[k - 1] in _DOT_WORDS):
+            return False                    # `ABC.`, `Tp.`
+    return not chunk[p:].strip()
