@@ -71,8 +71,7 @@ def name_end(text: str, pos: int, stop: int, starts: set[int], window: int = 200
     lows = [w.lower() for w in words]
     k = 0                                       # the administrative word: words[k:k + size]
     while k < len(words):
-        if k + 1 < len(words) and lows[k] + " " + lows[k + 1] in PLACE_WORDS \
-                and text[syllables[k][1]:syllables[k + 1][0]] == " ":     # (a word's text is the text's own)
+        if k + 1 < len(words) and lows[k] + " " + lows[k + 1] in PLACE_WORDS:
             size = 2
             break
         if lows[k] in PLACE_WORDS:
