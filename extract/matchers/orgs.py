@@ -24,7 +24,7 @@ import regex
 
 from ..segment import Token
 from . import Match, load_vocab, longest_first
-from . import org_agency_forms, org_forms, org_people, org_quoted, org_windows, places, scan
+from . import org_forms, org_people, org_quoted, org_windows, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -241,12 +241,10 @@ def match(text: str) -> list[Match]:
                   and _NESTED_GAP.fullmatch(text, m.end(), t.start())}
         starts = trigger_starts - {m.start()} - nested
         trades = form[:1].isupper()
-        # the form is read first (a quoted name, a name in org_forms' or org_agency_forms' shape); the words
-        # only where it leaves them open
-        if agency:
-            end = org_agency_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
-        else:
-            end = org_quoted.quoted_end(text, pos) or org_forms.name_end(text, pos, stop, starts, NAME_WINDOW)
+        # the form is read first (a quoted name, a name in org_forms' shape); the words only where it
+        # leaves them open
+        end = None if agency else org_quoted.quoted_end(text, pos) or org_forms.name_end(text, pos, stop, starts,
+                                                                                           NAME_WINDOW)
         if end is None and org_forms.no_name(text, pos, stop, starts, agency, trades=trades, window=NAME_WINDOW):
             continue     # lower-case words only: no name, whatever the words
         if end is None:
