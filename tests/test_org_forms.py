@@ -122,3 +122,29 @@ def test_plain_pieces_are_the_regex_tokenizers_tokens(monkeypatch):
     wrong = [(chunk, pieces) for chunk, pieces in said
              if [chunk[a:b] for a, b in align(chunk, regex_tokens(chunk))][:len(pieces)] != pieces]
     assert not wrong, wrong[:5]
+
+
+def test_form_reading_gives_the_tokenizers_names_on_made_sentences(monkeypatch):
+    """The same over sentences made of the gazetteer's names in the shapes org_forms reads (a legal form,
+    trade words, a place's name as the proper name, then a mark): names the seeds never had, so words the
+    CRF could group otherwise."""
+    import random
+    from extract.gazetteer.data import units
+    rng = random.Random(13)
+    names = sorted({u.name for u in units() if 2 <= len(u.name.split()) <= 3
+                    and all(w[:1].isupper() and w.isalpha() for w in u.name.split())})
+    forms = ["Công ty TNHH", "Công ty CP", "HTX", "Hợp tác xã", "Hộ kinh doanh", "Cơ sở sản xuất", "Tổ hợp tác"]
+    trades = ["", "Nông nghiệp", "Dược thảo", "thương mại", "dịch vụ nông nghiệp", "Gốm sứ", "yến sào"]
+    marks = [", xã Tân Lập", ". Sản phẩm đạt 4 sao", " (huyện Chương Mỹ)", "; nước mắm", ": bánh"]
+    sentences = [f"Sản phẩm của {rng.choice(forms)} {rng.choice(trades)} {rng.choice(names)}{rng.choice(marks)}."
+                 .replace("  ", " ") for _ in range(300)]
+    read = org_forms.name_end
+    spared = []
+    monkeypatch.setattr(org_forms, "name_end", lambda *a, **k: spared.append(read(*a, **k)) or spared[-1])
+    with_forms = [_found(s) for s in sentences]
+    monkeypatch.setattr(org_forms, "name_end", lambda *args, **kwargs: None)
+    monkeypatch.setattr(org_forms, "no_name", lambda *args, **kwargs: False)
+    without = [_found(s) for s in sentences]
+    differ = [(s, a, b) for s, a, b in zip(sentences, with_forms, without) if a != b]
+    assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
+    assert sum(e is not None for e in spared) > 250

@@ -62,3 +62,26 @@ def test_a_reading_that_looks_at_the_windows_end_gets_a_longer_window(monkeypatc
     text = "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội tổ chức hội nghị."
     assert [m.value["name"] for m in orgs.match(text)] == [
         "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội"]
+
+
+def test_short_windows_read_the_names_of_made_sentences(monkeypatch):
+    """The same over sentences made of the gazetteer's names after long legal forms, with more words after
+    them than a first window holds: names the seeds never had."""
+    import random
+    from extract.gazetteer.data import units
+    rng = random.Random(13)
+    names = sorted({u.name for u in units() if 2 <= len(u.name.split()) <= 3
+                    and all(w[:1].isupper() and w.isalpha() for w in u.name.split())})
+    heads = ["UBND tỉnh", "Sở Nông nghiệp và Phát triển nông thôn tỉnh", "Hội đồng OCOP tỉnh",
+             "Văn phòng Điều phối Chương trình xây dựng nông thôn mới tỉnh", "Công ty Cổ phần Nông nghiệp Công nghệ cao",
+             "HTX dịch vụ nông nghiệp", "Bộ Nông nghiệp và Môi trường", "Cục Thuế"]
+    middles = [" tổ chức hội nghị tổng kết chương trình mỗi xã một sản phẩm", " vừa ban hành quyết định công nhận",
+               " phối hợp với Sở Công Thương và UBND huyện", " đã trao giấy chứng nhận cho các chủ thể"]
+    sentences = [f"Ngày 5/3, {rng.choice(heads)} {rng.choice(names)}{rng.choice(middles)} {rng.choice(names)}"
+                 f"{rng.choice(middles)} năm 2024." for _ in range(200)]
+    short, _ = _found(sentences, monkeypatch)
+    monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)
+    whole, _ = _found(sentences, monkeypatch)
+    differ = [(s, a, b) for s, a, b in zip(sentences, short, whole) if a != b]
+    assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
+    assert sum(map(len, short)) > 300
