@@ -34,6 +34,7 @@ UNIT_AFTER = {key: _after(key) for key in
 STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
     (?:\s*{_words("star_joiners")}\s*(?:\d+|{_words(list(DIGIT_WORDS))}))*   # 3 - 4 sao, 4 và 5 sao
     \s*{_words("star_units")}(?!\w)""", FLAGS)
+STAR_RIGHT_AFTER = regex.compile(rf"^\s*\)?\s*{_words('star_units')}(?!\w)", regex.IGNORECASE)   # 5 sao, (5) sao
 STAR_LABEL_BEFORE = regex.compile(rf"(?<!\w){_words('star_units')}\s*(?::|là)\s*$", regex.IGNORECASE)
 SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
@@ -148,7 +149,8 @@ def measured(c) -> str | None:
     (`điểm` after a decimal is a score; after an integer too, unless a kind of place follows: `điểm bán`)."""
     if c.percent:
         return None
-    if STAR_AFTER.match(c.after) and (c.value is None or c.value <= 5) and not STAR_LABEL_BEFORE.search(c.before):
+    if STAR_AFTER.match(c.after) and (c.value is None or c.value <= 5 or STAR_RIGHT_AFTER.match(c.after)) \
+            and not STAR_LABEL_BEFORE.search(c.before):
         return "star class"     # (not '84 và 3 sao', nor the count a label gives: '5 sao: 1, 4 sao: 84')
     if not UNIT_COMPOUND_AFTER.match(c.after):
         for key, pattern in UNIT_AFTER.items():
