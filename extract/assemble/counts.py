@@ -47,7 +47,6 @@ class ReaderState:
     places: set = field(default_factory=set)   # the places of this paragraph's figures
 
 
-
 def _now_at(info: SentenceInfo) -> int | None:
     at = cues.first_outside(info.text, ("kind", "now_cues"), ("kind", "now_not"))
     return None if at is None else info.start + at

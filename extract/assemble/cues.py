@@ -70,7 +70,6 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
     return (best[0], best[1]) if best else None
 
 
-
 def right_before(text: str, pos: int, *path: str, window: int = 25):
     """The cue of the list that ends right before `pos` (only spaces between), or None: the word that
     governs the number at `pos` (`tăng 128 sản phẩm`).

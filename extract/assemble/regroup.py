@@ -38,8 +38,6 @@ def _take_whole(f: Figure, whole: Figure, rule: str, its_place: bool) -> None:
     f.fields.update(kind_basis=basis.kind_basis(f.fields["rules"]), scope_basis=basis.scope_basis(f.fields["rules"]))
 
 
-
-
 def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], wholes: list[Figure]) -> None:
     """A list under a heading whose counts add up to a whole of the sentence before details it (`UBND tỉnh
     vừa công nhận 4 sản phẩm OCOP 4 sao. Các chủ thể có sản phẩm đạt 4 sao gồm: Công ty X (2 sản phẩm), HTX

@@ -46,7 +46,6 @@ def _part_name(split: str, c: Claim) -> str:
     return STATUS_NAMES.get(c.key.status or "", "")
 
 
-
 def _missing_class_note(total: Claim, missing: list[str], gap: float, rows: dict[KeyT, list["FactRow"]]) -> str:
     """What the missing star classes measure elsewhere, nearest in time to the total."""
     bits = []
