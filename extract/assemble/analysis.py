@@ -8,6 +8,12 @@ import regex
 from ..doc import Doc, Sentence
 from ..matchers import Match, dates, load_vocab, longest_first, numbers, orgs, places, stars
 
+_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"
+_MERGED_LIST = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(load_vocab('places')['merged_after'])})\s+(?:\d+\s+)?"
+    rf"(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+)?"
+    rf"(?:{_NAME}(?:\s+{_NAME})*(?:\s*,\s*|\s+và\s+)(?:(?:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+)?)*$",
+    regex.IGNORECASE)
 _RANKED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(load_vocab('places')['country_ranked_after'])})(?:\s+\d+)?\s+(?:trong\s+|của\s+|trên\s+)?$",
     regex.IGNORECASE)
@@ -42,7 +48,13 @@ class SentenceInfo:
         for o in self.orgs:
             if o.value["org_class"] == "business":
                 skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
-        return [p for p in self.places if not any(a <= p.start < b for a, b in skip) and not self._ranked_against(p)]
+        return [p for p in self.places if not any(a <= p.start < b for a, b in skip) and not self._ranked_against(p)
+                and not self._merged(p)]
+
+    def _merged(self, p: Match) -> bool:
+        """A unit listed after a merger word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`): what the
+        new unit was made of, not a figure's place."""
+        return bool(_MERGED_LIST.search(self.text, max(0, p.start - self.start - 80), p.start - self.start))
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
