@@ -75,6 +75,7 @@ STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars=r"\
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 WINDOW = 40
+_COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def match(text: str) -> list[Match]:
@@ -171,6 +172,9 @@ def _read(text: str, m) -> list[Match]:
     if first is None or (rule != "numbers.single" and second is None):
         return []
     c.value, c.number_start, c.number_end = first
+    if rule == "numbers.single" and len(c.raws) == 1 and _COMMA_THOUSANDS.fullmatch(c.raws[0]) \
+            and not m.group("percent") and COUNT_NOUN_AFTER.match(text[c.number_end:c.number_end + WINDOW]):
+        c.value = int(c.raws[0].replace(",", ""))    # '16,000 sản phẩm': commas grouping thousands, a count
     if c.form == "vague":
         c.approx = "about"
     if second:
