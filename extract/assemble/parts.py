@@ -231,6 +231,9 @@ def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] =
 
 
 HEADING_END = regex.compile(r":")
+_LIST_INTRO = regex.compile(r"\W*(?:các|những)\s[^.;:()]*?\s(?P<verb>là|gồm)\s", regex.IGNORECASE)
+"""A plural subject whose list is introduced by 'là'/'gồm' is a heading as a colon is: `Các tỉnh có nhiều
+sản phẩm 5 sao là Quảng Ninh với 9 sản phẩm, Hà Nội 6 sản phẩm …`."""
 
 
 def heading_of(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> tuple[int, Match] | None:
@@ -238,6 +241,8 @@ def heading_of(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> t
     phẩm …, huyện Núi Thành có 1 sản phẩm`): where it ends (its colon) and the star class it names, for
     every item of the list, when no count before the colon has taken it (`40 sản phẩm 4 sao: …`)."""
     colons = [m.start() for m in HEADING_END.finditer(text, info.start, n.start)]
+    if not colons and (intro := _LIST_INTRO.match(text, info.start, n.start)) is not None:
+        colons = [intro.start("verb")]      # 'Các tỉnh có nhiều sản phẩm 5 sao là Quảng Ninh với 9 sản phẩm, …'
     if not colons:
         return None
     taken = max((f.star_match.end for f in done if f.star_match is not None and f.number.start < colons[0]),
