@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 import regex
 
 from ..doc import Doc, Sentence
-from ..matchers import Match, dates, load_vocab, longest_first, numbers, orgs, places, stars
+from ..matchers import Match, dates, longest_first, numbers, orgs, places, stars
+from ..matchers.place_names import NAME_WORD
 
-_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"
+_ADMIN_WORD = rf"(?:{longest_first(places.ADMIN)})"
 _MERGED_LIST = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(load_vocab('places')['merged_after'])})\s+(?:\d+\s+)?"
-    rf"(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+)?"
-    rf"(?:{_NAME}(?:\s+{_NAME})*(?:\s*,\s*|\s+và\s+)(?:(?:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+)?)*$",
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:\d+\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
+    rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*$",
     regex.IGNORECASE)
+"""The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`)."""
 _RANKED_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(load_vocab('places')['country_ranked_after'])})(?:\s+\d+)?\s+(?:trong\s+|của\s+|trên\s+)?$",
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})(?:\s+\d+)?\s+(?:trong\s+|của\s+|trên\s+)?$",
     regex.IGNORECASE)
 
 
@@ -28,6 +29,7 @@ class SentenceInfo:
     stars: list[Match] = field(default_factory=list)
     places: list[Match] = field(default_factory=list)
     orgs: list[Match] = field(default_factory=list)
+    _usable: list[Match] | None = field(default=None, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -43,13 +45,17 @@ class SentenceInfo:
 
     def usable_places(self) -> list[Match]:
         """Places that can be a figure's scope or the article's place: not a business's own name or
-        address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`)."""
-        skip = []
-        for o in self.orgs:
-            if o.value["org_class"] == "business":
-                skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
-        return [p for p in self.places if not any(a <= p.start < b for a, b in skip) and not self._ranked_against(p)
-                and not self._merged(p)]
+        address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`), not the country a place is
+        ranked against, nor the units a merger joined. Worked out once: a sentence's places and
+        organizations are set when it is analysed."""
+        if self._usable is None:
+            skip = []
+            for o in self.orgs:
+                if o.value["org_class"] == "business":
+                    skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
+            self._usable = [p for p in self.places if not any(a <= p.start < b for a, b in skip)
+                            and not self._ranked_against(p) and not self._merged(p)]
+        return self._usable
 
     def _merged(self, p: Match) -> bool:
         """A unit listed after a merger word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`): what the

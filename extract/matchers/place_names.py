@@ -26,9 +26,13 @@ ADMIN_KIND = {k.lower(): v for k, v in VOCAB["admin_kind"].items()}
 """An abbreviation -> the administrative word it stands for (`h.` -> `huyện`)."""
 MAX_WORDS = 6
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|\d{1,2}(?!\d|[.,]\d)")    # M'gar: one word
+LETTERS_WORD = r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?"
+"""A word of a place's name: letters, with an apostrophe inside (`M'gar`, `H’leo`)."""
+NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"
+"""A capitalized word of a place's name (`Chương`, `Mỹ`, `M'gar`)."""
+_WORD = regex.compile(rf"{LETTERS_WORD}|\d{{1,2}}(?!\d|[.,]\d)")
 _LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|những)\b)")
-_NAME_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?){0,4}")
+_NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}")
 _ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
 _DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",

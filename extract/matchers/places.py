@@ -37,7 +37,7 @@ import regex
 from ..gazetteer import Unit
 from ..gazetteer.data import province_units
 from . import Match, in_capitals, load_vocab, longest_first, scan
-from .place_names import NameReader, narrow_by_sentence
+from .place_names import LETTERS_WORD, NAME_WORD, NameReader, narrow_by_sentence
 
 VOCAB = load_vocab("places")
 _TONES = VOCAB["old_style_tones"]
@@ -98,8 +98,7 @@ SURNAMES = set(VOCAB["surnames"])
 GENERIC = {**VOCAB["generic"], **{w[0].upper() + w[1:]: level for w, level in VOCAB["generic"].items()}}
 """The words for the article's own place, also capitalized at a sentence's start (`Toàn tỉnh có …`)."""
 
-_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"     # Chương, Mỹ, M'gar
-_ANY_WORD = r"(?:[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|\d{1,2}(?!\d|[.,]\d))"   # mường, KHƯƠNG, 1, M'gar
+_ANY_WORD = rf"(?:{LETTERS_WORD}|\d{{1,2}}(?!\d|[.,]\d))"   # mường, KHƯƠNG, 1, M'gar
 
 
 def _admin_alternation() -> str:
@@ -142,10 +141,10 @@ def _cut_person(words: list[str]) -> list[str]:
 
 _PERSON_BEFORE = regex.compile(
     rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
-    rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{_NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
+    rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
 _MANY_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['generic_not_after'])}|\d)\s*$",
                              regex.IGNORECASE)
-_CAPITALIZED_RUN = regex.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
+_CAPITALIZED_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
 
 
 def _level(admin: str | None, name: str) -> str:
