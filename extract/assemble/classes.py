@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
+from ..matchers import stars as stars_matcher
 from . import cues
 
 _CATEGORY_BEFORE = regex.compile(
@@ -24,9 +25,6 @@ _GROUP_AFTER = regex.compile(rf"^\s*(?:,\s*(?=dịch vụ))?"     # '80 sản ph
                           rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
                           regex.IGNORECASE)
 
-_LABEL_GAP = regex.compile(r"\s*(?::|là)\s*")    # '4 sao: 20 sản phẩm', 'số sản phẩm 4 sao là 30'
-_CLAUSE_MARK = regex.compile(r"[,;]")
-_LABEL_GAP_NUMBER = regex.compile(r"\s*(?::|là)\s*\d")     # a star that labels the next number: '3 sao là 527'
 
 
 def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list[Match],
@@ -37,10 +35,10 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
     reach = right_start + (opener.start() if opener else len(right))
     after = [s for s in stars if n.end <= s.start < reach]
-    label = [s for s in stars if s.end <= n.start and _LABEL_GAP.fullmatch(text, s.end, n.start)] \
+    label = [s for s in stars if s.end <= n.start and stars_matcher.LABEL.fullmatch(text, s.end, n.start)] \
         if before_too else []
-    if after and not (label and (_CLAUSE_MARK.search(text, n.end, after[0].start)
-                                 or _LABEL_GAP_NUMBER.match(text, after[0].end))):
+    if after and not (label and (cues.COMMA.search(text, n.end, after[0].start)
+                                 or stars_matcher.LABELS_NUMBER.match(text, after[0].end))):
         return after[0]     # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's)
     if label:
         return label[-1]

@@ -17,9 +17,7 @@ from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
 
-_NOUN_PHRASE_END = regex.compile(r"[,;:()]")
 _STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
-_CLAUSE_COMMA = regex.compile(r"[,;]")
 _ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
 
@@ -129,7 +127,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     at = reading.now_at
     now = at is not None and (at < n.start or (
         at < (reading.numbers[i + 1].start if i + 1 < len(reading.numbers) else info.end)
-        and not _CLAUSE_COMMA.search(text, n.end, at)))
+        and not cues.COMMA.search(text, n.end, at)))
     later = [m for m in reading.numbers[i + 1:] if not parts.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
         later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
@@ -143,7 +141,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     left_clause = text[clause_start:n.start]
     kind_window = text[window_start:n.start]
     right = text[end:max(end, right_end)]
-    right_np = _NOUN_PHRASE_END.split(right, maxsplit=1)[0]
+    right_np = cues.CLAUSE_MARKS.split(right, maxsplit=1)[0]
     rules = [n.rule, unit_rule]
 
     opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit
@@ -202,7 +200,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         years = [d for d in info.dates if d.value.get("precision") == "year" and not d.value.get("interval")
                  and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
         own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
-            d for d in years if end <= d.start < right_end and not _CLAUSE_COMMA.search(text, end, d.start)][:1]
+            d for d in years if end <= d.start < right_end and not cues.COMMA.search(text, end, d.start)][:1]
         if own_year and kind == "total":
             # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
             # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in

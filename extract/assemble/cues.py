@@ -32,6 +32,12 @@ def pattern(*path: str) -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+COMMA = regex.compile(r"[,;]")
+"""What ends a clause inside a sentence's stretch of figures (`…, lũy kế có …`)."""
+CLAUSE_MARKS = regex.compile(r"[,;:()]")
+"""What ends a noun phrase or a clause: a comma, a semicolon, a colon, a bracket."""
+
+
 @lru_cache(maxsize=None)
 def starts(*path: str):
     """Where a cue of the list can start (see matchers/scan.py)."""

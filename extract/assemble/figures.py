@@ -231,7 +231,6 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     return "total", "kind.default_total"
 
 
-_CLAUSE_BOUNDARY = regex.compile(r"[,;:()]")
 _ITEM_JOIN = regex.compile(r"(?<![\p{L}\p{M}])(?:và|hoặc)(?![\p{L}\p{M}])")
 
 
@@ -240,6 +239,6 @@ def cut_short(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> bo
     tiêu`; a number after it that counts nothing, `4`, does not matter): what the clause would say of it
     (its class, its kind) is cut, so it is not reported."""
     return not text[info.end:].strip() and cut_off(text, info.end) \
-        and not _CLAUSE_BOUNDARY.search(text, n.end, info.end) \
+        and not cues.CLAUSE_MARKS.search(text, n.end, info.end) \
         and all(unit_of(info, m, text)[0] is None and not _ITEM_JOIN.search(text, n.end, m.start)
                 for m in later)      # ('… hỗ trợ 5 chủ thể và 3 t': the cut is the next item's)

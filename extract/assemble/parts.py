@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..matchers import Match
+from ..matchers import stars as stars_matcher
 from . import cues
 from .analysis import SentenceInfo
 
@@ -261,9 +262,6 @@ def label_of(text: str, info: SentenceInfo, n: Match, clause_start: int) -> str 
     return None if any(info.start <= m.start < clause_start for m in info.numbers) or ":" in label else label
 
 
-_STAR_LABEL = regex.compile(r"\s*(?::|là)\s*$")
-
-
 def star_label_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> Figure | None:
     """The figure whose parts are listed by star class with bare numbers (`612 sản phẩm, trong đó 5 sao: 1;
     4 sao: 84`, `4 sao là 84`): a number with no unit right after a star label, after a figure of the
@@ -271,6 +269,6 @@ def star_label_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
     if not done or n.value.get("percent"):
         return None
     label = next((s for s in reversed(info.stars) if s.end <= n.start), None)
-    if label is None or label.start < done[-1].end or not _STAR_LABEL.match(text[label.end:n.start]):
+    if label is None or label.start < done[-1].end or not stars_matcher.LABEL.fullmatch(text, label.end, n.start):
         return None
     return done[-1]

@@ -7,8 +7,6 @@ import regex
 from ..matchers import Match
 from . import cues
 
-_CLAUSE_MARK = regex.compile(r"[,;]")
-
 _NEXT_PREDICATE = regex.compile(r"\s(?:và|còn|nhưng)\s|,")   # '… 3 sao và đang hoàn thiện hồ sơ …'
 
 
@@ -123,7 +121,7 @@ def failed(right: str, left: str = "") -> bool:
         m = cues.first(right, *path)
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
             continue
-        own = _CLAUSE_MARK.split(left[-40:])[-1]      # the verb must rate these, not a clause before them
+        own = cues.COMMA.split(left[-40:])[-1]      # the verb must rate these, not a clause before them
         if path[1] == "lapsed_cues" and (cues.has(own, "status", "renewed") or cues.has(own, "kind", "added_verbs")):
             continue
         return True

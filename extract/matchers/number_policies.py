@@ -10,6 +10,7 @@ import regex
 
 from . import in_capitals, load_vocab, longest_first
 from .numerals import DIGIT_WORDS
+from .stars import LABEL_GAP
 
 VOCAB = load_vocab("numbers")
 FLAGS = regex.VERBOSE | regex.IGNORECASE
@@ -35,7 +36,7 @@ STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
     (?:\s*{_words("star_joiners")}\s*(?:\d+|{_words(list(DIGIT_WORDS))}))*   # 3 - 4 sao, 4 và 5 sao
     \s*{_words("star_units")}(?!\w)""", FLAGS)
 STAR_RIGHT_AFTER = regex.compile(rf"^\s*\)?\s*{_words('star_units')}(?!\w)", regex.IGNORECASE)   # 5 sao, (5) sao
-STAR_LABEL_BEFORE = regex.compile(rf"(?<!\w){_words('star_units')}\s*(?::|là)\s*$", regex.IGNORECASE)
+STAR_LABEL_BEFORE = regex.compile(rf"(?<!\w){_words('star_units')}{LABEL_GAP}$", regex.IGNORECASE)
 SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
 WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
