@@ -55,7 +55,6 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     # about the programme: it names it twice, or names it and a star class
     ocop_article = len(cues.pattern("metric", "programme_names").findall(text)) \
         + any(info.stars for info in infos) >= 2
-    out: list[dict] = []
     figures_read: list[parts.Figure] = []
     state = ReaderState()
     prev_text = ""
@@ -88,7 +87,6 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             reading.done.append(fig)
-            out.append(fig.fields)
             figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)
         if reading.done:
@@ -116,7 +114,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
-    return out
+    return [f.fields for f in figures_read]
 
 
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,

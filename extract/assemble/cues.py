@@ -129,7 +129,7 @@ def target(text: str) -> regex.Match | None:
     >>> target("tỉnh vượt kế hoạch, phấn đấu năm sau có 50 sản phẩm").group()
     'phấn đấu'
     """
-    return next((m for m in finditer(text, "kind", "target") if not _MEASURED_BY.search(text, 0, m.start())), None)
+    return next((m for m, measured in _targets(text) if not measured), None)
 
 
 def measured_target(text: str) -> bool:
@@ -139,4 +139,10 @@ def measured_target(text: str) -> bool:
     >>> measured_target("Hà Nội vượt chỉ tiêu kế hoạch 118 sản phẩm ("), measured_target("phấn đấu có")
     (True, False)
     """
-    return any(_MEASURED_BY.search(text, 0, m.start()) for m in finditer(text, "kind", "target"))
+    return any(measured for _, measured in _targets(text))
+
+
+def _targets(text: str):
+    """Each target cue of `text`, and whether what was done is measured by it."""
+    for m in finditer(text, "kind", "target"):
+        yield m, bool(_MEASURED_BY.search(text, 0, m.start()))

@@ -149,6 +149,8 @@ def same_owner(text: str, prev: Figure | None, n: Match, stars: list[Match] = ()
     if prev is None or not prev.fields.get("organization"):
         return None
     return prev.fields["organization"] if _SAME_OWNER_GAP.fullmatch(blanked(text, prev.end, n.start, stars)) else None
+
+
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 
@@ -241,15 +243,24 @@ def heading_of(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> t
     """A heading that governs a list (`Các sản phẩm được xếp hạng OCOP 4 sao năm 2019: … TP Tam Kỳ có 2 sản
     phẩm …, huyện Núi Thành có 1 sản phẩm`): where it ends (its colon) and the star class it names, for
     every item of the list, when no count before the colon has taken it (`40 sản phẩm 4 sao: …`)."""
-    colons = [m.start() for m in HEADING_END.finditer(text, info.start, n.start)]
-    if not colons and (intro := _LIST_INTRO.match(text, info.start, n.start)) is not None:
-        colons = [intro.start("verb")]      # 'Các tỉnh có nhiều sản phẩm 5 sao là Quảng Ninh với 9 sản phẩm, …'
-    if not colons:
+    end = heading_end(text, info, n.start)
+    if end is None:
         return None
-    taken = max((f.star_match.end for f in done if f.star_match is not None and f.number.start < colons[0]),
+    taken = max((f.star_match.end for f in done if f.star_match is not None and f.number.start < end),
                 default=info.start)
-    stars = [s for s in info.stars if taken <= s.start and s.end <= colons[0]]
-    return (colons[0], stars[-1]) if stars else None
+    stars = [s for s in info.stars if taken <= s.start and s.end <= end]
+    return (end, stars[-1]) if stars else None
+
+
+def heading_end(text: str, info: SentenceInfo, upto: int) -> int | None:
+    """Where the heading the sentence opens with ends, before `upto`: its first colon, or the `là`/`gồm`
+    of a plural subject introducing a list (`Các tỉnh có nhiều sản phẩm 5 sao là Quảng Ninh với 9 sản
+    phẩm, …`); None when it opens with none."""
+    colon = HEADING_END.search(text, info.start, upto)
+    if colon is not None:
+        return colon.start()
+    intro = _LIST_INTRO.match(text, info.start, upto)
+    return intro.start("verb") if intro is not None else None
 
 
 def label_of(text: str, info: SentenceInfo, n: Match, clause_start: int) -> str | None:

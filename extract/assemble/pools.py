@@ -32,7 +32,11 @@ def evaluated(text: str, fig: Figure) -> bool:
     True
     """
     return fig.fields["metric"] == "ocop_products" and fig.fields["star"] == "3+" and fig.parent is None \
-        and bool(_EVALUATED_BEFORE.search(text, max(0, fig.number.start - 60), fig.number.start))
+        and _after_evaluation_verb(text, fig)
+
+
+def _after_evaluation_verb(text: str, fig: Figure) -> bool:
+    return bool(_EVALUATED_BEFORE.search(text, max(0, fig.number.start - 60), fig.number.start))
 
 
 @dataclass
@@ -69,7 +73,7 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     # the same products named again with the class the round gave them ('… đánh giá, phân hạng … đối với 6
     # sản phẩm gồm: … Hội đồng đánh giá 6 sản phẩm đạt tiêu chuẩn OCOP 3 sao'): the pool was no rating
     return fig.parent is None and value == of and fig.fields["star"] not in (None, "3+") \
-        and bool(_EVALUATED_BEFORE.search(text, max(0, fig.number.start - 60), fig.number.start))
+        and _after_evaluation_verb(text, fig)
 
 
 def _not_rated(pool: Pool) -> None:

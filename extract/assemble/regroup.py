@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import basis
 from .analysis import SentenceInfo
-from .parts import HEADING_END, Figure
+from .parts import Figure, heading_end
 
 
 def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
@@ -43,8 +43,8 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
     vừa công nhận 4 sản phẩm OCOP 4 sao. Các chủ thể có sản phẩm đạt 4 sao gồm: Công ty X (2 sản phẩm), HTX
     Y (1 sản phẩm), Hộ kinh doanh Z (1 sản phẩm)`): the items take its kind and time, and its place where
     they state none."""
-    colon = HEADING_END.search(text, info.start, info.end)
-    items = [f for f in done if colon is not None and f.number.start > colon.start()]
+    end = heading_end(text, info, info.end)
+    items = [f for f in done if end is not None and f.number.start > end]
     if len(items) < 2 or len(items) != len(done) or any(f.parent is not None for f in items) \
             or any(f.unit != items[0].unit for f in items):
         return
