@@ -64,8 +64,8 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
 
 
 def _just_before(left: str, path: tuple[str, str]) -> bool:
-    """A cue of `path` before the number with no comma after it (`đề nghị công nhận 4 sản phẩm`; not `45 sản
-    phẩm tham gia, 38 sản phẩm đạt …`, where it is the count before's).
+    """A cue of `path` before the number in its own clause, no comma or semicolon after it (`đề nghị công
+    nhận 4 sản phẩm`; not `45 sản phẩm tham gia, 38 sản phẩm đạt …`, where it is the count before's).
 
     >>> _just_before("đề nghị xét công nhận ", ("metric", "proposal_cues"))
     True
@@ -73,7 +73,7 @@ def _just_before(left: str, path: tuple[str, str]) -> bool:
     False
     """
     m = cues.last(left, *path)
-    return m is not None and "," not in left[m.end():]
+    return m is not None and not cues.COMMA.search(left, m.end())
 
 
 def _takes_part_after(right: str, star_at: int | None) -> bool:
@@ -121,8 +121,8 @@ def failed(right: str, left: str = "") -> bool:
         m = cues.first(right, *path)
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
             continue
-        own = cues.COMMA.split(left[-40:])[-1]      # the verb must rate these, not a clause before them
-        if path[1] == "lapsed_cues" and (cues.has(own, "status", "renewed") or cues.has(own, "kind", "added_verbs")):
-            continue
+        if path[1] == "lapsed_cues" and (_just_before(left[-40:], ("status", "renewed"))
+                                         or _just_before(left[-40:], ("kind", "added_verbs"))):
+            continue        # (a verb of their own clause rates them again, not one of a clause before)
         return True
     return False
