@@ -55,7 +55,8 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
     part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
     the breakdown in brackets right after a part, which is that part's (`Thị xã Duy Tiên có 42 sản phẩm
-    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`)."""
+    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`). A bracket after a plan word glosses the plan, not the figure
+    (`công nhận 41 sản phẩm, vượt kế hoạch đề ra (30 sản phẩm)`)."""
     for f in reversed(done):
         if f.unit != unit or f.number.value.get("of_role") == "whole" \
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
@@ -66,7 +67,7 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
         # no digits in it but its parts')
         bracket = opened >= 0 and ")" not in between and not any(
             ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
-            for k, ch in enumerate(between[opened:]))
+            for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
             return f
         if cues.has(between, "parts", "inside") or bracket:

@@ -112,6 +112,8 @@ def failed(right: str, left: str = "") -> bool:
     (True, False)
     >>> failed(" sản phẩm đã hết hạn.", "Vĩnh Long: 245 sản phẩm OCOP còn thời hạn chứng nhận, ")
     True
+    >>> failed(" sản phẩm được cấp lại giấy chứng nhận 3 sao do hết hạn")
+    False
     >>> failed(" sản phẩm do chủ thể ngừng sản xuất", "thu hồi giấy chứng nhận OCOP đối với ")
     True
     """
@@ -122,7 +124,8 @@ def failed(right: str, left: str = "") -> bool:
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
             continue
         if path[1] == "lapsed_cues" and (_just_before(left[-40:], ("status", "renewed"))
-                                         or _just_before(left[-40:], ("kind", "added_verbs"))):
+                                         or _just_before(left[-40:], ("kind", "added_verbs"))
+                                         or cues.has(right[:m.start()], "status", "renewed")):
             continue        # (a verb of their own clause rates them again, not one of a clause before)
         return True
     return False
