@@ -195,15 +195,17 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
         scope, level, scope_rule = attach.part_scope(info, n, text, window_start, parent, done)
-        years = [d for d in info.dates if d.value.get("precision") == "year" and not d.value.get("interval")
-                 and d.value.get("relation") in (None, "during") and ctx.date_value(d)]
+        years = [d for d in info.dates if d.value.get("relation") in (None, "during") and ctx.date_value(d)
+                 and (d.value.get("precision") == "year" or "/" in ctx.date_value(d))
+                 and not (d.value.get("interval") and d.value.get("precision") == "year")]
         own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
             d for d in years if end <= d.start < right_end and not cues.COMMA.search(text, end, d.start)][:1]
         if own_year and kind == "total":
             # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
             # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in
-            kind, as_of = "added", ctx.date_value(own_year[-1])
-            period, basis = as_of, "stated"
+            # ('…, trong đó 6 tháng đầu năm 2024 có 31 sản phẩm được công nhận': the months of a year it was in)
+            period = ctx.date_value(own_year[-1])
+            kind, as_of, basis = "added", period.split("/")[-1], "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
         else:
             rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
