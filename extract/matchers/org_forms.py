@@ -4,16 +4,16 @@ reading, so that the tokenizer (a CRF, the dearest step of extraction) is asked 
 words only).
 
 `orgs._name_end` reads a name over words; which syllables the tokenizer groups into one word matters
-where a group can be a stop, place, joiner, title or trade word, where a capitalized syllable stands
-alone before a lower-case one, or where a lower-case word follows the name. None of that can happen in
-this shape, read after the legal form (and its gloss):
+where a group can be a stop, place, joiner, title, address or trade word, where a capitalized syllable
+stands alone before a lower-case one, or where a lower-case word follows the name. None of that can
+happen in this shape, read after the legal form (and its gloss):
 
     lower-case trade words (a capitalized one only before a lower-case one)   `Nông nghiệp`, `yến sào`
     then capitalized syllables                                                `Ngọc An`, `DBFOOD`
     then `,` `;` `:` `(` `)` `.` or the end of the text (or of the stretch tokenized)
 
 when no group of its syllables (every run of them, as the tokenizer could join them) is a stop, place,
-joiner, title or trade word, no syllable starts another legal form, and underthesea's own regex
+joiner, title, address or trade word, no syllable starts another legal form, and underthesea's own regex
 tokenizer reads each syllable and the closing mark as one token each. Over any grouping, the trade words
 are passed over and every capitalized word is a proper name, so the name ends with the last capitalized
 syllable: the end `orgs` finds with the tokenizer's words. (The tokenizer never joins a word with the
@@ -32,7 +32,7 @@ from . import load_vocab
 
 VOCAB = load_vocab("orgs")
 _GROUP_WORDS = (set(VOCAB["stop_words"]) | set(VOCAB["place_words"]) | set(VOCAB["joiners"])
-                | set(VOCAB["title_suffixes"]))
+                | set(VOCAB["title_suffixes"]) | set(VOCAB["address_words"]))
 _TRADES = set(VOCAB["trade_abbreviations"])
 _SYLLABLE = regex.compile(r"\s+(\p{L}+)")
 _PIECE = regex.compile(r"\s*(?:(?P<word>\p{L}+)|,)")

@@ -37,6 +37,7 @@ LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
 TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
+ADDRESS_WORDS = VOCAB["address_words"]
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NESTED_GAP = regex.compile(r"\s*")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
@@ -139,6 +140,13 @@ def _starts_place(t: Token) -> bool:
     return low in PLACE_WORDS or any(low.startswith(w + " ") for w in PLACE_WORDS)
 
 
+def _starts_address(tokens: list[Token], i: int) -> bool:
+    """The words from tokens[i] begin an address (`Khu công nghiệp Mỹ Tho`, `KCN Tân Hương`), however the
+    tokenizer grouped them."""
+    ahead = " ".join(t.lower for t in tokens[i:i + 3]) + " "
+    return any(ahead.startswith(w + " ") for w in ADDRESS_WORDS)
+
+
 def _place_end(tokens: list[Token], i: int) -> int:
     """Index of the last word of the place that starts at tokens[i] (an administrative word)."""
     j = i + 1
@@ -157,6 +165,8 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
         low = t.lower
         if t.start in trigger_starts or (low in STOP and not _capitalized(t)):
             break
+        if last is not None and not agency and _starts_address(tokens, i):
+            break       # 'CTCP Nông sản Việt Khu công nghiệp Mỹ Tho': the address of a flattened table
         if _starts_place(t):
             if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and _capitalized(tokens[i + 1])):
                 # an agency's place is part of its name, and ends it; so is the commune of a cooperative
