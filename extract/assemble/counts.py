@@ -114,6 +114,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
+    pools.settle_restated_stocks(figures_read)  # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     return [f.fields for f in figures_read]
 
 
