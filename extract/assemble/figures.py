@@ -32,8 +32,9 @@ _KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 
 
 def _capitalized_name(word: str) -> bool:
     """A capitalized word that is not an abbreviation: what follows the number is a name (a table row
-    `1 Nước mắm cá cơm …`), not a count noun, which Vietnamese writes in lower case (`5 HTX` is a count)."""
-    return word[:1].isupper() and not word.split()[0].isupper()
+    `1 Nước mắm cá cơm …`), not a count noun, which Vietnamese writes in lower case (`5 HTX`, `12 Cty` are
+    counts: abbreviations of count nouns)."""
+    return word[:1].isupper() and not word.split()[0].isupper() and word.split()[0] not in _UNIT_MAP
 
 
 def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, str]:

@@ -234,6 +234,26 @@ def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] =
     return products if _OWNERS_SO_FAR.match(between) else None
 
 
+OWNER_UNITS = {w.lower() for w in cues.words("owners", "units")}
+_HAVING_PRODUCTS = regex.compile(
+    rf"(?:\s*(?:,|và)\s*{_OWNER_ITEM})*?\s*(?:đều\s+)?(?:có|sở hữu)\s+(?:sản phẩm|SP)\s+(?:OCOP|được công nhận|đạt)",
+    regex.IGNORECASE)
+
+
+def have_products(text: str, unit_end: int) -> bool:
+    """The owners counted before `unit_end`, alone or in a list of legal types, are said to have rated
+    products (`Toàn tỉnh có 120 HTX, 45 DN có sản phẩm OCOP`): subjects of the programme.
+
+    >>> t = "Toàn tỉnh có 120 HTX, 45 DN và 12 hộ kinh doanh có sản phẩm OCOP"
+    >>> have_products(t, t.index(" HTX") + 4), have_products(t, t.index(" DN") + 3)
+    (True, True)
+    >>> t = "có 30 doanh nghiệp tham gia, 12 HTX có sản phẩm OCOP"
+    >>> have_products(t, t.index(" doanh nghiệp") + 13)
+    False
+    """
+    return bool(_HAVING_PRODUCTS.match(text, unit_end))
+
+
 HEADING_END = regex.compile(r":")
 _LIST_INTRO = regex.compile(r"\W*(?:các|những)\s[^.;:()]*?\s(?P<verb>là|gồm)\s", regex.IGNORECASE)
 """A plural subject whose list is introduced by 'là'/'gồm' is a heading as a colon is: `Các tỉnh có nhiều

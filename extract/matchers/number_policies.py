@@ -30,6 +30,7 @@ def _before(key: str) -> regex.Pattern:
 
 
 COUNT_NOUN_AFTER = regex.compile(rf"^\s+{_words('count_nouns')}(?!\w)", regex.IGNORECASE)
+ABBREVIATED = set(VOCAB["abbreviated_count_nouns"])
 UNIT_AFTER = {key: _after(key) for key in
               ("money_units", "measure_units", "duration_units", "ratio_units", "degree_units")}
 STAR_AFTER = regex.compile(rf"""^\s*\)?                  # (5) sao
@@ -137,11 +138,12 @@ def inside_name(c) -> str | None:
 
 
 def address(c) -> str | None:
-    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number; not `, 60 HTX` (a count noun's
-    abbreviation)."""
+    """`số 258 đường Lê Quảng Chí`, `12 Nguyễn Huệ`: a house number; not `, 60 HTX`, `, 45 Cty` (a count
+    noun's abbreviation)."""
     noun = COUNT_NOUN_AFTER.match(c.after)
+    short = noun is not None and (noun.group().strip().isupper() or noun.group().strip().lower() in ABBREVIATED)
     if ADDRESS_AFTER.match(c.after) or (c.form == "digits" and not c.percent and BEFORE_HOUSE.search(c.before)
-                                          and NAME_AFTER.match(c.after) and not (noun and noun.group().strip().isupper())):
+                                          and NAME_AFTER.match(c.after) and not short):
         return "address"
 
 

@@ -178,7 +178,8 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
             break
         if low in JOINERS or (t.text == "," and last is None and not agency and trades):
             nxt = tokens[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt.start not in trigger_starts and _is_word(nxt) and (
+            if nxt is not None and nxt.start not in trigger_starts and _is_word(nxt) \
+                    and not nxt.text[:1].isdigit() and (
                     _capitalized(nxt) or (last is None and not agency and (trades or low != ",")
                                           and nxt.lower not in STOP
                                           and not _starts_place(nxt))):

@@ -5,6 +5,8 @@ lên), `stars` (every class named, for `3 - 4 sao`), `national` (cấp quốc gi
 
 >>> [(m.text, m.value["star"]) for m in match("gồm 4 sản phẩm 5 sao và 13 sản phẩm tiềm năng 5 sao")]
 [('5 sao', '5'), ('tiềm năng 5 sao', '5p')]
+>>> [(m.text, m.value["star"]) for m in match("2 sản phẩm 5 sao tiềm năng và 1 sản phẩm 4 sao TN")]
+[('5 sao tiềm năng', '5p'), ('4 sao TN', None)]
 >>> [(m.text, m.value["star"]) for m in match("được chứng nhận đạt từ 3 sao trở lên")]
 [('từ 3 sao trở lên', '3+')]
 >>> [(m.text, m.value["star"], m.value["stars"]) for m in match("sản phẩm đạt 3 - 4 sao")]
@@ -49,6 +51,8 @@ PATTERN = regex.compile(rf"""
       )
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
+    (?P<potential_after>\s+{longest_first(VOCAB["potential"])}(?![\p{{L}}\p{{M}}])
+       (?!(?:\s+[\p{{L}}\p{{M}}]+){{0,4}}\s+\d\s*sao))?    # 5 sao tiềm năng (not '4 sao tiềm năng 5 sao')
     """, regex.VERBOSE | regex.IGNORECASE)
 _NATIONAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['national_level'])}(?![\p{{L}}\p{{M}}])",
                                 regex.IGNORECASE)
@@ -71,7 +75,7 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
     if m.group("up"):
         # 'từ 3 sao trở lên' is every certified product; '4 sao trở lên' has no code of its own
         return ("3+", "stars.and_up", stars) if stars[0] == "3" else (None, "stars.and_up_high", stars)
-    if m.group("potential"):
+    if m.group("potential") or m.group("potential_after"):
         # 'tiềm năng 5 sao' is a rating class; 'tiềm năng 4 sao' is none (annotation.md: metric null)
         return ("5p", "stars.potential", stars) if stars[-1] == "5" else (None, "stars.potential_lower", stars)
     if m.group("upfrom"):
