@@ -6,7 +6,7 @@ import regex
 
 from ..gazetteer import lookup
 from ..matchers import Match
-from . import cues
+from . import cues, growth
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
@@ -201,7 +201,9 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     sản phẩm so với năm 2019`) times no figure."""
     bound = info.end if next_figure is None else next_figure
     dates = [d for d in info.dates if d.value.get("relation") != "compared"]
-    before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"]
+    starts = growth.start_dates(info.sentence.doc_text, info.start, n.start, dates)   # '… từ 18 (năm 2019) lên'
+    before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"
+              and (d.start, d.end) not in starts]
     if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
     after = [d for d in dates if n.end <= d.start < min(clause_end, bound)] or \

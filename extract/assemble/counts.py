@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, classes, cues, figures, parts, pools, regroup
+from . import attach, classes, cues, figures, growth, parts, pools, regroup
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -108,9 +108,10 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
             state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
         if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
+            starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's
             for d in info.dates:
                 v = ctx.date_value(d)
-                if v and d.value.get("relation") not in ("since", "compared"):
+                if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts:
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
@@ -213,7 +214,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         else:
             rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
     else:
-        if metric_rule == "metric.difference":
+        grown = growth.role(text, info.start, info.end, n.start) if not (reading.plan or cues.target(left_clause)) else None
+        if grown is not None:       # 'tăng từ 18 sản phẩm (năm 2019) lên 372 sản phẩm': two stocks
+            kind, kind_rule = "total", f"kind.growth_{grown}"
+        elif metric_rule == "metric.difference":
             kind, kind_rule = "total", "kind.difference"
         elif metric_rule == "metric.increase":
             kind, kind_rule = "added", "kind.increase"

@@ -6,7 +6,7 @@ import regex
 
 from ..matchers import Match
 from ..segment import word_tokens
-from . import cues, unrated
+from . import cues, growth, unrated
 from .analysis import SentenceInfo
 from .build import cut_off
 
@@ -24,7 +24,6 @@ _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric'
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
                               regex.IGNORECASE)
-_GROWTH_FROM = regex.compile(r"(?:^|[,;:]\s*)từ\s*$", regex.IGNORECASE)
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
                             regex.IGNORECASE)
@@ -183,7 +182,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
     ('total', 'kind.default_total')
     """
-    if _GROWTH_FROM.search(kind_window) and cues.has(right, "kind", "growth_to"):
+    if growth.FROM.search(kind_window) and cues.has(right, "kind", "growth_to"):
         return "total", "kind.growth_from"      # 'Từ 38 sản phẩm năm 2019, đến nay … có 260': where it started
     if plan and cues.has(right[:40], "kind", "already_rated_after"):
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'

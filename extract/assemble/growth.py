@@ -1,0 +1,54 @@
+"""A growth told from where it started to where it is (`tăng từ 18 sản phẩm năm 2019 lên 372 sản phẩm`):
+two stocks, not additions. The start is a total at its own date; the end is a total at its own date, or
+now: the date of the start (between `từ` and `lên`) times the start only, and is no date the sentences
+after it take.
+
+>>> t = "Số sản phẩm OCOP tăng từ 18 sản phẩm (năm 2019) lên 372 sản phẩm."
+>>> [t[a:b] for a, b in spans(t, 0, len(t))]
+['từ 18 sản phẩm (năm 2019) lên']
+>>> role(t, 0, len(t), t.index("18")), role(t, 0, len(t), t.index("372"))
+('from', 'to')
+>>> bool(FROM.search("Số sản phẩm OCOP tăng từ ")), bool(FROM.search("phấn đấu có thêm từ "))
+(True, False)
+>>> t = "nâng tổng số sản phẩm lên 372 sản phẩm"
+>>> role(t, 0, len(t), t.index("372")) is None
+True
+>>> t = "nâng hạng từ 3 sao lên 4 sao; công nhận đạt từ 3 sao trở lên 45 sản phẩm"
+>>> spans(t, 0, len(t))
+[]
+"""
+from __future__ import annotations
+
+import regex
+
+_LETTER = r"[\p{L}\p{M}]"
+_VERB = r"(?:tăng|nâng|phát triển)"
+_UP = r"(?:lên|tăng lên|lên tới|lên đến)"
+FROM = regex.compile(rf"(?:^|[,;:]\s*|(?<!{_LETTER}){_VERB}\s+)từ\s*$", regex.IGNORECASE)
+"""Right before the starting number: `Từ 38 sản phẩm …`, `…, từ 38 …`, `tăng từ 18 …`."""
+_SPAN = (rf"(?<!{_LETTER})từ\s+(?:khoảng\s+|hơn\s+)?\d[\d.,]*(?![\d.,]*\s*(?:sao|\*))"   # not 'từ 3 sao lên 4 sao'
+         rf"[^,;.!?]*?(?<!trở\s)(?<!{_LETTER}){_UP}(?!{_LETTER})")                      # nor '3 sao trở lên'
+
+_SPANS = regex.compile(_SPAN, regex.IGNORECASE)
+_QUALIFIER = regex.compile(r"\s*(?:(?:khoảng|hơn|gần)\s+)?", regex.IGNORECASE)
+
+
+def spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each stretch from a growth's `từ` to its `lên` in text[start:end]."""
+    return [m.span() for m in _SPANS.finditer(text, start, end)]
+
+
+def start_dates(text: str, start: int, end: int, dates: list) -> set[tuple[int, int]]:
+    """The dates of `dates` inside a growth's start (`từ 18 sản phẩm (năm 2019) lên …`), as (start, end)."""
+    found = spans(text, start, end)
+    return {(d.start, d.end) for d in dates if any(a < d.start and d.end <= b for a, b in found)}
+
+
+def role(text: str, start: int, end: int, at: int) -> str | None:
+    """"from" when the number at `at` is where a growth in text[start:end] started, "to" where it got."""
+    for a, b in spans(text, start, end):
+        if a < at and _QUALIFIER.fullmatch(text, a + 3, at) and text[a + 2:a + 3].isspace():
+            return "from"
+        if b <= at and _QUALIFIER.fullmatch(text, b, at):
+            return "to"
+    return None
