@@ -89,8 +89,16 @@ STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars="("
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 
+COMPARED_BEFORE = regex.compile(r"\d(?:[.,]\d+)?\s+lần\s+$", regex.IGNORECASE)
+"""A multiple before a date measures against it: `gấp 2,3 lần năm 2021` is the base (not `Lần đầu năm 2023`)."""
+
+
 def match(text: str) -> list[Match]:
-    """Every date expression in `text`, sorted by start, not overlapping."""
+    """Every date expression in `text`, sorted by start, not overlapping.
+
+    >>> [(m.text, m.value["relation"]) for m in match("tăng gấp 2,3 lần năm 2021; lần đầu năm 2023")]
+    [('năm 2021', 'compared'), ('đầu năm 2023', None)]
+    """
     clean, where = without_invisible(text)
     found = []
     for m in scan.finditer(PATTERN, STARTS, clean):
@@ -103,6 +111,8 @@ def match(text: str) -> list[Match]:
                 if lead in VOCAB["year_end_leads"] and value["precision"] == "year" and not value["interval"] \
                         and value["value"]:
                     value.update(value=f"{value['value']}-12~", precision="month")   # hết năm 2024: its end
+            if not m.group("lead") and COMPARED_BEFORE.search(clean, max(0, start - 20), start):
+                value["relation"] = "compared"
             found.append(Match("date", start, end, clean[start:end], f"dates.{rule_name}", value))
     return back_to(text, where, found)
 
