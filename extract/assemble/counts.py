@@ -94,6 +94,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 regroup.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
             else:
                 regroup.regroup_heading_list(text, info, reading.done, state.wholes)
+            regroup.share_year_predicate(text, reading.done)    # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
             wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                       and f.parent is None]
             if wholes:

@@ -3,6 +3,8 @@ adds up to a figure of the sentence before (`Trong đó, …`), and a list under
 to one (`Các chủ thể có sản phẩm đạt 4 sao gồm: …`)."""
 from __future__ import annotations
 
+import regex
+
 from .. import basis
 from .analysis import SentenceInfo
 from .parts import Figure, heading_end
@@ -54,3 +56,27 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
         return
     for f in items:
         _take_whole(f, whole, "kind.list_adds_up_to_figure", f.fields["scope_basis"] != "stated")
+
+
+_YEAR = regex.compile(r"\d{4}")
+_ITEM_END = regex.compile(r"\s*(?:,|;|và)\s")
+_PREDICATE_AFTER = {"kind.recognized_in_period", "kind.recognized", "kind.event_after", "kind.just_rated"}
+
+
+def share_year_predicate(text: str, done: list[Figure]) -> None:
+    """Items of one list, a year each, take the predicate said once after the last (`Năm 2019 có 45 sản
+    phẩm, năm 2020 có 60 sản phẩm, năm 2021 có 85 sản phẩm được công nhận`): each counts what its year
+    recognized, as the last does. An item is one when its count noun ends it (a comma or `và` right after)."""
+    items = [f for f in done if f.parent is None and f.unit == done[-1].unit]
+    last = items[-1] if items else None
+    if last is None or len(items) < 2 or last.fields["kind"] != "added" \
+            or not _PREDICATE_AFTER & set(last.fields["rules"]):
+        return
+    for f in items[:-1]:
+        if "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
+                or not _YEAR.fullmatch(f.fields["as_of"] or "") or not _ITEM_END.match(text, f.end):
+            return
+    for f in items[:-1]:
+        f.fields.update(kind="added", period=f.fields["as_of"])
+        f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.default_total"] + ["kind.list_shares_predicate"]
+        f.fields.update(kind_basis=basis.kind_basis(f.fields["rules"]))
