@@ -48,6 +48,10 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
+ONE_CLASS = {"3", "4", "5", "5p"}
+"""The codes of one class (not `3+`, every class): a part of a figure of one class with none of its own has it."""
+
+
 def star_code(star: Match | None, metric: str | None, category: str | None,
               group_total: bool = False) -> tuple[str | None, str]:
     if category and not group_total:

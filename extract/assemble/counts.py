@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, classes, cues, figures, growth, parts, pools, regroup
+from . import attach, classes, cues, figures, growth, parts, pools, regroup, restated
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -86,6 +86,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             if unit is None or figures.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
+            restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
             reading.done.append(fig)
             figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)
@@ -116,7 +117,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                     state.last_time = (v.split("/")[-1], v if "/" in v else None)
         prev_text = info.text
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
-    pools.settle_restated_stocks(figures_read)  # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
+    restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     return [f.fields for f in figures_read]
 
 
@@ -185,6 +186,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
     star, star_rule = classes.star_code(star_m, metric, category, group_total)
+    if star_rule == "star.all_certified" and parent is not None and parent.fields["metric"] == metric \
+            and parent.fields["star"] in classes.ONE_CLASS:
+        star, star_rule = parent.fields["star"], "star.of_whole"   # '31 sản phẩm 4 sao, trong đó 20 sản phẩm mới'
     rules += [metric_rule, star_rule]
 
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'

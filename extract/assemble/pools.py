@@ -92,20 +92,3 @@ def settle_repeats(figures: list[Figure], text: str) -> None:
         if (f.unit, f.fields["value"]) in settled and evaluated(text, f):
             _not_rated(Pool(f))
 
-
-def settle_restated_stocks(figures: list[Figure]) -> None:
-    """The whole of an X/Y that repeats a stock of its place stated before (`Cả nước có 17.420 sản phẩm OCOP.
-    Trong đó, có 1.204/17.420 sản phẩm đạt 4 sao trở lên`) is that stock, named again: rated products with
-    its class, kind and time, not a pool and not the class of its part."""
-    stocks: dict[tuple, Figure] = {}
-    for f in figures:
-        if f.number.value.get("of_role") == "whole":
-            g = stocks.get((f.unit, f.fields["value"], f.fields["scope"]))
-            if g is not None and (f.fields["metric"] == "ocop_products"
-                                  or "metric.evaluated_pool" in f.fields["rules"]):
-                f.fields.update({k: g.fields[k] for k in ("metric", "star", "kind", "as_of", "period",
-                                                          "time_basis", "kind_basis")})
-                f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("metric.", "star."))] \
-                    + ["metric.restated_stock"]
-        elif f.fields["metric"] == "ocop_products" and f.fields["kind"] == "total" and f.fields["star"] == "3+":
-            stocks[(f.unit, f.fields["value"], f.fields["scope"])] = f

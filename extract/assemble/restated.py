@@ -1,0 +1,49 @@
+"""A figure named again: the article points back at a count it gave before, and the second mention is
+the same figure (annotation.md: repeated mentions of one figure are one record), with the first's class,
+kind and time, not a new figure read from the words around the second."""
+from __future__ import annotations
+
+import regex
+
+from .parts import Figure
+
+_SAME = ("metric", "star", "kind", "as_of", "period", "time_basis", "kind_basis")
+_PLACE = ("scope", "scope_level", "scope_code", "scope_parent", "scope_basis")
+_BACK_REFERENCE = regex.compile(r"\s*(?:OCOP\s+)?(?:này|nói trên|kể trên|đó)(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""After a count's noun: `31 sản phẩm này`, `60 sản phẩm nói trên` (not a bare `trên`: `chiếm 12% trên tổng
+số`)."""
+
+
+def _take(f: Figure, g: Figure, rule: str, place: bool = False) -> None:
+    """`f` is `g` named again: its class, kind and time (and place) become `g`'s, by `rule`."""
+    fields = _SAME + _PLACE if place else _SAME
+    f.fields.update({k: g.fields[k] for k in fields if k in g.fields})
+    taken = ("metric.", "star.", "kind.", "time.", "scope.") if place else ("metric.", "star.", "kind.", "time.")
+    f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(taken)] + [rule]
+
+
+def settle_stocks(figures: list[Figure]) -> None:
+    """The whole of an X/Y that repeats a stock of its place stated before (`Cả nước có 17.420 sản phẩm OCOP.
+    Trong đó, có 1.204/17.420 sản phẩm đạt 4 sao trở lên`) is that stock, named again: rated products with
+    its class, kind and time, not a pool and not the class of its part."""
+    stocks: dict[tuple, Figure] = {}
+    for f in figures:
+        if f.number.value.get("of_role") == "whole":
+            g = stocks.get((f.unit, f.fields["value"], f.fields["scope"]))
+            if g is not None and (f.fields["metric"] == "ocop_products"
+                                  or "metric.evaluated_pool" in f.fields["rules"]):
+                _take(f, g, "metric.restated_stock")
+        elif f.fields["metric"] == "ocop_products" and f.fields["kind"] == "total" and f.fields["star"] == "3+":
+            stocks[(f.unit, f.fields["value"], f.fields["scope"])] = f
+
+
+def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
+    """A count pointed back at (`Trong số 31 sản phẩm này, …`, `chủ thể có 60 sản phẩm nói trên`) is the last
+    figure before it of the same number of the same things. Settled as it is read, so that its parts in
+    the sentence (`…, có 20 sản phẩm được đánh giá lại`) are read as that figure's."""
+    if f.unit == "%" or not _BACK_REFERENCE.match(text, f.end):
+        return
+    g = next((g for g in reversed(earlier) if g.unit == f.unit and g.fields["value"] == f.fields["value"]
+              and g.number.value.get("of_role") != "whole"), None)
+    if g is not None:
+        _take(f, g, "metric.named_again", place=True)
