@@ -54,6 +54,11 @@ class Figure:
 _AMONG = regex.compile(r"(?:^|[.;:!?\n]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)
 
 
+def opens_among(text: str, f: Figure) -> bool:
+    """The sentence opens among the figure (`Trong (số) 14 sản phẩm …, có 3 …`): the counts after are its parts."""
+    return bool(_AMONG.search(text, max(0, f.number.start - 12), f.number.start))
+
+
 def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
     part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
@@ -73,7 +78,7 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
             return f
-        if cues.has(between, "parts", "inside") or bracket or _AMONG.search(text, max(0, f.number.start - 12), f.number.start):
+        if cues.has(between, "parts", "inside") or bracket or opens_among(text, f):
             return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among)
     return None
 
