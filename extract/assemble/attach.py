@@ -178,9 +178,10 @@ _PROGRAMME_BEFORE = regex.compile(rf"(?:{cues.longest_first(cues.words('programm
                                   regex.IGNORECASE)
 
 
-def _programme_period(d: Match, text: str) -> bool:
-    """A span of years after a programme's name (`Chương trình OCOP giai đoạn 2018 - 2020`) names the
-    programme; it does not time a figure that another date times."""
+def programme_period(d: Match, text: str) -> bool:
+    """A span of years after a programme's name (`Chương trình OCOP giai đoạn 2018 - 2020`, `Sau 5 năm thực
+    hiện Chương trình OCOP (2019 - 2024)`) names the programme: it does not time a figure that another date
+    times, and what the programme has recognized over it is its stock at its end."""
     return bool(d.value.get("interval")) and d.value.get("precision") == "year" \
         and bool(_PROGRAMME_BEFORE.search(text, max(0, d.start - 80), d.start))
 
@@ -204,7 +205,7 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     starts = growth.start_dates(info.sentence.doc_text, info.start, n.start, dates)   # '… từ 18 (năm 2019) lên'
     before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"
               and (d.start, d.end) not in starts]
-    if len(before) > 1 and _programme_period(before[-1], info.sentence.doc_text):
+    if len(before) > 1 and programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
     after = [d for d in dates if n.end <= d.start < min(clause_end, bound)] or \
         [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \

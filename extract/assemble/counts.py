@@ -194,6 +194,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
     d, joined = attach.date_for(info, n, clause_end, breakdown)
     relation = attach.relation_of(d, now)
+    if relation == "during" and d is not None and attach.programme_period(d, text):
+        relation = "until"      # 'Sau 5 năm thực hiện Chương trình OCOP (2019 - 2024), tỉnh đã có 229 sản phẩm'
     if parent is not None and not (reading.plan or cues.target(left_clause)):
         if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
                 and "(" in text[parent.end:n.start]:
