@@ -180,10 +180,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if metric is None and unit not in (products, "%") and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] == "ocop_products":
         metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
-    elif metric is None and unit.lower() in parts.OWNER_UNITS and (
-            parts.have_products(text, end) or parts.subjects_by_type(text, n, done)):
-        # '120 HTX, 45 DN có sản phẩm OCOP'; '155 chủ thể OCOP, trong đó có 45 HTX, 36 doanh nghiệp'
-        metric, metric_rule = "ocop_subjects", "metric.owners_having_products"
+    elif metric is None and unit.lower() in parts.OWNER_UNITS and parts.have_products(text, end):
+        metric, metric_rule = "ocop_subjects", "metric.owners_having_products"   # '120 HTX, 45 DN có sản phẩm OCOP'
     elif metric == "ocop_subjects" and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'

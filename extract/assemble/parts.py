@@ -262,13 +262,6 @@ def have_products(text: str, unit_end: int) -> bool:
     return bool(_HAVING_PRODUCTS.match(text, unit_end))
 
 
-def subjects_by_type(text: str, n: Match, done: list[Figure]) -> bool:
-    """The number counts some of the sentence's subjects of the programme by their legal type (`155 chủ thể,
-    trong đó có 45 HTX, 36 doanh nghiệp`): a breakdown cue stands between them."""
-    return any(f.fields["metric"] == "ocop_subjects" and cues.has(text[f.end:n.start], "parts", "inside")
-               for f in done)
-
-
 HEADING_END = regex.compile(r":")
 _LIST_INTRO = regex.compile(r"\W*(?:các|những)\s[^.;:()]*?\s(?P<verb>là|gồm)\s", regex.IGNORECASE)
 """A plural subject whose list is introduced by 'là'/'gồm' is a heading as a colon is: `Các tỉnh có nhiều
