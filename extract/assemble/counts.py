@@ -290,6 +290,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         organization = parts.same_owner(text, done[-1], n, info.stars)     # '…, 1 sản phẩm đạt 4 sao'
     if organization is None and parent is not None and parent in done and parent.unit == unit:
         organization = parent.fields["organization"]    # 'Công ty X có 3 sản phẩm, trong đó 1 sản phẩm 5 sao'
+    if organization is None and unit == products:      # '…, nâng tổng số sản phẩm của HTX lên 6 sản phẩm'
+        organization = restated.business_named_again(info.orgs, window_start, org_end, text)
     value = dict(
         value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,

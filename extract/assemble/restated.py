@@ -47,3 +47,30 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
               and g.number.value.get("of_role") != "whole"), None)
     if g is not None:
         _take(f, g, "metric.named_again", place=True)
+
+
+_FORM_AGAIN = regex.compile(r"(?<![\p{L}\p{M}])của\s+(?P<form>HTX|hợp tác xã|công ty|doanh nghiệp|cơ sở)"
+                            r"(?!\s*(?-i:[\p{Lu}\d]))(?![\p{L}\p{M}])", regex.IGNORECASE)
+_SAME_FORM = {"htx": ("htx", "hợp tác xã"), "hợp tác xã": ("htx", "hợp tác xã"), "công ty": ("công ty", "cty", "ctcp"),
+              "cơ sở": ("cơ sở",), "doanh nghiệp": ("công ty", "cty", "ctcp", "doanh nghiệp", "htx", "hợp tác xã")}
+
+
+def business_named_again(orgs: list, start: int, end: int, text: str) -> str | None:
+    """A business named again by its legal form alone in text[start:end] (`nâng tổng số sản phẩm của HTX
+    lên 6`), after its name in the sentence (`Hợp tác xã Nông nghiệp Hồng Thái có thêm 2 sản phẩm, …`): that
+    business's name.
+
+    >>> from ..matchers import Match
+    >>> t = "HTX Hồng Thái có thêm 2 sản phẩm, nâng tổng số sản phẩm của HTX lên 6 sản phẩm"
+    >>> o = Match("organization", 0, 13, "HTX Hồng Thái", "orgs", {"name": "HTX Hồng Thái", "org_class": "business"})
+    >>> business_named_again([o], 33, t.index("6"), t)
+    'HTX Hồng Thái'
+    >>> business_named_again([o], 33, len(t), "HTX Hồng Thái có thêm 2 sản phẩm, nâng tổng số của HTX Tân Lập lên 6")
+    """
+    m = _FORM_AGAIN.search(text, start, end)
+    if m is None:
+        return None
+    forms = _SAME_FORM[m.group("form").lower()]
+    named = [o for o in orgs if o.end <= m.start() and o.value["org_class"] == "business"
+             and o.value["name"].lower().startswith(forms)]
+    return named[-1].value["name"] if named else None
