@@ -119,7 +119,10 @@ def _split_word(text: str, t: Token) -> list[Token]:
         if k > 0 and syllables[k].group().lower() in PLACE_WORDS:
             break   # Minh Khang Xã: an administrative word inside a word starts the place
         k += 1
-    if 1 <= k < len(syllables) and (k >= 2 or syllables[k].group().lower() in PLACE_WORDS):
+    if 1 <= k < len(syllables) and (k >= 2 or syllables[k].group().lower() in PLACE_WORDS
+                                    or syllables[k].group() in STOP):
+        # 'Hòa Bình đạt', 'Hưng Thịnh Phát đạt' read as words 'Bình đạt', 'Phát đạt': the name ends, the
+        # clause goes on (a lower-case stop word is never inside a name's word)
         return _cut(text, t, syllables, k)
     # 'cao Trọng Đức', 'Nông nghiệp U&I': a lower-case syllable followed by a capitalized one
     for j in range(1, len(syllables)):
