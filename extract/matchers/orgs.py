@@ -277,6 +277,11 @@ def match(text: str) -> list[Match]:
             branch = out.pop()     # 'Chi nhánh Quảng Nam – CTCP Nông sản Việt': a branch with its parent
             start, name = branch.start, text[branch.start:end]
             value = {**value, "name": name, "legal_form": branch.value["legal_form"]}
+        elif out and not agency and BUSINESS[form] == BUSINESS.get("Chi nhánh") \
+                and out[-1].value["org_class"] == "business" and _BRANCH_DASH.fullmatch(text, out[-1].end, start):
+            parent = out.pop()     # 'Công ty TNHH Thực phẩm Hữu Nghị - Chi nhánh Hà Nam': the parent with its branch
+            start, name = parent.start, text[parent.start:end]
+            value = {**value, "name": name, "legal_form": parent.value["legal_form"], "location": value["location"]}
         out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
 
