@@ -33,6 +33,8 @@ NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]+)?"
 _WORD = regex.compile(rf"{LETTERS_WORD}|\d{{1,2}}(?!\d|[.,]\d)")
 _LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|những)\b)")
 _NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}")
+_OPEN_BEFORE = regex.compile(rf"(?P<run>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})[ \t]*\([ \t]*$")
+_CLOSE = regex.compile(r"[ \t]*\)")
 _ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
 _DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
@@ -144,6 +146,31 @@ class NameReader:
         return [Match("place", 0, run.end(), run.group(), "places.kicker",
                       {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
                        "generic": False, "units": units})]
+
+    def before_bracket(self, text: str, found: list[Match]) -> list[Match]:
+        """A district named without its word before its province in brackets, the way news places it:
+        `Đông Triều (Quảng Ninh) hiện có 45 sản phẩm`. The longest end of the capitalized run before the
+        bracket that is a district of that province."""
+        out = []
+        for p in found:
+            if p.value["level"] != "province" or p.value["generic"] or not p.value["units"] \
+                    or not _CLOSE.match(text, p.end) \
+                    or (opened := _OPEN_BEFORE.search(text, max(0, p.start - 80), p.start)) is None:
+                continue
+            provinces = {u.province for u in p.value["units"]}
+            words = list(_WORD.finditer(opened.group("run")))
+            for k in range(max(0, len(words) - 4), len(words)):
+                start = opened.start("run") + words[k].start()
+                units = tuple(u for u in lookup(text[start:opened.end("run")], level="district")
+                              if u.province in provinces)
+                if units and text[start:start + 1].isupper() and not any(
+                        f.start < opened.end("run") and start < f.end for f in found):
+                    written = text[start:opened.end("run")]
+                    out.append(Match("place", start, opened.end("run"), written, "places.before_bracket",
+                                     {"name": as_written(written, units[0].name), "level": "district",
+                                      "admin": None, "generic": False, "units": units}))
+                    break
+        return out
 
     def enumerated(self, text: str, found: list[Match]) -> list[Match]:
         """Districts enumerated without their word beside one named with it, each with its figure:

@@ -260,6 +260,7 @@ def _match(text: str) -> list[Match]:
             out.append(_place(m.start(), m.end(), text, "places.generic", None, GENERIC.get(g), g,
                               generic=True))
     out += reader.enumerated(text, out)
+    out += reader.before_bracket(text, out)      # 'Đông Triều (Quảng Ninh) có 45 sản phẩm'
     out.sort(key=lambda p: p.start)
     return narrow_by_sentence(out)
 
