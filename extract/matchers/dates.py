@@ -64,7 +64,7 @@ PATTERN = regex.compile(rf"""
             (?:\s+(?P<y>{YEAR})|\s+{YEAR_WORD})?(?!\s*(?:thứ|\d)))
       | (?P<year_range>(?:(?P<span>{alternation("span_words")})\s+)?(?:năm\s+)?    # giai đoạn 2021 - 2025
             (?P<y1>{YEAR}){JOIN}(?:năm\s+)?(?P<y2>{YEAR})(?![/\w]))
-      | (?P<round_year>{alternation("round_words")}\s+\d{{1,2}}                    # đợt 3 năm 2023, đợt 2/2024
+      | (?P<round_year>{alternation("round_words")}\s+(?:\d{{1,2}}|(?-i:[IVX]{{1,4}})(?![\p{{L}}]))   # đợt 3 năm 2023, đợt 2/2024, Đợt II năm 2024
             (?:\s*/\s*|\s+năm\s+)(?P<y>{YEAR})(?![/\w]))
       | (?P<day_dot>(?(lead)|(?:(?P<tod>{alternation("times_of_day")})|(?P<dayword>{alternation("day_words")}))[,\s]+)
             (?P<d>{DAY})\.(?P<m>{MONTH})(?:\.(?P<y>{YEAR}))?(?![.,]?\d))           # sáng 14.9, từ 20.12 (a word first)
