@@ -43,6 +43,11 @@ class ReaderState:
     parts_run: bool = False             # the last sentence with figures listed parts of a whole
     pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
     places: set = field(default_factory=set)   # the places of this paragraph's figures
+    item: bool = False                  # this paragraph is an item of a list (`- …`, `+ …`, `1. …`)
+    outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
+
+
+_LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
 
 
 def _now_at(info: SentenceInfo) -> int | None:
@@ -63,9 +68,13 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             if (state.parts_run and _STARTS_WITH_NUMBER.match(info.text)) \
                     or cues.pattern("parts", "elaboration_openers").match(info.text):
                 state.paragraph = info.paragraph    # … unless it goes on with, or details, the figure before
-            else:       # … nor a place when the paragraph went through several (a list of districts)
-                state = ReaderState(paragraph=info.paragraph,
-                                    last_scope=state.last_scope if len(state.places) <= 1 else None)
+            else:       # … nor a place when the paragraph went through several (a list of districts),
+                # nor the place of a list's item ('+ Huyện Bắc Bình: 10 sản phẩm'): the items after it, and
+                # what follows the list, are in the place before the list
+                carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
+                item = bool(_LIST_ITEM.match(info.text))
+                state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
+                                    outer_scope=carried if item else None)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
         # what holds for every number is read only where there are numbers (without, nothing reads it)
