@@ -86,6 +86,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
         if diff:
             return None, "metric.difference"
+        if cues.right_before(left, len(left), "metric", "quantity_verbs", window=40):
+            return None, "metric.items_sold"      # 'HTX bán ra thị trường khoảng 20.000 sản phẩm'
         if star is not None and star.rule == "stars.potential_lower":
             return None, "metric.potential_lower"      # 'tiềm năng 4 sao': no class, no rating
         if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
