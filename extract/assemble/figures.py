@@ -71,6 +71,29 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     return None, n.end, ""
 
 
+_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
+                          regex.IGNORECASE)
+_OPEN_AFTER_PLACE = regex.compile(r"\s*\(\s*")
+_CLOSE = regex.compile(r"\s*\)")
+
+
+def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
+    """The unit of a bare number in brackets after a place, in a sentence that names what its items count
+    before the first of them (`Năm địa phương có nhiều sản phẩm OCOP nhất là Hà Nội (2.900), Quảng Ninh
+    (500)`): that count noun; None otherwise."""
+    if n.value.get("percent") or not _CLOSE.match(text, n.end):
+        return None
+    before = [p for p in info.places if p.end <= n.start and not p.value.get("generic")]
+    if not before or not _OPEN_AFTER_PLACE.fullmatch(text, before[-1].end, n.start):
+        return None
+    items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
+    words = list(_UNIT_WORD.finditer(text, info.start, items[0].start))
+    if not words:
+        return None
+    u = words[-1].group().lower()
+    return _UNIT_MAP.get(u, u)
+
+
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None,
               sentence_left: str = "", right: str = "", right_start: int = 0,
