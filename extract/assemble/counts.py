@@ -94,6 +94,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 unit, end, unit_rule = whole.unit, n.end, "unit.star_label"   # 'trong đó 5 sao: 1; 4 sao: 84'
             if unit is None and (item_unit := figures.place_item_unit(text, info, n)) is not None:
                 unit, end, unit_rule = item_unit, n.end, "unit.place_item"    # '… sản phẩm … là Hà Nội (2.900)'
+            if unit is None and (shared := figures.shared_unit(text, info, n, reading.numbers[i + 1:])) is not None:
+                (unit, unit_rule), end = shared, n.end      # 'Hà Nội 2.900, Quảng Ninh 500 và Thanh Hóa 450 sản phẩm'
             if unit is None or figures.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)

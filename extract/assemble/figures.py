@@ -94,6 +94,26 @@ def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
     return _UNIT_MAP.get(u, u)
 
 
+_NEXT_PLACE_ITEM = regex.compile(r"\s*(?:,|;|và)\s*[^\d,;:.()]{2,40}?\s*$")
+
+
+def shared_unit(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> tuple[str, str] | None:
+    """The unit a list of places with bare numbers names once, after its last item (`Hà Nội 2.900, Quảng
+    Ninh 500 và Thanh Hóa 450 sản phẩm`): (unit, rule) for a bare number followed by such items, each a
+    place and its number; None otherwise."""
+    prev = n
+    for m in later:
+        gap = text[prev.end:m.start]
+        if not _NEXT_PLACE_ITEM.fullmatch(gap) or not any(prev.end < p.start and p.end <= m.start
+                                                          for p in info.places):
+            return None
+        unit, _, rule = unit_of(info, m, text)
+        if unit is not None:
+            return (unit, "unit.list_shares_unit") if rule == "unit.known_word" else None
+        prev = m
+    return None
+
+
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None,
               sentence_left: str = "", right: str = "", right_start: int = 0,
