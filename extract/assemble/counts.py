@@ -159,9 +159,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     right_np = cues.CLAUSE_MARKS.split(right, maxsplit=1)[0]
     rules = [n.rule, unit_rule]
 
-    opener_parent = next((f for f in reversed(state.wholes) if f.unit == unit
-                          and (f.fields["kind"] != "target" or reading.plan)), None) \
-        if reading.opens_with_parts else None
+    # the whole of the sentence before that parts opening a sentence detail: the last of their unit, a
+    # counted one before one the round did not rate ('… 32 sản phẩm đạt …; 4 sản phẩm chưa đạt. Trong số các
+    # sản phẩm mới được công nhận, huyện Thọ Xuân có 5 …')
+    wholes = [f for f in reversed(state.wholes) if f.unit == unit and (f.fields["kind"] != "target" or reading.plan)] \
+        if reading.opens_with_parts else []
+    opener_parent = next((f for f in wholes if f.fields["metric"] is not None), wholes[0] if wholes else None)
     parent = parts.parent_in_sentence(text, n, unit, done) or opener_parent
     if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n)):
         parent = None

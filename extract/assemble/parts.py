@@ -72,9 +72,11 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
         between = text[f.end:n.start]
         opened = between.rfind("(")
         # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
-        # no digits in it but its parts')
+        # no digits in it but its parts' and their classes')
+        taken = [(g.number.start, g.number.end) for g in done] + \
+            [(g.star_match.start, g.star_match.end) for g in done if g.star_match is not None]
         bracket = opened >= 0 and ")" not in between and not any(
-            ch.isdigit() and not any(g.number.start <= f.end + opened + k < g.number.end for g in done)
+            ch.isdigit() and not any(a <= f.end + opened + k < b for a, b in taken)
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
             return f
