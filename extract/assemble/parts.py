@@ -51,7 +51,7 @@ class Figure:
     star_match: Match | None = None   # the star class it took (not another count's before it)
 
 
-_AMONG = regex.compile(r"(?:^|[.;:!?\n]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)
+_AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)
 
 
 def opens_among(text: str, f: Figure) -> bool:
@@ -80,8 +80,10 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
             return f
-        if cues.has(between, "parts", "inside") or bracket or opens_among(text, f):
-            return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among)
+        if cues.has(between, "parts", "inside") or bracket or (opens_among(text, f) and f.fields["metric"] is not None):
+            return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among,
+            # when it counts rated products; among a pool, 'trong số 95 sản phẩm tham gia, … 85 sản phẩm đạt' are
+            # the rated ones, not the pool's)
     return None
 
 
