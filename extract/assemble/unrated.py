@@ -84,9 +84,16 @@ def _takes_part_after(right: str, star_at: int | None) -> bool:
     True
     >>> _takes_part_after("sản phẩm của HTX tham gia Chương trình OCOP đã đạt 3 sao", None)
     False
+    >>> _takes_part_after("sản phẩm OCOP, từ 25 đến 35 chủ thể tham gia", None)    # the other count's
+    False
     """
     m = cues.first(right, "metric", "participation_cues")
-    return m is not None and not cues.has(right, "metric", "result_cues") and (star_at is None or star_at > m.start())
+    return m is not None and not cues.has(right, "metric", "result_cues") and (star_at is None or star_at > m.start()) \
+        and not _ANOTHER_COUNT.search(right, 0, m.start())
+
+
+_ANOTHER_COUNT = regex.compile(r"(?:,|;|\svà)\s*(?:từ\s+)?\d")
+"""Another item of a list of counts between a number and a cue after it: the cue is that item's."""
 
 
 def _unanswered(text: str, path: tuple[str, str]) -> bool:
