@@ -212,7 +212,11 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     relation = attach.relation_of(d, now)
     if relation == "during" and d is not None and attach.programme_period(d, text):
         relation = "until"      # 'Sau 5 năm thực hiện Chương trình OCOP (2019 - 2024), tỉnh đã có 229 sản phẩm'
-    if parent is not None and not (reading.plan or cues.target(left_clause)):
+    # a part keeps its whole's kind and time, unless the whole holds no rating and the part does ('35 sản
+    # phẩm hết hiệu lực, trong đó 20 sản phẩm đã được đánh giá lại và công nhận lại': read on its own)
+    rated_part_of_unrated = metric == "ocop_products" and parent is not None and parent.fields["metric"] is None \
+        and parent.unit == unit
+    if parent is not None and not (reading.plan or cues.target(left_clause)) and not rated_part_of_unrated:
         if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
                 and "(" in text[parent.end:n.start]:
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
