@@ -75,6 +75,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 item = bool(_LIST_ITEM.match(info.text))
                 state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                     outer_scope=carried if item else None)
+        if cues.pattern("kind", "recent_openers").match(info.text):
+            state.last_time = None      # 'Mới đây, huyện … có thêm 3 sản phẩm': now, not the date before
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
         # what holds for every number is read only where there are numbers (without, nothing reads it)
