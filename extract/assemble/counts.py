@@ -12,7 +12,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import attach, classes, cues, figures, growth, parts, pools, regroup, restated
+from . import attach, classes, cues, figures, growth, owners, parts, pools, regroup, restated, units
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -88,17 +88,17 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                                                 or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text)))),
             prev_text=prev_text)
         for i, n in enumerate(reading.numbers):
-            unit, end, unit_rule = figures.unit_of(info, n, text)
+            unit, end, unit_rule = units.unit_of(info, n, text)
             if n.value.get("of_role") == "part" and unit is None and i + 1 < len(reading.numbers):
-                unit, _, unit_rule = figures.unit_of(info, reading.numbers[i + 1], text)
+                unit, _, unit_rule = units.unit_of(info, reading.numbers[i + 1], text)
                 end = n.end
             if unit is None and (whole := parts.star_label_unit(text, info, n, reading.done)) is not None:
                 unit, end, unit_rule = whole.unit, n.end, "unit.star_label"   # 'trong đó 5 sao: 1; 4 sao: 84'
-            if unit is None and (item_unit := figures.place_item_unit(text, info, n)) is not None:
+            if unit is None and (item_unit := units.place_item_unit(text, info, n)) is not None:
                 unit, end, unit_rule = item_unit, n.end, "unit.place_item"    # '… sản phẩm … là Hà Nội (2.900)'
-            if unit is None and (shared := figures.shared_unit(text, info, n, reading.numbers[i + 1:])) is not None:
+            if unit is None and (shared := units.shared_unit(text, info, n, reading.numbers[i + 1:])) is not None:
                 (unit, unit_rule), end = shared, n.end      # 'Hà Nội 2.900, Quảng Ninh 500 và Thanh Hóa 450 sản phẩm'
-            if unit is None or figures.cut_short(text, info, n, reading.numbers[i + 1:]):
+            if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
@@ -145,7 +145,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     now = at is not None and (at < n.start or (
         at < (reading.numbers[i + 1].start if i + 1 < len(reading.numbers) else info.end)
         and not cues.COMMA.search(text, n.end, at)))
-    later = [m for m in reading.numbers[i + 1:] if not parts.owner_number(text, n, m)]
+    later = [m for m in reading.numbers[i + 1:] if not owners.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
         later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
     if n.value.get("of_role") == "part" and later and later[0].value.get("of_role") == "whole":
@@ -195,12 +195,12 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
-    if metric is None and unit not in (products, "%") and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
+    if metric is None and unit not in (products, "%") and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] == "ocop_products":
         metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
-    elif metric is None and unit.lower() in parts.OWNER_UNITS and parts.have_products(text, end):
+    elif metric is None and unit.lower() in owners.OWNER_UNITS and owners.have_products(text, end):
         metric, metric_rule = "ocop_subjects", "metric.owners_having_products"   # '120 HTX, 45 DN có sản phẩm OCOP'
-    elif metric == "ocop_subjects" and (owned := parts.products_owned(text, n, done, info.stars)) is not None \
+    elif metric == "ocop_subjects" and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
     star, star_rule = classes.star_code(star_m, metric, category, group_total)

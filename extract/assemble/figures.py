@@ -1,17 +1,13 @@
-"""What a number counts: its unit, metric, star class, kind, category and status, read from the clause
+"""What a number counts: its metric, kind and status (its unit: `units.py`), read from the clause
 around it. Each function returns its answer and the name of the rule that gave it."""
 from __future__ import annotations
 
 import regex
 
 from ..matchers import Match
-from ..segment import word_tokens
 from . import cues, growth, unrated
 from .analysis import SentenceInfo
-from .build import cut_off
 
-_NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
-_UNIT_MAP = cues.words("units", "map")
 _STATUS_NEW = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 
@@ -24,94 +20,6 @@ _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric'
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
                               regex.IGNORECASE)
-UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
-_KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
-                            regex.IGNORECASE)
-
-
-def _capitalized_name(word: str) -> bool:
-    """A capitalized word that is not an abbreviation: what follows the number is a name (a table row
-    `1 Nước mắm cá cơm …`), not a count noun, which Vietnamese writes in lower case (`5 HTX`, `12 Cty` are
-    counts: abbreviations of count nouns)."""
-    return word[:1].isupper() and not word.split()[0].isupper() and word.split()[0] not in _UNIT_MAP
-
-
-def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, str]:
-    """The unit after the number: a known unit word (read without the tokenizer), else a word of
-    underthesea's, else the noun after `tổng số`/`số lượng` before it (`nâng tổng số sản phẩm … lên 9`);
-    with the offset where the evidence ends."""
-    if n.value.get("percent"):
-        return "%", n.end, "unit.percent"
-    known = _KNOWN_UNIT.match(text, n.end, info.end)     # (a hard-wrapped sentence may break before it)
-    if known and _capitalized_name(known.group("u")):
-        return None, n.end, ""      # '1 Nước mắm …' in a table, a heading: a name, not what is counted
-    if known:
-        u = known.group("u").lower()
-        return _UNIT_MAP.get(u, u), known.end(), "unit.known_word"
-    first = text[n.end:min(info.end, n.end + UNIT_WINDOW)].lstrip()[:1]
-    # the first word starts with the first character: one that is no letter (nor upper case) is no unit
-    # nor a name, and the words need not be asked for
-    after = word_tokens(text, n.end, min(info.end, n.end + UNIT_WINDOW)) if first.isalpha() or first.isupper() else []
-    for t in after:
-        if _capitalized_name(t.text):
-            return None, n.end, ""
-        if text[n.end:t.start].strip() == "" and t.text[:1].isalpha() and t.lower not in _NOT_UNITS \
-                and not cut_off(text, t.end):      # '… đạt tiêu chuẩn 4 s' at the end of an excerpt
-            return _UNIT_MAP.get(t.text, _UNIT_MAP.get(t.lower, t.lower)), t.end, "unit.next_word"
-        break
-    # the unit stated before: 'nâng tổng số sản phẩm OCOP 5 sao của Hà Nội lên 9'
-    window = text[max(info.start, n.start - 2 * UNIT_WINDOW):n.start]
-    if "Σ" not in window and not any(w in window.lower() for w in cues.words("total_of")):
-        return None, n.end, ""      # no word of the window can be one (a word is a piece of the window)
-    before = word_tokens(text, max(info.start, n.start - 2 * UNIT_WINDOW), n.start)
-    for i in range(len(before) - 1, -1, -1):
-        if before[i].lower in cues.words("total_of") and i + 1 < len(before) and before[i + 1].text[:1].isalpha():
-            u = before[i + 1].lower
-            return _UNIT_MAP.get(u, u), n.end, "unit.total_of"
-    return None, n.end, ""
-
-
-_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
-                          regex.IGNORECASE)
-_OPEN_AFTER_PLACE = regex.compile(r"\s*\(\s*")
-_CLOSE = regex.compile(r"\s*\)")
-
-
-def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
-    """The unit of a bare number in brackets after a place, in a sentence that names what its items count
-    before the first of them (`Năm địa phương có nhiều sản phẩm OCOP nhất là Hà Nội (2.900), Quảng Ninh
-    (500)`): that count noun; None otherwise."""
-    if n.value.get("percent") or not _CLOSE.match(text, n.end):
-        return None
-    before = [p for p in info.places if p.end <= n.start and not p.value.get("generic")]
-    if not before or not _OPEN_AFTER_PLACE.fullmatch(text, before[-1].end, n.start):
-        return None
-    items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
-    words = list(_UNIT_WORD.finditer(text, info.start, items[0].start))
-    if not words:
-        return None
-    u = words[-1].group().lower()
-    return _UNIT_MAP.get(u, u)
-
-
-_NEXT_PLACE_ITEM = regex.compile(r"\s*(?:,|;|và)\s*[^\d,;:.()]{2,40}?\s*$")
-
-
-def shared_unit(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> tuple[str, str] | None:
-    """The unit a list of places with bare numbers names once, after its last item (`Hà Nội 2.900, Quảng
-    Ninh 500 và Thanh Hóa 450 sản phẩm`): (unit, rule) for a bare number followed by such items, each a
-    place and its number; None otherwise."""
-    prev = n
-    for m in later:
-        gap = text[prev.end:m.start]
-        if not _NEXT_PLACE_ITEM.fullmatch(gap) or not any(prev.end < p.start and p.end <= m.start
-                                                          for p in info.places):
-            return None
-        unit, _, rule = unit_of(info, m, text)
-        if unit is not None:
-            return (unit, "unit.list_shares_unit") if rule == "unit.known_word" else None
-        prev = m
-    return None
 
 
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
@@ -274,16 +182,3 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     if near is None and time_relation == "during" and rating_in_sentence:
         return "added", "kind.rated_during"
     return "total", "kind.default_total"
-
-
-_ITEM_JOIN = regex.compile(r"(?<![\p{L}\p{M}])(?:và|hoặc)(?![\p{L}\p{M}])")
-
-
-def cut_short(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> bool:
-    """The last count of an excerpt that stops mid-clause after it (`… trong đó có 26 sản phẩm 4 đạt
-    tiêu`; a number after it that counts nothing, `4`, does not matter): what the clause would say of it
-    (its class, its kind) is cut, so it is not reported."""
-    return not text[info.end:].strip() and cut_off(text, info.end) \
-        and not cues.CLAUSE_MARKS.search(text, n.end, info.end) \
-        and all(unit_of(info, m, text)[0] is None and not _ITEM_JOIN.search(text, n.end, m.start)
-                for m in later)      # ('… hỗ trợ 5 chủ thể và 3 t': the cut is the next item's)

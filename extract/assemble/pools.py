@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import regex
 
 from . import cues
-from .parts import Figure, owner_number
+from .owners import owner_number
+from .parts import Figure
 
 _VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
 _EVALUATED_BEFORE = regex.compile(

@@ -1,0 +1,73 @@
+"""The owners of products: a number of businesses or subjects that owns the products counted before it
+(`60 sản phẩm của 54 doanh nghiệp`, split by legal type or not), or that is said to have rated products
+(`120 HTX, 45 DN có sản phẩm OCOP`). Owners' numbers do not end the products count's clause."""
+from __future__ import annotations
+
+import regex
+
+from ..matchers import Match
+from . import cues
+from .parts import BOUNDARY, Figure, blanked
+
+_OWNER_LEAD = regex.compile(rf"(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*$", regex.IGNORECASE)
+_OWNER_UNIT = regex.compile(rf"\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])",
+                            regex.IGNORECASE)
+
+
+def owner_number(text: str, n: Match, m: Match) -> bool:
+    """`m` counts the owners of `n`'s things (`12 sản phẩm của 10 chủ thể`, `5 sản phẩm/2 chủ thể`): it
+    does not end `n`'s clause."""
+    between = text[n.end:m.start]
+    return len(between) < 40 and not BOUNDARY.search(between) and bool(_OWNER_LEAD.search(between)) \
+        and bool(_OWNER_UNIT.match(text, m.end))
+
+
+_OWNER_ITEM = rf"\d[\d.]*\s*{cues.longest_first(cues.words('owners', 'units'))}(?![\p{{L}}\p{{M}}])[^,;:()\d]{{0,30}}?"
+_OWNERS_SO_FAR = regex.compile(
+    rf"^[^,;:()\d]{{0,30}}?(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('owners', 'lead'))})\s*"
+    rf"(?:{_OWNER_ITEM}\s*(?:,|và|và các)\s*)*$",
+    regex.IGNORECASE)
+
+
+def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] = ()) -> Figure | None:
+    """The products count whose owners this number counts, split by legal type or not (`60 sản phẩm của 54
+    doanh nghiệp`, `75 sản phẩm đạt 3 sao của 17 doanh nghiệp, 11 HTX và 24 hộ kinh doanh`); not a breakdown in
+    brackets of a count of owners (`của 54 chủ thể (31 doanh nghiệp, …)`).
+
+    >>> from ..matchers import numbers
+    >>> t = "có 99 sản phẩm của 17 doanh nghiệp, 11 HTX và 24 hộ kinh doanh"
+    >>> p, a, b, c = numbers.match(t)
+    >>> f = Figure(p, "sản phẩm", {}, p.end + 9)
+    >>> [products_owned(t, m, [f]) is f for m in (a, b, c)]
+    [True, True, True]
+    >>> t = "có 99 sản phẩm của 54 chủ thể (31 doanh nghiệp, 5 hợp tác xã)"
+    >>> p, a, b, c = numbers.match(t)
+    >>> f = Figure(p, "sản phẩm", {}, p.end + 9)
+    >>> products_owned(t, b, [f]) is None
+    True
+    """
+    products = next((f for f in reversed(done) if f.unit == cues.words("metric", "products_unit")), None)
+    if products is None or n.start - products.end > 160:
+        return None
+    between = blanked(text, products.end, n.start, stars)
+    return products if _OWNERS_SO_FAR.match(between) else None
+
+
+OWNER_UNITS = {w.lower() for w in cues.words("owners", "units")}
+_HAVING_PRODUCTS = regex.compile(
+    rf"(?:\s*(?:,|và)\s*{_OWNER_ITEM})*?\s*(?:đều\s+)?(?:có|sở hữu)\s+(?:sản phẩm|SP)\s+(?:OCOP|được công nhận|đạt)",
+    regex.IGNORECASE)
+
+
+def have_products(text: str, unit_end: int) -> bool:
+    """The owners counted before `unit_end`, alone or in a list of legal types, are said to have rated
+    products (`Toàn tỉnh có 120 HTX, 45 DN có sản phẩm OCOP`): subjects of the programme.
+
+    >>> t = "Toàn tỉnh có 120 HTX, 45 DN và 12 hộ kinh doanh có sản phẩm OCOP"
+    >>> have_products(t, t.index(" HTX") + 4), have_products(t, t.index(" DN") + 3)
+    (True, True)
+    >>> t = "có 30 doanh nghiệp tham gia, 12 HTX có sản phẩm OCOP"
+    >>> have_products(t, t.index(" doanh nghiệp") + 13)
+    False
+    """
+    return bool(_HAVING_PRODUCTS.match(text, unit_end))
