@@ -5,49 +5,17 @@ before, which inherit its kind, time and place; a sentence that opens with a pla
 its paragraph's end; a date stated earlier in a paragraph times the sentences after it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from ..matchers import Match
-from . import attach, classes, cues, figures, growth, owners, parts, pools, regroup, restated, units
+from . import attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, restated, units
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
+from .reader import Reading, ReaderState
 
-_STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 _ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
-
-
-@dataclass
-class Reading:
-    """One sentence as the reader takes it in: its matches and what holds for every number in it."""
-    info: SentenceInfo
-    numbers: list[Match]           # the numbers that are not inside a date, place, star class or name
-    now_at: int | None             # where `hiện nay`, `đến nay` stands: the figures from it on hold now
-    rating: bool                   # a rating word (công nhận, phân hạng …) is in the sentence
-    plan: bool                     # the paragraph lists targets
-    opens_with_parts: bool         # `Trong đó, …`: parts of the previous sentence's figure
-    prev_text: str                 # the sentence before (some cues span two sentences)
-    done: list[parts.Figure] = field(default_factory=list)
-
-
-@dataclass
-class ReaderState:
-    paragraph: int = -1
-    wholes: list[parts.Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
-    last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
-    last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
-    parts_run: bool = False             # the last sentence with figures listed parts of a whole
-    pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
-    places: set = field(default_factory=set)   # the places of this paragraph's figures
-    item: bool = False                  # this paragraph is an item of a list (`- …`, `+ …`, `1. …`)
-    outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
-
-
-_LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
 
 
 def _now_at(info: SentenceInfo) -> int | None:
@@ -64,19 +32,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     state = ReaderState()
     prev_text = ""
     for info in infos:
-        if info.paragraph != state.paragraph:   # a new paragraph keeps the place, not the figure or date
-            if (state.parts_run and _STARTS_WITH_NUMBER.match(info.text)) \
-                    or cues.pattern("parts", "elaboration_openers").match(info.text):
-                state.paragraph = info.paragraph    # … unless it goes on with, or details, the figure before
-            else:       # … nor a place when the paragraph went through several (a list of districts),
-                # nor the place of a list's item ('+ Huyện Bắc Bình: 10 sản phẩm'): the items after it, and
-                # what follows the list, are in the place before the list
-                carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
-                item = bool(_LIST_ITEM.match(info.text))
-                state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
-                                    outer_scope=carried if item else None)
-        if cues.pattern("kind", "recent_openers").match(info.text):
-            state.last_time = None      # 'Mới đây, huyện … có thêm 3 sản phẩm': now, not the date before
+        state = reader.enter(state, info)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
         # what holds for every number is read only where there are numbers (without, nothing reads it)
@@ -84,20 +40,10 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             info, numbers,
             now_at=_now_at(info) if numbers else None,
             rating=bool(numbers) and cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
-            opens_with_parts=bool(numbers) and (bool(cues.pattern("parts", "sentence_openers").match(info.text))
-                                                or (state.parts_run and bool(_STARTS_WITH_NUMBER.match(info.text)))),
+            opens_with_parts=bool(numbers) and reader.opens_with_parts(state, info),
             prev_text=prev_text)
         for i, n in enumerate(reading.numbers):
-            unit, end, unit_rule = units.unit_of(info, n, text)
-            if n.value.get("of_role") == "part" and unit is None and i + 1 < len(reading.numbers):
-                unit, _, unit_rule = units.unit_of(info, reading.numbers[i + 1], text)
-                end = n.end
-            if unit is None and (whole := parts.star_label_unit(text, info, n, reading.done)) is not None:
-                unit, end, unit_rule = whole.unit, n.end, "unit.star_label"   # 'trong đó 5 sao: 1; 4 sao: 84'
-            if unit is None and (item_unit := units.place_item_unit(text, info, n)) is not None:
-                unit, end, unit_rule = item_unit, n.end, "unit.place_item"    # '… sản phẩm … là Hà Nội (2.900)'
-            if unit is None and (shared := units.shared_unit(text, info, n, reading.numbers[i + 1:])) is not None:
-                (unit, unit_rule), end = shared, n.end      # 'Hà Nội 2.900, Quảng Ninh 500 và Thanh Hóa 450 sản phẩm'
+            unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
@@ -111,25 +57,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             else:
                 regroup.regroup_heading_list(text, info, reading.done, state.wholes)
             regroup.share_year_predicate(text, reading.done)    # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
-            wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
-                      and f.parent is None]
-            if wholes:
-                state.wholes = wholes
-            # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
-            # sentence of the paragraph that starts with a number
-            state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
-            placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
-            if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
-                state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-                state.places.update(f.fields["scope"] for f in placed)
-        elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
-            state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
-        if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
-            starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's
-            for d in info.dates:
-                v = ctx.date_value(d)
-                if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts:
-                    state.last_time = (v.split("/")[-1], v if "/" in v else None)
+        reader.leave(state, reading, ctx, text)
         prev_text = info.text
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'

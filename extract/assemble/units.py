@@ -11,6 +11,7 @@ from ..segment import word_tokens
 from . import cues
 from .analysis import SentenceInfo
 from .build import cut_off
+from .parts import Figure, star_label_unit
 
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 UNIT_MAP = cues.words("units", "map")
@@ -115,3 +116,23 @@ def cut_short(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> bo
         and not cues.CLAUSE_MARKS.search(text, n.end, info.end) \
         and all(unit_of(info, m, text)[0] is None and not _ITEM_JOIN.search(text, n.end, m.start)
                 for m in later)      # ('… hỗ trợ 5 chủ thể và 3 t': the cut is the next item's)
+
+
+def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: list[Figure]
+             ) -> tuple[str | None, int, str]:
+    """(unit, evidence end, rule) of the number `n`, whose sentence has the numbers `later` after it and
+    the figures `done` before it: its own noun, else that of the whole of an X/Y it is the part of, of the
+    figure a star label lists (`trong đó 5 sao: 1; 4 sao: 84`), of the items after places (`… sản phẩm …
+    là Hà Nội (2.900)`), or of a list that names it after its last item (`Hà Nội 2.900, Quảng Ninh 500 và
+    Thanh Hóa 450 sản phẩm`); (None, …) when nothing says what it counts."""
+    unit, end, rule = unit_of(info, n, text)
+    if unit is None and n.value.get("of_role") == "part" and later:
+        unit, _, rule = unit_of(info, later[0], text)
+        end = n.end
+    if unit is None and (whole := star_label_unit(text, info, n, done)) is not None:
+        unit, end, rule = whole.unit, n.end, "unit.star_label"
+    if unit is None and (item_unit := place_item_unit(text, info, n)) is not None:
+        unit, end, rule = item_unit, n.end, "unit.place_item"
+    if unit is None and (shared := shared_unit(text, info, n, later)) is not None:
+        (unit, rule), end = shared, n.end
+    return unit, end, rule

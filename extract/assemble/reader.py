@@ -1,0 +1,97 @@
+"""What a reader carries from sentence to sentence: the whole figures of the last sentence, the date and
+the place in force, whether a list of parts goes on, the pool put to a council. A new paragraph keeps the
+place, not the figure or the date, unless it goes on with or details the figure before."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..matchers import Match
+from . import attach, cues, growth, parts, pools
+from .analysis import SentenceInfo
+from .context import ArticleContext
+
+STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
+
+
+@dataclass
+class Reading:
+    """One sentence as the reader takes it in: its matches and what holds for every number in it."""
+    info: SentenceInfo
+    numbers: list[Match]           # the numbers that are not inside a date, place, star class or name
+    now_at: int | None             # where `hiện nay`, `đến nay` stands: the figures from it on hold now
+    rating: bool                   # a rating word (công nhận, phân hạng …) is in the sentence
+    plan: bool                     # the paragraph lists targets
+    opens_with_parts: bool         # `Trong đó, …`: parts of the previous sentence's figure
+    prev_text: str                 # the sentence before (some cues span two sentences)
+    done: list[parts.Figure] = field(default_factory=list)
+
+
+@dataclass
+class ReaderState:
+    paragraph: int = -1
+    wholes: list[parts.Figure] = field(default_factory=list)   # whole figures of the last sentence that had any
+    last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
+    last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
+    parts_run: bool = False             # the last sentence with figures listed parts of a whole
+    pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
+    places: set = field(default_factory=set)   # the places of this paragraph's figures
+    item: bool = False                  # this paragraph is an item of a list (`- …`, `+ …`, `1. …`)
+    outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
+
+
+_LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
+
+
+def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
+    """The state a sentence is read in. A new paragraph keeps the place, not the figure or date, unless it
+    goes on with, or details, the figure before; nor a place when the paragraph before went through several
+    (a list of districts), nor the place of a list's item (`+ Huyện Bắc Bình: 10 sản phẩm`): the items after
+    it, and what follows the list, are in the place before the list. A sentence opening with `Mới đây`
+    is timed by the article's present, not by the date stated before it."""
+    if info.paragraph != state.paragraph:
+        if (state.parts_run and STARTS_WITH_NUMBER.match(info.text)) \
+                or cues.pattern("parts", "elaboration_openers").match(info.text):
+            state.paragraph = info.paragraph
+        else:
+            carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
+            item = bool(_LIST_ITEM.match(info.text))
+            state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
+                                outer_scope=carried if item else None)
+    if cues.pattern("kind", "recent_openers").match(info.text):
+        state.last_time = None
+    return state
+
+
+def opens_with_parts(state: ReaderState, info: SentenceInfo) -> bool:
+    """`Trong đó, …`, or a number opening a sentence while a list of parts goes on: parts of the figure
+    before."""
+    return bool(cues.pattern("parts", "sentence_openers").match(info.text)) \
+        or (state.parts_run and bool(STARTS_WITH_NUMBER.match(info.text)))
+
+
+def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) -> None:
+    """What the sentence just read leaves the reader with: its whole figures, whether its parts go on in
+    the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
+    info = reading.info
+    if reading.done:
+        wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
+                  and f.parent is None]
+        if wholes:
+            state.wholes = wholes
+        # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
+        # sentence of the paragraph that starts with a number
+        state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
+        placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
+        if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
+            state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
+            state.places.update(f.fields["scope"] for f in placed)
+    elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
+        state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
+    if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
+        starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's
+        for d in info.dates:
+            v = ctx.date_value(d)
+            if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts:
+                state.last_time = (v.split("/")[-1], v if "/" in v else None)
