@@ -107,9 +107,6 @@ def ordinal_or_ratio(c) -> str | None:
         return "ratio"
 
 
-ITEM_JOIN_AFTER = regex.compile(r"^\s+(?:và|hoặc)\s", regex.IGNORECASE)
-
-
 def _is_province(words: str) -> bool:
     """The capitalized words are a province's name: a list's place with its number, not a product's name."""
     from .places import CANONICAL       # (the gazetteer is loaded only when a list asks)
@@ -121,13 +118,14 @@ def inside_name(c) -> str | None:
     before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
     and `một` a count noun."""
     if c.form == "digits":
+        proper = PROPER_NAME_BEFORE.search(c.before)
+        province = proper is not None and _is_province(proper.group())    # 'Quảng Ninh 500 và Thanh Hóa 3,3%.'
         if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after) \
-                and not in_capitals(c.before + c.after):      # a line in capitals names nothing by them
+                and not in_capitals(c.before + c.after) and not province:   # a line in capitals names nothing by them
             return "name"
-        if (proper := PROPER_NAME_BEFORE.search(c.before)) and not COUNT_NOUN_AFTER.match(c.after) and (
-                (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))) \
-                and not (ITEM_JOIN_AFTER.match(c.after) and _is_province(proper.group())):
-            return "name"       # gạo Đài Thơm 8 vừa …, rượu Gò Đen 31%, … (not 'Quảng Ninh 500 và Thanh Hóa 450 …')
+        if proper and not COUNT_NOUN_AFTER.match(c.after) and not province and (
+                (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):
+            return "name"       # gạo Đài Thơm 8 vừa …, rượu Gò Đen 31%, …
         if (NAME_WORD_AFTER.match(c.after) and not COUNT_NOUN_AFTER.match(c.after)) or X_IN_Y_BEFORE.search(c.before):
             return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1 (not 99 món hàng)
         return None
