@@ -31,6 +31,7 @@ _SPAN = (rf"(?<!{_LETTER})từ\s+(?:khoảng\s+|hơn\s+)?\d[\d.,]*(?![\d.,]*\s*(
 
 _SPANS = regex.compile(_SPAN, regex.IGNORECASE)
 _QUALIFIER = regex.compile(r"\s*(?:(?:khoảng|hơn|gần)\s+)?", regex.IGNORECASE)
+_START = regex.compile(r"từ\s+(?:(?:khoảng|hơn|gần)\s+)?", regex.IGNORECASE)
 
 
 def spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -47,7 +48,7 @@ def start_dates(text: str, start: int, end: int, dates: list) -> set[tuple[int, 
 def role(text: str, start: int, end: int, at: int) -> str | None:
     """"from" when the number at `at` is where a growth in text[start:end] started, "to" where it got."""
     for a, b in spans(text, start, end):
-        if a < at and _QUALIFIER.fullmatch(text, a + 3, at) and text[a + 2:a + 3].isspace():
+        if a < at and _START.fullmatch(text, a, at):
             return "from"
         if b <= at and _QUALIFIER.fullmatch(text, b, at):
             return "to"

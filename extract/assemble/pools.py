@@ -92,4 +92,3 @@ def settle_repeats(figures: list[Figure], text: str) -> None:
     for f in figures:
         if (f.unit, f.fields["value"]) in settled and evaluated(text, f):
             _not_rated(Pool(f))
-

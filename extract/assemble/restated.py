@@ -39,8 +39,9 @@ def settle_stocks(figures: list[Figure]) -> None:
 
 def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
     """A count pointed back at (`Trong số 31 sản phẩm này, …`, `chủ thể có 60 sản phẩm nói trên`), or that a
-    sentence opens among (`Trong 14 sản phẩm có …`), is the last figure before it of the same number of the same things. Settled as it is read, so that its parts in
-    the sentence (`…, có 20 sản phẩm được đánh giá lại`) are read as that figure's."""
+    sentence opens among (`Trong 14 sản phẩm có …`), is the last figure before it of the same number of the
+    same things. Settled as it is read, so that its parts in the sentence (`…, có 20 sản phẩm được đánh giá
+    lại`) are read as that figure's."""
     if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f)):
         return      # ('Trong 14 sản phẩm có 3 …' after '… công nhận 14 sản phẩm': the same 14)
     g = next((g for g in reversed(earlier) if g.unit == f.unit and g.fields["value"] == f.fields["value"]
