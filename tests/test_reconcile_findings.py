@@ -384,3 +384,14 @@ def test_another_policy_can_be_given():
     assert [(f.value, f.rank, f.rule) for f in r.facts] == [(6, "preferred", "smallest"), (9, "deprecated", "smallest")]
     [c] = r.conflicts
     assert c.suggested.value == 6 and c.suggested.rule == "smallest"
+
+
+def test_a_craft_villages_count_is_a_part_of_its_province_not_its_total():
+    # 'Làng nghề Vạn Phúc có 5 sản phẩm OCOP' is kept at its province (annotation.md) with the village rule
+    village = rec("v#1", "v", 5, star="3+", as_of="2024", rules=["scope.article", "part.village_of_province"],
+                  sentence="Làng nghề Vạn Phúc có 5 sản phẩm OCOP.")
+    province = rec("p#1", "p", 2900, star="3+", as_of="2024")
+    assert findings(reconcile([village, province])) == []
+    # without the rule the same record would be a second, disagreeing total of Hà Nội
+    plain = {**village, "rules": ["scope.article"]}
+    assert [c.type for c in findings(reconcile([plain, province]))] == ["value_mismatch"]
