@@ -9,7 +9,8 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from . import attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, restated, units, villages
+from . import (attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
+               units, villages)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -42,6 +43,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             rating=bool(numbers) and cues.has(info.text, "metric", "rating_cues"), plan=info.start in ctx.plan_sentences,
             opens_with_parts=bool(numbers) and reader.opens_with_parts(state, info),
             prev_text=prev_text)
+        paired = dict((n.start, item) for n, item in respectively.pairs(       # 'A và B lần lượt có 5 và 7 …'
+            text, info.start, info.end, info.usable_places(), info.stars, reading.numbers)) if "lần lượt" in info.text else {}
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
@@ -49,6 +52,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
             villages.mark(fig, text, info.start)        # 'Làng nghề X có 5 sản phẩm': a part of the province's
+            respectively.apply(fig, paired.get(n.start))
             reading.done.append(fig)
             figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)

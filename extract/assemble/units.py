@@ -123,8 +123,9 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
     """(unit, evidence end, rule) of the number `n`, whose sentence has the numbers `later` after it and
     the figures `done` before it: its own noun, else that of the whole of an X/Y it is the part of, of the
     figure a star label lists (`trong đó 5 sao: 1; 4 sao: 84`), of the items after places (`… sản phẩm …
-    là Hà Nội (2.900)`), or of a list that names it after its last item (`Hà Nội 2.900, Quảng Ninh 500 và
-    Thanh Hóa 450 sản phẩm`); (None, …) when nothing says what it counts."""
+    là Hà Nội (2.900)`), of a list that names it after its last item (`Hà Nội 2.900, Quảng Ninh 500 và
+    Thanh Hóa 450 sản phẩm`), or of the number joined to it (`lần lượt có 2.900 và 400 sản phẩm`); (None, …)
+    when nothing says what it counts."""
     unit, end, rule = unit_of(info, n, text)
     if unit is None and n.value.get("of_role") == "part" and later:
         unit, _, rule = unit_of(info, later[0], text)
@@ -135,4 +136,10 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         unit, end, rule = item_unit, n.end, "unit.place_item"
     if unit is None and (shared := shared_unit(text, info, n, later)) is not None:
         (unit, rule), end = shared, n.end
+    if unit is None and later and _JOINED_NUMBERS.fullmatch(text, n.end, later[0].start):
+        unit, _, next_rule = unit_of(info, later[0], text)      # '2.900 và 400 sản phẩm'
+        unit, end, rule = (unit, n.end, "unit.shared_with_next") if next_rule == "unit.known_word" else (None, end, rule)
     return unit, end, rule
+
+
+_JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")

@@ -1,0 +1,65 @@
+"""`lần lượt` (respectively): a list of places or of star classes, then `lần lượt` and as many numbers,
+each number the figure of the item in its place (`Hà Nội và TP.HCM lần lượt có 2.900 và 400 sản phẩm`,
+`Số sản phẩm đạt 3 sao và 4 sao lần lượt là 11.300 và 2.600 sản phẩm`).
+
+>>> from ..matchers import numbers, places, stars
+>>> t = "Hà Nội và TP.HCM lần lượt có 2.900 và 400 sản phẩm"
+>>> [(t[n.start:n.end], item.value["name"]) for n, item in pairs(t, 0, len(t), places.match(t), [], numbers.match(t))]
+[('2.900', 'Hà Nội'), ('400', 'Hồ Chí Minh')]
+>>> t = "Số sản phẩm đạt 3 sao và 4 sao lần lượt là 11.300 và 2.600 sản phẩm"
+>>> [(t[n.start:n.end], code) for n, code in pairs(t, 0, len(t), [], stars.match(t), numbers.match(t))]
+[('11.300', '3'), ('2.600', '4')]
+"""
+from __future__ import annotations
+
+import regex
+
+from ..matchers import Match
+
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])lần lượt(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
+_ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
+_NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
+
+
+def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Match], numbers: list[Match]
+          ) -> list[tuple[Match, Match | str]]:
+    """(number, place match or star code) for each number after `lần lượt` in the sentence starting at
+    `start` (and ending at `end`), paired in order with the places or star classes listed right before it; [] when their counts
+    differ."""
+    m = _RESPECTIVELY.search(text, start, end)
+    if m is None:
+        return []
+    after = [n for n in numbers if m.end() <= n.start < end]
+    counted = after[:1]
+    for n in after[1:]:
+        if not _NUMBER_JOIN.fullmatch(text, counted[-1].end, n.start):
+            break
+        counted.append(n)
+    listed = [p for p in places if start <= p.start and p.end <= m.start()]
+    run = listed[-1:]
+    for p in reversed(listed[:-1]):
+        if not _ITEM_JOIN.fullmatch(text, p.end, run[0].start):
+            break
+        run.insert(0, p)
+    if len(run) >= 2 and len(run) == len(counted) and not text[run[-1].end:m.start()].strip(" ,"):
+        return list(zip(counted, run))
+    classes = [s for s in stars if start <= s.start and s.end <= m.start()]
+    codes = classes[-1].value["stars"] if classes and not text[classes[-1].end:m.start()].strip(" ,") else []
+    if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
+        return list(zip(counted, codes))
+    return []
+
+
+def apply(fig, item: Match | str | None) -> None:
+    """The figure `fig` (a parts.Figure) is the item's: its place, or its star class (for rated products)."""
+    if item is None:
+        return
+    f = fig.fields
+    if isinstance(item, str):
+        if f["metric"] != "ocop_products":
+            return
+        f["star"] = item
+        f["rules"] = [r for r in f["rules"] if not r.startswith(("star.", "stars."))] + ["star.respectively"]
+    else:
+        f.update(scope=item.value["name"], scope_level=item.value["level"], scope_basis="stated")
+        f["rules"] = [r for r in f["rules"] if not r.startswith("scope.")] + ["scope.respectively"]
