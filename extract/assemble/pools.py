@@ -61,14 +61,17 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
 
 def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     """A result of the round that counts fewer products as rated from three stars up (`Kết quả, có 28 sản
-    phẩm đạt …`, or a part of the pool with that class: `đã đánh giá 52 sản phẩm, trong đó 46 sản phẩm đạt
-    từ 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
+    phẩm đạt …`, a part of the pool with that class: `đã đánh giá 52 sản phẩm, trong đó 46 sản phẩm đạt
+    từ 3 sao trở lên`, or an addition of that class in the pool's sentence: `đã đánh giá 38 sản phẩm, công
+    nhận 33 sản phẩm đạt 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
     if fig.unit != pool.unit:
         return False
     if fig.parent is pool and "metric.failed" in fig.fields["rules"]:
         return True
     value, of = fig.fields["value"], pool.fields["value"]
-    result = "kind.result_of_round" in fig.fields["rules"] or (fig.parent is pool and "stars.and_up" in fig.fields["rules"])
+    same_sentence = fig.fields["evidence"]["sentence_start"] == pool.fields["evidence"]["sentence_start"]
+    result = "kind.result_of_round" in fig.fields["rules"] or (
+        "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] == "added")))
     if result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of:
         return True
     # the same products named again with the class the round gave them ('… đánh giá, phân hạng … đối với 6
