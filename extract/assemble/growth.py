@@ -8,8 +8,8 @@ after it take.
 ['từ 18 sản phẩm (năm 2019) lên']
 >>> role(t, 0, len(t), t.index("18")), role(t, 0, len(t), t.index("372"))
 ('from', 'to')
->>> bool(FROM.search("Số sản phẩm OCOP tăng từ ")), bool(FROM.search("phấn đấu có thêm từ "))
-(True, False)
+>>> bool(FROM.search("Số sản phẩm OCOP tăng từ ")), bool(FROM.search(" Từ ")), bool(FROM.search("có thêm từ "))
+(True, True, False)
 >>> t = "nâng tổng số sản phẩm lên 372 sản phẩm"
 >>> role(t, 0, len(t), t.index("372")) is None
 True
@@ -24,7 +24,7 @@ import regex
 _LETTER = r"[\p{L}\p{M}]"
 _VERB = r"(?:tăng|nâng|phát triển)"
 _UP = r"(?:lên|tăng lên|lên tới|lên đến)"
-FROM = regex.compile(rf"(?:^|[,;:]\s*|(?<!{_LETTER}){_VERB}\s+)từ\s*$", regex.IGNORECASE)
+FROM = regex.compile(rf"(?:^\s*|[,;:]\s*|(?<!{_LETTER}){_VERB}\s+)từ\s*$", regex.IGNORECASE)
 """Right before the starting number: `Từ 38 sản phẩm …`, `…, từ 38 …`, `tăng từ 18 …`."""
 _SPAN = (rf"(?<!{_LETTER})từ\s+(?:khoảng\s+|hơn\s+)?\d[\d.,]*(?![\d.,]*\s*(?:sao|\*))"   # not 'từ 3 sao lên 4 sao'
          rf"[^,;.!?]*?(?<!trở\s)(?<!{_LETTER}){_UP}(?!{_LETTER})")                      # nor '3 sao trở lên'
