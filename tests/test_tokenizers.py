@@ -48,3 +48,39 @@ def test_word_tokenizer_first_then_the_whole_package():
                "from underthesea import ner\n"
                "print(callable(ner))\n")
     assert out.splitlines() == ["['HTX', 'Phú', 'Lộc', '.'] ['Hà Nội']", "True"]
+
+
+def _texts() -> list[str]:
+    """The seeds' and the dev set's paragraphs (when ../shared is there), the matchers' examples, pieces of
+    them cut anywhere, and strings made of the marks the splitters look at."""
+    import json
+    import random
+    from extract.matchers import HERE
+    articles = [p.read_text(encoding="utf-8") for folder in (ROOT / "corpus", ROOT.parent / "shared" / "dev" / "articles")
+                for p in sorted(folder.glob("*.txt"))]
+    out = [p for a in articles for p in a.split("\n")]
+    for path in sorted(HERE.glob("*.examples.jsonl")):
+        out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(13)
+    for a in articles:
+        for _ in range(20):
+            start = rng.randrange(len(a))
+            out.append(a[start:start + rng.randint(1, 300)])
+    marks = "ab. .. ... ....?!\n\r\t A1.2 Tp. v.v. …!? ð Ð H&M T.Ư 03-5730-2357 4.123,2 :)) e-mail nghành"
+    out += ["".join(rng.choice(marks) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    return out + ["", " ", "https://vnexpress.net/a-b.html v.v... Tp. Hồ Chí Minh"]
+
+
+def test_sentences_and_words_are_underthesea_own():
+    """tokenizers.sent_tokenize and word_tokenize walk less Python than underthesea's functions and give
+    what they give."""
+    from extract.tokenizers import _word_tokenize_module, sent_tokenize, word_tokenize
+    import underthesea.pipeline.sent_tokenize as sentences
+    module = _word_tokenize_module()
+    texts = _texts()
+    sent_tokenize("")
+    differ = [t for t in texts if sent_tokenize(t) != sentences.sentence_tokenizer.sentences_from_text(t)]
+    assert not differ, f"{len(differ)} texts split otherwise, first: {differ[0]!r}"
+    module.word_tokenize("Hà Nội")
+    differ = [t for t in texts if word_tokenize(t) != module.word_tokenize(t)]
+    assert not differ, f"{len(differ)} texts tokenized otherwise, first: {differ[0]!r}"
