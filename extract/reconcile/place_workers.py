@@ -1,0 +1,157 @@
+"""`ocop reconcile` on several cores: the places dealt out to worker processes (`place_split`), each
+reading, reconciling and writing its own places (`place_worker`), this process passing between them the
+little that reaches across places and interleaving their lines into `OUT/facts.jsonl` and
+`OUT/conflicts.jsonl`: the same bytes as reconciling in one process (`io._run`).
+
+Why processes that each read their own records, rather than one process reading everything and handing
+places out: a process forked from one that holds a million claims copies every page it touches (their
+reference counts), and sending claims from one process to another costs what making them does. Here
+the parent forks before reading any record, and holds little while the workers run: each worker's memory
+is that of its own places.
+
+The workers are forked (cheap: this process holds only the code and the articles then), die with this
+process (`workers.worker_start`), are killed when the run stops early (Ctrl-C, SIGTERM, an error), and
+write their lines to files without a name in the output folder (O_TMPFILE), which nothing outlives.
+A worker that cannot read its input as `ocop reconcile` does, or fails, makes the run one of a single
+process (`run_on_workers` returns None), which reads the input again and says what is wrong with it.
+"""
+from __future__ import annotations
+
+import heapq
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from ..io import atomic_open
+from ..workers import StopOnSigterm
+from .place_split import split_lines
+
+WORKERS = 2
+PARALLEL_FROM_BYTES = 8 * 2**20
+"""`records.jsonl` from this size on (some 20.000 records) is reconciled on several cores, when the machine
+has them: below, starting the workers costs more than they save."""
+
+
+def workers_for(path: Path, runner) -> int:
+    """How many workers reconcile `path` (1: in this process): several on a machine with more than one
+    core, for a file large enough, with the places reconciled here (not on a Dask cluster), on a system
+    that forks."""
+    if runner is not None or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "win32":
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        large = path.stat().st_size >= PARALLEL_FROM_BYTES
+    except OSError:
+        return 1
+    return min(WORKERS, cores) if large else 1
+
+
+def run_on_workers(out: Path, path: Path, articles: list, names: dict, cache, workers: int):
+    """(records, claims, facts, findings, findings by type) of reconciling `path` on `workers` processes,
+    facts and findings written to `out`; None when it must be done in one process (see the module's doc)."""
+    from .stamp import code_version
+    split = split_lines(path, workers)
+    if split is None:
+        return None
+    code = code_version()
+    ctx = multiprocessing.get_context("fork")
+    files = [(tempfile.TemporaryFile(dir=out), tempfile.TemporaryFile(dir=out)) for _ in range(workers)]
+    procs, conns = [], []
+    try:
+        for me in range(workers):
+            mine, theirs = ctx.Pipe()
+            p = ctx.Process(target=_start, args=(os.getpid(), theirs, path, split, me, articles, names, cache,
+                                                 code, files[me]), name=f"ocop-reconcile-{me}", daemon=True)
+            p.start()
+            theirs.close()
+            procs.append(p)
+            conns.append(mine)
+        records = split.records
+        del split
+        with StopOnSigterm():
+            done = _exchange(conns)
+        if done is None:
+            return None
+        for _, _, _, used in done:
+            cache.used |= used
+        facts = _interleave(out / "facts.jsonl", conns, [f[0] for f in files])
+        conflicts = _interleave(out / "conflicts.jsonl", conns, [f[1] for f in files])
+        by_type = sum((d[2] for d in done), Counter())
+        return (records, sum(d[1] for d in done), facts, conflicts, dict(sorted(by_type.items())))
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+            p.join()
+        for pair in files:
+            for f in pair:
+                f.close()
+
+
+def _start(parent: int, conn, *args) -> None:
+    from ..workers import worker_start
+    from .place_worker import work
+    worker_start(parent)
+    work(conn, *args)
+
+
+def _exchange(conns: list) -> list | None:
+    """What the parent passes between the workers (see `place_worker`) until each says it is done; their
+    last messages (claims, findings by type, cache entries used), or None when one could not do its part."""
+    def each() -> list | None:
+        try:
+            got = [c.recv() for c in conns]
+        except EOFError:            # a worker died
+            return None
+        return None if any(m[0] == "unusable" for m in got) else got
+
+    moves = each()
+    if moves is None:
+        return None
+    everyone = sorted((m for _, ms in moves for m in ms), key=lambda m: m[0])
+    for c in conns:
+        c.send(("moves", everyone))
+    lessons = each()
+    if lessons is None:
+        return None
+    whole = [e for _, e in sorted((entry for _, es in lessons for entry in es), key=lambda e: e[0])]
+    for c in conns:
+        c.send(("lessons", whole))
+    try:                # (passed on as it came: a worker that did not send it says so to the others)
+        country = conns[0].recv_bytes()
+    except EOFError:
+        return None
+    for c in conns[1:]:
+        c.send_bytes(country)
+    del country
+    return each()
+
+
+def _keys(conn, w: int):
+    """(sort key, worker, offset, length) of a worker's lines, in its order, as it sends them."""
+    while True:
+        message = conn.recv()
+        if message[0] != "keys":
+            return
+        for key, at, size in message[1]:
+            yield key, w, at, size
+
+
+def _interleave(path: Path, conns: list, files: list) -> int:
+    """The workers' lines (each sent in its order, by its sort keys) as one file in the order of the keys,
+    written atomically; returns how many lines. (Read line by line, not mapped: the pages of a mapped
+    file would count in this process's memory.)"""
+    fds = []
+    for f in files:
+        f.flush()
+        fds.append(f.fileno())
+    n = 0
+    with atomic_open(path, "wb") as out:
+        write, pread = out.write, os.pread
+        for _, w, at, size in heapq.merge(*[_keys(c, w) for w, c in enumerate(conns)]):
+            write(pread(fds[w], size, at))
+            n += 1
+    return n
