@@ -63,40 +63,45 @@ class Split:
 
 def split_lines(path, workers: int) -> Split | None:
     """The places of each of `workers` workers and the lines each reads (see the module's doc); None when
-    the file is not plain enough to be split this way."""
+    the file is not plain enough to be split this way. (A line costs a parse, a list append and a dict
+    update: what the records say of their places is worked out once for each article, scope and level.)"""
     line_article: list[Any] = []
+    append = line_article.append
+    seen: dict[tuple, int] = {}         # (article, scope, level) -> records
+    get = seen.get
+    where = _where
+    try:
+        with open(path, "rb") as f:
+            for raw in f:
+                try:
+                    w = where(raw)
+                except msgspec.MsgspecError:
+                    if raw.strip():
+                        return None
+                    append(_BLANK)
+                    continue
+                if b"\r" in raw:
+                    return None
+                at = (w.article_id, w.scope, w.scope_level)
+                seen[at] = get(at, 0) + 1
+                append(at[0])
+    except TypeError:           # an unhashable scope level: an error of its own, said in one process
+        return None
     units_by_article: dict[Any, set[str]] = {}
     records_of: dict[str, int] = {}
-    records = 0
-    with open(path, "rb") as f:
-        for raw in f:
-            if not raw.strip():
-                line_article.append(_BLANK)
-                continue
-            if b"\r" in raw:
-                return None
-            try:
-                where = _where(raw)
-            except msgspec.MsgspecError:
-                return None
-            scope, article = where.scope, where.article_id
-            if not (scope is None or scope.__class__ is str) or not (article is None or article.__class__ is str):
-                return None
-            try:
-                units = units_of(scope, where.scope_level)
-            except TypeError:       # a scope level that is not text (an error of its own): in one process
-                return None
-            records += 1
-            line_article.append(article)
-            got = units_by_article.get(article)
-            if got is None:
-                got = units_by_article[article] = set()
-            got.update(units)
-            records_of[units[0]] = records_of.get(units[0], 0) + 1
+    for (article, scope, level), n in seen.items():
+        if not (scope is None or scope.__class__ is str) or not (article is None or article.__class__ is str):
+            return None
+        units = units_of(scope, level)
+        got = units_by_article.get(article)
+        if got is None:
+            got = units_by_article[article] = set()
+        got.update(units)
+        records_of[units[0]] = records_of.get(units[0], 0) + n
     owner = deal(records_of, units_by_article, workers)
     bits = {a: _bits(us, owner) for a, us in units_by_article.items()}
     bits[_BLANK] = 0
-    return Split(owner, bytearray(bits[a] for a in line_article), records)
+    return Split(owner, bytearray(map(bits.__getitem__, line_article)), sum(seen.values()))
 
 
 _BLANK = object()
