@@ -23,6 +23,7 @@ from .claims import make_claims
 from .dating import apply_moves, flow_moves, in_order_again
 from .naming import name_articles
 from .partition import COUNTRY, Country, Partitioned, PartResult, unit_of
+from .place_split import units_of
 from .places import place_key
 from .records import RecordReader, count_problem, is_count_claim
 from .results import conflict_order, fact_order
@@ -59,10 +60,8 @@ class WorkerParts(Partitioned):
         super().__init__(cache=cache)
         self._code = code
         self.conn, self.me, self.owner, self.records, self.names = conn, me, owner, records, names
-        self.by_id = records_by_id(records)
+        self.by_id: dict = {}
         self.by_place: dict[str | None, list] = defaultdict(list)     # (for `suspects.other_readings`)
-        for r in self.by_id.values():
-            self.by_place[place_key(getattr(r, "scope", None))].append(r)
         self.writers = [_Lines(f) for f in files]
         self.by_type: Counter = Counter()
 
@@ -77,9 +76,22 @@ class WorkerParts(Partitioned):
         by_name = {(c.article_id, c.record_id): c for c in claims if (c.article_id, c.record_id) in named}
         moved = apply_moves(claims, [(by_name[(a, r)], end, note) for _, a, r, end, note in everyone
                                      if (a, r) in by_name])
-        mine = [c for c in claims if self.mine(c.key)]
-        in_order_again(mine, [c for c in moved if self.mine(c.key)])
-        return mine
+        claims[:] = [c for c in claims if self.mine(c.key)]     # (the others freed)
+        in_order_again(claims, [c for c in moved if self.mine(c.key)])
+        self._keep_records()
+        return claims
+
+    def _keep_records(self) -> None:
+        """Only the records of this worker's places, indexed for `suspects`: a finding's claims are of its
+        part's place (or the country's, sent with its figures), and the other readings of a value it looks
+        for are of that place. (The records of other places, read for their articles, are freed.)"""
+        owner, me = self.owner, self.me
+        self.records[:] = [r for r in self.records
+                           if any(owner.get(u) == me for u in units_of(getattr(r, "scope", None),
+                                                                       getattr(r, "scope_level", None)))]
+        self.by_id = records_by_id(self.records)
+        for r in self.by_id.values():
+            self.by_place[place_key(getattr(r, "scope", None))].append(r)
 
     def source_order(self, taught: list[list]) -> list[tuple]:
         self.conn.send(("lessons", [entry for t in taught for entry in t]))
