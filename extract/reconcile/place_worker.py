@@ -72,12 +72,13 @@ class WorkerParts(Partitioned):
         found = flow_moves(claims, self.mine)
         self.conn.send(("moves", [(order, t.article_id, t.record_id, end, note) for order, t, end, note in found]))
         everyone = _expect(self.conn.recv(), "moves")
-        named = {(a, r) for _, a, r, _, _ in everyone}
-        by_name = {(c.article_id, c.record_id): c for c in claims if (c.article_id, c.record_id) in named}
+        articles = {a for _, a, _, _, _ in everyone}
+        by_name = {(c.article_id, c.record_id): c for c in claims if c.article_id in articles}
         moved = apply_moves(claims, [(by_name[(a, r)], end, note) for _, a, r, end, note in everyone
                                      if (a, r) in by_name])
-        claims[:] = [c for c in claims if self.mine(c.key)]     # (the others freed)
-        in_order_again(claims, [c for c in moved if self.mine(c.key)])
+        mine = {k for k in {c.key for c in claims} if self.mine(k)}
+        claims[:] = [c for c in claims if c.key in mine]     # (the others freed)
+        in_order_again(claims, [c for c in moved if c.key in mine])
         self._keep_records()
         return claims
 
@@ -86,9 +87,15 @@ class WorkerParts(Partitioned):
         part's place (or the country's, sent with its figures), and the other readings of a value it looks
         for are of that place. (The records of other places, read for their articles, are freed.)"""
         owner, me = self.owner, self.me
-        self.records[:] = [r for r in self.records
-                           if any(owner.get(u) == me for u in units_of(getattr(r, "scope", None),
-                                                                       getattr(r, "scope_level", None)))]
+        ours: dict[tuple, bool] = {}        # (scope, level) -> of this worker's places
+
+        def kept(r) -> bool:
+            at = (r.scope, r.scope_level)
+            got = ours.get(at)
+            if got is None:
+                got = ours[at] = any(owner.get(u) == me for u in units_of(*at))
+            return got
+        self.records[:] = [r for r in self.records if kept(r)]
         self.by_id = records_by_id(self.records)
         for r in self.by_id.values():
             self.by_place[place_key(getattr(r, "scope", None))].append(r)

@@ -37,9 +37,8 @@ has them: below, starting the workers costs more than they save."""
 
 def workers_for(path: Path, runner) -> int:
     """How many workers reconcile `path` (1: in this process): several on a machine with more than one
-    core, for a file large enough, with the places reconciled here (not on a Dask cluster), on a system
-    that forks."""
-    if runner is not None or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "win32":
+    core, for a file large enough, with the places reconciled here (not on a Dask cluster), on Linux."""
+    if runner is not None or not sys.platform.startswith("linux"):    # (forked workers that die with it)
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     try:
