@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
-from .claims import Claim, KeyT, claim_order, claim_order_of_key
+from .claims import Claim, KeyT, claim_order
 from .timeline import interval
 from .values import agree, fmt
 
@@ -50,20 +50,20 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
     return apply_moves(claims, [(t, end, note) for _, t, end, note in flow_moves(claims)])
 
 
-def flow_moves(claims: list[Claim], keys=None) -> list[tuple[tuple, Claim, str, str]]:
+def flow_moves(claims: list[Claim]) -> list[tuple[tuple, Claim, str, str]]:
     """(where in the order of all moves, total, the day it moves to, why) of every weakly dated total
     whose additions lead to it, in the order `apply_moves` takes them: by key (in claim order), then in
-    claim order. `keys(key)`: only the keys it says yes to (a worker's places: each move is found from
-    the claims of one place only, the total's key and its additions). Per key: each distinct flow period
-    is paired once with the totals it starts from, so the work stays small however many articles repeat
-    a figure."""
+    claim order. A move is found from the claims of one key and its additions (one place): those of some
+    places give their moves, as all the claims do (`place_worker`). Per key: each distinct flow period is
+    paired once with the totals it starts from, so the work stays small however many articles repeat a
+    figure."""
     by_key: dict[KeyT, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.span is not None:
             by_key[c.key].append(c)
     moves: dict[int, tuple[tuple, Claim, str, str]] = {}
     for key, totals in by_key.items():
-        if key.kind != "total" or (keys is not None and not keys(key)):
+        if key.kind != "total":
             continue
         weak = [t for t in totals if t.time_basis in WEAK_BASES and not t.partial]
         flows = _distinct([f for f in by_key.get(key._replace(kind="added"), []) if not f.partial])
@@ -96,7 +96,7 @@ def flow_moves(claims: list[Claim], keys=None) -> list[tuple[tuple, Claim, str, 
                     note = (f"dated to the end of {end}: {fmt(t.value)} ({t.article_id}) = {fmt(e.value)} "
                             f"({e.as_of}, {e.article_id}) + {fmt(f.value)} added in {f.period or f.as_of} "
                             f"({f.article_id})")
-                    moves[id(t)] = ((claim_order_of_key(key), n), t, end, note)
+                    moves[id(t)] = ((claim_order(totals[0]), n), t, end, note)     # (keys by their first claim)
                     break
     return list(moves.values())
 

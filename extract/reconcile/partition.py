@@ -213,8 +213,9 @@ class Partitioned:
         redate_in_order(claims)
         return claims
 
-    def source_order(self, taught: list[list]) -> list[tuple]:
-        """The entries of every part's lessons in the whole's order (`place_worker`: of every worker)."""
+    def source_order(self, parts: list[Part], taught: list[list]) -> list[tuple]:
+        """The entries of every part's lessons (`taught`, in the parts' order) in the whole's order
+        (`place_worker`: of every worker's parts)."""
         return [e for _, e in sorted((entry for t in taught for entry in t), key=lambda e: e[0])]
 
     def part_done(self, part: Part, result: PartResult) -> PartResult:
@@ -238,7 +239,7 @@ class Partitioned:
             taught[i] = got
             if cache:
                 cache.put("o" + parts[i].digest, got)
-        results, finished = self._finish(parts, works, self.source_order(taught), cache, policy)
+        results, finished = self._finish(parts, works, self.source_order(parts, taught), cache, policy)
         self.last = {"parts": len(parts), "resolved": len(todo), "finished": finished}
         return merge(results, claims)
 

@@ -69,15 +69,17 @@ class WorkerParts(Partitioned):
         return self.owner.get(unit_of(key.place)) == self.me
 
     def dated(self, claims: list) -> list:
-        found = flow_moves(claims, self.mine)
+        mine = {k for k in {c.key for c in claims} if self.mine(k)}
+        owned = [c for c in claims if c.key in mine]
+        found = flow_moves(owned)       # (a move is found from its place's claims: the same as among all)
         self.conn.send(("moves", [(order, t.article_id, t.record_id, end, note) for order, t, end, note in found]))
         everyone = _expect(self.conn.recv(), "moves")
         articles = {a for _, a, _, _, _ in everyone}
         by_name = {(c.article_id, c.record_id): c for c in claims if c.article_id in articles}
         moved = apply_moves(claims, [(by_name[(a, r)], end, note) for _, a, r, end, note in everyone
                                      if (a, r) in by_name])
-        mine = {k for k in {c.key for c in claims} if self.mine(k)}
-        claims[:] = [c for c in claims if c.key in mine]     # (the others freed)
+        claims[:] = owned       # (the others freed)
+        del owned
         in_order_again(claims, [c for c in moved if c.key in mine])
         self._keep_records()
         return claims
@@ -100,8 +102,9 @@ class WorkerParts(Partitioned):
         for r in self.by_id.values():
             self.by_place[place_key(getattr(r, "scope", None))].append(r)
 
-    def source_order(self, taught: list[list]) -> list[tuple]:
-        self.conn.send(("lessons", [entry for t in taught for entry in t]))
+    def source_order(self, parts: list, taught: list[list]) -> list[tuple]:
+        """(Each entry sent with its part's rank: entries that sort alike are in the parts' order.)"""
+        self.conn.send(("lessons", [((at, part_rank(p)), e) for p, t in zip(parts, taught) for at, e in t]))
         return _expect(self.conn.recv(), "lessons")
 
     def country_known(self, country: Country, name: str) -> tuple[Country, str]:
@@ -123,11 +126,17 @@ class WorkerParts(Partitioned):
         places = {place_key(c.key.scope) for c in result.conflicts}
         label(result.conflicts, self.by_id,
               other_readings((r for p in places for r in self.by_place.get(p, ())), values), self.names)
-        rank = (0, "") if part.is_country else (1, part.units[0])
+        rank = part_rank(part)
         self.writers[0].add(result.facts, lambda f: (fact_order(f), rank))
         self.writers[1].add(result.conflicts, lambda c: (bool(c.check_claims), conflict_order(c), rank))
         self.by_type.update(c.type for c in result.conflicts)
         return PartResult([], [], result.country)
+
+
+def part_rank(part) -> tuple:
+    """Where a part stands among the parts (`partition.split`: the country's first, then the others by
+    name): what orders two of its entries, facts or findings that sort alike with another part's."""
+    return (0, "") if part.is_country else (1, part.units[0])
 
 
 class _Lines:
