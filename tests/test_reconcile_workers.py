@@ -139,11 +139,13 @@ def test_a_run_stopped_by_a_signal_leaves_no_worker_and_no_file(tmp_path, sig):
     before = set(os.listdir(out))
     proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "reconcile", "--out", str(out)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: set[int] = set()          # (the process that reads the file first, then the two workers)
     workers: set[int] = set()
     try:
         deadline = time.monotonic() + 60
         while proc.poll() is None and len(workers) < 2 and time.monotonic() < deadline:
-            workers |= _children(proc.pid)
+            workers = _children(proc.pid)
+            seen |= workers
             time.sleep(0.01)
         assert len(workers) == 2, "the run did not start two workers"
         time.sleep(0.3)             # (into their work)
@@ -155,9 +157,9 @@ def test_a_run_stopped_by_a_signal_leaves_no_worker_and_no_file(tmp_path, sig):
             proc.wait()
     assert code != 0
     deadline = time.monotonic() + 10
-    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+    while any(_alive(p) for p in seen) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(p) for p in workers)
+    assert not any(_alive(p) for p in seen)
     assert set(os.listdir(out)) - {FOLDER} == before - {FOLDER}
     assert not list((out / FOLDER).rglob("*.tmp")) if sig != signal.SIGKILL else True
     summary = run_reconcile(out)
