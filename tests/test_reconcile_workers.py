@@ -168,3 +168,20 @@ def test_a_run_stopped_by_a_signal_leaves_no_worker_and_no_file(tmp_path, sig):
     run_reconcile(fresh, workers=1)
     assert _outputs(out) == _outputs(fresh)
     shutil.rmtree(fresh)
+
+
+def test_a_worker_that_fails_leaves_the_run_to_one_process(tmp_path, monkeypatch, capsys):
+    """A worker's own failure (here: making claims raises in the forked workers) is said once, and the run
+    is done in one process: the same outputs, no worker left."""
+    from extract.reconcile import place_worker
+
+    def broken(*args):
+        raise RuntimeError("broken on purpose")
+    records = synthetic(1200, 2)
+    one, two = _folder(tmp_path / "one", records, []), _folder(tmp_path / "two", records, [])
+    run_reconcile(one, workers=1)
+    monkeypatch.setattr(place_worker, "make_claims", broken)
+    assert run_reconcile(two, workers=2).workers == 1
+    assert "a worker failed (RuntimeError('broken on purpose'))" in capsys.readouterr().err
+    assert _outputs(one) == _outputs(two)
+    assert not _children(os.getpid())

@@ -51,9 +51,14 @@ def workers_for(path: Path, runner) -> int:
 def run_on_workers(out: Path, path: Path, articles: list, names: dict, cache, workers: int):
     """(records, claims, facts, findings, findings by type) of reconciling `path` on `workers` processes,
     facts and findings written to `out`; None when it must be done in one process (see the module's doc)."""
+    from .eras import load
     from .stamp import code_version
+    load()
     ctx = multiprocessing.get_context("fork")
-    files = [(tempfile.TemporaryFile(dir=out), tempfile.TemporaryFile(dir=out)) for _ in range(workers)]
+    try:
+        files = [(tempfile.TemporaryFile(dir=out), tempfile.TemporaryFile(dir=out)) for _ in range(workers)]
+    except OSError:         # a folder that cannot be written: one process says so, as always
+        return None
     procs: list = []
     try:
         with StopOnSigterm():
@@ -136,7 +141,12 @@ def _exchange(conns: list) -> list | None:
             got = [c.recv() for c in conns]
         except EOFError:            # a worker died
             return None
-        return None if any(m[0] == "unusable" for m in got) else got
+        for m in got:
+            if m[0] == "unusable":
+                if len(m) > 1:      # (not the input: a failure of the worker's own, said once)
+                    print(f"ocop: reconciling in one process: a worker failed ({m[1]})", file=sys.stderr)
+                return None
+        return got
 
     moves = each()
     if moves is None:
@@ -163,7 +173,10 @@ def _exchange(conns: list) -> list | None:
 def _keys(conn, w: int):
     """(sort key, worker, offset, length) of a worker's lines, in its order, as it sends them."""
     while True:
-        message = conn.recv()
+        try:
+            message = conn.recv()
+        except EOFError:
+            raise OSError("a reconciliation worker ended before sending all its results") from None
         if message[0] != "keys":
             return
         for key, at, size in message[1]:
