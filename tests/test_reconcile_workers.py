@@ -131,8 +131,9 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_a_run_stopped_by_a_signal_leaves_no_worker_and_no_file(tmp_path, sig):
-    """`ocop reconcile` of a file large enough for two workers, stopped once they run: no worker outlives
-    the run, no output or temporary file is left, and the next run writes what one process writes."""
+    """`ocop reconcile` of a file large enough for two workers, stopped once they write cache entries: no
+    worker outlives the run, no output is left, nor a temporary file (but after SIGKILL, which the next
+    run's prune removes), and the next run writes what one process writes."""
     records = synthetic(30000, 8)
     out = _folder(tmp_path / "out", records, [])
     assert (out / "records.jsonl").stat().st_size >= PARALLEL_FROM_BYTES
@@ -148,7 +149,8 @@ def test_a_run_stopped_by_a_signal_leaves_no_worker_and_no_file(tmp_path, sig):
             seen |= workers
             time.sleep(0.01)
         assert len(workers) == 2, "the run did not start two workers"
-        time.sleep(0.3)             # (into their work)
+        while proc.poll() is None and not any((out / FOLDER).rglob("*.pickle")) and time.monotonic() < deadline:
+            time.sleep(0.005)       # (into their work: writing the cache's entries)
         os.kill(proc.pid, sig)
         code = proc.wait(timeout=30)
     finally:

@@ -19,6 +19,7 @@ import os
 from collections import Counter, defaultdict
 
 from ..io import loads, to_json_bytes
+from ..workers import Terminated
 from .claims import make_claims
 from .dating import apply_moves, flow_moves, in_order_again
 from .naming import name_articles
@@ -185,8 +186,12 @@ def work(conn, path, split, me: int, articles: list, names: dict, cache, code: s
             conn.send(("end",))
     except Unusable:
         conn.send(("unusable",))
+    except Terminated:              # stopped by the parent (`place_workers._stop`): nothing to say
+        pass
     except BaseException as e:      # noqa: BLE001 - said to the parent, which reconciles in one process
         conn.send(("unusable", repr(e)))
     finally:
-        conn.close()
-        os._exit(0)
+        try:
+            conn.close()
+        finally:
+            os._exit(0)

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..io import atomic_open
-from ..workers import StopOnSigterm
+from ..workers import Terminated
 from .place_split import split_lines
 
 WORKERS = 2
@@ -61,7 +61,7 @@ def run_on_workers(out: Path, path: Path, articles: list, names: dict, cache, wo
         return None
     procs: list = []
     try:
-        with StopOnSigterm():
+        with _TerminatedOnSigterm():
             split = _split(ctx, procs, path, workers)
             if split is None:
                 return None
@@ -80,13 +80,49 @@ def run_on_workers(out: Path, path: Path, articles: list, names: dict, cache, wo
         by_type = sum((d[2] for d in done), Counter())
         return (records, sum(d[1] for d in done), facts, conflicts, dict(sorted(by_type.items())))
     finally:
-        for p in procs:
-            if p.is_alive():
-                p.kill()
-            p.join()
+        _stop(procs)
         for pair in files:
             for f in pair:
                 f.close()
+
+
+STOP_SECONDS = 5
+"""How long a worker asked to stop may take to finish the cache entry it is writing, before it is killed."""
+
+
+def _stop(procs: list) -> None:
+    """The processes still running asked to stop (SIGTERM: a worker finishes the cache entry it is writing
+    and drops the others, as a run in one process does on Ctrl-C), killed if they do not; all joined."""
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(STOP_SECONDS)
+        if p.is_alive():
+            p.kill()
+            p.join()
+
+
+class _TerminatedOnSigterm:
+    """While the workers run, SIGTERM raises `workers.Terminated` here (the run then stops as after
+    Ctrl-C: exit 143), and the workers are stopped by `_stop`."""
+
+    def __enter__(self):
+        import signal
+        import threading
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, self._raise)
+        return self
+
+    @staticmethod
+    def _raise(signum, frame):
+        raise Terminated()
+
+    def __exit__(self, *exc):
+        import signal
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
 
 
 def _started(ctx, procs: list, target, args: tuple, name: str):
@@ -100,8 +136,13 @@ def _started(ctx, procs: list, target, args: tuple, name: str):
 
 
 def _start(parent: int, target, conn, *args) -> None:
+    """A forked process's life: `workers.worker_start`, then SIGTERM raises `Terminated` in it (the cache's
+    writer stops after the entry it is writing, as on Ctrl-C; `_stop`)."""
+    import signal
+
     from ..workers import worker_start
     worker_start(parent)
+    signal.signal(signal.SIGTERM, _TerminatedOnSigterm._raise)
     target(conn, *args)
 
 
