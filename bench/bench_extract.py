@@ -112,7 +112,7 @@ def in_process(folder: Path) -> None:
 
 
 def run_command(args: list[str], stdin=None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in KiB of the command's largest process, exit code)."""
+    """(wall seconds, peak memory in KiB of the command's processes (bench_runs.measured), exit code)."""
     wall, peak, code, err = measured_run(args, stdin)
     if code not in (0, 3):
         print(err.decode()[-2000:], file=sys.stderr)

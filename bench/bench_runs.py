@@ -9,7 +9,7 @@ and reconciliation's time and peak memory. Printed by bench_extract.py; on its o
   with one article added, with one article edited; each beside the full run as a ratio;
   then `ocop reconcile` alone after one more article, with the places' cached results and without;
 - reconciliation: `ocop reconcile` of synthetic records (bench_reconcile.synthetic_records) at each size,
-  as a command: wall time and the peak resident memory of its process; then again with one article added
+  as a command: wall time, CPU time and the peak memory of its processes (`measure_command`); then again with one article added
   (only its place reconciled again, the others read from OUT/reconcile-cache/).
 """
 from __future__ import annotations
@@ -29,31 +29,36 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-MEASURED = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
-            "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); sys.exit(os.waitstatus_to_exitcode(status))")
-"""Runs a command and writes its peak RSS (KiB) to a file: started from this small process, not from the
-bench (a child's peak RSS counts the pages of the process it was forked from, here the bench's corpora)."""
+MEASURE = Path(__file__).resolve().parent / "measure_command.py"
+"""Runs a command and writes its peak memory (summed over its processes) and CPU time to a file."""
 
 
-def run_command(args: list[str], stdin=None, cwd: Path = ROOT) -> tuple[float, int, int, bytes]:
-    """(wall seconds, peak RSS in KiB of the command's largest process, exit code, standard error) of
-    `ocop ARGS` in a fresh process."""
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+def measured(args: list[str], stdin=None, cwd: Path = ROOT) -> tuple[float, int, float, int, bytes]:
+    """(wall seconds, peak memory in KiB: the largest process's peak RSS or the PSS summed over all the
+    command's processes, whichever is larger (`measure_command`), CPU seconds of all its processes, exit
+    code, standard error) of `ocop ARGS` in a fresh process."""
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as got:
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", MEASURED, rss.name, sys.executable, "-m", "extract.cli",
+        proc = subprocess.Popen([sys.executable, str(MEASURE), got.name, sys.executable, "-m", "extract.cli",
                                  *args], cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, err = proc.communicate()
         wall = time.perf_counter() - t0
-        peak = int(rss.read() or 0)
-    return wall, peak, proc.returncode, err
+        peak, cpu = (got.read() or "0 0").split()
+    return wall, int(peak), float(cpu), proc.returncode, err
 
 
-def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MiB) of `ocop ARGS` in a fresh process; exits on failure."""
-    wall, peak, code, err = run_command(args, cwd=cwd)
+def run_command(args: list[str], stdin=None, cwd: Path = ROOT) -> tuple[float, int, int, bytes]:
+    """(wall seconds, peak memory in KiB (`measured`), exit code, standard error) of `ocop ARGS`."""
+    wall, peak, _, code, err = measured(args, stdin, cwd)
+    return wall, peak, code, err
+
+
+def command(args: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
+    """(wall seconds, peak memory in MiB, CPU seconds) of `ocop ARGS` in a fresh process; exits on failure."""
+    wall, peak, cpu, code, err = measured(args, cwd=cwd)
     if code not in (0, 3):
         sys.exit(f"ocop {' '.join(args)} failed ({code}): {err.decode()[-2000:]}")
-    return wall, peak / 1024
+    return wall, peak / 1024, cpu
 
 
 def best(args: list[str], times: int = 3, before=None) -> float:
@@ -89,15 +94,15 @@ def incremental(tmp: Path, files: int) -> None:
     for p in corpus.iterdir():
         os.utime(p, (past, past))
     run = ["run", str(corpus), "--out", str(out), "--quiet"]
-    full, _ = command(run)
+    full = command(run)[0]
     unchanged = best(run, 3)
     seeds = sorted((ROOT / "corpus").glob("*.txt"))
     added = corpus / "zz_added.txt"
     added.write_text(varied_text(seeds[1].read_text(encoding="utf-8"), random.Random(1)), encoding="utf-8")
-    one_added, _ = command(run)
+    one_added = command(run)[0]
     edited = sorted(corpus.glob("bench_*.txt"))[files // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nCó thêm 3 sản phẩm OCOP 4 sao.\n", encoding="utf-8")
-    one_edited, _ = command(run)
+    one_edited = command(run)[0]
     print(f"  ocop run, {files} files, from scratch   {full:6.2f} s")
     for name, s, aim in (("nothing changed", unchanged, " (aim: under 1 s)"),
                          ("one article added", one_added, " (aim: under 2 s)"),
@@ -134,14 +139,15 @@ def reconcile_runs(tmp: Path, sizes: list[int]) -> None:
         places = len({r["scope"] for r in records})
         write_jsonl(out / "records.jsonl", records)
         del records
-        wall, rss = command(["reconcile", "--out", str(out)])
+        wall, peak, cpu = command(["reconcile", "--out", str(out)])
         size = (out / "records.jsonl").stat().st_size / 2**20
-        print(f"  {n:>9} records ({size:6.0f} MiB): {wall:7.2f} s ({1e6 * wall / n:5.1f} µs/record), "
-              f"peak RSS {rss:7.0f} MiB (aim at 1M: under 30 s and 1.5 GB)", flush=True)
+        print(f"  {n:>9} records ({size:6.0f} MiB): {wall:7.2f} s ({1e6 * wall / n:5.1f} µs/record; CPU "
+              f"{cpu:6.2f} s), peak memory {peak:7.0f} MiB (all its processes; aim at 1M: under 30 s and "
+              f"1.5 GB)", flush=True)
         with open(out / "records.jsonl", "a", encoding="utf-8") as f:     # one more article about one place
             for r in synthetic_records(6, 1):
                 f.write(json.dumps({**r, "id": "added-" + r["id"], "article_id": "added"}, ensure_ascii=False) + "\n")
-        again, _ = command(["reconcile", "--out", str(out)])
+        again = command(["reconcile", "--out", str(out)])[0]
         print(f"  {'':>9} one article added: {again:7.2f} s = {again / wall:6.1%} (the other {places - 1} places "
               f"from OUT/reconcile-cache/)", flush=True)
         shutil.rmtree(out)

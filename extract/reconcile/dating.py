@@ -46,13 +46,22 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
 
 def redate_by_flows(claims: list[Claim]) -> list[Claim]:
     """Give weakly dated totals the end of the period whose additions lead to them (in place); returns
-    the claims that moved. Per key: each distinct flow period is paired once with the totals it
-    starts from, so the work stays small however many articles repeat a figure."""
+    the claims that moved (`flow_moves`, then `apply_moves`)."""
+    return apply_moves(claims, [(t, end, note) for _, t, end, note in flow_moves(claims)])
+
+
+def flow_moves(claims: list[Claim]) -> list[tuple[tuple, Claim, str, str]]:
+    """(where in the order of all moves, total, the day it moves to, why) of every weakly dated total
+    whose additions lead to it, in the order `apply_moves` takes them: by key (in claim order), then in
+    claim order. A move is found from the claims of one key and its additions (one place): those of some
+    places give their moves, as all the claims do (`place_worker`). Per key: each distinct flow period is
+    paired once with the totals it starts from, so the work stays small however many articles repeat a
+    figure."""
     by_key: dict[KeyT, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.span is not None:
             by_key[c.key].append(c)
-    moves: dict[int, tuple[Claim, str, str]] = {}
+    moves: dict[int, tuple[tuple, Claim, str, str]] = {}
     for key, totals in by_key.items():
         if key.kind != "total":
             continue
@@ -75,7 +84,7 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
         by_end = sorted(range(len(sums)), key=lambda i: sums[i][0].span.hi)
         ends = [sums[i][0].span.hi for i in by_end]
         before_day: dict[int, list[int]] = {}
-        for t in weak:
+        for n, t in enumerate(weak):
             day = t.span.lo
             near = before_day.get(day)
             if near is None:
@@ -87,18 +96,25 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
                     note = (f"dated to the end of {end}: {fmt(t.value)} ({t.article_id}) = {fmt(e.value)} "
                             f"({e.as_of}, {e.article_id}) + {fmt(f.value)} added in {f.period or f.as_of} "
                             f"({f.article_id})")
-                    moves[id(t)] = (t, end, note)
+                    moves[id(t)] = ((claim_order(totals[0]), n), t, end, note)     # (keys by their first claim)
                     break
-    moved = []
+    return list(moves.values())
+
+
+def apply_moves(claims: list[Claim], moves: list[tuple[Claim, str, str]]) -> list[Claim]:
+    """Each total of `moves` (total, day, why; in their order) moved to its day with the figures its
+    article states in the same sentence at the same date, unless a move before dated them; returns the
+    claims that moved."""
+    moved: list[Claim] = []
     if not moves:
         return moved
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    articles = {t.article_id for t, _, _ in moves.values()}     # (only the articles of the claims moved)
+    articles = {t.article_id for t, _, _ in moves}     # (only the articles of the claims moved)
     for c in claims:
         if c.key.kind == "total" and c.article_id in articles:
             for sentence in {ev.sentence for ev in c.evidence}:
                 by_sentence[(c.article_id, sentence)].append(c)
-    for t, end, note in list(moves.values()):
+    for t, end, note in moves:
         siblings = {id(c): c for ev in t.evidence for c in by_sentence[(t.article_id, ev.sentence)]
                     if c.as_of == t.as_of}.values()
         for c in siblings:
@@ -109,10 +125,14 @@ def redate_by_flows(claims: list[Claim]) -> list[Claim]:
 
 
 def redate_in_order(claims: list[Claim]) -> None:
-    """`redate_by_flows`, then the claims (in `claim_order` before) in that order again, in place, as a
-    stable sort of them all orders them, with only the claims that moved (some thousands of a million)
-    sorted and put in their places among the others, which keep their order."""
-    moved = redate_by_flows(claims)
+    """`redate_by_flows`, then the claims in claim order again (`in_order_again`)."""
+    in_order_again(claims, redate_by_flows(claims))
+
+
+def in_order_again(claims: list[Claim], moved: list[Claim]) -> None:
+    """The claims (in `claim_order` before the claims `moved` were dated again) in that order again, in
+    place, as a stable sort of them all orders them, with only the claims that moved (some thousands of
+    a million) sorted and put in their places among the others, which keep their order."""
     if not moved:
         return
     ids = {id(c) for c in moved}        # (a claim moved has a dating note: the others are passed at once)

@@ -23,6 +23,7 @@ class ReconcileSummary:
     corrections: int = 0
     stale_corrections: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
+    workers: int = 1        # processes that reconciled the places (`place_workers`)
 
     def line(self) -> str:
         kinds = ", ".join(f"{n} {t}" for t, n in self.by_type.items())
@@ -83,24 +84,32 @@ def _slim_article(row: dict) -> dict:
     return out
 
 
-def run_reconcile(out_dir: str | Path, db: str | Path | None = None, runner=None) -> ReconcileSummary:
+def run_reconcile(out_dir: str | Path, db: str | Path | None = None, runner=None,
+                  workers: int | None = None) -> ReconcileSummary:
     """Read OUT/records.jsonl (+ OUT/articles.jsonl), apply the review decisions stored in `db`
     (default OUT/review.sqlite), write OUT/facts.jsonl and OUT/conflicts.jsonl atomically. Reconciled by
     place, each place's result kept in OUT/reconcile-cache/ (`partition`, `parts_cache`): a place whose
     claims did not change is not reconciled again. `runner`: where the places are reconciled
-    (`parts_run.OnDask` for a Dask cluster; default this process)."""
+    (`parts_run.OnDask` for a Dask cluster; default this process); `workers`: how many processes reconcile
+    the places (default: two on a machine with more than one core, for a large input: `place_workers`)."""
     with gc_paused():       # the collector off from reading to writing; back on once all of it is freed
-        return _run(Path(out_dir), db, runner)
+        return _run(Path(out_dir), db, runner, workers)
 
 
-def _run(out: Path, db: str | Path | None, runner) -> ReconcileSummary:
+def _run(out: Path, db: str | Path | None, runner, workers: int | None = None) -> ReconcileSummary:
     from .partition import Partitioned
     from .parts_cache import FOLDER, PartCache
+    from .place_workers import workers_for
+    db_path = Path(db) if db else out / "review.sqlite"
+    cache = PartCache(out / FOLDER)
+    workers = workers_for(out / "records.jsonl", runner) if workers is None else workers
+    if workers > 1 and runner is None:
+        done = _on_workers(out, db_path, cache, workers)
+        if done is not None:
+            return done
     records = _read_records(out / "records.jsonl")
     articles = _read(out / "articles.jsonl", False, _slim_article)
-    db_path = Path(db) if db else out / "review.sqlite"
     decisions = load_decisions(db_path)
-    cache = PartCache(out / FOLDER)
     result: ReconcileResult = reconcile(records, articles, decisions, corrections=load_stored_corrections(db_path),
                                         parts=Partitioned(runner=runner, cache=cache))
     s = result.summary()
@@ -110,3 +119,23 @@ def _run(out: Path, db: str | Path | None, runner) -> ReconcileSummary:
     cache.prune()
     return ReconcileSummary(out, len(records), s["claims"], s["facts"], s["conflicts"], len(decisions),
                             len(result.corrected), len(result.stale), s["by_type"])
+
+
+def _on_workers(out: Path, db_path: Path, cache, workers: int) -> ReconcileSummary | None:
+    """The run on `workers` processes (`place_workers`), when there is no review work to apply (decisions
+    rerun the whole; corrections change records before they are placed); None: to be done in one process
+    (which also says what is wrong with an input that cannot be read)."""
+    from .naming import article_names
+    from .place_workers import run_on_workers
+    try:
+        articles = _read(out / "articles.jsonl", False, _slim_article)
+        if load_decisions(db_path) or load_stored_corrections(db_path):
+            return None
+    except ReconcileInputError:
+        return None
+    got = run_on_workers(out, out / "records.jsonl", articles, article_names(articles), cache, workers)
+    if got is None:
+        return None
+    records, claims, facts, conflicts, by_type = got
+    cache.prune()
+    return ReconcileSummary(out, records, claims, facts, conflicts, 0, 0, 0, by_type, workers=workers)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .built import set_field
 from .checks import CHECKS, share_mismatch
@@ -172,16 +172,14 @@ class InProcess:
     def lessons(self, works: list) -> list[list]:
         return [lessons_task(w) for w in works]
 
-    def finish(self, items: list[tuple], policy) -> list:
-        """Each part finished, one after the other; `items` is emptied as they are, so that a part's first
-        pass is freed once the part is finished."""
-        out = []
+    def finish(self, items: list[tuple], policy) -> Iterator[PartResult]:
+        """Each part finished, one after the other, as it is asked for; `items` is emptied as they are, so
+        that a part's first pass is freed once the part is finished."""
         items.reverse()
         while items:
             work, entries, country, is_country = items.pop()
-            out.append(finish_task(work, entries, country, is_country, policy))
+            yield finish_task(work, entries, country, is_country, policy)
             del work
-        return out
 
 
 class Partitioned:
@@ -209,8 +207,27 @@ class Partitioned:
         with cache.writing() if cache is not None else nullcontext():   # (entries written by a thread)
             return self._reconcile(claims, policy, cache)
 
-    def _reconcile(self, claims: list[Claim], policy: Policy, cache: PartCache | None) -> ReconcileResult:
+    def dated(self, claims: list[Claim]) -> list[Claim]:
+        """The claims to reconcile, dated by flows (`place_worker`: a worker's places, dated with the
+        moves of every worker)."""
         redate_in_order(claims)
+        return claims
+
+    def source_order(self, parts: list[Part], taught: list[list]) -> list[tuple]:
+        """The entries of every part's lessons (`taught`, in the parts' order) in the whole's order
+        (`place_worker`: of every worker's parts)."""
+        return [e for _, e in sorted((entry for t in taught for entry in t), key=lambda e: e[0])]
+
+    def part_done(self, part: Part, result: PartResult) -> PartResult:
+        """What is kept of a part's result, once it is cached (`place_worker`: written out at once)."""
+        return result
+
+    def country_known(self, country: Country, name: str) -> tuple[Country, str]:
+        """The country's figures once its part is finished (`place_worker`: from the worker that has it)."""
+        return country, name
+
+    def _reconcile(self, claims: list[Claim], policy: Policy, cache: PartCache | None) -> ReconcileResult:
+        claims = self.dated(claims)
         parts = split(claims, self.claims_per_part)
         if cache is not None:
             for p in parts:
@@ -222,8 +239,7 @@ class Partitioned:
             taught[i] = got
             if cache:
                 cache.put("o" + parts[i].digest, got)
-        whole = sorted((entry for t in taught for entry in t), key=lambda e: e[0])   # the whole's order
-        results, finished = self._finish(parts, works, [e for _, e in whole], cache, policy)
+        results, finished = self._finish(parts, works, self.source_order(parts, taught), cache, policy)
         self.last = {"parts": len(parts), "resolved": len(todo), "finished": finished}
         return merge(results, claims)
 
@@ -250,17 +266,20 @@ class Partitioned:
                     results[i] = cache.get(names[i])
                 if results[i] is None:
                     todo.append((i, mine))
+                else:
+                    results[i] = self.part_done(p, results[i])
             items = [(works.pop(i, parts[i].claims), mine, country if parts[i].shares else None, parts[i].is_country)
                      for i, mine in todo]     # the runner holds the only reference to a part's first pass
             done = self.runner.finish(items, policy)
             del items
-            for (i, _), r in zip(todo, done):
-                results[i] = r
+            for (i, _), r in zip(todo, done):      # (as the runner finishes them: `InProcess.finish`)
                 if cache is not None:
                     cache.put(names[i], r)
+                results[i] = self.part_done(parts[i], r)
             finished += len(todo)
             if rnd == "country":
                 for i, p in enumerate(parts):
                     if p.is_country:
                         country, country_name = results[i].country, names[i] or "country"
+                country, country_name = self.country_known(country, country_name)
         return results, finished

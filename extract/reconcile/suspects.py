@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from collections import defaultdict
+from typing import Iterable
 
 from ..basis import kind_basis, scope_basis
 from .built import set_field
@@ -46,11 +47,11 @@ def looks_tenfold(a: float, b: float) -> bool:
     return power >= 1 and abs(ratio / 10 ** power - 1) <= TENFOLD_TOLERANCE
 
 
-def _other_readings(records: dict[str, dict], values: set | None = None) -> dict[tuple, list[dict]]:
+def other_readings(records: Iterable, values: set | None = None) -> dict[tuple, list[dict]]:
     """Count records by (metric, place, value): where else a value is stated for a place (only `values`,
     the findings' values, when given)."""
     out: dict[tuple, list[dict]] = defaultdict(list)
-    for r in records.values():
+    for r in records:
         if r.__class__ is dict:
             value, kind, metric = r.get("value"), r.get("type", "count"), r.get("metric")
         else:           # a `Record` (a million: its fields read directly)
@@ -125,8 +126,18 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
 
 def mark_suspects(result, records: list[dict], names: dict[str, str]) -> None:
     """Label the findings of a `ReconcileResult` that may be misreadings, and rank them below the rest."""
-    by_id = {r.get("id") if r.__class__ is dict else getattr(r, "id", None): r for r in records}
-    others = _other_readings(by_id, {v for c in result.conflicts for v in c.values})
-    for c in result.conflicts:
-        set_field(c, "check_claims", reasons_for(c, by_id, others, names))
+    by_id = records_by_id(records)
+    label(result.conflicts, by_id, other_readings(by_id.values(), {v for c in result.conflicts for v in c.values}),
+          names)
     result.conflicts.sort(key=lambda c: bool(c.check_claims))
+
+
+def records_by_id(records: Iterable) -> dict:
+    return {r.get("id") if r.__class__ is dict else getattr(r, "id", None): r for r in records}
+
+
+def label(conflicts: list, by_id: dict, others: dict[tuple, list], names: dict[str, str]) -> None:
+    """Each finding's reasons to check its claims (`reasons_for`; `others`: `other_readings` of at least
+    the places and values of these findings)."""
+    for c in conflicts:
+        set_field(c, "check_claims", reasons_for(c, by_id, others, names))

@@ -1,0 +1,74 @@
+"""Runs a command and writes its peak memory and CPU time to a file (used by bench_runs.run_command):
+
+    python bench/measure_command.py RESULT_FILE COMMAND ARGS...
+
+RESULT_FILE gets `peak_kib cpu_seconds`. The peak is the largest of: the peak resident memory of the
+command's largest process (`wait4`'s ru_maxrss, exact for one process), and, sampled every 20 ms, the
+proportional set size (PSS) summed over the command and every process under it (a page two processes
+share counts half in each: the memory the run as a whole holds; Linux only). The CPU time is user +
+system of the command and the children it waited for.
+
+Started from this small process, not from the bench (a child's peak RSS counts the pages of the process
+it was forked from, here the bench's corpora)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+
+
+def _tree(root: int) -> list[int]:
+    """The process and every process under it (by /proc's parent ids)."""
+    kids: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += kids.get(pid, [])
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main() -> int:
+    result, args = sys.argv[1], sys.argv[2:]
+    proc = subprocess.Popen(args)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], sum(_pss_kib(p) for p in _tree(proc.pid)))
+    sampler = threading.Thread(target=sample, daemon=True)
+    if os.path.exists("/proc/self/smaps_rollup"):
+        sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
+    with open(result, "w") as f:
+        f.write(f"{max(peak[0], usage.ru_maxrss)} {usage.ru_utime + usage.ru_stime:.3f}")
+    return os.waitstatus_to_exitcode(status)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
