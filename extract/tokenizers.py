@@ -57,6 +57,17 @@ _ENDS = frozenset(".?!")
 _SENTENCE_END = re.compile(r"[.?!]")
 
 
+def _cut(text: str, start: int, end: int, sentences: list[str]) -> int:
+    """Ends a sentence at `end` (kept when not blank) and returns where the next one starts: past the
+    spaces and line breaks after it."""
+    sentence = text[start:end].strip()
+    if sentence:
+        sentences.append(sentence)
+    while end < len(text) and text[end] in " \t\n\r":
+        end += 1
+    return end
+
+
 def _sentences_from_text(splitter, text: str) -> list[str]:
     """underthesea's `PunktSentenceTokenizer.sentences_from_text(text)` (underthesea 9.x), which walks the
     text a character at a time in Python to find its `.`, `?` and `!` (3% of extraction): here the walk
@@ -81,25 +92,15 @@ def _sentences_from_text(splitter, text: str) -> list[str]:
                 while after < n and text[after] in " \t":
                     after += 1
                 if after >= n or text[after].isupper():
-                    sentence = text[start:dot_end].strip()
-                    if sentence:
-                        sentences.append(sentence)
-                    while dot_end < n and text[dot_end] in " \t\n\r":
-                        dot_end += 1
-                    start = dot_end
+                    start = dot_end = _cut(text, start, dot_end, sentences)
                 found = _SENTENCE_END.search(text, dot_end)
                 continue
         if splitter._is_sentence_boundary(text, i):
             end = i + 1
             while end < n and text[end] in ends:
                 end += 1
-            sentence = text[start:end].strip()
-            if sentence:
-                sentences.append(sentence)
-            while end < n and text[end] in " \t\n\r":
-                end += 1
-            start = end
-            found = _SENTENCE_END.search(text, end)
+            start = _cut(text, start, end, sentences)
+            found = _SENTENCE_END.search(text, start)
             continue
         found = _SENTENCE_END.search(text, i + 1)
     final = text[start:].strip()
