@@ -388,7 +388,7 @@ def test_another_policy_can_be_given():
 
 def test_a_craft_villages_count_is_a_part_of_its_province_not_its_total():
     # 'Làng nghề Vạn Phúc có 5 sản phẩm OCOP' is kept at its province (annotation.md) with the village rule
-    village = rec("v#1", "v", 5, star="3+", as_of="2024", rules=["scope.article", "part.village_of_province"],
+    village = rec("v#1", "v", 5, star="3+", as_of="2024", rules=["scope.article", "part.within_scope"],
                   sentence="Làng nghề Vạn Phúc có 5 sản phẩm OCOP.")
     province = rec("p#1", "p", 2900, star="3+", as_of="2024")
     assert findings(reconcile([village, province])) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
-from . import prescoring, villages
+from . import prescoring, subplaces
 from .analysis import analyse
 from .build import cut_off, record
 from .context import build_context
@@ -33,6 +33,6 @@ def assemble(doc: Doc) -> list[dict]:
     prescoring.settle(counts, infos)       # a district's scores sent on to the province are no rating
     out += counts
     fill_scope_units(out, units_named(infos), ctx.main_place, doc.article.published)   # scope_code, scope_parent
-    villages.settle(counts)                # a craft village's count is its province's, and a part of it
+    subplaces.settle(counts)               # a craft village's count is its province's, and a part of it
     out.sort(key=lambda r: (r["evidence"]["start"], r["type"]))
     return out

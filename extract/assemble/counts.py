@@ -10,7 +10,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from . import (attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
-               units, villages)
+               subplaces, units)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -51,7 +51,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 continue
             fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
             restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
-            villages.mark(fig, text, info.start)        # 'Làng nghề X có 5 sản phẩm': a part of the province's
+            subplaces.mark(fig, text, info.start)       # 'Làng nghề X có 5 sản phẩm': a part of the province's
             respectively.apply(fig, paired.get(n.start))
             reading.done.append(fig)
             figures_read.append(fig)

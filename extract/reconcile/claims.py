@@ -164,7 +164,7 @@ def make_claims(records: Iterable[Any], articles: Iterable[Any] | None = None,
         # Tuyên Quang (mới) from 2025-07-01
         scope = scope_at(getattr(r, "scope", None), getattr(r, "scope_level", None), span)
         organization = getattr(r, "organization", None)
-        partial = (bool(organization) and not _parent_in_sentence(r, by_sentence)) or _of_village(getattr(r, "rules", None))
+        partial = (bool(organization) and not _parent_in_sentence(r, by_sentence)) or _within_place(getattr(r, "rules", None))
         value, vmax, approx = r.value, getattr(r, "value_max", None), getattr(r, "approx", None) or "exact"
         if r.article_id != article:      # repeats are merged within an article: one article at a time
             article = r.article_id
@@ -204,13 +204,13 @@ PART_RULES = ("kind.part_of_figure", "kind.part_in_own_year")
 """The rules by which extraction read a count as a part of another figure (`Trong đó, …`)."""
 
 
-VILLAGE_RULE = "part.village_of_province"
-"""A craft village's count (extract/assemble/villages.py): a part of its province's products, at least so
-many, as a business's count is."""
+PART_OF_PLACE_RULE = "part.within_scope"
+"""A count of a craft village or of a group of a province's districts (extract/assemble/subplaces.py): a
+part of its province's products, at least so many, as a business's count is."""
 
 
-def _of_village(rules) -> bool:
-    return bool(rules) and VILLAGE_RULE in rules
+def _within_place(rules) -> bool:
+    return bool(rules) and PART_OF_PLACE_RULE in rules
 
 
 def _read_as_part(rules) -> bool:
