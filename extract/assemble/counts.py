@@ -209,8 +209,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        round_result = kind == "added" or cues.has(info.text, "kind", "evaluation_verbs") \
-            or parts.reports_result(text[info.start:n.start], reading.prev_text)    # (an X/Y's whole: the pool)
+        round_result = n.value.get("of_role") == "whole" and (      # (an X/Y's whole in a round: the pool)
+            kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")
+            or parts.reports_result(text[info.start:n.start], reading.prev_text))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)
         addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
             and not now and level in ("district", "commune") else None

@@ -16,8 +16,8 @@ from .parts import Figure, star_label_unit
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 UNIT_MAP = cues.words("units", "map")
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
-_KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
-                            regex.IGNORECASE)
+_KNOWN = cues.longest_first(cues.words("units", "known"))
+_KNOWN_UNIT = regex.compile(rf"\s+(?P<u>{_KNOWN})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
 def _capitalized_name(word: str) -> bool:
@@ -62,8 +62,7 @@ def unit_of(info: SentenceInfo, n: Match, text: str) -> tuple[str | None, int, s
     return None, n.end, ""
 
 
-_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('units', 'known'))})(?![\p{{L}}\p{{M}}])",
-                          regex.IGNORECASE)
+_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_KNOWN})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _OPEN_AFTER_PLACE = regex.compile(r"\s*\(\s*")
 _CLOSE = regex.compile(r"\s*\)")
 
