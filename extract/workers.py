@@ -59,9 +59,9 @@ def _die_with_parent() -> None:
         pass
 
 
-class StopOnSigterm:
-    """While a pool runs: SIGTERM ends the workers at once and raises `Terminated` in the parent (which
-    then unwinds as after Ctrl-C: temporary files removed, the lock released)."""
+class RaiseOnSigterm:
+    """While in this block (in the main thread): SIGTERM raises `Terminated`, and the run unwinds as after
+    Ctrl-C (temporary files removed, the lock released)."""
 
     def __enter__(self):
         import signal
@@ -73,13 +73,21 @@ class StopOnSigterm:
 
     @staticmethod
     def _handle(signum, frame):
-        end_workers()
         raise Terminated()
 
     def __exit__(self, *exc):
         import signal
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
+
+
+class StopOnSigterm(RaiseOnSigterm):
+    """While a pool runs: SIGTERM ends the workers at once, then raises `Terminated` in the parent."""
+
+    @staticmethod
+    def _handle(signum, frame):
+        end_workers()
+        raise Terminated()
 
 
 POOL_ABANDONED = False

@@ -81,7 +81,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
 
 
 def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list[str], scope_rule: str,
-                     level: str | None, round_result: bool = True) -> tuple[str | None, str | None, list[str]]:
+                     level: str | None, round_result: bool) -> tuple[str | None, str | None, list[str]]:
     """What the figure's place says of its metric:
 
     - the whole of an X/Y in a round's result (`round_result`), not said to be a place's stock, is the

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..io import atomic_open
-from ..workers import Terminated
+from ..workers import RaiseOnSigterm
 from .place_split import split_lines
 
 WORKERS = 2
@@ -61,7 +61,7 @@ def run_on_workers(out: Path, path: Path, articles: list, names: dict, cache, wo
         return None
     procs: list = []
     try:
-        with _TerminatedOnSigterm():
+        with RaiseOnSigterm():     # (SIGTERM stops the run as Ctrl-C does; the workers are stopped by `_stop`)
             split = _split(ctx, procs, path, workers)
             if split is None:
                 return None
@@ -103,28 +103,6 @@ def _stop(procs: list) -> None:
             p.join()
 
 
-class _TerminatedOnSigterm:
-    """While the workers run, SIGTERM raises `workers.Terminated` here (the run then stops as after
-    Ctrl-C: exit 143), and the workers are stopped by `_stop`."""
-
-    def __enter__(self):
-        import signal
-        import threading
-        self.previous = None
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGTERM, self._raise)
-        return self
-
-    @staticmethod
-    def _raise(signum, frame):
-        raise Terminated()
-
-    def __exit__(self, *exc):
-        import signal
-        if self.previous is not None:
-            signal.signal(signal.SIGTERM, self.previous)
-
-
 def _started(ctx, procs: list, target, args: tuple, name: str):
     """A forked process running `target(conn, *args)` (it dies with this one); this end of its pipe."""
     mine, theirs = ctx.Pipe()
@@ -142,7 +120,7 @@ def _start(parent: int, target, conn, *args) -> None:
 
     from ..workers import worker_start
     worker_start(parent)
-    signal.signal(signal.SIGTERM, _TerminatedOnSigterm._raise)
+    signal.signal(signal.SIGTERM, RaiseOnSigterm._handle)
     target(conn, *args)
 
 
