@@ -149,16 +149,26 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if in_clause and own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
-        return resolve_place(_most_specific(before, before.index(in_clause[-1]), text), ctx)
+        return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
     after = [p for p in places if p.start >= n.end and _OF.search(_lead_of(text, n, p))
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)
     if before:
-        return resolve_place(_most_specific(before, len(before) - 1, text), ctx)
+        return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx)
     if last_scope:
         return (*last_scope[:2], "scope.context")
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
+
+
+def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
+    """`p`, a place before the number; a bare level word is the place of its level its sentence named
+    before it (`Tại huyện Mường Tè, UBND huyện tổ chức …`), else the article's (`resolve_place`)."""
+    if p.value["generic"]:
+        named = [q for q in before if q.end <= p.start and not q.value["generic"] and q.value["level"] == p.value["level"]]
+        if named:
+            return named[-1].value["name"], named[-1].value["level"], "scope.generic_is_named_before"
+    return resolve_place(p, ctx)
 
 
 def _most_specific(places: list[Match], i: int, text: str) -> Match:
