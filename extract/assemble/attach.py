@@ -16,6 +16,7 @@ _WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\
 _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
@@ -301,8 +302,10 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
             continue
         if n.end <= o.start < window_end and _OF.search(text[n.end:o.start][-8:]):
             return o.value["name"]
-        if window_start <= o.start and o.end <= n.start and (cues.has(text[o.end:n.start], "kind", "have_before")
-                                                              or _SUBJECT_LINK.fullmatch(text, o.end, n.start)):
+        gloss = _GLOSS.match(text, o.end, n.start)     # 'Công ty X (TP Thái Nguyên) có 5 sản phẩm': its address
+        link = gloss.end() if gloss and o.start < window_start <= gloss.end() else o.end
+        if (window_start <= o.start or link > o.end) and o.end <= n.start and (
+                cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
             return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
 
         if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
