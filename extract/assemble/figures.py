@@ -37,6 +37,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
         if diff:
             return None, "metric.difference"
+        if unrated.per_unit(sentence_left, right_np):
+            return None, "metric.per_unit"      # 'mỗi xã có ít nhất 1 sản phẩm', '2-3 sản phẩm/xã'
         if cues.right_before(left, len(left), "metric", "quantity_verbs", window=40):
             return None, "metric.items_sold"      # 'HTX bán ra thị trường khoảng 20.000 sản phẩm'
         if star is not None and star.rule == "stars.potential_lower":
