@@ -33,7 +33,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     state = ReaderState()
     prev_text = ""
     for info in infos:
-        state = reader.enter(state, info)
+        pool, state = state.pool, reader.enter(state, info)
+        if state.pool is not pool:
+            pools.close(pool)       # (a pool is of its paragraph)
         blocked = [(m.start, m.end) for m in info.orgs + info.places + info.dates + info.stars]
         numbers = [n for n in info.numbers if not any(a <= n.start < b for a, b in blocked)]
         # what holds for every number is read only where there are numbers (without, nothing reads it)
@@ -64,6 +66,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             regroup.share_year_predicate(text, reading.done)    # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
         reader.leave(state, reading, ctx, text)
         prev_text = info.text
+    pools.close(state.pool)
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     return [f.fields for f in figures_read]

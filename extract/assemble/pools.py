@@ -44,6 +44,7 @@ def _after_evaluation_verb(text: str, fig: Figure) -> bool:
 class Pool:
     figure: Figure
     owners: list[Figure] = field(default_factory=list)   # `của 20 chủ thể`: its owners' count
+    results: list[Figure] = field(default_factory=list)  # the classes the round gave (`kết quả 18 … đạt 3 sao`)
 
 
 def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
@@ -56,7 +57,29 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
     if pool is not None and _result_of_fewer(fig, pool.figure, text):
         _not_rated(pool)
         return None
-    return Pool(fig) if evaluated(text, fig) else pool
+    if pool is not None and _class_result(fig, pool.figure):
+        pool.results.append(fig)
+    if evaluated(text, fig):
+        close(pool)
+        return Pool(fig)
+    return pool
+
+
+def _class_result(fig: Figure, pool: Figure) -> bool:
+    """A count of one class the round gave (`Kết quả, 18 sản phẩm đạt 3 sao`, `trong đó 5 sản phẩm đạt 4
+    sao`)."""
+    return fig.unit == pool.unit and fig.fields["metric"] == "ocop_products" and fig.fields["star"] not in (None, "3+") \
+        and (fig.parent is pool or "kind.result_of_round" in fig.fields["rules"])
+
+
+def close(pool: Pool | None) -> None:
+    """The end of a pool's stretch: when the classes its round gave add up to fewer products than it
+    (`Hội đồng đánh giá 20 sản phẩm, kết quả 18 sản phẩm đạt 3 sao`), not all of it was rated."""
+    if pool is None or not pool.results or pool.figure.fields["metric"] is None:
+        return
+    values, of = [f.fields["value"] for f in pool.results], pool.figure.fields["value"]
+    if all(isinstance(v, (int, float)) for v in values) and isinstance(of, (int, float)) and sum(values) < of:
+        _not_rated(pool)
 
 
 def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
