@@ -131,10 +131,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=right, right_start=end,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
-    if metric is None and unit not in (products, "%") and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
+    if metric is None and owners.owner_unit(unit) and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] == "ocop_products":
         metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
-    elif metric is None and unit.lower() in owners.OWNER_UNITS and owners.have_products(text, end):
+    elif metric is None and owners.owner_unit(unit) and owners.have_products(text, end):
         metric, metric_rule = "ocop_subjects", "metric.owners_having_products"   # '120 HTX, 45 DN có sản phẩm OCOP'
     elif metric == "ocop_subjects" and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:

@@ -53,7 +53,14 @@ def products_owned(text: str, n: Match, done: list[Figure], stars: list[Match] =
     return products if _OWNERS_SO_FAR.match(between) else None
 
 
-OWNER_UNITS = {w.lower() for w in cues.words("owners", "units")}
+def owner_unit(unit: str) -> bool:
+    """A unit that counts owners of products (`chủ thể`, `hộ kinh doanh`, `tổ chức kinh tế`), not other
+    things products belong to (`6 nhóm ngành hàng`).
+
+    >>> owner_unit("tổ chức kinh tế"), owner_unit("nhóm"), owner_unit("HTX")
+    (True, False, True)
+    """
+    return bool(_OWNER_UNIT.match(unit))
 _HAVING_PRODUCTS = regex.compile(
     rf"(?:\s*(?:,|và)\s*{_OWNER_ITEM})*?\s*(?:đều\s+)?(?:có|sở hữu)\s+(?:sản phẩm|SP)\s+(?:OCOP|được công nhận|đạt)",
     regex.IGNORECASE)
