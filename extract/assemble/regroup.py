@@ -64,19 +64,26 @@ _PREDICATE_AFTER = {"kind.recognized_in_period", "kind.recognized", "kind.event_
 
 
 def share_year_predicate(text: str, done: list[Figure]) -> None:
-    """Items of one list, a year each, take the predicate said once after the last (`Năm 2019 có 45 sản
-    phẩm, năm 2020 có 60 sản phẩm, năm 2021 có 85 sản phẩm được công nhận`): each counts what its year
-    recognized, as the last does. An item is one when its count noun ends it (a comma or `và` right after)."""
+    """Items of one list, a year or a place each, take the predicate said once after the last (`Năm 2019 có
+    45 sản phẩm, năm 2020 có 60 sản phẩm, năm 2021 có 85 sản phẩm được công nhận`; `Riêng tỉnh Đồng Nai có 60
+    sản phẩm, tỉnh Bình Phước có 45 sản phẩm được công nhận mới`): each counts what was recognized, as the
+    last does, in its year or in its place at the last's time. An item is one when its count noun ends it
+    (a comma or `và` right after)."""
     items = [f for f in done if f.parent is None and f.unit == done[-1].unit]
     last = items[-1] if items else None
     if last is None or len(items) < 2 or last.fields["kind"] != "added" \
             or not _PREDICATE_AFTER & set(last.fields["rules"]):
         return
-    for f in items[:-1]:
-        if "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
-                or not _YEAR.fullmatch(f.fields["as_of"] or "") or not _ITEM_END.match(text, f.end):
-            return
-    for f in items[:-1]:
-        f.fields.update(kind="added", period=f.fields["as_of"])
+    earlier = items[:-1]
+    if any("kind.default_total" not in f.fields["rules"] or not _ITEM_END.match(text, f.end) for f in earlier):
+        return
+    by_year = all("time.stated" in f.fields["rules"] and _YEAR.fullmatch(f.fields["as_of"] or "") for f in earlier)
+    by_place = all("scope.stated" in f.fields["rules"] and f.fields["scope"] != last.fields["scope"]
+                   and f.fields["as_of"] == last.fields["as_of"] for f in earlier) \
+        and "scope.stated" in last.fields["rules"]
+    if not (by_year or by_place):
+        return
+    for f in earlier:
+        f.fields.update(kind="added", period=f.fields["as_of"] if by_year else last.fields["period"])
         f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.default_total"] + ["kind.list_shares_predicate"]
         f.fields.update(kind_basis=basis.kind_basis(f.fields["rules"]))
