@@ -90,6 +90,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     clause_start, clause_end = parts.clause_bounds(text, info, n, info.dates)
     next_start = later[0].start if later else info.end
     window_start = max(clause_start, done[-1].end if done else info.start)
+    label = done[-1].star_match if done else None
+    if label is not None and window_start <= label.start and label.end <= n.start:
+        window_start = label.end    # '6 sản phẩm xếp hạng 4*, 40 …': the class before is the figure before's
     right_end = min(next_start, clause_end) if next_start > end else clause_end
     left_clause = text[clause_start:n.start]
     kind_window = text[window_start:n.start]
