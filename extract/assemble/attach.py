@@ -17,6 +17,8 @@ _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{c
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
+_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
+_PLACE_JOIN = regex.compile(r"\s*,?\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
@@ -302,15 +304,28 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
             continue
         if n.end <= o.start < window_end and _OF.search(text[n.end:o.start][-8:]):
             return o.value["name"]
-        gloss = _GLOSS.match(text, o.end, n.start)     # 'Công ty X (TP Thái Nguyên) có 5 sản phẩm': its address
-        link = gloss.end() if gloss and o.start < window_start <= gloss.end() else o.end
-        if (window_start <= o.start or link > o.end) and o.end <= n.start and (
+        link = _address_end(info, o.end, n.start, text)
+        if (window_start <= o.start or window_start <= link) and o.end <= n.start and (
                 cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
             return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
 
         if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
             return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
     return None
+
+
+def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
+    """Where a business's address after its name ends (`Công ty X (TP Thái Nguyên) có …`, `HTX Y ở xã Thành
+    Lợi, huyện Z được công nhận …`): what links it to its count comes after; `at` when no address follows."""
+    gloss = _GLOSS.match(text, at, limit)
+    if gloss:
+        return gloss.end()
+    lead = _AT_PLACE.match(text, at, limit)
+    end = at
+    for p in info.places if lead else ():    # (a business's address is no usable place)
+        if p.start == (lead.end() if end == at else end + len(_PLACE_JOIN.match(text, end).group())) and p.end <= limit:
+            end = p.end
+    return end
 
 
 def product_of(right: str) -> str | None:
