@@ -1,5 +1,5 @@
-"""Where, when and whose: the place, time and organization a count is about, from its clause, its
-sentence, the sentences before it, and the article as a whole — in that order, as a reader does."""
+"""Where and when: the place and time a count is about, from its clause, its sentence, the sentences
+before it, and the article as a whole — in that order, as a reader does (whose: `whose.py`)."""
 from __future__ import annotations
 
 import regex
@@ -13,19 +13,12 @@ from .context import ArticleContext
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
 _WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
-_SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
-                           rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
-_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
-_GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
-_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
-_PLACE_JOIN = regex.compile(r"\s*,?\s*")
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 _RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
-_OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
-_PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
+OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 YEAR_END_NEWS = (1, 15)   # (month, day) up to which an undated addition belongs to the year before
 _JOIN_DATES = regex.compile(r"^\s*(?:và|,|-|–)\s*$")
 _CLAUSE_END = regex.compile(r"[,;:.()]")
@@ -83,7 +76,7 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
 
 def _lead_of(text: str, n: Match, p: Match) -> str:
     """The words between a number and a place after it, with the lead word of a generic place, which its
-    match holds ('sản phẩm OCOP của tỉnh'): what `_OF` looks at the end of."""
+    match holds ('sản phẩm OCOP của tỉnh'): what `OF` looks at the end of."""
     return (text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:]
 
 
@@ -92,7 +85,7 @@ def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
     sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`), not a generic one; else None."""
     return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
                  and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
-                 and _OF.search(text[n.end:p.start][-6:])
+                 and OF.search(text[n.end:p.start][-6:])
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
 
 
@@ -130,7 +123,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             return "Việt Nam", "country", "scope.whole_of_country"
         # '33/55 sản phẩm đạt 4 sao của tỉnh': the whole is the stock of the place it is said to be of
         of_place = [p for p in places if p.start >= n.end and not _CLAUSE_END.search(text, n.end, p.start)
-                    and _OF.search(_lead_of(text, n, p))]
+                    and OF.search(_lead_of(text, n, p))]
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
@@ -153,7 +146,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
         return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
-    after = [p for p in places if p.start >= n.end and _OF.search(_lead_of(text, n, p))
+    after = [p for p in places if p.start >= n.end and OF.search(_lead_of(text, n, p))
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)
@@ -294,40 +287,3 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
         return as_of, None, basis, ("time.article_now" if kind == "total" else "time.article_news") \
             if as_of else "time.none"
     return None, None, None, "time.none"
-
-
-def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, text: str) -> str | None:
-    """The business whose products are counted: `… của Công ty X` after the number, or the subject
-    before it (`Công ty X có 5 sản phẩm`)."""
-    for o in info.orgs:
-        if o.value["org_class"] != "business":
-            continue
-        if n.end <= o.start < window_end and _OF.search(text[n.end:o.start][-8:]):
-            return o.value["name"]
-        link = _address_end(info, o.end, n.start, text)
-        if (window_start <= o.start or window_start <= link) and o.end <= n.start and (
-                cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
-            return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
-
-        if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
-            return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
-    return None
-
-
-def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
-    """Where a business's address after its name ends (`Công ty X (TP Thái Nguyên) có …`, `HTX Y ở xã Thành
-    Lợi, huyện Z được công nhận …`): what links it to its count comes after; `at` when no address follows."""
-    gloss = _GLOSS.match(text, at, limit)
-    if gloss:
-        return gloss.end()
-    lead = _AT_PLACE.match(text, at, limit)
-    end = at
-    for p in info.places if lead else ():    # (a business's address is no usable place)
-        if p.start == (lead.end() if end == at else end + len(_PLACE_JOIN.match(text, end).group())) and p.end <= limit:
-            end = p.end
-    return end
-
-
-def product_of(right: str) -> str | None:
-    m = _PRODUCT.search(right)
-    return m.group("p").strip() if m else None

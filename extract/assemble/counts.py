@@ -10,7 +10,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from . import (attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
-               subplaces, units)
+               subplaces, units, whose)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -254,7 +254,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         # one product, the last count of its sentence: its owner may be named after a bracket or a 'là …'
         # ('1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)', '… (sản phẩm OCOP 5 sao) là … của Công ty X')
         org_end = info.end
-    organization = attach.org_of(info, n, window_start, org_end, text) if unit != "%" else None
+    organization = whose.org_of(info, n, window_start, org_end, text) if unit != "%" else None
     if organization is None and unit == products and done and done[-1].unit == unit:
         organization = parts.same_owner(text, done[-1], n, info.stars)     # '…, 1 sản phẩm đạt 4 sao'
     if organization is None and parent is not None and parent in done and parent.unit == unit:
@@ -265,7 +265,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,
         as_of=as_of, period=period, time_basis=basis if as_of else None, organization=organization,
-        product=attach.product_of(right) if unit == products else None,
+        product=whose.product_of(right) if unit == products else None,
         status=figures.status_of(right) if kind == "added" or parent is not None else None,
         kind_basis=reading_basis.kind_basis(rules), scope_basis=reading_basis.scope_basis(rules))
     if value["value_max"] is not None:

@@ -1,0 +1,56 @@
+"""Whose products a count counts: the business it is said of (`Công ty X có 5 sản phẩm`, `… của HTX Y`,
+its address skipped: `HTX Z ở xã A được công nhận 2 sản phẩm`), and the product it names (`là bánh tráng Ba
+Liên của …`)."""
+from __future__ import annotations
+
+import regex
+
+from ..matchers import Match
+from . import cues
+from .analysis import SentenceInfo
+from .attach import OF
+
+_SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
+                           rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
+_OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
+_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
+_PLACE_JOIN = regex.compile(r"\s*,?\s*")
+_PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
+
+
+def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, text: str) -> str | None:
+    """The business whose products are counted: `… của Công ty X` after the number, or the subject
+    before it (`Công ty X có 5 sản phẩm`)."""
+    for o in info.orgs:
+        if o.value["org_class"] != "business":
+            continue
+        if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]):
+            return o.value["name"]
+        link = _address_end(info, o.end, n.start, text)
+        if (window_start <= o.start or window_start <= link) and o.end <= n.start and (
+                cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
+            return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
+
+        if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
+            return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
+    return None
+
+
+def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
+    """Where a business's address after its name ends (`Công ty X (TP Thái Nguyên) có …`, `HTX Y ở xã Thành
+    Lợi, huyện Z được công nhận …`): what links it to its count comes after; `at` when no address follows."""
+    gloss = _GLOSS.match(text, at, limit)
+    if gloss:
+        return gloss.end()
+    lead = _AT_PLACE.match(text, at, limit)
+    end = at
+    for p in info.places if lead else ():    # (a business's address is no usable place)
+        if p.start == (lead.end() if end == at else end + len(_PLACE_JOIN.match(text, end).group())) and p.end <= limit:
+            end = p.end
+    return end
+
+
+def product_of(right: str) -> str | None:
+    m = _PRODUCT.search(right)
+    return m.group("p").strip() if m else None
