@@ -6,6 +6,7 @@ import regex
 
 from ..gazetteer import lookup
 from ..matchers import Match
+from ..matchers.places import CENTRAL
 from . import cues, growth
 from .analysis import SentenceInfo
 from .context import ArticleContext
@@ -31,6 +32,10 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
             return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
         if p.value["level"] == "province" and ctx.district_province:
             return ctx.district_province, "province", "scope.generic_is_district_province"   # 'của tỉnh'
+        if p.value["level"] == "city" and ctx.main_level == "district" and ctx.district_province in CENTRAL \
+                and not ctx.district_is_city:
+            # 'thành phố trao chứng nhận' in an article about Gia Lâm: Hà Nội
+            return ctx.district_province, "province", "scope.generic_is_district_province"
         return ctx.main_place, ctx.main_level, "scope.generic_is_article_place"
     return p.value["name"], p.value["level"], "scope.stated"
 

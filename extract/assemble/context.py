@@ -69,6 +69,7 @@ class ArticleContext:
     main_level: str | None = None
     main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
     district_province: str | None = None   # the province of the article's district, when it names no province
+    district_is_city: bool = False      # the article's district is named a city ('thành phố Thủy Nguyên')
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     plan_dates: dict[int, Match] = field(default_factory=dict)   # a plan sentence's start -> its plan's year
@@ -132,6 +133,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     country = 0
     first_seen: dict[str, int] = {}
     first_district: dict[str, int] = {}
+    city_districts: set[str] = set()
     for i, info in enumerate(infos):
         usable = info.usable_places()
         for p in info.places:
@@ -145,6 +147,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
                 first_district.setdefault(p.value["name"], p.start)
+                if (p.value["admin"] or "").lower().rstrip(".") in ("thành phố", "tp"):
+                    city_districts.add(p.value["name"])
             if p.value["level"] != "province":
                 continue
             names[p.value["name"]] += weight
@@ -157,6 +161,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
+        ctx.district_is_city = ctx.main_district in city_districts
         if ctx.main_place is None:      # an article about a district that names no province
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}
