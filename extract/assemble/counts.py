@@ -10,7 +10,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from . import (attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
-               subplaces, units, whose)
+               subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -203,6 +203,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                               "during" if so_far else relation, now and not so_far,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
                                               or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'
+                                              or unrated.passed_round(right_np)     # '… tham gia đánh giá đạt chuẩn'
                                               or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
                                               span=so_far or bool(d is not None and d.value.get("interval")))
             label = parts.label_of(text, info, n, clause_start) if kind_rule == "kind.default_total" else None

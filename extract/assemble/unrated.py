@@ -43,7 +43,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     star_at = star.start - right_start if star is not None and star.start >= right_start else None
     noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
-    if any(_just_before(left[-40:], c) or cues.has(noun_phrase, *c) for c in either):
+    if any(_just_before(left[-40:], c) for c in either) or cues.has(noun_phrase, "metric", "proposal_cues") \
+            or _takes_part_in(noun_phrase):
         return True
     if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at) \
             or _takes_part_after(right, star_at):
@@ -51,6 +52,28 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
     return any(_unanswered(sentence_left, c) for c in either)
+
+
+def _takes_part_in(noun_phrase: str) -> bool:
+    """A participation cue in the count's noun phrase with no result after it: `45 sản phẩm tham gia đánh
+    giá`, not `52/62 sản phẩm tham gia đánh giá đạt chuẩn OCOP`, whose pool took part and which passed.
+
+    >>> _takes_part_in(" tham gia đánh giá"), _takes_part_in(" tham gia đánh giá đạt chuẩn OCOP")
+    (True, False)
+    """
+    m = cues.first(noun_phrase, "metric", "participation_cues")
+    return m is not None and not cues.has(noun_phrase[m.end():], "metric", "result_cues")
+
+
+def passed_round(noun_phrase: str) -> bool:
+    """The count's noun phrase says its products took part in a round and passed (`52/62 sản phẩm tham
+    gia đánh giá đạt chuẩn OCOP`): they are the round's result.
+
+    >>> passed_round(" tham gia đánh giá đạt chuẩn OCOP"), passed_round(" tham gia đánh giá")
+    (True, False)
+    """
+    m = cues.first(noun_phrase, "metric", "participation_cues")
+    return m is not None and cues.has(noun_phrase[m.end():], "metric", "result_cues")
 
 
 def _proposed_after(right: str, star_at: int | None = None) -> bool:
