@@ -134,7 +134,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     before = [p for p in places if p.end <= n.start]
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
-        subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district")
+        subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district", "commune")
                         and not p.value["generic"]), None)
         if subject is not None:
             return (*resolve_place(subject, ctx)[:2], "scope.stated")
