@@ -224,6 +224,33 @@ def test_a_figure_read_as_a_part_is_no_whole_of_the_parts_after_it():
     assert any(s.startswith("parts_sum: 101 = ") for s in total.support)
 
 
+def test_a_part_of_one_class_is_no_class_of_the_total_above():
+    # '… 109 sản phẩm OCOP được phê duyệt như sau: Công nhận 11 sản phẩm đạt hạng 4 sao (trong đó có 01 sản
+    # phẩm tiềm năng 5 sao). Công nhận 98 sản phẩm đạt hạng 3 sao.'
+    added = dict(kind="added", as_of="2021", period="2021")
+    four = "Công nhận 11 sản phẩm OCOP đạt hạng 4 sao (trong đó có 01 sản phẩm tiềm năng 5 sao)."
+
+    def in_sentence(record: dict, sentence_start: int, at_text: str | None = None) -> dict:
+        ev = record["evidence"]
+        offset = ev["sentence"].index(at_text) + at_text.index(ev["text"]) if at_text else ev["start"]
+        record["evidence"] = {**ev, "sentence_start": sentence_start}
+        return at(record, sentence_start + offset)
+
+    records = [in_sentence(rec("a#t", "a", 109, star="3+", **added), 0),
+               in_sentence(rec("a#4", "a", 11, star="4", sentence=four, **added), 100),
+               in_sentence(rec("a#5p", "a", 1, star="5p", sentence=four, rules=["kind.part_of_figure"], **added), 100,
+                           "01 sản phẩm tiềm năng"),
+               in_sentence(rec("a#3", "a", 98, star="3", **added), 200)]
+    r = reconcile(records)
+    assert findings(r, "parts_sum") == []
+    [total] = [f for f in r.facts if f.value == 109]
+    assert any(s.startswith("parts_sum: 109 = 11 + 98 = 109") for s in total.support)
+    # read as a part of the total itself (no other figure before it in its sentence), it is one of its classes
+    records[2]["evidence"]["sentence_start"] = 300
+    [c] = findings(reconcile(records), "parts_sum")
+    assert c.values == [109, 110]
+
+
 def test_product_groups_short_of_the_total_are_a_low_finding():
     base = [rec("a#t", "a", 155, star="3+", as_of="2024")]
     groups = [rec(f"a#g{i}", "a", v, star=None, as_of="2024", category=name)

@@ -114,6 +114,21 @@ def _owner(part: Claim, totals: list[Claim]) -> Claim | None:
     return before[-1] if before else (totals[0] if totals else None)
 
 
+def _sentence(c: Claim):
+    return getattr(c.evidence[0], "sentence_start", None) if c.evidence else None
+
+
+def _part_of_another(c: Claim, total: Claim, group: list[Claim]) -> bool:
+    """A part read in the sentence of another figure of a class, which it details, not `total` (`Công nhận
+    11 sản phẩm đạt 4 sao (trong đó có 01 sản phẩm tiềm năng 5 sao)` under a total of 109: the 1 is among
+    the 11, no third class)."""
+    at = _sentence(c)
+    if not c.part or at is None or at == _sentence(total):
+        return False
+    before = [o for o in group if not o.part and o is not c and _sentence(o) == at and _start(o) < _start(c)]
+    return bool(before) and max(before, key=_start) is not total
+
+
 _CLASS_ORDER: dict[tuple, str] = {}
 
 
@@ -147,7 +162,8 @@ def parts_sum_all(claims: list[Claim], rows: dict[KeyT, list["FactRow"]],
         for t in totals:
             for split, is_part in SPLITS.items():
                 cands = [c for c in group if c is not t and not c.partial and is_part(t, c) and same_time(t, c)
-                         and (one or _owner(c, [o for o in totals if same_time(o, c) and is_part(o, c)]) is t)]
+                         and (one or _owner(c, [o for o in totals if same_time(o, c) and is_part(o, c)]) is t)
+                         and not _part_of_another(c, t, group)]
                 if len(cands) < 2:
                     continue
                 by_class: dict = defaultdict(list)
