@@ -132,6 +132,21 @@ def target(text: str) -> regex.Match | None:
     return next((m for m, measured in _targets(text) if not measured), None)
 
 
+_TARGET_NAMED = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})(?:\s+(?:đề ra|đặt ra|được giao|năm \d{{4}}))?"
+    rf"\s*(?:là|:)\s*$", regex.IGNORECASE)
+
+
+def names_target(left: str) -> bool:
+    """The number right after names a target's value (`vượt mục tiêu đề ra là 200 sản phẩm`, `chỉ tiêu năm
+    2025: 50 sản phẩm`), even where what was done is measured against it.
+
+    >>> names_target("toàn tỉnh có 240 sản phẩm, vượt mục tiêu đề ra là "), names_target("vượt chỉ tiêu kế hoạch ")
+    (True, False)
+    """
+    return bool(_TARGET_NAMED.search(left[-60:]))
+
+
 def measured_target(text: str) -> bool:
     """A target word of `text` measures what was done (`vượt chỉ tiêu kế hoạch 118 sản phẩm`): the plan it
     names may follow in a bracket (`(mỗi năm có 400 sản phẩm)`).

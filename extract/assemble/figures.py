@@ -144,6 +144,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'
     if plan:
         return "target", "kind.plan_paragraph"
+    if cues.names_target(kind_window):
+        return "target", "kind.target_named"      # '…, vượt mục tiêu đề ra là 200 sản phẩm'
     if cues.target(left_clause):
         return "target", "kind.target_cue"
     if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
