@@ -59,6 +59,9 @@ def opens_among(text: str, f: Figure) -> bool:
     return bool(_AMONG.search(text, max(0, f.number.start - 12), f.number.start))
 
 
+_CLASS_DIGIT = regex.compile(r"\d\s*(?:sao|\*)", regex.IGNORECASE)
+
+
 def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Figure | None:
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
     part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
@@ -77,9 +80,11 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             [(g.star_match.start, g.star_match.end) for g in done if g.star_match is not None]
         bracket = opened >= 0 and ")" not in between and not any(
             ch.isdigit() and not any(a <= f.end + opened + k < b for a, b in taken)
+            and not _CLASS_DIGIT.match(between, opened + k)         # '(4 sao: 10 sản phẩm; …)'
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
-        if bracket and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"]:
-            return f
+        if bracket and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
+                                                 or f.parent.fields["metric"] is None):
+            return f      # (a part in its own place, or the rated part of a pool: '… trong đó 41 đạt 3 sao trở lên (4 sao: 6 …)')
         if cues.has(between, "parts", "inside") or bracket or (opens_among(text, f) and f.fields["metric"] is not None):
             return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among,
             # when it counts rated products; among a pool, 'trong số 95 sản phẩm tham gia, … 85 sản phẩm đạt' are

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import basis
 from . import cues
 from .owners import owner_number
 from .parts import Figure
@@ -19,7 +20,7 @@ from .parts import Figure
 _VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
 _EVALUATED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
-    rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*$",
+    rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$",
     regex.IGNORECASE)
 
 
@@ -56,6 +57,12 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         return pool
     if pool is not None and _result_of_fewer(fig, pool.figure, text):
         _not_rated(pool)
+        if fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]:
+            # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55': what the
+            # round rated was added by it
+            fig.fields["kind"] = "added"
+            fig.fields["rules"] = [r for r in fig.fields["rules"] if r != "kind.default_total"] + ["kind.result_of_pool"]
+            fig.fields["kind_basis"] = basis.kind_basis(fig.fields["rules"])
         return None
     if pool is not None and _class_result(fig, pool.figure):
         pool.results.append(fig)
@@ -94,7 +101,7 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     value, of = fig.fields["value"], pool.fields["value"]
     same_sentence = fig.fields["evidence"]["sentence_start"] == pool.fields["evidence"]["sentence_start"]
     result = "kind.result_of_round" in fig.fields["rules"] or (
-        "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] == "added")))
+        "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] != "target")))
     if result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of:
         return True
     # the same products named again with the class the round gave them ('… đánh giá, phân hạng … đối với 6

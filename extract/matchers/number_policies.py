@@ -44,7 +44,7 @@ WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORE
 DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
     rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
 UNIT_COMPOUND_AFTER = _after("unit_compounds")
-ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*$", regex.IGNORECASE)
+ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*:?\s*$", regex.IGNORECASE)   # phân hạng: 62
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
 ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 22000, HACCP 2020 (case matters)
