@@ -52,10 +52,25 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
         return
     total = sum(f.fields["value"] for f in items if isinstance(f.fields["value"], (int, float)))
     whole = next((w for w in wholes if w.unit == items[0].unit and w.fields["value"] == total), None)
+    rule = "kind.list_adds_up_to_figure"
+    if whole is None and _BACK_REFERENCE.match(text, info.start, end):
+        # 'UBND tỉnh vừa công nhận 6 sản phẩm đạt OCOP 4 sao. Các sản phẩm gồm: … HTX X (2 sản phẩm), Cơ sở Y (1
+        # sản phẩm), còn lại của …': the products named before, some of them counted
+        whole = next((w for w in reversed(wholes) if w.unit == items[0].unit and w.fields["metric"] == "ocop_products"
+                      and isinstance(w.fields["value"], (int, float)) and w.fields["value"] >= total), None)
+        rule = "kind.list_of_figure"
     if whole is None:
         return
     for f in items:
-        _take_whole(f, whole, "kind.list_adds_up_to_figure", f.fields["scope_basis"] != "stated")
+        _take_whole(f, whole, rule, f.fields["scope_basis"] != "stated")
+        if f.fields["star"] == "3+" and whole.fields["star"] not in (None, "3+") and f.fields["metric"] == "ocop_products":
+            f.fields["star"] = whole.fields["star"]
+            f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("star")] + ["star.of_whole"]
+
+
+_BACK_REFERENCE = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(?:này|trên|nói trên|được công nhận|đạt \d sao|"
+                                r"đạt OCOP \d sao|mới))?\s+(?:gồm|bao gồm|gồm có|là)\s*:?\s*$", regex.IGNORECASE)
+"""A list's heading that points back at products named before (`Các sản phẩm gồm:`, `Các sản phẩm này gồm:`)."""
 
 
 _YEAR = regex.compile(r"\d{4}")
