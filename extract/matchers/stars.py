@@ -51,8 +51,8 @@ PATTERN = regex.compile(rf"""
       )
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
-    (?P<potential_after>\s+{longest_first(VOCAB["potential"])}(?![\p{{L}}\p{{M}}])
-       (?!(?:\s+[\p{{L}}\p{{M}}]+){{0,4}}\s+\d\s*sao))?    # 5 sao tiềm năng (not '4 sao tiềm năng 5 sao')
+    (?P<potential_after>\s+\(?\s*{longest_first(VOCAB["potential"])}(?![\p{{L}}\p{{M}}])
+       (?!(?:\s+[\p{{L}}\p{{M}}]+){{0,4}}\s+\d\s*sao)(?:\s*\))?)?    # 5 sao tiềm năng, 5 sao (tiềm năng); not '4 sao tiềm năng 5 sao'
     """, regex.VERBOSE | regex.IGNORECASE)
 _NATIONAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['national_level'])}(?![\p{{L}}\p{{M}}])",
                                 regex.IGNORECASE)
