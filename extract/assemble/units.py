@@ -135,6 +135,9 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         unit, end, rule = item_unit, n.end, "unit.place_item"
     if unit is None and (shared := shared_unit(text, info, n, later)) is not None:
         (unit, rule), end = shared, n.end
+    if unit is None and done and done[-1].fields["evidence"]["sentence_start"] == info.start \
+            and _NEXT_LABEL.fullmatch(text, done[-1].number.end, n.start):
+        unit, end, rule = done[-1].unit, n.end, "unit.label_list"   # 'công nhận mới: 25; công nhận lại: 12; nâng hạng: 5'
     if unit is None and later and _JOINED_NUMBERS.fullmatch(text, n.end, later[0].start):
         unit, _, next_rule = unit_of(info, later[0], text)      # '2.900 và 400 sản phẩm'
         unit, end, rule = (unit, n.end, "unit.shared_with_next") if next_rule == "unit.known_word" else (None, end, rule)
@@ -142,3 +145,5 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
 
 
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
+_NEXT_LABEL = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}\s*;\s*[^\W\d][^;:,.()\d]{0,40}:\s*")
+"""From a labelled number to the next label of its list (`…: 25 sản phẩm; công nhận lại: `)."""
