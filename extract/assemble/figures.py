@@ -119,10 +119,11 @@ def status_of(right: str) -> str | None:
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
-            span: bool = False) -> tuple[str, str]:
+            span: bool = False, months: bool = False) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
     of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`); `span`: the figure's
-    date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day.
+    date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day; `months`: a stretch of months
+    (`4 tháng đầu năm có 15 sản phẩm đạt OCOP`: what those months added).
 
     >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
     ...         " sản phẩm", False, "during", False, True, span=True)
@@ -184,6 +185,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         # the rating
         if near is None or time_relation == "during":
             return "added", "kind.recognized_in_period" if near else "kind.recognized"
+    if near and near[0] == "have_before" and months and rating_in_sentence and not now_in_sentence:
+        return "added", "kind.had_in_months"      # '4 tháng đầu năm có 15 sản phẩm đạt OCOP'
     if near is None and time_relation == "during" and rating_in_sentence:
         return "added", "kind.rated_during"
     return "total", "kind.default_total"
