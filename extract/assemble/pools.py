@@ -57,14 +57,9 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         return pool
     if pool is not None and _result_of_fewer(fig, pool.figure, text):
         _not_rated(pool)
-        if fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]:
-            # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55': what the
-            # round rated was added by it
-            fig.fields["kind"] = "added"
-            fig.fields["rules"] = [r for r in fig.fields["rules"] if r != "kind.default_total"] + ["kind.result_of_pool"]
-            fig.fields["kind_basis"] = basis.kind_basis(fig.fields["rules"])
+        _result_added(fig)      # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55'
         return None
-    if pool is not None and _class_result(fig, pool.figure):
+    if pool is not None and _class_result(fig, pool.figure, text):
         pool.results.append(fig)
     if evaluated(text, fig):
         close(pool)
@@ -72,11 +67,17 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
     return pool
 
 
-def _class_result(fig: Figure, pool: Figure) -> bool:
+def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
     """A count of one class the round gave (`Kết quả, 18 sản phẩm đạt 3 sao`, `trong đó 5 sản phẩm đạt 4
-    sao`)."""
+    sao`, a report's next line `- Số sản phẩm đạt 4 sao: 8 sản phẩm`)."""
+    star = fig.star_match
+    achieved = fig.parent is None and "kind.default_total" in fig.fields["rules"] and star is not None \
+        and bool(_ACHIEVED.search(text, max(0, star.start - 20), star.start))
     return fig.unit == pool.unit and fig.fields["metric"] == "ocop_products" and fig.fields["star"] not in (None, "3+") \
-        and (fig.parent is pool or "kind.result_of_round" in fig.fields["rules"])
+        and (fig.parent is pool or "kind.result_of_round" in fig.fields["rules"] or achieved)
+
+
+_ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
 def close(pool: Pool | None) -> None:
@@ -87,6 +88,16 @@ def close(pool: Pool | None) -> None:
     values, of = [f.fields["value"] for f in pool.results], pool.figure.fields["value"]
     if all(isinstance(v, (int, float)) for v in values) and isinstance(of, (int, float)) and sum(values) < of:
         _not_rated(pool)
+        for f in pool.results:
+            _result_added(f)
+
+
+def _result_added(fig: Figure) -> None:
+    """What the round rated was added by it (read as a stock when nothing in its own clause said so)."""
+    if fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]:
+        fig.fields["kind"] = "added"
+        fig.fields["rules"] = [r for r in fig.fields["rules"] if r != "kind.default_total"] + ["kind.result_of_pool"]
+        fig.fields["kind_basis"] = basis.kind_basis(fig.fields["rules"])
 
 
 def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:

@@ -35,7 +35,7 @@ class ReaderState:
     last_time: tuple | None = None      # (as_of, period) of the last stated date in this paragraph
     last_scope: tuple | None = None     # (scope, level) of the last figure (kept across paragraphs)
     parts_run: bool = False             # the last sentence with figures listed parts of a whole
-    pool: pools.Pool | None = None      # products put to a council in this paragraph, not yet settled
+    pool: pools.Pool | None = None      # products put to a council in this paragraph (or list), not yet settled
     places: set = field(default_factory=set)   # the places of this paragraph's figures
     item: bool = False                  # this paragraph is an item of a list (`- …`, `+ …`, `1. …`)
     outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
@@ -58,7 +58,8 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
             item = bool(_LIST_ITEM.match(info.text))
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
-                                outer_scope=carried if item else None)
+                                outer_scope=carried if item else None,
+                                pool=state.pool if item and state.item else None)   # (a list's items: one stretch)
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
     return state
