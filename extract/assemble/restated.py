@@ -75,3 +75,21 @@ def business_named_again(orgs: list, start: int, end: int, text: str) -> str | N
     named = [o for o in orgs if o.end <= m.start() and o.value["org_class"] == "business"
              and o.value["name"].lower().startswith(forms)]
     return named[-1].value["name"] if named else None
+
+
+def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
+    """A headline's count that the body gives again with what happened to it (`Cao Bằng: 3 sản phẩm đạt OCOP
+    4*` over `Hội đồng tỉnh đã … công nhận 3 sản phẩm đạt 4*`) is that figure: its kind and time are the
+    body's, not a stock read from the headline's few words."""
+    if headline_start is None:
+        return
+    for f in figures:
+        if f.fields["evidence"]["sentence_start"] != headline_start or f.fields["metric"] != "ocop_products" \
+                or f.fields["kind"] != "total" or f.fields.get("kind_basis") == "stated":
+            continue
+        g = next((g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start
+                  and g.unit == f.unit and g.fields["value"] == f.fields["value"]
+                  and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope"))
+                  and g.fields["kind"] != "total" and g.fields.get("kind_basis") != "default"), None)
+        if g is not None:
+            _take(f, g, "kind.headline_of_figure")
