@@ -46,6 +46,7 @@ class Pool:
     figure: Figure
     owners: list[Figure] = field(default_factory=list)   # `của 20 chủ thể`: its owners' count
     results: list[Figure] = field(default_factory=list)  # the classes the round gave (`kết quả 18 … đạt 3 sao`)
+    organized: bool = False     # `huyện tổ chức đánh giá 20 sản phẩm`: an evaluation held, its outcome not said
 
 
 def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
@@ -63,7 +64,8 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         pool.results.append(fig)
     if evaluated(text, fig):
         close(pool)
-        return Pool(fig)
+        return Pool(fig, organized=fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]
+                    and bool(_ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)))
     return pool
 
 
@@ -77,19 +79,28 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
         and (fig.parent is pool or "kind.result_of_round" in fig.fields["rules"] or achieved)
 
 
+_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])tổ chức\s+(?:{_VERBS})\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
+"""An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận 50`)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
 def close(pool: Pool | None) -> None:
     """The end of a pool's stretch: when the classes its round gave add up to fewer products than it
     (`Hội đồng đánh giá 20 sản phẩm, kết quả 18 sản phẩm đạt 3 sao`), not all of it was rated."""
-    if pool is None or not pool.results or pool.figure.fields["metric"] is None:
+    if pool is None or pool.figure.fields["metric"] is None:
+        return
+    if pool.organized and not pool.results:
+        _not_rated(pool)    # 'Tháng 10 vừa qua, huyện tổ chức đánh giá 20 sản phẩm.': under review, no stock
+        return
+    if not pool.results:
         return
     values, of = [f.fields["value"] for f in pool.results], pool.figure.fields["value"]
     if all(isinstance(v, (int, float)) for v in values) and isinstance(of, (int, float)) and sum(values) < of:
         _not_rated(pool)
         for f in pool.results:
             _result_added(f)
+    elif all(isinstance(v, (int, float)) for v in values) and sum(values) == of:
+        _result_added(pool.figure)      # all of it rated by the round: what it added
 
 
 def _result_added(fig: Figure) -> None:
