@@ -102,9 +102,10 @@ def _run(out: Path, db: str | Path | None, runner, workers: int | None = None) -
     from .place_workers import workers_for
     db_path = Path(db) if db else out / "review.sqlite"
     cache = PartCache(out / FOLDER)
+    chosen = workers is not None
     workers = workers_for(out / "records.jsonl", runner) if workers is None else workers
     if workers > 1 and runner is None:
-        done = _on_workers(out, db_path, cache, workers)
+        done = _on_workers(out, db_path, cache, workers, chosen)
         if done is not None:
             return done
     records = _read_records(out / "records.jsonl")
@@ -121,10 +122,11 @@ def _run(out: Path, db: str | Path | None, runner, workers: int | None = None) -
                             len(result.corrected), len(result.stale), s["by_type"])
 
 
-def _on_workers(out: Path, db_path: Path, cache, workers: int) -> ReconcileSummary | None:
+def _on_workers(out: Path, db_path: Path, cache, workers: int, chosen: bool) -> ReconcileSummary | None:
     """The run on `workers` processes (`place_workers`), when there is no review work to apply (decisions
-    rerun the whole; corrections change records before they are placed); None: to be done in one process
-    (which also says what is wrong with an input that cannot be read)."""
+    rerun the whole; corrections change records before they are placed) and, unless `chosen` (asked for),
+    when the places can be shared out fairly; None: to be done in one process (which also says what is
+    wrong with an input that cannot be read)."""
     from .naming import article_names
     from .place_workers import run_on_workers
     try:
@@ -133,7 +135,7 @@ def _on_workers(out: Path, db_path: Path, cache, workers: int) -> ReconcileSumma
             return None
     except ReconcileInputError:
         return None
-    got = run_on_workers(out, out / "records.jsonl", articles, article_names(articles), cache, workers)
+    got = run_on_workers(out, out / "records.jsonl", articles, article_names(articles), cache, workers, chosen)
     if got is None:
         return None
     records, claims, facts, conflicts, by_type = got
