@@ -87,11 +87,19 @@ def _tree(ids: tuple[str, ...]) -> str:
     for w in ids:
         node = root
         for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+            node = node.get(ch) or node.setdefault(ch, {})
+        node[""] = True
+    escaped: dict[str, str] = {}
 
     def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        branches = []
+        for ch, child in node.items():
+            if ch:
+                run = [escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))]
+                while len(child) == 1 and "" not in child:      # (a chain of single characters, as one run)
+                    (ch, child), = child.items()
+                    run.append(escaped.get(ch) or escaped.setdefault(ch, re.escape(ch)))
+                branches.append("".join(run) + pattern(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
