@@ -137,19 +137,11 @@ def label(group: ValueGroup) -> str:
     return group.label
 
 
-def _sized(changes: list[Claim]) -> list[tuple[Claim, float, float]]:
-    """The stated additions in record order, each with the smallest and largest size it allows (a count for
-    one organization is what it says for the arithmetic: the place may add more)."""
-    return [(ch, *((ch.value, ch.value) if ch.partial else ch.allows))
-            for ch in sorted(changes, key=lambda c: c.record_id)]
-
-
 def _change_between(gap: float, high_articles: set[str], changes: list[tuple[Claim, float, float]]
                     ) -> tuple[Claim, bool] | None:
-    """A stated addition (of `_sized(changes)`) that takes a count to one `gap` higher: (claim, exact) when
-    the gap is what it allows, or when the source of the addition also states the higher count (it says
-    the addition raised the total) and the addition is at least as large as the gap; the first exact one
-    in record order, else the first of the others."""
+    """A stated addition (of `changes`: in record order, with the least and most each allows) that takes a count
+    to one `gap` higher: (claim, exact) when the gap is what it allows (the first such), else the first whose
+    source also states the higher count (the addition raised the total) and that is at least the gap."""
     if gap <= 0:
         return None
     best = None
@@ -167,7 +159,8 @@ def stated_change(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
     groups = point.groups
     if not ctx.changes:
         return None
-    changes = _sized(ctx.changes)       # (once a point, not once a pair of values)
+    changes = [(ch, *((ch.value, ch.value) if ch.partial else ch.allows))    # (once a point; one organization's
+               for ch in sorted(ctx.changes, key=lambda c: c.record_id)]    # count: what it says, the place may add)
     values = [g.value for g in groups]
     for high in sorted(groups, key=lambda g: -g.value):
         befores = []
