@@ -59,7 +59,7 @@ def run() -> None:
     """The `ocop` command: `main`, then exit with its code. After a pool of workers was stopped early
     (Ctrl-C, SIGTERM, a closed pipe), the outputs are already whole and the lock released, and the
     interpreter's clean-up of that pool could hang or fail (`workers.POOL_ABANDONED`): the process leaves
-    without it."""
+    without it. Otherwise it leaves as the interpreter does (`leave`), but for freeing its objects."""
     code = main()
     workers = sys.modules.get("extract.workers")
     if workers is not None and workers.POOL_ABANDONED:
@@ -69,6 +69,27 @@ def run() -> None:
             except (OSError, ValueError):
                 pass
         os._exit(code)
+    leave(code)
+
+
+def leave(code: int) -> None:
+    """Exit with `code` as the interpreter does at its end — the exit handlers run (`atexit`: processes
+    joined, temporary files removed), the output streams flushed — without then freeing every object one
+    by one, which after `ocop run` took 0,12–0,15 s (the matchers, the gazetteer, the tokenizer's model).
+    Done so only when no other thread runs (the interpreter would wait for it) and the streams flush
+    (else the interpreter says why, as before); otherwise `sys.exit`."""
+    import threading
+    if threading.active_count() == 1:
+        import atexit
+        atexit._run_exitfuncs()
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            pass
+        else:
+            os._exit(code)
     sys.exit(code)
 
 

@@ -95,6 +95,28 @@ def test_the_last_run_of_two_workers_is_reused_by_one_process(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (out / FOLDER).rglob("*.pickle")} == entries
 
 
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="two workers need two cores")
+def test_one_place_with_most_records_is_reconciled_in_one_process_unless_workers_are_asked_for(tmp_path,
+                                                                                                 monkeypatch):
+    """Workers chosen by themselves (a file large enough, two cores): one process when one worker's places
+    would hold three quarters of the records (as Hà Nội does in the bench's 500 files), two otherwise; two
+    when asked for. The same outputs each way."""
+    from extract.reconcile import place_workers
+    monkeypatch.setattr(place_workers, "PARALLEL_FROM_BYTES", 0)
+    skewed = [count_record(f"h{i}#1", f"h{i}", 100 + i, star="3+", scope="Hà Nội", as_of=f"{2010 + i % 15}")
+              for i in range(300)]
+    skewed += [count_record(f"h{i}#2", f"h{i}", 20 + i, star="3+", scope=place, as_of=f"{2010 + i % 15}")
+               for i, place in zip(range(0, 300, 3), ["Quảng Ninh", "Huế", "Thanh Trì"] * 40)]
+    assert split_lines(_folder(tmp_path / "split", skewed, []) / "records.jsonl", 2).heaviest() == 0.75
+    auto, two = _folder(tmp_path / "auto", skewed, []), _folder(tmp_path / "two", skewed, [])
+    assert run_reconcile(auto).workers == 1
+    assert run_reconcile(two, workers=2).workers == 2
+    assert _outputs(auto) == _outputs(two)
+    fair = _folder(tmp_path / "fair", synthetic(6000, 4), [])
+    assert split_lines(fair / "records.jsonl", 2).heaviest() < 0.6
+    assert run_reconcile(fair).workers == 2
+
+
 def test_input_the_workers_cannot_read_is_reconciled_in_one_process(tmp_path):
     """A record that is not usable deep in the file: the same error as in one process; a line of JSON that
     is not an object: the same; review decisions: reconciled in one process."""

@@ -107,13 +107,13 @@ def reconcile_all(out_dir: str, quiet: bool, runner=None) -> int:
 
     from ..reconcile import stamp
     out = Path(out_dir)
-    if stamp.is_current(out):
+    read = stamp.inputs_now(out)        # (before reconciling reads them; hashed once)
+    if stamp.is_current(out, read):
         if not quiet:
             print(f"ocop: nothing to reconcile again: records, review decisions and corrections are as the "
                   f"last reconciliation read them -> {out_dir}", file=sys.stderr)
         return 0
     stamp.forget(out)
-    read = stamp.inputs_now(out)
     from ..engines import EngineError
     from ..reconcile import run_reconcile
     try:

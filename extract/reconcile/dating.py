@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from .claims import Claim, KeyT, claim_order
 from .timeline import interval
-from .values import agree, fmt
+from .values import fmt
 
 WEAK_BASES = ("inferred", "published", None)
 """Dates a claim did not state itself; arithmetic may give a better one."""
@@ -83,15 +83,17 @@ def flow_moves(claims: list[Claim]) -> list[tuple[tuple, Claim, str, str]]:
         # agrees is taken), found by bisection on the end day and kept for every total of that first day
         by_end = sorted(range(len(sums)), key=lambda i: sums[i][0].span.hi)
         ends = [sums[i][0].span.hi for i in by_end]
-        before_day: dict[int, list[int]] = {}
+        before_day: dict[int, list[tuple]] = {}
         for n, t in enumerate(weak):
             day = t.span.lo
             near = before_day.get(day)
-            if near is None:
-                near = before_day[day] = sorted(by_end[bisect_left(ends, day - MAX_GAP_DAYS):bisect_left(ends, day)])
-            for i in near:
-                f, e, rng = sums[i]
-                if e.article_id != t.article_id and agree(t.allows, rng):
+            if near is None:        # (each sum with its earlier total's article and range, read once a day)
+                near = before_day[day] = [(sums[i][1].article_id, *sums[i][2], i) for i in
+                                          sorted(by_end[bisect_left(ends, day - MAX_GAP_DAYS):bisect_left(ends, day)])]
+            article, (least, most) = t.article_id, t.allows
+            for e_article, lo, hi, i in near:
+                if least <= hi and lo <= most and e_article != article:    # (`agree`, the cheaper test first)
+                    f, e, _ = sums[i]
                     end = period_end(f)
                     note = (f"dated to the end of {end}: {fmt(t.value)} ({t.article_id}) = {fmt(e.value)} "
                             f"({e.as_of}, {e.article_id}) + {fmt(f.value)} added in {f.period or f.as_of} "

@@ -102,13 +102,16 @@ def _run(out: Path, db: str | Path | None, runner, workers: int | None = None) -
     from .place_workers import workers_for
     db_path = Path(db) if db else out / "review.sqlite"
     cache = PartCache(out / FOLDER)
+    chosen = workers is not None
     workers = workers_for(out / "records.jsonl", runner) if workers is None else workers
+    articles = None
     if workers > 1 and runner is None:
-        done = _on_workers(out, db_path, cache, workers)
+        done, articles = _on_workers(out, db_path, cache, workers, chosen)
         if done is not None:
             return done
     records = _read_records(out / "records.jsonl")
-    articles = _read(out / "articles.jsonl", False, _slim_article)
+    if articles is None:
+        articles = _read(out / "articles.jsonl", False, _slim_article)
     decisions = load_decisions(db_path)
     result: ReconcileResult = reconcile(records, articles, decisions, corrections=load_stored_corrections(db_path),
                                         parts=Partitioned(runner=runner, cache=cache))
@@ -121,21 +124,23 @@ def _run(out: Path, db: str | Path | None, runner, workers: int | None = None) -
                             len(result.corrected), len(result.stale), s["by_type"])
 
 
-def _on_workers(out: Path, db_path: Path, cache, workers: int) -> ReconcileSummary | None:
+def _on_workers(out: Path, db_path: Path, cache, workers: int, chosen: bool
+                ) -> tuple[ReconcileSummary | None, list | None]:
     """The run on `workers` processes (`place_workers`), when there is no review work to apply (decisions
-    rerun the whole; corrections change records before they are placed); None: to be done in one process
-    (which also says what is wrong with an input that cannot be read)."""
+    rerun the whole; corrections change records before they are placed) and, unless `chosen` (asked for),
+    when the places can be shared out fairly; None: to be done in one process (which also says what is
+    wrong with an input that cannot be read), with the articles when they were read."""
     from .naming import article_names
     from .place_workers import run_on_workers
     try:
         articles = _read(out / "articles.jsonl", False, _slim_article)
         if load_decisions(db_path) or load_stored_corrections(db_path):
-            return None
+            return None, articles
     except ReconcileInputError:
-        return None
-    got = run_on_workers(out, out / "records.jsonl", articles, article_names(articles), cache, workers)
+        return None, None
+    got = run_on_workers(out, out / "records.jsonl", articles, article_names(articles), cache, workers, chosen)
     if got is None:
-        return None
+        return None, articles
     records, claims, facts, conflicts, by_type = got
     cache.prune()
-    return ReconcileSummary(out, records, claims, facts, conflicts, 0, 0, 0, by_type, workers=workers)
+    return ReconcileSummary(out, records, claims, facts, conflicts, 0, 0, 0, by_type, workers=workers), None

@@ -58,13 +58,53 @@ def rename(text: str | None, names: dict[str, str]) -> str | None:
 
 
 _CACHE: dict[tuple, re.Pattern] = {}
+_BESIDE = r"[\w#@-]"
+"""What an article id cited in a text does not touch on either side (else it is part of a longer word)."""
+TRIE_AT_MOST = 200
+"""Ids up to this long are matched through a tree of their characters (longer ones: as a list of them)."""
 
 
 def _pattern(ids: tuple[str, ...]) -> re.Pattern:
+    """Any of `ids` (longest first) as a whole word. The ids are put in a tree of their characters, so that a
+    place where an id may begin tries its next characters once instead of every id in turn (on 500
+    articles 12 times faster); a longer id is tried before an id it starts with, as in a list of them
+    longest first, so it matches the same."""
     if ids not in _CACHE:
         _CACHE.clear()
-        _CACHE[ids] = re.compile(r"(?<![\w#@-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w#@-])")
+        if all(ids) and max(map(len, ids), default=0) <= TRIE_AT_MOST:
+            body = _tree(ids)
+        else:
+            body = "(?:" + "|".join(map(re.escape, ids)) + ")"
+        _CACHE[ids] = re.compile(f"(?<!{_BESIDE}){body}(?!{_BESIDE})")
     return _CACHE[ids]
+
+
+def _tree(ids: tuple[str, ...]) -> str:
+    """A pattern of `ids` (none empty) as a tree: `ab(?:c(?:d)?|e)?` for `ab`, `abc`, `abcd`, `abe`. The branches
+    of a node begin with different characters (at most one can match); where an id ends and a longer one
+    goes on, the longer is tried first (a greedy `?`) and the shorter when what follows does not fit."""
+    root: dict = {}
+    for w in ids:
+        node = root
+        for ch in w:
+            node = node.get(ch) or node.setdefault(ch, {})
+        node[""] = True
+    escaped: dict[str, str] = {}
+
+    def pattern(node: dict) -> str:
+        branches = []
+        for ch, child in node.items():
+            if ch:
+                run = [escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))]
+                while len(child) == 1 and "" not in child:      # (a chain of single characters, as one run)
+                    (ch, child), = child.items()
+                    run.append(escaped.get(ch) or escaped.setdefault(ch, re.escape(ch)))
+                branches.append("".join(run) + pattern(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return pattern(root)
 
 
 def name_articles(result, names: dict[str, str]) -> None:

@@ -54,11 +54,18 @@ def units_of(scope: str | None, level: Any) -> tuple[str, ...]:
 @dataclass
 class Split:
     """`owner`: the worker of each unit; `lines`: for each line of the file, a bit for each worker that
-    reads it (bit w: worker w); `records`: the records in the file (its lines that are not blank)."""
+    reads it (bit w: worker w); `records`: the records in the file (its lines that are not blank); `load`:
+    the records of each worker's own places (those without a place left out)."""
 
     owner: dict[str, int]
     lines: bytearray
     records: int
+    load: list[int]
+
+    def heaviest(self) -> float:
+        """The share of the places' records that the worker with the most of them reconciles."""
+        total = sum(self.load)
+        return max(self.load) / total if total else 0.0
 
 
 def split_lines(path, workers: int) -> Split | None:
@@ -101,7 +108,11 @@ def split_lines(path, workers: int) -> Split | None:
     owner = deal(records_of, units_by_article, workers)
     bits = {a: _bits(us, owner) for a, us in units_by_article.items()}
     bits[_BLANK] = 0
-    return Split(owner, bytearray(map(bits.__getitem__, line_article)), sum(seen.values()))
+    load = [0] * workers
+    for u, n in records_of.items():
+        if u:           # (not the records without a place: dates and organizations make no claim)
+            load[owner[u]] += n
+    return Split(owner, bytearray(map(bits.__getitem__, line_article)), sum(seen.values()), load)
 
 
 _BLANK = object()

@@ -137,35 +137,39 @@ def label(group: ValueGroup) -> str:
     return group.label
 
 
-def _change_between(low: ValueGroup, high: ValueGroup, changes: list[Claim]) -> tuple[Claim, bool] | None:
-    """A stated addition that takes `low` to `high`: (claim, exact) when high - low is what it allows,
-    or when the source of the addition also states `high` (it says the addition raised the total) and
-    the addition is at least as large as the gap."""
-    gap = high.value - low.value
+def _change_between(gap: float, high_articles: set[str], changes: list[tuple[Claim, float, float]]
+                    ) -> tuple[Claim, bool] | None:
+    """A stated addition (of `changes`: in record order, with the least and most each allows) that takes a count
+    to one `gap` higher: (claim, exact) when the gap is what it allows (the first such), else the first whose
+    source also states the higher count (the addition raised the total) and that is at least the gap."""
     if gap <= 0:
         return None
     best = None
-    for ch in sorted(changes, key=lambda c: c.record_id):
-        # a count for one organization is what it says for the arithmetic (the place may add more)
-        size = (ch.value, ch.value) if ch.partial else ch.allows
-        exact = agree(size, (gap, gap))
-        states_result = ch.article_id in high.articles and gap <= size[1]
-        if exact or states_result:
-            cand = (ch, exact)
-            if best is None or (exact and not best[1]):
-                best = cand
+    for ch, lo, hi in changes:
+        if not gap <= hi:
+            continue
+        if lo <= gap:
+            return (ch, True)
+        if best is None and ch.article_id in high_articles:
+            best = (ch, False)
     return best
 
 
 def stated_change(point: TimePoint, ctx: PolicyContext) -> Resolution | None:
     groups = point.groups
+    if not ctx.changes:
+        return None
+    changes = [(ch, *((ch.value, ch.value) if ch.partial else ch.allows))    # (once a point; one organization's
+               for ch in sorted(ctx.changes, key=lambda c: c.record_id)]    # count: what it says, the place may add)
+    values = [g.value for g in groups]
     for high in sorted(groups, key=lambda g: -g.value):
         befores = []
         found = None
-        for low in groups:
+        high_value, high_articles = high.value, set(high.articles)
+        for low, low_value in zip(groups, values):
             if low is high:
                 continue
-            hit = _change_between(low, high, ctx.changes)
+            hit = _change_between(high_value - low_value, high_articles, changes)
             if hit:
                 befores.append((low, hit))
                 found = found or hit

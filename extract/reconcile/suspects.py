@@ -25,6 +25,7 @@ Labelled findings are ranked below the others (a stable sort keeps their own ord
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from collections import defaultdict
 from typing import Iterable
@@ -40,7 +41,7 @@ TENFOLD_TOLERANCE = 0.02
 
 def looks_tenfold(a: float, b: float) -> bool:
     lo, hi = sorted((abs(a), abs(b)))
-    if lo == 0:
+    if lo == 0 or hi < 9 * lo:      # (a ratio under 9 is none: most pairs, told without a logarithm)
         return False
     ratio = hi / lo
     power = round(math.log10(ratio))
@@ -106,7 +107,8 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
                            f"about it; its clause names no place")
     values = sorted({v for v in conflict.values if isinstance(v, (int, float))})
     for i, lo in enumerate(values):
-        for hi in values[i + 1:]:
+        # (of values none negative, those under 9 times `lo` are not tenfold: from the first that is not)
+        for hi in values[bisect_left(values, 9 * lo, i + 1) if values[0] >= 0 else i + 1:]:
             if looks_tenfold(lo, hi):
                 reasons.append(f"{fmt(hi)} is {round(hi / lo):,} times {fmt(lo)}: a misplaced digit or thousands "
                                f"mark?".replace(",", "."))
