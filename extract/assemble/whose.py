@@ -28,7 +28,7 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
         if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]):
             return o.value["name"]
         link = _address_end(info, o.end, n.start, text)
-        if (window_start <= o.start or window_start <= link) and o.end <= n.start and (
+        if (window_start <= o.start or o.end < link and window_start <= link) and o.end <= n.start and (
                 cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
             return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
 
