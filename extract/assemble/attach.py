@@ -259,6 +259,10 @@ def year_so_far(info: SentenceInfo, n: Match) -> bool:
                and (d.value.get("value") or "").endswith("-01~") for d in info.dates)
 
 
+def _before_publication(value: str | None, ctx: ArticleContext) -> bool:
+    return bool(value) and value[:4].isdigit() and ctx.published is not None and int(value[:4]) < ctx.published.year
+
+
 def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContext, now_in_sentence: bool,
             last_time: tuple | None) -> tuple[str | None, str | None, str | None, str]:
     """(as_of, period, time_basis, rule)."""
@@ -280,8 +284,8 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
     if now_in_sentence:
         as_of, basis = ctx.now()
         return as_of, None, basis, "time.now_cue"
-    if last_time is not None:
-        return last_time[0], last_time[1], "context", "time.context"
+    if last_time is not None and not (kind == "target" and _before_publication(last_time[0], ctx)):
+        return last_time[0], last_time[1], "context", "time.context"   # (a plan's year is never past)
     if kind == "added" and ctx.published and (ctx.published.month, ctx.published.day) <= YEAR_END_NEWS:
         # news of the first days of January reports the rounds of the year that just ended
         return f"{ctx.published.year - 1}-12~", None, "published", "time.article_news_year_end"
