@@ -87,9 +87,10 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
         if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
             state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
-            if len({f.fields["scope"] for f in placed if f.parent is None}) > 1:
+            if len({f.fields["scope"] for f in placed}) > 1:
                 state.last_scope = None     # a sentence through several places ('Hà Nội và TP.HCM lần lượt
-                #   có …') leaves the reader in none of them: the next one is in the article's place
+                #   có …', a round's parts by district: 'Trong số này, huyện Đại Lộc có 9 sản phẩm, … thành phố
+                #   Hội An 5 sản phẩm') leaves the reader in none of them: the next one is in the article's place
             state.places.update(f.fields["scope"] for f in placed)
     elif (subject := attach.subject_place(info, ctx, state.last_scope)) is not None:
         state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
