@@ -122,7 +122,9 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
         return True
     value, of = fig.fields["value"], pool.fields["value"]
     same_sentence = fig.fields["evidence"]["sentence_start"] == pool.fields["evidence"]["sentence_start"]
-    result = "kind.result_of_round" in fig.fields["rules"] or (
+    planned = same_sentence and pool.fields["kind"] == fig.fields["kind"] == "target"   # 'sẽ đánh giá khoảng 40 sản
+    #   phẩm, phấn đấu có ít nhất 30 sản phẩm đạt chuẩn': the round planned, and the rated it aims at
+    result = "kind.result_of_round" in fig.fields["rules"] or planned or (
         "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] != "target")))
     if result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of:
         return True
