@@ -154,11 +154,16 @@ class _ModelPickler(pickle.Pickler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._sets: dict[int, frozenset] = {}
+        self._classes: dict[type, tuple | None] = {}    # (`_model_fields` of a model's class; None: no model)
 
     def reducer_override(self, obj):
-        if not isinstance(obj, BaseModel) or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
+        cls = obj.__class__
+        fields = self._classes.get(cls, False)
+        if fields is False:
+            fields = self._classes[cls] = _model_fields(cls) if issubclass(cls, BaseModel) else None
+        if fields is None or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
             return NotImplemented
-        names, read, texts = _model_fields(obj.__class__)
+        names, read, texts = fields
         try:
             values = read(obj)
         except AttributeError:      # a field never set (`model_construct` without it): as its dict says
@@ -167,13 +172,13 @@ class _ModelPickler(pickle.Pickler):
         frozen = self._sets.get(id(fields_set))
         if frozen is None:
             frozen = self._sets[id(fields_set)] = frozenset(fields_set)
-        encoded = [i for i in texts if values[i].__class__ is str and not values[i].isascii()]
+        encoded = [i for i in texts if values[i].__class__ is str and not values[i].isascii()] if texts else None
         if not encoded:
-            return _model, (obj.__class__, names, values, frozen)
+            return _model, (cls, names, values, frozen)
         values = list(values)
         for i in encoded:
             values[i] = values[i].encode("utf-8", "surrogatepass")
-        return _model, (obj.__class__, names, tuple(values), frozen, tuple(encoded))
+        return _model, (cls, names, tuple(values), frozen, tuple(encoded))
 
 
 _MODEL_FIELDS: dict[type, tuple] = {}
