@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import basis
 from ..matchers import Match
 from ..matchers import stars as stars_matcher
 from . import cues
@@ -49,6 +50,14 @@ class Figure:
     end: int                      # where its evidence ends (after the unit)
     parent: "Figure | None" = None   # the whole it is a part of
     star_match: Match | None = None   # the star class it took (not another count's before it)
+
+
+def read_as_added(f: Figure, rule: str, **fields) -> None:
+    """`f`, read as a stock for want of a cue (`kind.default_total`), is an addition by `rule` (with
+    `fields`, such as its period, set too)."""
+    f.fields.update(kind="added", **fields)
+    f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.default_total"] + [rule]
+    f.fields["kind_basis"] = basis.kind_basis(f.fields["rules"])
 
 
 _AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .. import basis
 from . import cues
 from .owners import owner_number
-from .parts import Figure
+from .parts import Figure, read_as_added
 
 _VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
 _EVALUATED_BEFORE = regex.compile(
@@ -106,9 +105,7 @@ def close(pool: Pool | None) -> None:
 def _result_added(fig: Figure) -> None:
     """What the round rated was added by it (read as a stock when nothing in its own clause said so)."""
     if fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]:
-        fig.fields["kind"] = "added"
-        fig.fields["rules"] = [r for r in fig.fields["rules"] if r != "kind.default_total"] + ["kind.result_of_pool"]
-        fig.fields["kind_basis"] = basis.kind_basis(fig.fields["rules"])
+        read_as_added(fig, "kind.result_of_pool")
 
 
 def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:

@@ -7,7 +7,7 @@ import regex
 
 from .. import basis
 from .analysis import SentenceInfo
-from .parts import Figure, heading_end
+from .parts import Figure, heading_end, read_as_added
 
 
 def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
@@ -53,7 +53,7 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
     total = sum(f.fields["value"] for f in items if isinstance(f.fields["value"], (int, float)))
     whole = next((w for w in wholes if w.unit == items[0].unit and w.fields["value"] == total), None)
     rule = "kind.list_adds_up_to_figure"
-    if whole is None and _BACK_REFERENCE.match(text, info.start, end):
+    if whole is None and _HEADING_POINTS_BACK.match(text, info.start, end):
         # 'UBND tỉnh vừa công nhận 6 sản phẩm đạt OCOP 4 sao. Các sản phẩm gồm: … HTX X (2 sản phẩm), Cơ sở Y (1
         # sản phẩm), còn lại của …': the products named before, some of them counted
         whole = next((w for w in reversed(wholes) if w.unit == items[0].unit and w.fields["metric"] == "ocop_products"
@@ -68,7 +68,7 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
             f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("star")] + ["star.of_whole"]
 
 
-_BACK_REFERENCE = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(?:này|trên|nói trên|được công nhận|đạt \d sao|"
+_HEADING_POINTS_BACK = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(?:này|trên|nói trên|được công nhận|đạt \d sao|"
                                 r"đạt OCOP \d sao|mới))?\s+(?:gồm|bao gồm|gồm có|là)\s*:?\s*$", regex.IGNORECASE)
 """A list's heading that points back at products named before (`Các sản phẩm gồm:`, `Các sản phẩm này gồm:`)."""
 
@@ -99,6 +99,4 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
     if not (by_year or by_place):
         return
     for f in earlier:
-        f.fields.update(kind="added", period=f.fields["as_of"] if by_year else last.fields["period"])
-        f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.default_total"] + ["kind.list_shares_predicate"]
-        f.fields.update(kind_basis=basis.kind_basis(f.fields["rules"]))
+        read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"] if by_year else last.fields["period"])

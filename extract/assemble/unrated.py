@@ -54,6 +54,13 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     return any(_unanswered(sentence_left, c) for c in either)
 
 
+def _took_part(noun_phrase: str) -> bool | None:
+    """Whether the products the count's noun phrase says took part in a round passed it: True with a
+    result after the participation cue, False without, None with no participation cue."""
+    m = cues.first(noun_phrase, "metric", "participation_cues")
+    return None if m is None else cues.has(noun_phrase[m.end():], "metric", "result_cues")
+
+
 def _takes_part_in(noun_phrase: str) -> bool:
     """A participation cue in the count's noun phrase with no result after it: `45 sản phẩm tham gia đánh
     giá`, not `52/62 sản phẩm tham gia đánh giá đạt chuẩn OCOP`, whose pool took part and which passed.
@@ -61,8 +68,7 @@ def _takes_part_in(noun_phrase: str) -> bool:
     >>> _takes_part_in(" tham gia đánh giá"), _takes_part_in(" tham gia đánh giá đạt chuẩn OCOP")
     (True, False)
     """
-    m = cues.first(noun_phrase, "metric", "participation_cues")
-    return m is not None and not cues.has(noun_phrase[m.end():], "metric", "result_cues")
+    return _took_part(noun_phrase) is False
 
 
 def passed_round(noun_phrase: str) -> bool:
@@ -72,8 +78,7 @@ def passed_round(noun_phrase: str) -> bool:
     >>> passed_round(" tham gia đánh giá đạt chuẩn OCOP"), passed_round(" tham gia đánh giá")
     (True, False)
     """
-    m = cues.first(noun_phrase, "metric", "participation_cues")
-    return m is not None and cues.has(noun_phrase[m.end():], "metric", "result_cues")
+    return _took_part(noun_phrase) is True
 
 
 def _proposed_after(right: str, star_at: int | None = None) -> bool:
