@@ -264,8 +264,9 @@ def _before_publication(value: str | None, ctx: ArticleContext) -> bool:
 
 
 def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContext, now_in_sentence: bool,
-            last_time: tuple | None) -> tuple[str | None, str | None, str | None, str]:
-    """(as_of, period, time_basis, rule)."""
+            last_time: tuple | None, measured: bool = False) -> tuple[str | None, str | None, str | None, str]:
+    """(as_of, period, time_basis, rule). `measured`: a target what was done is measured against (`vượt mục
+    tiêu đề ra là 200`), whose year may be past."""
     if d is not None:
         if d.value.get("relative") == "now" or (d.value.get("relation") == "since"):
             as_of, basis = ctx.now()
@@ -284,7 +285,7 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
     if now_in_sentence:
         as_of, basis = ctx.now()
         return as_of, None, basis, "time.now_cue"
-    if last_time is not None and not (kind == "target" and _before_publication(last_time[0], ctx)):
+    if last_time is not None and not (kind == "target" and not measured and _before_publication(last_time[0], ctx)):
         return last_time[0], last_time[1], "context", "time.context"   # (a plan's year is never past)
     if kind == "added" and ctx.published and (ctx.published.month, ctx.published.day) <= YEAR_END_NEWS:
         # news of the first days of January reports the rounds of the year that just ended
