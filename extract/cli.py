@@ -63,13 +63,20 @@ def run() -> None:
     code = main()
     workers = sys.modules.get("extract.workers")
     if workers is not None and workers.POOL_ABANDONED:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
+        _flushed()
         os._exit(code)
     leave(code)
+
+
+def _flushed() -> bool:
+    """Flush the output streams; whether they all flushed."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def leave(code: int) -> None:
@@ -82,13 +89,7 @@ def leave(code: int) -> None:
     if threading.active_count() == 1:
         import atexit
         atexit._run_exitfuncs()
-        try:
-            for stream in (sys.stdout, sys.stderr):
-                if stream is not None:
-                    stream.flush()
-        except (OSError, ValueError):
-            pass
-        else:
+        if _flushed():
             os._exit(code)
     sys.exit(code)
 

@@ -154,13 +154,12 @@ class _ModelPickler(pickle.Pickler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._sets: dict[int, frozenset] = {}
-        self._classes: dict[type, tuple | None] = {}    # (`_model_fields` of a model's class; None: no model)
 
     def reducer_override(self, obj):
         cls = obj.__class__
-        fields = self._classes.get(cls, False)
+        fields = _MODEL_FIELDS.get(cls, False)
         if fields is False:
-            fields = self._classes[cls] = _model_fields(cls) if issubclass(cls, BaseModel) else None
+            fields = _model_fields(cls) if issubclass(cls, BaseModel) else _MODEL_FIELDS.setdefault(cls, None)
         if fields is None or obj.__pydantic_extra__ is not None or obj.__pydantic_private__:
             return NotImplemented
         names, read, texts = fields
@@ -181,7 +180,8 @@ class _ModelPickler(pickle.Pickler):
         return _model, (cls, names, tuple(values), frozen, tuple(encoded))
 
 
-_MODEL_FIELDS: dict[type, tuple] = {}
+_MODEL_FIELDS: dict[type, tuple | None] = {}
+"""`_model_fields` of a model's class; None for a class that is no model (what the pickler met)."""
 
 
 def _is_text(annotation) -> bool:

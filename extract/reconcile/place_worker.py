@@ -173,12 +173,20 @@ KEYS_A_MESSAGE = 20_000
 
 
 def keys_bytes(keys: list) -> bytes:
-    """Sort keys as the parent reads them (`place_workers._keys`): `marshal` of their plain values (text,
+    """Sort keys as the parent reads them (`keys_of`): `marshal` of their plain values (text,
     numbers, tuples: a third of the time `pickle` takes), pickled when a value is of another type."""
     try:
         return b"m" + marshal.dumps(keys)
     except ValueError:
         return b"p" + pickle.dumps(keys, pickle.HIGHEST_PROTOCOL)
+
+
+def keys_of(message: bytes) -> list | None:
+    """The sort keys of a message `keys_bytes` made; None for any other message (the end of them)."""
+    how = message[:1]
+    if how not in (b"m", b"p"):
+        return None
+    return (marshal.loads if how == b"m" else pickle.loads)(memoryview(message)[1:])
 
 
 def work(conn, path, split, me: int, articles: list, names: dict, cache, code: str, files) -> None:

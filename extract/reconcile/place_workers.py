@@ -18,10 +18,8 @@ process (`run_on_workers` returns None), which reads the input again and says wh
 from __future__ import annotations
 
 import heapq
-import marshal
 import multiprocessing
 import os
-import pickle
 import sys
 import tempfile
 from collections import Counter
@@ -202,15 +200,16 @@ def _exchange(conns: list) -> list | None:
 def _keys(conn, w: int):
     """(sort key, worker, offset, length) of a worker's lines, in its order, as it sends them
     (`place_worker.keys_bytes`, then b"e")."""
+    from .place_worker import keys_of
     while True:
         try:
             message = conn.recv_bytes()
         except EOFError:
             raise OSError("a reconciliation worker ended before sending all its results") from None
-        how = message[:1]
-        if how not in (b"m", b"p"):
+        keys = keys_of(message)
+        if keys is None:
             return
-        for key, at, size in (marshal.loads if how == b"m" else pickle.loads)(memoryview(message)[1:]):
+        for key, at, size in keys:
             yield key, w, at, size
 
 

@@ -88,9 +88,9 @@ def outputs_now(out_dir: Path) -> dict:
     return {name: file_digest(out_dir / name) for name in OUTPUTS}
 
 
-def is_current(out_dir: Path, inputs: dict | None = None) -> bool:
+def is_current(out_dir: Path, inputs: dict) -> bool:
     """Whether the folder's facts and conflicts are what reconciling it now would write (see the module);
-    `inputs`: `inputs_now(out_dir)` when it was taken already (the inputs hashed once a run)."""
+    `inputs`: `inputs_now(out_dir)`, taken once a run."""
     try:
         stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -98,7 +98,7 @@ def is_current(out_dir: Path, inputs: dict | None = None) -> bool:
     if not isinstance(stamp, dict) or any(v is None for v in stamp.get("outputs", {None: None}).values()):
         return False
     return stamp.get("outputs") == outputs_now(out_dir) and \
-        {k: stamp.get(k) for k in ("code", "inputs")} == (inputs if inputs is not None else inputs_now(out_dir))
+        {k: stamp.get(k) for k in ("code", "inputs")} == inputs
 
 
 def forget(out_dir: Path) -> None:

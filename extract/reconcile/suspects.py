@@ -37,11 +37,13 @@ from .values import fmt
 
 TENFOLD_TOLERANCE = 0.02
 """Values whose ratio is within 2 % of 10, 100 or 1000 look like a misplaced digit or thousands mark."""
+TENFOLD_LEAST = 10 * (1 - TENFOLD_TOLERANCE)
+"""The least ratio that can be tenfold: pairs closer are none, told without a logarithm."""
 
 
 def looks_tenfold(a: float, b: float) -> bool:
     lo, hi = sorted((abs(a), abs(b)))
-    if lo == 0 or hi < 9 * lo:      # (a ratio under 9 is none: most pairs, told without a logarithm)
+    if lo == 0 or hi < TENFOLD_LEAST * lo:      # (most pairs)
         return False
     ratio = hi / lo
     power = round(math.log10(ratio))
@@ -107,8 +109,8 @@ def reasons_for(conflict, records: dict[str, dict], others: dict[tuple, list[dic
                            f"about it; its clause names no place")
     values = sorted({v for v in conflict.values if isinstance(v, (int, float))})
     for i, lo in enumerate(values):
-        # (of values none negative, those under 9 times `lo` are not tenfold: from the first that is not)
-        for hi in values[bisect_left(values, 9 * lo, i + 1) if values[0] >= 0 else i + 1:]:
+        # (of values none negative, those under TENFOLD_LEAST times `lo` are not tenfold: from the first that is not)
+        for hi in values[bisect_left(values, TENFOLD_LEAST * lo, i + 1) if values[0] >= 0 else i + 1:]:
             if looks_tenfold(lo, hi):
                 reasons.append(f"{fmt(hi)} is {round(hi / lo):,} times {fmt(lo)}: a misplaced digit or thousands "
                                f"mark?".replace(",", "."))
