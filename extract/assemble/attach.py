@@ -94,6 +94,18 @@ def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
 
 
+_ON_COUNTRY = regex.compile(r"(?:trên|của)\s*$", regex.IGNORECASE)   # (a match may hold its 'trên')
+
+
+def _country_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
+    """The country its noun phrase says the number's things are on (`có 89 sản phẩm OCOP 5 sao trên cả
+    nước`, `trong tổng số 89 sản phẩm 5 sao trên toàn quốc`): no other number nor a clause's end between."""
+    return next((p for p in info.usable_places() if p.value["level"] == "country"
+                 and n.end <= p.start <= n.end + _OWN_PLACE_REACH and n.value.get("of_role") != "part"
+                 and not _CLAUSE_END.search(text, n.end, p.start) and not any(n.end <= m.start < p.start for m in info.numbers)
+                 and (_ON_COUNTRY.search(text, n.end, p.start) or _ON_COUNTRY.match(p.text[:4] + " "))), None)
+
+
 def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list) -> tuple:
     """The place of a part of `parent` (a `parts.Figure`): the whole's, or a finer place of its own (before
     it in its window, or named by its own noun phrase after it), or the place of the figure its bracket
@@ -146,6 +158,9 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             return (*last_scope[:2], "scope.context")
         return ctx.main_place, ctx.main_level, "scope.article"
     in_clause = [p for p in before if p.start >= clause_start]
+    country = _country_after(info, n, text)
+    if country is not None:
+        return "Việt Nam", "country", "scope.country_after"    # '89 sản phẩm 5 sao trên cả nước'
     own = own_place_after(info, n, text)
     if in_clause and own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'

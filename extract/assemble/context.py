@@ -159,6 +159,11 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     if country >= 2 and country >= names.get(ctx.main_place, 0):
         # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
+    national_body = any(o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies")
+                        for info in infos for o in info.orgs)
+    if not names and not districts and (country or national_body):
+        # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
+        ctx.main_place, ctx.main_level = "Việt Nam", "country"
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         ctx.district_is_city = ctx.main_district in city_districts
