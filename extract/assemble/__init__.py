@@ -21,7 +21,7 @@ def assemble(doc: Doc) -> list[dict]:
     for info in infos:
         for m in info.dates:
             value = ctx.date_record_value(m)
-            if value and m.value.get("relative") != "now":   # 'hiện nay', 'đến nay' time figures, name no date
+            if value and m.value.get("relative") not in ("now", "today"):   # 'hiện nay', 'sáng nay' name no date
                 out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
         for m in info.orgs:
             if cut_off(doc.text, m.end):

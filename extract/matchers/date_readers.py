@@ -178,7 +178,7 @@ def read_relative(text, m):
     if NOT_BEFORE_RELATIVE.search(before) or (m.group("rel").lower() == "hiện" and NOT_BEFORE_HIEN.search(before)):
         return []                                  # những năm tới, 5 năm trước, thực hiện
     rel = VOCAB["relative"].get(" ".join(m.group("rel").lower().split()), "now")
-    precision = {"now": "day", "this_month": "month", "last_month": "month"}.get(rel, "year")
+    precision = {"now": "day", "today": "day", "this_month": "month", "last_month": "month"}.get(rel, "year")
     return [(m.start(), m.end(), _value(None, precision, rel), "relative")]
 
 

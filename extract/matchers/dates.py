@@ -143,7 +143,7 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
     if relative:
         if published is None:
             return None
-        if relative == "now":
+        if relative in ("now", "today"):
             return published.isoformat()
         if relative == "this_month":
             return f"{published.year}-{published.month:02d}"
