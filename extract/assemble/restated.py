@@ -78,18 +78,56 @@ def business_named_again(orgs: list, start: int, end: int, text: str) -> str | N
 
 
 def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
-    """A headline's count that the body gives again with what happened to it (`Cao Bằng: 3 sản phẩm đạt OCOP
-    4*` over `Hội đồng tỉnh đã … công nhận 3 sản phẩm đạt 4*`) is that figure: its kind and time are the
-    body's, not a stock read from the headline's few words."""
+    """A headline's count that the body gives again is that figure (annotation.md: repeated mentions are
+    one record; a headline figure without its own date takes the time the body states):
+
+    - given with what happened to it (`Cao Bằng: 3 sản phẩm đạt OCOP 4*` over `Hội đồng tỉnh đã … công
+      nhận 3 sản phẩm đạt 4*`): its kind and time are the body's, not a stock read from the headline's
+      few words;
+    - given with its class (`Quảng Ngãi công nhận 9 sản phẩm OCOP` over `… công nhận 9 sản phẩm OCOP hạng 4
+      sao`), the headline naming none: its class, kind and time are the body's;
+    - rounded (`Hưng Yên có gần 400 sản phẩm OCOP` over `Tỉnh có 398 sản phẩm OCOP tính đến hết năm 2024`):
+      its time is the body's (`headline_rounds`)."""
     if headline_start is None:
         return
+    body = [g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start]
     for f in figures:
-        if f.fields["evidence"]["sentence_start"] != headline_start or f.fields["metric"] != "ocop_products" \
-                or f.fields["kind"] != "total" or f.fields.get("kind_basis") == "stated":
+        if f.fields["evidence"]["sentence_start"] != headline_start or f.fields["metric"] != "ocop_products":
             continue
-        g = next((g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start
-                  and g.unit == f.unit and g.fields["value"] == f.fields["value"]
-                  and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope"))
-                  and g.fields["kind"] != "total" and g.fields.get("kind_basis") != "default"), None)
-        if g is not None:
-            _take(f, g, "kind.headline_of_figure")
+        same = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]
+                and all(g.fields[k] == f.fields[k] for k in ("metric", "scope"))]
+        if f.fields["kind"] == "total" and f.fields.get("kind_basis") != "stated":
+            g = next((g for g in same if g.fields["star"] == f.fields["star"] and g.fields["kind"] != "total"
+                      and g.fields.get("kind_basis") != "default"), None)
+            if g is not None:
+                _take(f, g, "kind.headline_of_figure")
+                continue
+        classes = {g.fields["star"] for g in same}
+        if "star.all_certified" in f.fields["rules"] and len(classes) == 1 and "3+" not in classes:
+            _take(f, same[0], "star.headline_of_figure")
+            continue
+        if f.fields.get("time_basis") == "published" and f.fields["kind"] == "total":
+            g = next((g for g in body if g.unit == f.unit and g.fields.get("time_basis") == "stated"
+                      and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope", "kind"))
+                      and headline_rounds(f.fields, g.fields["value"])), None)
+            if g is not None:
+                f.fields.update({k: g.fields[k] for k in ("as_of", "period", "time_basis")})
+                f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_figure"]
+
+
+ROUNDING = 0.1
+"""How far a headline's rounded figure (`gần 400`, `hơn 16.000`) may be from the body's exact one."""
+
+
+def headline_rounds(f: dict, exact: float) -> bool:
+    """A headline's qualified figure `f` rounds `exact`: on the side its qualifier says, within ROUNDING.
+
+    >>> headline_rounds({"value": 400, "approx": "about"}, 398), headline_rounds({"value": 16000, "approx": "over"}, 16194)
+    (True, True)
+    >>> headline_rounds({"value": 400, "approx": "over"}, 398), headline_rounds({"value": 400, "approx": "exact"}, 398)
+    (False, False)
+    """
+    value, approx = f["value"], f.get("approx")
+    if approx not in ("about", "over", "under") or not value or abs(exact - value) > ROUNDING * value:
+        return False
+    return approx == "about" or (exact > value) == (approx == "over")
