@@ -87,9 +87,10 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
 
 
 _CLASS_JOIN = regex.compile(rf"\s*{_JOIN}\s*")
-LABEL_GAP = r"(?:\s*:|\s+là|\s+cho)\s*"
+LABEL_GAP = r"(?:\s*:|\s+(?:là|cho|có|gồm))?\s*"
 """Between a star class and the number it labels: `4 sao: 20 sản phẩm`, `4 sao là 84`, `đạt 4 sao cho 31
-sản phẩm và 3 sao cho 12 sản phẩm`."""
+sản phẩm và 3 sao cho 12 sản phẩm`, `hạng 4 sao có 2 sản phẩm`, `loại 4 sao gồm 2 sản phẩm`, `hạng 4 sao 2
+sản phẩm`."""
 LABEL = regex.compile(LABEL_GAP)
 LABELS_NUMBER = regex.compile(LABEL_GAP + r"\d")     # the class is followed by the number it labels
 
