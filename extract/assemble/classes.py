@@ -52,6 +52,19 @@ ONE_CLASS = {"3", "4", "5", "5p"}
 """The codes of one class (not `3+`, every class): a part of a figure of one class with none of its own has it."""
 
 
+_RAISED_TO = regex.compile(r"nâng\s+tổng\s+(?:số\s+)?lên\s*$", regex.IGNORECASE)
+
+
+def raised_class(before: str, done: list, metric: str | None) -> str | None:
+    """The one class of the addition a total is raised by when the total names nothing but the raise
+    (`có thêm 2 sản phẩm OCOP 5 sao, nâng tổng số lên 4 sản phẩm`: 4 of 5 stars; not `nâng tổng số sản
+    phẩm OCOP của tỉnh lên 372`, every class)."""
+    if metric != "ocop_products" or not _RAISED_TO.search(before):
+        return None
+    added = next((f for f in reversed(done) if "kind.raises_total" in f.fields["rules"]), None)
+    return added.fields["star"] if added is not None and added.fields["star"] in ONE_CLASS else None
+
+
 def star_code(star: Match | None, metric: str | None, category: str | None,
               group_total: bool = False) -> tuple[str | None, str]:
     if category and not group_total:

@@ -147,6 +147,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if star_rule == "star.all_certified" and parent is not None and parent.fields["metric"] == metric \
             and parent.fields["star"] in classes.ONE_CLASS:
         star, star_rule = parent.fields["star"], "star.of_whole"   # '31 sản phẩm 4 sao, trong đó 20 sản phẩm mới'
+    elif star_rule == "star.all_certified" and (raised := classes.raised_class(text[info.start:n.start], done, metric)):
+        star, star_rule = raised, "star.raised_total_of_class"    # 'thêm 2 sản phẩm 5 sao, nâng tổng số lên 4'
     rules += [metric_rule, star_rule]
 
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
