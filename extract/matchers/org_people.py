@@ -7,6 +7,9 @@ Văn Tuấn` is named after its owner: there the run is the name).
 >>> t = "Giám đốc HTX Tân Tiến Nguyễn Văn An cho biết"
 >>> t[t.index("HTX"):name_end_before_person(t, t.index("HTX"), t.index(" Tân"), t.index(" cho"))]
 'HTX Tân Tiến'
+>>> t = "Chủ nhiệm HTX Nguyễn Văn Bình cho biết"
+>>> name_end_before_person(t, t.index("HTX"), t.index(" Nguyễn"), t.index(" cho")) == t.index(" Nguyễn")
+True
 >>> t = "Sản phẩm của HTX Tân Tiến Nguyễn Văn An"
 >>> name_end_before_person(t, t.index("HTX"), t.index(" Tân"), len(t)) == len(t)
 True
@@ -36,4 +39,11 @@ def name_end_before_person(text: str, start: int, pos: int, end: int) -> int:
         first = words[-k]
         if first.group() in places.SURNAMES and len(words) - k >= 1 and _CAPITAL.fullmatch(words[-k - 1].group()):
             return words[-k - 1].end()
+        if first.group() in places.SURNAMES and len(words) == k and _COOPERATIVE.match(text, start, pos):
+            return pos      # 'Chủ nhiệm HTX Nguyễn Văn Bình cho biết': the head of a cooperative not named
     return end
+
+
+_COOPERATIVE = regex.compile(r"(?:HTX|hợp tác xã)\s*$", regex.IGNORECASE)
+"""A cooperative is named after its place or trade, never after a person: a titled person's name right
+after its bare form is no name of it."""

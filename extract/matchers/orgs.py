@@ -268,6 +268,8 @@ def match(text: str) -> list[Match]:
             end = after[last].end
         if not agency:
             end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
+            if end <= pos:
+                continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
