@@ -98,5 +98,16 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's
         for d in info.dates:
             v = ctx.date_value(d)
-            if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts:
+            if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts \
+                    and not _founding(text, info.start, d):
                 state.last_time = (v.split("/")[-1], v if "/" in v else None)
+
+
+_FOUNDING = regex.compile(rf"(?:{cues.longest_first(cues.words('kind', 'founding'))})(?![\p{{L}}\p{{M}}])[^,;:.()]{{0,20}}$",
+                          regex.IGNORECASE)
+
+
+def _founding(text: str, start: int, d: Match) -> bool:
+    """A date of when a business began (`được thành lập năm 2016`, `khởi nghiệp từ năm 2018`): it times no
+    figure after it."""
+    return bool(_FOUNDING.search(text, max(start, d.start - 50), d.start))
