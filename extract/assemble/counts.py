@@ -143,6 +143,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     elif metric == "ocop_subjects" and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
+    if parent is not None and metric == "ocop_products" and unrated.whole_of_rated_part(right, parent):
+        parts.unrate(parent, "metric.whole_of_rated_part")     # 'Công ty có 12 sản phẩm, trong đó 4 … đạt OCOP'
     star, star_rule = classes.star_code(star_m, metric, category, group_total)
     if star_rule == "star.all_certified" and parent is not None and parent.fields["metric"] == metric \
             and parent.fields["star"] in classes.ONE_CLASS:

@@ -60,6 +60,12 @@ def read_as_added(f: Figure, rule: str, **fields) -> None:
     f.fields["kind_basis"] = basis.kind_basis(f.fields["rules"])
 
 
+def unrate(f: Figure, rule: str) -> None:
+    """`f` counts no rated products, by `rule`: no metric, no class."""
+    f.fields.update(metric=None, star=None)
+    f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("metric.", "star."))] + [rule]
+
+
 _AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)
 
 

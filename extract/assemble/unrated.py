@@ -189,3 +189,22 @@ def per_unit(left: str, right: str) -> bool:
     False
     """
     return bool(_PER_UNIT_BEFORE.search(left[-80:]) or _PER_UNIT_AFTER.match(right))
+
+
+_SAID_RATED = regex.compile(r"^\s*(?:đã\s+|được\s+)*(?:đạt|công nhận|chứng nhận)(?:\s+(?:là|chuẩn|sản phẩm|đạt))*\s+OCOP(?![\p{L}\p{M}])",
+                            regex.IGNORECASE)
+_UNSTATED = ("metric.products_rating", "metric.products_of_the_programme")
+
+
+def whole_of_rated_part(part_right: str, parent) -> bool:
+    """A whole that names neither OCOP nor a class, whose part is said to be rated (`Công ty có 12 sản phẩm,
+    trong đó 4 sản phẩm đạt OCOP 4 sao`, `HTX có hơn 30 sản phẩm, trong đó 6 sản phẩm được công nhận OCOP`):
+    the business's products, of which only the part holds a rating.
+
+    >>> class F: fields = {"rules": ["metric.products_rating"]}
+    >>> whole_of_rated_part(" đạt OCOP 4 sao.", F), whole_of_rated_part(" được công nhận OCOP.", F)
+    (True, True)
+    >>> whole_of_rated_part(" đạt 4 sao.", F)
+    False
+    """
+    return bool(_SAID_RATED.match(part_right)) and any(r in parent.fields["rules"] for r in _UNSTATED)
