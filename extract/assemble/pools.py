@@ -23,8 +23,13 @@ _EVALUATED_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
+_EVALUATED_AFTER = regex.compile(rf"\s*sản phẩm(?:\s+OCOP)?\s+(?:đã\s+)?(?:được|qua)\s+(?:{_VERBS})(?![\p{{L}}\p{{M}}])",
+                             regex.IGNORECASE)
+"""The passive: `có 50 sản phẩm được đánh giá, phân hạng`, `50 sản phẩm đã qua đánh giá`."""
+
+
 def evaluated(text: str, fig: Figure) -> bool:
-    """A products count right after an evaluation verb, with no class of its own.
+    """A products count right after an evaluation verb, or before one in the passive, with no class of its own.
 
     >>> from ..matchers import numbers
     >>> t = "Hội đồng đã đánh giá, phân hạng 33 sản phẩm"
@@ -33,7 +38,14 @@ def evaluated(text: str, fig: Figure) -> bool:
     True
     """
     return fig.fields["metric"] == "ocop_products" and fig.fields["star"] == "3+" and fig.parent is None \
-        and _after_evaluation_verb(text, fig)
+        and (_after_evaluation_verb(text, fig) or _evaluated_in_period(text, fig))
+
+
+def _evaluated_in_period(text: str, fig: Figure) -> bool:
+    """Products a period put to evaluation, in the passive, with no class (`Năm 2024, có 50 sản phẩm được
+    đánh giá, phân hạng; trong đó 45 …`; not a stock up to now: `tính đến nay, đã có 44 sản phẩm được đánh giá,
+    công nhận`, `3.317 sản phẩm OCOP được đánh giá và phân hạng từ 3 sao trở lên`)."""
+    return fig.fields["kind"] == "added" and fig.star_match is None and bool(_EVALUATED_AFTER.match(text, fig.number.end))
 
 
 def _after_evaluation_verb(text: str, fig: Figure) -> bool:
@@ -72,12 +84,16 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
     """A count of one class the round gave (`Kết quả, 18 sản phẩm đạt 3 sao`, `trong đó 5 sản phẩm đạt 4
     sao`, a report's next line `- Số sản phẩm đạt 4 sao: 8 sản phẩm`)."""
     star = fig.star_match
-    achieved = fig.parent is None and "kind.default_total" in fig.fields["rules"] and star is not None \
+    achieved = fig.parent is None and ("kind.default_total" in fig.fields["rules"] or fig.fields["kind"] == "added") \
+        and star is not None \
         and bool(_ACHIEVED.search(text, max(0, star.start - 20), star.start))
     return fig.unit == pool.unit and fig.fields["metric"] == "ocop_products" and fig.fields["star"] not in (None, "3+") \
         and (fig.parent is pool or "kind.result_of_round" in fig.fields["rules"] or achieved)
 
 
+_PASSED = regex.compile(r"\s*(?:sản phẩm\s+)?(?:OCOP\s+)?(?:đã\s+)?(?:được\s+công nhận\s+)?đạt(?:\s+chuẩn)?(?:\s+OCOP)?\s*(?:[,.;)]|$)",
+                     regex.IGNORECASE)
+"""A part of a pool that passed, with no class (`trong đó 45 sản phẩm đạt chuẩn`)."""
 _ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])tổ chức\s+(?:{_VERBS})\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
 """An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận 50`)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
@@ -122,7 +138,9 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     planned = same_sentence and pool.fields["kind"] == fig.fields["kind"] == "target"   # 'sẽ đánh giá khoảng 40 sản
     #   phẩm, phấn đấu có ít nhất 30 sản phẩm đạt chuẩn': the round planned, and the rated it aims at
     result = "kind.result_of_round" in fig.fields["rules"] or planned or (
-        "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] != "target")))
+        "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] != "target")
+                                                   or "kind.default_total" in fig.fields["rules"])) \
+        or (fig.parent is pool and bool(_PASSED.match(text, fig.number.end)))   # 'trong đó 45 sản phẩm đạt chuẩn'
     if result and fig.fields["star"] == "3+" and isinstance(value, (int, float)) and value < of:
         return True
     # the same products named again with the class the round gave them ('… đánh giá, phân hạng … đối với 6
