@@ -58,6 +58,20 @@ def _year_stated(info: SentenceInfo, m: Match, rounds: bool = True) -> int | Non
     return int(years.pop()) if len(years) == 1 else None
 
 
+_TO_STATED = re.compile("|".join(dates.VOCAB["relative_to_stated"]), re.IGNORECASE)
+
+
+def _counted_from_stated(info: SentenceInfo, m: Match) -> str | None:
+    """The year a relative word counts from a plain year its sentence states before it (`Năm 2023, tỉnh công
+    nhận 50 sản phẩm, nhiều hơn năm trước 8 sản phẩm`: 2022); None when it counts from the publication date."""
+    shift = dates.RELATIVE_YEAR_SHIFT.get(m.value.get("relative"))
+    if not shift or not _TO_STATED.search(m.text):
+        return None
+    before = [d for d in info.dates if d.end <= m.start and not d.value.get("relative") and not d.value.get("interval")
+              and d.value.get("precision") == "year" and (d.value.get("value") or "")[:4].isdigit()]
+    return str(int(before[-1].value["value"][:4]) + shift) if before else None
+
+
 def is_plan_sentence(info: SentenceInfo) -> bool:
     return cues.target(info.text) is not None
 
@@ -243,6 +257,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
+            if (counted := _counted_from_stated(info, m)) is not None:
+                ctx.date_values[(m.start, m.end)] = counted     # 'Năm 2023, …, nhiều hơn năm trước 8 sản phẩm'
             if published is None and v and m.value.get("precision") == "year" and not m.value.get("interval") \
                     and m.value.get("relation") in (None, "during") and not is_plan_sentence(info):
                 # (read only where there is no publication date to time a day by)
