@@ -77,6 +77,7 @@ class Patterns:
             (?: {date} | {time} )                           # a date or a time
             (?: [\s,/\-–|]*+ (?:{alternation(dl['connectors'])}\s*+)?+  # then more of them (lúc ...),
                 (?: {date} | {time} | {zone} ) )*+          # or a time zone
+            (?: [ \t]*+ \| [^|\n]{{1,40}}+ )*+            # then a section or a hotline after bars: | Kinh tế
             [\s.]*+ $
             """, FLAGS)
         fp = v["follow_prompts"]
