@@ -10,7 +10,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from ..matchers import Match
-from . import (attach, classes, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
+from . import (attach, classes, compared, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
                subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
@@ -109,7 +109,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         if reading.opens_with_parts else []
     opener_parent = next((f for f in wholes if f.fields["metric"] is not None), wholes[0] if wholes else None)
     parent = parts.parent_in_sentence(text, n, unit, done) or opener_parent
-    if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n)):
+    base = compared.base_date(info, n)      # 'so với năm 2023 (170 sản phẩm)': that year's, no part
+    if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n) or base):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
@@ -158,7 +159,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     rules += [metric_rule, star_rule]
 
     breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
-    d, joined = attach.date_for(info, n, clause_end, breakdown)
+    d, joined = attach.date_for(info, n, clause_end, breakdown) if base is None else (base, None)
     relation = attach.relation_of(d, now)
     if relation is None and cues.has(kind_window, "kind", "year_span"):
         relation = "during"     # 'Tính chung cả năm, tỉnh có 37 sản phẩm được công nhận': the year's
@@ -205,6 +206,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "added", "kind.increase"
         elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
+        elif base is not None and (against := compared.compared_figure(done, unit)) is not None:
+            kind, kind_rule = against.fields["kind"], "kind.base_of_comparison"   # what it is compared with
         else:
             # 'Từ đầu năm đến nay, có 12 sản phẩm được công nhận' (the whole of an X/Y is the stock it is of)
             so_far = attach.year_so_far(info, n) and n.value.get("of_role") != "whole"
