@@ -17,6 +17,9 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
+_STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_named'))})"
+                             rf"(?![\p{{L}}\p{{M}}])[^,;.()]{{0,40}}?(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
+                             regex.IGNORECASE)
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
                               regex.IGNORECASE)
@@ -151,6 +154,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.target_cue"
     if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
         return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
+    if _STOCK_NAMED.search(kind_window[-90:]):
+        return "total", "kind.stock_named"      # 'Năm 2024, số sản phẩm OCOP của tỉnh đạt 210 sản phẩm'
     near = cues.nearest_before(kind_window, len(kind_window),
                                ("total_before", "achieved_before", "added_before", "added_verbs", "have_before"))
     by_agent = bool(_PASSIVE_WITH_AGENT.match(right))
