@@ -191,8 +191,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             period = ctx.date_value(own_year[-1])
             kind, as_of, basis = "added", period.split("/")[-1], "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
-        elif kind == "total" and figures.status_of(right) == "new":
-            kind = "added"      # 'Tỉnh có 31 sản phẩm 4 sao, trong đó 20 sản phẩm mới': the stock's new ones
+        elif kind == "total" and (figures.status_of(right) == "new" or cues.has(right_np[:30], "kind", "just_after")):
+            kind = "added"      # 'Tỉnh có 31 sản phẩm 4 sao, trong đó 20 sản phẩm mới (vừa được công nhận)': the stock's new ones
             rules += ["kind.new_part_of_stock", "time.part_of_figure", scope_rule]
         else:
             rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
