@@ -126,8 +126,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     category = (classes.category_of(cat_left, right) or classes.category_opening(info.text)) \
         if unit == products else None
     group_total = False
-    if category is None and unit == products and parent is None and classes.group_after(right):
-        category, group_total = classes.group_after(right), True    # one group's total, not a split
+    if category is None and unit == products and classes.group_after(right):
+        # one group's total, not a split; a part of a figure so named is the split ('Trong 150 sản phẩm OCOP,
+        # có 90 sản phẩm thực phẩm, 22 sản phẩm đồ uống')
+        category, group_total = classes.group_after(right), parent is None
     share = figures.is_share(unit, left_clause, info)
     if share:
         metric, metric_rule = "share_of_national", "metric.share_of_national"
