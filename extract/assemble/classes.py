@@ -67,6 +67,8 @@ def raised_class(before: str, done: list, metric: str | None) -> str | None:
 
 def star_code(star: Match | None, metric: str | None, category: str | None,
               group_total: bool = False) -> tuple[str | None, str]:
+    if star is not None and (not category or star.value["star"] != "3+"):
+        return star.value["star"], star.rule    # (a group's products of one class: 'Nhóm thực phẩm có …, gồm 25 sản phẩm 4 sao')
     if category and not group_total:
         return None, "star.by_category"
     if star is not None:
