@@ -9,7 +9,7 @@ from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
 from . import prescoring, subplaces
 from .analysis import analyse
-from .build import cut_off, record
+from .build import cut_off, record, short_names
 from .context import build_context
 from .counts import count_records
 
@@ -17,6 +17,7 @@ from .counts import count_records
 def assemble(doc: Doc) -> list[dict]:
     infos = analyse(doc)
     ctx = build_context(infos, doc.article.published)
+    short = short_names([m for info in infos for m in info.orgs])     # 'HTX Tân Cương' beside its full name
     out: list[dict] = []
     for info in infos:
         for m in info.dates:
@@ -24,7 +25,7 @@ def assemble(doc: Doc) -> list[dict]:
             if value and m.value.get("relative") not in ("now", "today"):   # 'hiện nay', 'sáng nay' name no date
                 out.append(record(doc, info, "date", m.start, m.end, [m.rule], value=value, text=m.text))
         for m in info.orgs:
-            if cut_off(doc.text, m.end):
+            if cut_off(doc.text, m.end) or m.value["name"] in short:
                 continue
             out.append(record(doc, info, "organization", m.start, m.end, [m.rule], name=m.value["name"],
                               org_class=m.value["org_class"], legal_form=m.value["legal_form"],

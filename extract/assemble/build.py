@@ -1,6 +1,8 @@
 """Record dicts in the record format: ids and evidence; what an excerpt cut off mid-sentence leaves out."""
 from __future__ import annotations
 
+import regex
+
 from ..doc import Doc
 from .analysis import SentenceInfo
 
@@ -33,3 +35,35 @@ def cut_off(text: str, end: int) -> bool:
     (True, False)
     """
     return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”"
+
+
+_PROPER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+
+
+def short_names(orgs: list) -> set[str]:
+    """Businesses named short beside their full name in the article (`HTX Tân Cương: Nâng tầm chè xứ Thái`
+    over `Hợp tác xã Chè an toàn Tân Cương`): a name whose words after its legal form are proper names only,
+    with which another name of the same legal form (or of any, for a bare `Công ty`) ends, longer. Annotation.md takes a business's name as
+    first written in full: the short one is no record of its own.
+
+    >>> from ..matchers import orgs as matcher
+    >>> sorted(short_names(matcher.match("HTX Tân Cương: Nâng tầm chè. Hợp tác xã Chè an toàn Tân Cương có 5 sản phẩm.")))
+    ['HTX Tân Cương']
+    >>> short_names(matcher.match("HTX Tân Lập và HTX Dịch vụ Phú Lộc."))
+    set()
+    """
+    from ..matchers.orgs import BUSINESS
+    forms = {f.lower() for f in BUSINESS}
+    names = [o.value for o in orgs if o.value["org_class"] == "business"]
+    short = set()
+    for a in names:
+        words = a["name"].split()
+        k = next((k for k in range(1, len(words)) if " ".join(words[:k]).lower() in forms
+                  and all(_PROPER.fullmatch(w) for w in words[k:])), None)    # its form, then proper words only
+        if k is None:
+            continue
+        tail = words[k:]
+        if any(a["legal_form"] in (None, b["legal_form"]) and len(b["name"]) > len(a["name"])
+               and b["name"].split()[-len(tail):] == tail for b in names):
+            short.add(a["name"])
+    return short
