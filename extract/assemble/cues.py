@@ -133,8 +133,14 @@ def target(text: str) -> regex.Match | None:
 
 
 _TARGET_NAMED = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})(?:\s+(?:đề ra|đặt ra|được giao|năm \d{{4}}))?"
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})"
+    rf"(?:\s+(?:đề ra|đặt ra|được giao|năm \d{{4}}|giai đoạn \d{{4}}\s*[-–]\s*\d{{4}}|đến năm \d{{4}}))?"
     rf"\s*(?:là|:)\s*$", regex.IGNORECASE)
+_PLAN_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})\s*$", regex.IGNORECASE)
+_TARGET_AFTER = regex.compile(rf"\s*(?:OCOP\s+)?(?:{longest_first(words('kind', 'plan_intro'))})(?![\p{{L}}\p{{M}}])",
+                              regex.IGNORECASE)
+_SET_BY = regex.compile(r"\s*(?:OCOP\s+)?(?:mà|do|được)\s+[^,;.()]{0,40}?(?:đề ra|đặt ra|giao)(?![\p{L}\p{M}])",
+                        regex.IGNORECASE)
 
 
 def names_target(left: str) -> bool:
@@ -145,6 +151,18 @@ def names_target(left: str) -> bool:
     (True, False)
     """
     return bool(_TARGET_NAMED.search(left[-60:]))
+
+
+def target_named_after(left: str, right: str) -> bool:
+    """The number is a target's value as its noun phrase says after it: `38 sản phẩm/30 sản phẩm kế hoạch`,
+    `vượt mục tiêu 200 sản phẩm mà Nghị quyết đề ra` (right: the text after its unit).
+
+    >>> target_named_after("công nhận 38 sản phẩm OCOP/", " kế hoạch, đạt 127%")
+    True
+    >>> target_named_after("vượt mục tiêu ", " mà Nghị quyết đề ra."), target_named_after("tỉnh có ", " mà Nghị quyết đề ra.")
+    (True, False)
+    """
+    return bool(_TARGET_AFTER.match(right)) or bool(_PLAN_WORD_BEFORE.search(left[-20:]) and _SET_BY.match(right))
 
 
 def measured_target(text: str) -> bool:

@@ -122,11 +122,12 @@ def status_of(right: str) -> str | None:
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
-            span: bool = False, months: bool = False) -> tuple[str, str]:
+            span: bool = False, months: bool = False, counted: bool = True) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
     of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`); `span`: the figure's
     date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day; `months`: a stretch of months
-    (`4 tháng đầu năm có 15 sản phẩm đạt OCOP`: what those months added).
+    (`4 tháng đầu năm có 15 sản phẩm đạt OCOP`: what those months added); `counted`: things are counted,
+    not a percentage (`đạt 126,5% kế hoạch` is no plan's value).
 
     >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
     ...         " sản phẩm", False, "during", False, True, span=True)
@@ -148,8 +149,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'
     if plan:
         return "target", "kind.plan_paragraph"
-    if cues.names_target(kind_window):
-        return "target", "kind.target_named"      # '…, vượt mục tiêu đề ra là 200 sản phẩm'
+    if cues.names_target(kind_window) or (counted and cues.target_named_after(kind_window, right)):
+        return "target", "kind.target_named"      # '…, vượt mục tiêu đề ra là 200 sản phẩm', '30 sản phẩm kế hoạch'
     if cues.target(left_clause):
         return "target", "kind.target_cue"
     if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
