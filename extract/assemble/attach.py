@@ -157,6 +157,12 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if last_scope:
             return (*last_scope[:2], "scope.context")
         return ctx.main_place, ctx.main_level, "scope.article"
+    subjects = [p for p in before if not _agency_place(text, p)]
+    if subjects and len(subjects) < len(before):
+        before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
+    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
+            text, n.end, p.start)), None)) is not None:
+        return resolve_place(given, ctx)    # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
     in_clause = [p for p in before if p.start >= clause_start]
     country = _country_after(info, n, text)
     if country is not None:
@@ -166,7 +172,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
         return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
-    after = [p for p in places if p.start >= n.end and OF.search(_lead_of(text, n, p))
+    after = [p for p in places if p.start >= n.end and (OF.search(_lead_of(text, n, p)) or _FOR.fullmatch(text, n.end, p.start))
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
         return resolve_place(after[0], ctx)
@@ -175,6 +181,16 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if last_scope:
         return (*last_scope[:2], "scope.context")
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
+
+
+_AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
+_FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+
+
+def _agency_place(text: str, p: Match) -> bool:
+    """A place that names who recognizes, not whose products: an agency's (`UBND tỉnh Hưng Yên`), or the
+    bare level of a passive's agent (`được tỉnh công nhận`)."""
+    return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start))
 
 
 def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
