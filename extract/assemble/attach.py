@@ -79,6 +79,18 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
     return None
 
 
+def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match) -> tuple[str, str] | None:
+    """A district of the article's province named bare at the sentence's opening, after its date and a
+    subject lead (`Đến nay, Đô Lương có 45 sản phẩm OCOP`, `Riêng Nghi Lộc có 40 sản phẩm`), before `n`."""
+    at = 0
+    if info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
+        at = info.dates[0].end - info.start
+    lead = _SUBJECT_LEAD.match(info.text, at)
+    at = lead.end() if lead else at
+    found = _district_of_article(info.text[at:n.start - info.start], ctx)
+    return found
+
+
 def _lead_of(text: str, n: Match, p: Match) -> str:
     """The words between a number and a place after it, with the lead word of a generic place, which its
     match holds ('sản phẩm OCOP của tỉnh'): what `OF` looks at the end of."""
@@ -144,6 +156,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
+    if not before and (bare := _bare_district_opening(info, ctx, n)) is not None:
+        return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
         subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district", "commune")
