@@ -16,6 +16,7 @@ from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
 from .reader import Reading, ReaderState
+from .scope import part_scope, scope_of
 
 _ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
 
@@ -180,7 +181,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["rules"].append("kind.whole_of_new_parts")
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
-        scope, level, scope_rule = attach.part_scope(info, n, text, window_start, parent, done)
+        scope, level, scope_rule = part_scope(info, n, text, window_start, parent, done)
         years = [d for d in info.dates if d.value.get("relation") in (None, "during") and ctx.date_value(d)
                  and (d.value.get("precision") == "year" or "/" in ctx.date_value(d))
                  and not (d.value.get("interval") and d.value.get("precision") == "year")]
@@ -234,7 +235,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 h_kind, h_rule = figures.kind_of(label, label, "", reading.plan, relation, now, reading.rating)
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
-        scope, level, scope_rule = attach.scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
+        scope, level, scope_rule = scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
         round_result = n.value.get("of_role") == "whole" and (      # (an X/Y's whole in a round: the pool)
             kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")
             or parts.reports_result(text[info.start:n.start], reading.prev_text))

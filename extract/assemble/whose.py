@@ -8,7 +8,7 @@ import regex
 from ..matchers import Match
 from . import cues
 from .analysis import SentenceInfo
-from .attach import OF
+from .scope import OF
 
 _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)

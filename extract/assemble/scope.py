@@ -1,0 +1,227 @@
+"""Where: the place a count is about, from its clause, its sentence, the sentences before it, and the
+article as a whole — in that order, as a reader does (when: `attach.py`; whose: `whose.py`)."""
+from __future__ import annotations
+
+import regex
+
+from ..gazetteer import lookup
+from ..matchers import Match
+from ..matchers.places import CENTRAL
+from . import cues
+from .analysis import SentenceInfo
+from .context import ArticleContext
+
+_APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
+_OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
+_WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
+_LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
+_FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
+          "province": ("district", "commune"), "district": ("commune",)}
+"""The levels of a place inside a whole's: a part in its own place of these takes that place."""
+_RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
+OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[,;:.()]")
+
+
+def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
+    if p.value["generic"]:
+        if p.value["level"] == "district" and ctx.main_district:
+            return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
+        if p.value["level"] == "province" and ctx.district_province:
+            return ctx.district_province, "province", "scope.generic_is_district_province"   # 'của tỉnh'
+        if p.value["level"] == "city" and ctx.main_level == "district" and ctx.district_province in CENTRAL \
+                and not ctx.district_is_city:
+            # 'thành phố trao chứng nhận' in an article about Gia Lâm: Hà Nội
+            return ctx.district_province, "province", "scope.generic_is_district_province"
+        return ctx.main_place, ctx.main_level, "scope.generic_is_article_place"
+    return p.value["name"], p.value["level"], "scope.stated"
+
+
+_SUBJECT_LEAD = regex.compile(rf"[\W\d_]*(?:(?:{cues.longest_first(cues.words('scope', 'subject_leads'))})\s+)?",
+                           regex.IGNORECASE)
+
+
+def subject_place(info: SentenceInfo, ctx: ArticleContext,
+                  current: tuple | None = None) -> tuple[str | None, str | None] | None:
+    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Tại
+    huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise. A bare name opening the
+    sentence is a place when it is a district of the article's province (`Bến Lức là …` in an article about
+    Long An); `Huyện …` with no name keeps the reader in the district it is in (`current`)."""
+    lead = _SUBJECT_LEAD.match(info.text)
+    at = info.start + (lead.end() if lead else 0)
+    first = next((p for p in info.usable_places() if p.start == at), None)
+    if first is None:
+        return _district_of_article(info.text[at - info.start:], ctx)
+    if first.value["level"] not in ("province", "district", "country"):
+        return None
+    if first.value["generic"] and first.value["level"] == "district" and current and current[1] == "district":
+        return None
+    name, level, _ = resolve_place(first, ctx)
+    return (name, level) if name else None
+
+
+_OPENING_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
+
+
+def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] | None:
+    """The district of the article's province whose bare name opens the text (longest name first)."""
+    run = _OPENING_NAME.match(opening)
+    if run is None or ctx.main_level != "province":
+        return None
+    words = run.group().split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if any(u.province == ctx.main_place for u in lookup(name, level="district")):
+            return name, "district"
+    return None
+
+
+def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match) -> tuple[str, str] | None:
+    """A district of the article's province named bare at the sentence's opening, after its date and a
+    subject lead (`Đến nay, Đô Lương có 45 sản phẩm OCOP`, `Riêng Nghi Lộc có 40 sản phẩm`), before `n`."""
+    at = 0
+    if info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
+        at = info.dates[0].end - info.start
+    lead = _SUBJECT_LEAD.match(info.text, at)
+    at = lead.end() if lead else at
+    found = _district_of_article(info.text[at:n.start - info.start], ctx)
+    return found
+
+
+def _lead_of(text: str, n: Match, p: Match) -> str:
+    """The words between a number and a place after it, with the lead word of a generic place, which its
+    match holds ('sản phẩm OCOP của tỉnh'): what `OF` looks at the end of."""
+    return (text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:]
+
+
+def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
+    """The place the number's own noun phrase says its things are of, right after it in its clause (`212
+    sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`), not a generic one; else None."""
+    return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
+                 and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
+                 and OF.search(text[n.end:p.start][-6:])
+                 and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
+
+
+_ON_COUNTRY = regex.compile(r"(?:trên|của)\s*$", regex.IGNORECASE)   # (a match may hold its 'trên')
+
+
+def _country_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
+    """The country its noun phrase says the number's things are on (`có 89 sản phẩm OCOP 5 sao trên cả
+    nước`, `trong tổng số 89 sản phẩm 5 sao trên toàn quốc`): no other number nor a clause's end between."""
+    return next((p for p in info.usable_places() if p.value["level"] == "country"
+                 and n.end <= p.start <= n.end + _OWN_PLACE_REACH and n.value.get("of_role") != "part"
+                 and not _CLAUSE_END.search(text, n.end, p.start) and not any(n.end <= m.start < p.start for m in info.numbers)
+                 and (_ON_COUNTRY.search(text, n.end, p.start) or _ON_COUNTRY.match(p.text[:4] + " "))), None)
+
+
+def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list) -> tuple:
+    """The place of a part of `parent` (a `parts.Figure`): the whole's, or a finer place of its own (before
+    it in its window, or named by its own noun phrase after it), or the place of the figure its bracket
+    details; with the rule that decided."""
+    scope, level = parent.fields["scope"], parent.fields["scope_level"]
+    scope_rule = "scope.part_of_figure"
+    if level in ("province", "country", "district", None):
+        finer = _FINER[level]
+        own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
+               and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level)]
+        bracket = text.rfind("(", info.start, n.start)
+        bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
+            else []
+        after = own_place_after(info, n, text)    # '… gồm 360 sản phẩm của tỉnh A và 212 của tỉnh B'
+        if after is not None and (after.value["level"] in finer or after.value["level"] == level):
+            own = [after]
+        if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
+            scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
+        elif bracketed and bracketed[-1].fields["scope_level"] in finer:
+            # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
+            scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
+            scope_rule = "scope.bracket_of_figure"
+    return scope, level, scope_rule
+
+
+def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
+             share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
+    places = info.usable_places()
+    if n.value.get("of_role") == "whole":
+        country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
+        if country:
+            return "Việt Nam", "country", "scope.whole_of_country"
+        # '33/55 sản phẩm đạt 4 sao của tỉnh': the whole is the stock of the place it is said to be of
+        of_place = [p for p in places if p.start >= n.end and not _CLAUSE_END.search(text, n.end, p.start)
+                    and OF.search(_lead_of(text, n, p))]
+        if of_place:
+            return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
+    before = [p for p in places if p.end <= n.start]
+    if not before and (bare := _bare_district_opening(info, ctx, n)) is not None:
+        return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
+    if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
+        # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
+        subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district", "commune")
+                        and not p.value["generic"]), None)
+        if subject is not None:
+            return (*resolve_place(subject, ctx)[:2], "scope.stated")
+    if share:
+        before = [p for p in before if p.value["level"] != "country"]
+        if before:
+            return resolve_place(before[-1], ctx)
+        if last_scope:
+            return (*last_scope[:2], "scope.context")
+        return ctx.main_place, ctx.main_level, "scope.article"
+    subjects = [p for p in before if not _agency_place(text, p)]
+    if subjects and len(subjects) < len(before):
+        before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
+    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
+            text, n.end, p.start)), None)) is not None:
+        return resolve_place(given, ctx)    # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+    in_clause = [p for p in before if p.start >= clause_start]
+    country = _country_after(info, n, text)
+    if country is not None:
+        return "Việt Nam", "country", "scope.country_after"    # '89 sản phẩm 5 sao trên cả nước'
+    own = own_place_after(info, n, text)
+    if in_clause and own is not None:
+        return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
+    if in_clause:
+        return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
+    after = [p for p in places if p.start >= n.end and (OF.search(_lead_of(text, n, p)) or _FOR.fullmatch(text, n.end, p.start))
+             and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
+    if after:
+        return resolve_place(after[0], ctx)
+    if before:
+        return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx)
+    if last_scope:
+        return (*last_scope[:2], "scope.context")
+    return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
+
+
+_AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
+_FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+
+
+def _agency_place(text: str, p: Match) -> bool:
+    """A place that names who recognizes, not whose products: an agency's (`UBND tỉnh Hưng Yên`), or the
+    bare level of a passive's agent (`được tỉnh công nhận`)."""
+    return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start))
+
+
+def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
+    """`p`, a place before the number; a bare level word is the place of its level its sentence named
+    before it (`Tại huyện Mường Tè, UBND huyện tổ chức …`), else the article's (`resolve_place`)."""
+    if p.value["generic"]:
+        named = [q for q in before if q.end <= p.start and not q.value["generic"] and q.value["level"] == p.value["level"]]
+        if named:
+            return named[-1].value["name"], named[-1].value["level"], "scope.generic_is_named_before"
+    return resolve_place(p, ctx)
+
+
+def _most_specific(places: list[Match], i: int, text: str) -> Match:
+    """places[i], or the place right before it when the two name one place, the more specific first
+    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)')."""
+    p = places[i]
+    if i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
+            and _RANK.get(places[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
+        listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
+            and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
+        # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
+        return p if listed else places[i - 1]
+    return p
