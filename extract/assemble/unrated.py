@@ -208,3 +208,16 @@ def whole_of_rated_part(part_right: str, parent) -> bool:
     False
     """
     return bool(_SAID_RATED.match(part_right)) and any(r in parent.fields["rules"] for r in _UNSTATED)
+
+
+_LIST_JOIN = regex.compile(r"\s*(?:,|;|và)\s*")
+
+
+def listed_after_unrated(done: list, n: Match, text: str, unit: str):
+    """The not-rated count a count is listed right after (`đề nghị công nhận 16 sản phẩm 3 sao, 2 sản phẩm 4
+    sao`: the 2 are proposed too), or None."""
+    prev = done[-1] if done else None
+    if prev is None or prev.unit != unit or "metric.not_rated_yet" not in prev.fields["rules"]:
+        return None
+    after = max(prev.end, prev.star_match.end if prev.star_match is not None else 0)
+    return prev if _LIST_JOIN.fullmatch(text, after, n.start) else None
