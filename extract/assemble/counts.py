@@ -9,7 +9,6 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from ..matchers import Match
 from . import (attach, classes, compared, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
                subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
@@ -136,9 +135,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         metric, metric_rule = "share_of_national", "metric.share_of_national"
     else:
         # (the words of a business's name say nothing of its products: 'của Công ty TNHH Đặc sản Đồng Văn')
-        named_right = _names_blanked(right, end, info.orgs)
+        named_right = whose.names_blanked(right, end, info.orgs)
         metric, metric_rule = figures.metric_of(
-            unit, n, _names_blanked(kind_window, n.start - len(kind_window), info.orgs),
+            unit, n, whose.names_blanked(kind_window, n.start - len(kind_window), info.orgs),
             cues.CLAUSE_MARKS.split(named_right, maxsplit=1)[0], info.text, reading.prev_text + " " + info.text,
             star_m, parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=named_right, right_start=end,
@@ -294,11 +293,3 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)
     return parts.Figure(n, unit, fields, end, parent, star_m)
 
-
-def _names_blanked(piece: str, start: int, orgs: list[Match]) -> str:
-    """`piece` (of the text from `start`) with the businesses' names in it blanked, offsets kept."""
-    for o in orgs:
-        a, b = max(o.start, start), min(o.end, start + len(piece))
-        if a < b and o.value["org_class"] == "business":
-            piece = piece[:a - start] + " " * (b - a) + piece[b - start:]
-    return piece

@@ -54,3 +54,12 @@ def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
 def product_of(right: str) -> str | None:
     m = _PRODUCT.search(right)
     return m.group("p").strip() if m else None
+
+
+def names_blanked(piece: str, start: int, orgs: list[Match]) -> str:
+    """`piece` (of the text from `start`) with the businesses' names in it blanked, offsets kept."""
+    for o in orgs:
+        a, b = max(o.start, start), min(o.end, start + len(piece))
+        if a < b and o.value["org_class"] == "business":
+            piece = piece[:a - start] + " " * (b - a) + piece[b - start:]
+    return piece
