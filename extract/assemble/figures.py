@@ -21,7 +21,8 @@ _STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues
                              rf"(?![\p{{L}}\p{{M}}])[^,;.()]{{0,40}}?(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
                              regex.IGNORECASE)
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
-_DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})\s*$",
+_DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})"
+                              rf"(?:\s+(?:hội chợ|triển lãm|phiên chợ|sự kiện|tuần lễ)(?:\s+(?:lần này|này|năm nay))?)?\s*$",
                               regex.IGNORECASE)
 
 
@@ -56,7 +57,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if cues.has(lead, "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset":
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
-        if cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left):
+        if (cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left)) \
+                or parent_rule == "metric.on_display":
             return None, "metric.on_display"    # '150 gian hàng … với hơn 2.000 sản phẩm OCOP' at a fair
         if category and ocop_article:
             return "ocop_products", "metric.products_category"
