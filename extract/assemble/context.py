@@ -119,10 +119,11 @@ UPCOMING_DAYS = 31
 that year (`Sáng mai, ngày 5/3, …` written on 4 March); a later one is last year's."""
 
 
-def _days_ahead(published: date, md: tuple) -> int:
-    """How many days after `published`, in its year, the month and day of `md` fall (large when invalid)."""
+def _days_ahead(published: date, md: tuple, next_year: bool = False) -> int:
+    """How many days after `published`, in its year (or the next), the month and day of `md` fall (large
+    when invalid)."""
     try:
-        return (date(published.year, md[1], md[2] or 1) - published).days
+        return (date(published.year + next_year, md[1], md[2] or 1) - published).days
     except (ValueError, TypeError):
         return 10 ** 6
 
@@ -249,6 +250,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                                                  or ahead <= UPCOMING_DAYS
                                                  or (ahead < 366 and cues.target(info.text) is not None)) \
                     else published.year - 1
+                if md and 0 < _days_ahead(published, md, next_year=True) <= UPCOMING_DAYS:
+                    year = published.year + 1      # 'sẽ diễn ra từ 5/1 đến 10/1', written on 20 December
                 stated = _year_stated(info, m, rounds=False)
                 if stated is not None and stated != year and not m.value.get("relative"):
                     # 'Chiều ngày 05/4, … sản phẩm OCOP năm 2023' (annotation.md): the sentence's year

@@ -26,3 +26,4 @@ RELATIVE_YEAR_WORDS = {w.split(" ", 1)[1]: rel for w, rel in VOCAB["relative"].i
 YEAR_WORD = rf"(?P<ynay>{alternation(list(RELATIVE_YEAR_WORDS))})(?!\w)(?!\s+đó(?!\w))"   # not năm trước đó
 YEAR_SLOT = rf"(?:{IN_YEAR}(?P<y>{YEAR})|\s+năm\s+{YEAR_WORD})"   # ... 2025 / ... năm nay / năm ngoái
 JOIN = rf"\s*{alternation('range_joiners')}\s*"
+DAY_JOIN = rf"\s*{alternation(VOCAB['day_range_joiners'] + VOCAB['range_joiners'])}\s*"

@@ -29,7 +29,7 @@ import regex
 
 from . import Match, scan
 from .date_readers import READERS, RULES
-from .date_words import DAY, FLAGS, IN_YEAR, JOIN, MONTH, SLASH, VOCAB, YEAR, YEAR_SLOT, YEAR_WORD, alternation
+from .date_words import DAY, DAY_JOIN, FLAGS, IN_YEAR, JOIN, MONTH, SLASH, VOCAB, YEAR, YEAR_SLOT, YEAR_WORD, alternation
 from .numerals import back_to, without_invisible
 
 
@@ -49,7 +49,7 @@ PATTERN = regex.compile(rf"""
     (?:
         (?P<day_range>                                                          # 20/9 đến 21/12/2022, 18 – 19/9
             (?:{alternation("day_words")}\s+)?(?:{_dmy("1")}|(?P<d1>{DAY}))
-            {JOIN}(?:{alternation("day_words")}\s+)?{_dmy("2")})
+            {DAY_JOIN}(?:{alternation("day_words")}\s+)?{_dmy("2")})
       | (?P<day_in_words>(?:ngày(?:\s+(?:mùng|mồng))?|mùng|mồng)\s+(?P<d>{DAY})\s+tháng\s+(?P<m>{MONTH})   # ngày 7 tháng 4 năm 2023, mùng 5 tháng 3
             (?:\s+năm\s+(?P<y>{YEAR}))?)
       | (?P<half_year>(?:(?P<months>[0-9]{{1,2}}|{alternation("month_count_words")})\s+tháng|(?P<half>{alternation("half_words")}))
@@ -138,6 +138,10 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
     ['2024', '2024']
     >>> resolve(match("năm nay")[0].value, None) is None
     True
+    >>> resolve(match("từ ngày 30/12 đến ngày 3/1")[0].value, None, 2024)
+    '2024-12-30/2025-01-03'
+    >>> resolve(match("từ ngày 12/9 đến hết ngày 15/9")[0].value, None, 2024)
+    '2024-09-12/2024-09-15'
     """
     relative, edtf = value.get("relative"), value.get("value")
     if relative:
@@ -155,4 +159,8 @@ def resolve(value: dict, published: datetime.date | None, year: int | None = Non
         return (edtf or "XXXX").replace("XXXX", str(year))
     if edtf is None:
         return None
-    return edtf.replace("XXXX", str(year)) if year is not None else edtf
+    if year is None:
+        return edtf
+    if len(edtf) == 21 and edtf.count("XXXX") == 2 and edtf[5:10] > edtf[16:21]:     # two days, no year
+        return f"{year}{edtf[4:11]}{year + 1}{edtf[15:]}"     # '30/12 đến 3/1': into the next year
+    return edtf.replace("XXXX", str(year))
