@@ -13,6 +13,7 @@ from .scope import OF
 _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
 _AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
 _PLACE_JOIN = regex.compile(r"\s*,?\s*")
@@ -28,12 +29,15 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
         if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]):
             return o.value["name"]
         link = _address_end(info, o.end, n.start, text)
-        if (window_start <= o.start or o.end < link and window_start <= link) and o.end <= n.start and (
+        # (the window may start inside the name, after its gloss: 'Hợp tác xã (HTX) Chè Tân Lập hiện có …')
+        if (window_start <= o.end or o.end < link and window_start <= link) and o.end <= n.start and (
                 cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
             return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
 
         if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
             return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
+        if o.start == info.start and _KICKER.match(text, o.end, n.start):
+            return o.value["name"]      # 'HTX Chè Hảo Đạt: Từ vườn chè nhỏ đến 5 sản phẩm OCOP'
     return None
 
 
