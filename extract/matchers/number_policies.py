@@ -44,6 +44,7 @@ WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORE
 DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
     rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
 UNIT_COMPOUND_AFTER = _after("unit_compounds")
+DURATION_LEAD_BEFORE = regex.compile(rf"(?<!\w){_words('duration_leads')}\s+$", regex.IGNORECASE)
 ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*:?\s*$", regex.IGNORECASE)   # phân hạng: 62
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
@@ -163,6 +164,8 @@ def measured(c) -> str | None:
     if STAR_AFTER.match(c.after) and (c.value is None or c.value <= 5 or STAR_RIGHT_AFTER.match(c.after)) \
             and not STAR_LABEL_BEFORE.search(c.before):
         return "star class"     # (not '84 và 3 sao', nor the count a label gives: '5 sao: 1, 4 sao: 84')
+    if UNIT_AFTER["duration_units"].match(c.after) and DURATION_LEAD_BEFORE.search(c.before):
+        return "duration_units"     # 'Trong 3 ngày hội chợ': three days, not three festivals
     if not UNIT_COMPOUND_AFTER.match(c.after):
         for key, pattern in UNIT_AFTER.items():
             if pattern.match(c.after):
