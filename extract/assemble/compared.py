@@ -9,8 +9,8 @@ from ..matchers import Match
 from .analysis import SentenceInfo
 
 _DATE_THEN_FIGURE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*)$", regex.IGNORECASE)
-_COMPARED_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:so với|gấp đôi|gấp ba|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*$",
-                               regex.IGNORECASE)
+_COMPARED_LEAD = regex.compile(r"(?<![\p{L}\p{M}])so với\s*$", regex.IGNORECASE)
+"""Before a figure compared with (not `nhiều hơn 20 sản phẩm so với năm 2023`: the 20 is the difference)."""
 _NOUN_THEN_DATE = regex.compile(r"\s*[\p{L}\p{M} ]{0,25}?\s*$")
 
 

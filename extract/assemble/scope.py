@@ -76,11 +76,13 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
     return None
 
 
-def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match) -> tuple[str, str] | None:
-    """A district of the article's province named bare at the sentence's opening, after its date and a
-    subject lead (`Đến nay, Đô Lương có 45 sản phẩm OCOP`, `Riêng Nghi Lộc có 40 sản phẩm`), before `n`."""
-    at = 0
-    if info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
+def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int
+                           ) -> tuple[str, str] | None:
+    """A district of the article's province named bare at the opening of the number's clause or list item
+    (after a subject lead; of the sentence: after its date), before `n`: `Đến nay, Đô Lương có 45 sản phẩm
+    OCOP`, `Riêng Nghi Lộc có 40 sản phẩm, Diễn Châu có 38 sản phẩm`."""
+    at = max(0, clause_start - info.start, info.text.rfind(",", 0, n.start - info.start) + 1)
+    if at == 0 and info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
         at = info.dates[0].end - info.start
     lead = _SUBJECT_LEAD.match(info.text, at)
     at = lead.end() if lead else at
@@ -153,7 +155,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
-    if not before and (bare := _bare_district_opening(info, ctx, n)) is not None:
+    if not before and (bare := _bare_district_opening(info, ctx, n, clause_start)) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
@@ -168,8 +170,12 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if last_scope:
             return (*last_scope[:2], "scope.context")
         return ctx.main_place, ctx.main_level, "scope.article"
-    subjects = [p for p in before if not _agency_place(text, p)]
-    if subjects and len(subjects) < len(before):
+    agencies: list[Match] = []
+    for p in before:    # (and a place in apposition to an agency's: 'UBND huyện Đông Anh (Hà Nội)')
+        if _agency_place(text, p) or (agencies and _APPOSITION.match(text[agencies[-1].end:p.start])):
+            agencies.append(p)
+    subjects = [p for p in before if p not in agencies]
+    if subjects and agencies and _PASSIVE.search(text, subjects[-1].end, agencies[0].end):
         before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
     elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
             text, n.end, p.start)), None)) is not None:
@@ -195,6 +201,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
 
 
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
+_PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
 
 
