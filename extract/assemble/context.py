@@ -176,7 +176,9 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     national_body = any(o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies")
                         for info in infos for o in info.orgs)
-    if not names and not districts and (country or national_body):
+    local = any(p.value["generic"] and p.value["level"] in ("province", "district")
+                for info in infos for p in info.places)     # ('toàn tỉnh', 'huyện': a place not named)
+    if not names and not districts and (country or national_body) and not local:
         # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     if districts:
