@@ -91,6 +91,9 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
         and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
 
 
+_CERTIFICATE = regex.compile(r"giấy\s+chứng\s+nhận", regex.IGNORECASE)
+
+
 def _just_before(left: str, path: tuple[str, str]) -> bool:
     """A cue of `path` before the number in its own clause, no comma or semicolon after it (`đề nghị công
     nhận 4 sản phẩm`; not `45 sản phẩm tham gia, 38 sản phẩm đạt …`, where it is the count before's).
@@ -151,9 +154,12 @@ def failed(right: str, left: str = "") -> bool:
     False
     >>> failed(" sản phẩm do chủ thể ngừng sản xuất", "thu hồi giấy chứng nhận OCOP đối với ")
     True
+    >>> failed(" sản phẩm đã hết hạn.", "Năm 2024, giấy chứng nhận OCOP của ")
+    True
     """
     if cues.has(left[-60:], "metric", "withdrawn_before"):
         return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
+    left = _CERTIFICATE.sub(lambda c: "_" * len(c.group()), left)    # the certificate, not a verb that rates
     for path in (("metric", "failed_cues"), ("metric", "lapsed_cues")):
         m = cues.first(right, *path)
         if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
