@@ -241,14 +241,16 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")
             or parts.reports_result(text[info.start:n.start], reading.prev_text))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)
-        addition = parts.addition_of_paragraph(state.wholes, unit) if kind_rule == "kind.default_total" and d is None \
-            and not now and level in ("district", "commune") else None
-        if addition is not None:
+        carried = parts.carried_addition(state.wholes, unit, star, info.text, level, bool(done)) \
+            if kind_rule == "kind.default_total" and d is None and not now else None
+        if carried is not None:
             # 'Các huyện có nhiều sản phẩm là Quỳnh Lưu (8 sản phẩm) …' after a province's recognition: the
-            # district lines of that addition, in its time
-            kind, kind_rule = "added", "kind.district_line_of_addition"
+            # district lines of that addition; 'Hai sản phẩm … vừa đạt 5 sao. Ngoài ra, 3 sản phẩm đạt 4 sao':
+            # another class of that round; in its time
+            addition, rule = carried
+            kind, kind_rule = "added", f"kind.{rule}"
             as_of, period, basis, time_rule = (addition.fields["as_of"], addition.fields["period"], "context",
-                                               "time.district_line_of_addition")
+                                               f"time.{rule}")
         else:
             sibling = parts.list_sibling(text, n, unit, done, info.stars) \
                 if kind_rule == "kind.default_total" and not now else None

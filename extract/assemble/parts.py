@@ -136,6 +136,32 @@ def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
         and f.fields["scope_level"] in ("province", "country") else None
 
 
+_GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.words('parts', 'round_goes_on'))})(?![\p{{L}}\p{{M}}]))",
+                       regex.IGNORECASE)
+
+
+def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
+                     after_another: bool) -> tuple[Figure, str] | None:
+    """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
+    line of a province's addition (`district_line_of_addition`), another class of a round (`class_of_round`,
+    the sentence's first count)."""
+    if level in ("district", "commune"):
+        f = addition_of_paragraph(wholes, unit)
+        return (f, "district_line_of_addition") if f is not None else None
+    f = class_of_round(wholes, unit, star, sentence) if not after_another else None
+    return (f, "class_of_round") if f is not None else None
+
+
+def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str) -> Figure | None:
+    """The addition of one class the sentence before gave, when this sentence goes on with another class of
+    the same round, opening with its number or `Ngoài ra` (`Hai sản phẩm OCOP của Hòa Bình vừa đạt 5 sao.
+    Ngoài ra, 3 sản phẩm đạt 4 sao.`): the round's, in its time."""
+    from .classes import ONE_CLASS
+    f = next((f for f in reversed(wholes) if f.unit == unit), None)
+    return f if f is not None and star in ONE_CLASS and f.fields["kind"] == "added" \
+        and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS and _GOES_ON.match(sentence) else None
+
+
 def can_be_part(n: Match, whole: Figure) -> bool:
     """A part is no larger than its whole (61 products are not a part of 43)."""
     part, of = n.value.get("value"), whole.number.value.get("value")
