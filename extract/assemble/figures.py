@@ -79,7 +79,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return None, "metric.subjects_taking_part"      # '31 chủ thể tham gia Chương trình', 'đăng ký'
         return "ocop_subjects", "metric.subjects"       # '110 chủ thể OCOP' says it of itself
     if unit == cues.words("metric", "sales_points_unit") \
-            and cues.has(_LIST_PHRASE_END.split(right, maxsplit=1)[0][:60], "metric", "sales_points_cues"):
+            and (cues.has(_LIST_PHRASE_END.split(right, maxsplit=1)[0][:60], "metric", "sales_points_cues")
+                 or parent_metric == "ocop_sales_points"):     # '…, trong đó huyện Chương Mỹ có 8 điểm'
         return "ocop_sales_points", "metric.sales_points"    # '120 điểm giới thiệu, bán sản phẩm OCOP'
     if unit == cues.words("metric", "centers_unit") and ocop_article \
             and (cues.has(around, "metric", "centers_cues") or right_np.lstrip().startswith("OCOP")):

@@ -40,6 +40,7 @@ STAR_RIGHT_AFTER = regex.compile(rf"^\s*\)?\s*{_words('star_units')}(?!\w)", reg
 STAR_LABEL_BEFORE = regex.compile(rf"(?<!\w){_words('star_units')}{LABEL_GAP}$", regex.IGNORECASE)
 SCORE_AFTER = _after("score_units")
 POINT_KIND = regex.compile(rf"^\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
+POINT_NAMED_BEFORE = regex.compile(rf"(?<!\w)điểm\s+{_words('point_kinds')}(?!\w)", regex.IGNORECASE)
 WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORECASE)
 DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
     rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
@@ -171,8 +172,9 @@ def measured(c) -> str | None:
             if pattern.match(c.after):
                 return key
     score = SCORE_AFTER.match(c.after)
-    if score and (c.decimal or not POINT_KIND.match(c.after[score.end():])):
-        return "score"
+    if score and (c.decimal or not (POINT_KIND.match(c.after[score.end():])
+                                    or POINT_NAMED_BEFORE.search(c.text, 0, c.start))):
+        return "score"      # (not the points its sentence named: '54 điểm giới thiệu …, huyện X có 8 điểm')
 
 
 NOT_A_COUNT = (list_item, phone_or_code, document_date_or_year, ordinal_or_ratio, inside_name, address, measured)
