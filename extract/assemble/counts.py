@@ -9,7 +9,7 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from . import (attach, classes, compared, cues, figures, growth, owners, parts, pools, reader, regroup, respectively, restated,
+from . import (attach, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader, regroup, respectively, restated,
                subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
@@ -241,16 +241,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")
             or parts.reports_result(text[info.start:n.start], reading.prev_text))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)
-        carried = parts.carried_addition(state.wholes, unit, star, info.text, level, bool(done)) \
-            if kind_rule == "kind.default_total" and d is None and not now else None
-        if carried is not None:
-            # 'Các huyện có nhiều sản phẩm là Quỳnh Lưu (8 sản phẩm) …' after a province's recognition: the
-            # district lines of that addition; 'Hai sản phẩm … vừa đạt 5 sao. Ngoài ra, 3 sản phẩm đạt 4 sao':
-            # another class of that round; in its time
-            addition, rule = carried
-            kind, kind_rule = "added", f"kind.{rule}"
-            as_of, period, basis, time_rule = (addition.fields["as_of"], addition.fields["period"], "context",
-                                               f"time.{rule}")
+        carried = lead.carried_kind(state, info, n, unit, star, metric, relation, level, bool(done), d is not None) \
+            if kind_rule == "kind.default_total" and not now else None
+        if carried is not None:     # a district line of the addition before, another class of its round, a
+            kind, kind_rule, of = carried   # list item under its lead ('…, gồm: / - Huyện Hữu Lũng: 4 sản phẩm;')
+            as_of, period, basis, time_rule = (of.fields["as_of"], of.fields["period"], "context",
+                                               "time." + kind_rule.split(".")[1].split(":")[0]) \
+                if of is not None and d is None else attach.time_of(kind, d, joined, ctx, now, state.last_time)
         else:
             sibling = parts.list_sibling(text, n, unit, done, info.stars) \
                 if kind_rule == "kind.default_total" and not now else None

@@ -18,7 +18,8 @@ _PASSIVE_WITH_AGENT = regex.compile(
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
 _STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_named'))})"
-                             rf"(?![\p{{L}}\p{{M}}])[^,;.()]{{0,40}}?(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
+                             rf"(?![\p{{L}}\p{{M}}])(?:(?!được|công nhận|chứng nhận|thêm)[^,;.()]){{0,40}}?"
+                             rf"(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
                              regex.IGNORECASE)
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})"

@@ -39,6 +39,8 @@ class ReaderState:
     places: set = field(default_factory=set)   # the places of this paragraph's figures
     item: bool = False                  # this paragraph is an item of a list (`- …`, `+ …`, `1. …`)
     outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
+    lead: tuple | None = None           # (text, figures) of the sentence a list's items follow (`…, gồm:`)
+    last: tuple = ("", [])              # (text, figures) of the sentence just read
 
 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
@@ -57,8 +59,10 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
         else:
             carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
             item = bool(_LIST_ITEM.match(info.text))
+            lead = (state.lead if state.item else state.last if state.last[0].rstrip().endswith(":") else None) \
+                if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
-                                outer_scope=carried if item else None,
+                                outer_scope=carried if item else None, lead=lead,
                                 pool=state.pool if item and state.item else None)   # (a list's items: one stretch)
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
@@ -76,6 +80,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     """What the sentence just read leaves the reader with: its whole figures, whether its parts go on in
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
     info = reading.info
+    state.last = (info.text, reading.done)
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                   and f.parent is None]
