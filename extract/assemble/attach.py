@@ -39,7 +39,8 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     before its breakdown, `next_figure`: `250 sản phẩm, trong đó 50 sản phẩm mới được công nhận năm 2024`
     times the 50; `công nhận 12 sản phẩm … và 73 sản phẩm … năm 2019` times both),
     and the date joined to it (`năm 2021 và 2022`) when there is one. The base of a comparison (`tăng 128
-    sản phẩm so với năm 2019`) times no figure."""
+    sản phẩm so với năm 2019`) times no figure, nor does a target's date after it (`có 175 sản phẩm OCOP,
+    phấn đấu đến năm 2025 có 250`)."""
     bound = info.end if next_figure is None else next_figure
     dates = [d for d in info.dates if d.value.get("relation") != "compared"]
     starts = growth.start_dates(info.sentence.doc_text, info.start, n.start, dates)   # '… từ 18 (năm 2019) lên'
@@ -47,7 +48,8 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
               and (d.start, d.end) not in starts]
     if len(before) > 1 and programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
-    after = [d for d in dates if n.end <= d.start < min(clause_end, bound)] or \
+    after = [d for d in dates if n.end <= d.start < min(clause_end, bound)
+             and cues.target(info.sentence.doc_text[n.end:d.start]) is None] or \
         [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \
         [d for d in dates if n.end <= d.start < bound and d.value.get("relation") is None
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'

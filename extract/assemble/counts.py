@@ -162,7 +162,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         star, star_rule = raised, "star.raised_total_of_class"    # 'thêm 2 sản phẩm 5 sao, nâng tổng số lên 4'
     rules += [metric_rule, star_rule]
 
-    breakdown = next_start if cues.has(text[n.end:next_start], "parts", "inside") else None   # '…, trong đó …'
+    opener = cues.first(text[n.end:next_start], "parts", "inside")    # '…, trong đó …': the breakdown's dates
+    breakdown = n.end + opener.start() if opener else None              # are its parts' ('trong đó năm 2023 có 38')
     d, joined = attach.date_for(info, n, clause_end, breakdown) if base is None else (base, None)
     relation = attach.relation_of(d, now)
     if relation is None and cues.has(kind_window, "kind", "year_span"):

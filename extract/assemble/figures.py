@@ -21,6 +21,10 @@ _STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues
                              rf"(?![\p{{L}}\p{{M}}])(?:(?!được|công nhận|chứng nhận|thêm)[^,;.()]){{0,40}}?"
                              rf"(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
                              regex.IGNORECASE)
+_DONE_AFTER_TARGET = regex.compile(r"[,;]\s*(?:(?:hiện|nay|hiện nay|đến nay|đến tháng \d{1,2})\s*,?\s*)?(?:\p{L}+\s+){0,2}?"
+                                   r"(?:đã có|đã được|đã công nhận|hiện có)\s*$", regex.IGNORECASE)
+"""What was done, said after a plan in its sentence (`Tỉnh phấn đấu năm 2024 có 370 sản phẩm, hiện đã có 324`):
+not the plan's."""
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})"
                               rf"(?:\s+(?:hội chợ|triển lãm|phiên chợ|sự kiện|tuần lễ)(?:\s+(?:lần này|này|năm nay))?)?\s*$",
@@ -151,11 +155,12 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "total", "kind.growth_from"      # 'Từ 38 sản phẩm năm 2019, đến nay … có 260': where it started
     if plan and cues.has(right[:40], "kind", "already_rated_after"):
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'
-    if plan:
+    done_after = _DONE_AFTER_TARGET.search(kind_window)     # '…, hiện đã có 324 sản phẩm', '…, đã có 3 sản phẩm'
+    if plan and not done_after:
         return "target", "kind.plan_paragraph"
     if cues.names_target(kind_window) or (counted and cues.target_named_after(kind_window, right)):
         return "target", "kind.target_named"      # '…, vượt mục tiêu đề ra là 200 sản phẩm', '30 sản phẩm kế hoạch'
-    if cues.target(left_clause):
+    if cues.target(left_clause) and not done_after:
         return "target", "kind.target_cue"
     if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
         return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
