@@ -97,12 +97,19 @@ def _lead_of(text: str, n: Match, p: Match) -> str:
 
 
 def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
-    """The place the number's own noun phrase says its things are of, right after it in its clause (`212
-    sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`), not a generic one; else None."""
+    """The place the number's own noun phrase says its things are of or in, right after it in its clause
+    (`212 sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`, `12 sản phẩm ở huyện Ba Bể`), no
+    other number between, not a generic one; else None."""
     return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
                  and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
-                 and OF.search(text[n.end:p.start][-6:])
+                 and (OF.search(text[n.end:p.start][-6:]) or _WHERE_LEAD.search(text, n.end, p.start))
+                 and not any(n.end <= m.start < p.start for m in info.numbers)
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
+
+
+_WHERE_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:ở|tại|trên địa bàn|thuộc địa bàn|tại địa bàn|thuộc khu vực|ở khu vực)\s*$",
+                            regex.IGNORECASE)
+"""Where the things are, after their noun: `12 sản phẩm ở huyện Ba Bể`, `18 sản phẩm thuộc địa bàn Bắc Ninh cũ`."""
 
 
 _ON_COUNTRY = regex.compile(r"(?:trên|của)\s*$", regex.IGNORECASE)   # (a match may hold its 'trên')
@@ -189,6 +196,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
         return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
+    if own is not None:
+        return (*resolve_place(own, ctx)[:2], "scope.stated")    # 'Có 12 sản phẩm ở huyện Ba Bể, …'
     after = [p for p in places if p.start >= n.end and (OF.search(_lead_of(text, n, p)) or _FOR.fullmatch(text, n.end, p.start))
              and not (n.value.get("of_role") == "part" and p.value["level"] == "country")]  # X/Y: the country is Y's
     if after:
