@@ -45,6 +45,9 @@ WORD_COMPOUND = regex.compile(rf"{_words('word_compounds')}(?!\w)", regex.IGNORE
 DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) một, mỗi xã, phường, thị trấn một
     rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
 UNIT_COMPOUND_AFTER = _after("unit_compounds")
+INDEFINITE_BEFORE = regex.compile(rf"(?<!\w){_words('indefinite_before')}\s+$", regex.IGNORECASE)
+NAMES_AROUND = [(regex.compile(rf"(?<!\w){regex.escape(b)}\s+$", regex.IGNORECASE),
+                 regex.compile(rf"^\s+{regex.escape(a)}(?!\w)", regex.IGNORECASE)) for b, a in VOCAB["names_around"]]
 DURATION_LEAD_BEFORE = regex.compile(rf"(?<!\w){_words('duration_leads')}\s+$", regex.IGNORECASE)
 ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*:?\s*$", regex.IGNORECASE)   # phân hạng: 62
 BEFORE = {key: _before(key) for key in
@@ -119,6 +122,8 @@ def inside_name(c) -> str | None:
     """Khô 7 Chóp; Ba Vì, Hai Bà Trưng (a capitalized number word is a number only starting a sentence
     before a lower-case word); ba ba, ba kích (word_compounds); a lone number word needs a word after it,
     and `một` a count noun."""
+    if any(before.search(c.before) and after.match(c.after) for before, after in NAMES_AROUND):
+        return "name"       # chính quyền địa phương hai cấp
     if c.form == "digits":
         proper = PROPER_NAME_BEFORE.search(c.before)
         province = proper is not None and _is_province(proper.group())    # 'Quảng Ninh 500 và Thanh Hóa 3,3%.'
@@ -132,6 +137,8 @@ def inside_name(c) -> str | None:
             return "name"       # mực 1 nắng, cá cơm 3 vị, trà 3 miền, ca cao 3 trong 1 (not 99 món hàng)
         return None
     first, rest = c.words[0], c.words[1:]
+    if first.lower() in VOCAB["alone_needs_count_noun"] and INDEFINITE_BEFORE.search(c.before):
+        return "indefinite article (từ một huyện thuần nông)"
     if WORD_COMPOUND.match(c.text, c.number_start):
         return "syllable of another word"
     if any(w[0].isupper() for w in rest):
