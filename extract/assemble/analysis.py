@@ -64,9 +64,11 @@ class SentenceInfo:
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
-        toàn quốc`): no figure's place."""
-        return p.value["level"] == "country" and bool(
-            _RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
+        toàn quốc`), or the province a district is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về số sản phẩm OCOP
+        với 27 sản phẩm`): no figure's place."""
+        ranked = p.value["level"] == "country" or (p.value["level"] == "province" and any(
+            q.end <= p.start and q.value["level"] in ("district", "commune") for q in self.places))
+        return ranked and bool(_RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
 
 
 def _shift(ms: list[Match], offset: int) -> list[Match]:
