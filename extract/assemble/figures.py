@@ -200,6 +200,9 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         # the rating
         if near is None or time_relation == "during":
             return "added", "kind.recognized_in_period" if near else "kind.recognized"
+    if near and near[0] == "have_before" and time_relation == "during" and not now_in_sentence \
+            and (within := cues.last(kind_window, "kind", "added_before")) is not None:
+        return "added", f"kind.added_cue:{within.group().lower()}"   # 'Riêng năm 2023, tỉnh có 38 sản phẩm đạt chuẩn'
     if near and near[0] == "have_before" and months and rating_in_sentence and not now_in_sentence:
         return "added", "kind.had_in_months"      # '4 tháng đầu năm có 15 sản phẩm đạt OCOP'
     if near is None and time_relation == "during" and rating_in_sentence:
