@@ -84,10 +84,13 @@ def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:
 
 
 def year_so_far(info: SentenceInfo, n: Match) -> bool:
-    """The number's sentence counts from the start of a year before it (`Từ đầu năm đến nay, có 12 sản
-    phẩm được công nhận`, `Từ đầu năm 2024, …`): what it counts was added within that year, not held."""
-    return any(d.end <= n.start and d.rule == "dates.year_part" and d.value.get("relation") == "since"
-               and (d.value.get("value") or "").endswith("-01~") for d in info.dates)
+    """The number's sentence counts from the start of a year, a month or a day before it (`Từ đầu năm đến nay,
+    có 12 sản phẩm được công nhận`, `Từ đầu năm 2024, …`, `Từ ngày 1/7 đến nay, tỉnh đã công nhận 12 sản
+    phẩm`): what it counts was added within that stretch, not held (not `từ năm 2019 đến nay`: the programme's
+    whole span)."""
+    return any(d.end <= n.start and d.value.get("relation") == "since" and (
+        (d.rule == "dates.year_part" and (d.value.get("value") or "").endswith("-01~"))
+        or d.value.get("precision") in ("day", "month")) for d in info.dates)     # 'Từ ngày 1/7 đến nay, …'
 
 
 def _before_publication(value: str | None, ctx: ArticleContext) -> bool:

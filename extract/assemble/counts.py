@@ -110,7 +110,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     opener_parent = next((f for f in wholes if f.fields["metric"] is not None), wholes[0] if wholes else None)
     parent = parts.parent_in_sentence(text, n, unit, done) or opener_parent
     base = compared.base_date(info, n)      # 'so với năm 2023 (170 sản phẩm)': that year's, no part
-    if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n) or base):
+    if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n) or base
+                               or parts.in_another_place(info, n, clause_start, parent)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",

@@ -24,9 +24,13 @@ product named in a list, '02 sản phẩm … bao gồm Gạo nếp (4*) và …
 def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
     """The clause of the number `n`: from the last boundary (`;:()`) before it (a bracket that explains what
     precedes it belongs to that clause) to the next one after it that is no gloss."""
-    start = info.start
-    for m in BOUNDARY.finditer(text, info.start, n.start):
-        start = m.end()
+    start, pos = info.start, info.start
+    while (m := BOUNDARY.search(text, pos, n.start)) is not None:
+        gloss = GLOSS.match(text, m.start()) if m.group() == "(" else None
+        if gloss is not None and gloss.end() <= n.start:
+            pos = gloss.end()       # a gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản phẩm'
+            continue
+        start = pos = m.end()
     if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
         # a bracket that explains what precedes it belongs to that clause
         prev = [m.end() for m in BOUNDARY.finditer(text, info.start, start - 1)]
@@ -160,6 +164,15 @@ def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: 
     f = next((f for f in reversed(wholes) if f.unit == unit), None)
     return f if f is not None and star in ONE_CLASS and f.fields["kind"] == "added" \
         and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS and _GOES_ON.match(sentence) else None
+
+
+def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Figure) -> bool:
+    """The number's clause names, before it and after its whole, another place of the whole's level (`Huyện
+    Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`): the count is that place's, no part of the
+    whole."""
+    return any(max(clause_start, whole.number.end) <= p.start and p.end <= n.start and not p.value["generic"]
+               and p.value["level"] == whole.fields["scope_level"] and p.value["name"] != whole.fields["scope"]
+               for p in info.usable_places())
 
 
 def can_be_part(n: Match, whole: Figure) -> bool:

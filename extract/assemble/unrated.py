@@ -38,8 +38,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
     True
     """
-    if star is not None and star.value["star"] == "5p":
-        return False
+    if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np):
+        return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are)
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     star_at = star.start - right_start if star is not None and star.start >= right_start else None
     noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
@@ -91,6 +91,8 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
         and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
 
 
+_SAID_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:đã\s+)?được\s+(?:UBND\s+\S+\s+)?(?:công nhận|chứng nhận)(?!\s+lại)(?![\p{L}\p{M}])",
+                              regex.IGNORECASE)
 _CERTIFICATE = regex.compile(r"giấy\s+chứng\s+nhận", regex.IGNORECASE)
 
 
