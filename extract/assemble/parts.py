@@ -167,12 +167,13 @@ def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: 
 
 
 def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Figure) -> bool:
-    """The number's clause names, before it and after its whole, another place of the whole's level (`Huyện
-    Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`): the count is that place's, no part of the
-    whole."""
+    """The number's clause names, before it and after its whole and a semicolon, another place of the whole's
+    level (`Huyện Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`): the count is that place's, no
+    part of the whole (not a breakdown by old province: `… công nhận 52 sản phẩm. Trong đó, Bắc Giang cũ có 34`)."""
+    text = info.sentence.doc_text
     return any(max(clause_start, whole.number.end) <= p.start and p.end <= n.start and not p.value["generic"]
                and p.value["level"] == whole.fields["scope_level"] and p.value["name"] != whole.fields["scope"]
-               for p in info.usable_places())
+               and ";" in text[whole.number.end:p.start] for p in info.usable_places())
 
 
 def can_be_part(n: Match, whole: Figure) -> bool:
