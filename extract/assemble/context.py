@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..gazetteer import lookup
+from ..gazetteer.provinces import successor
+from ..gazetteer.resolve import on_new_map
 from ..matchers import Match, dates
 from . import cues
 from .analysis import SentenceInfo
@@ -171,6 +173,11 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     if names:
         ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
         ctx.main_level = "province"
+        new = successor(ctx.main_place) if published is not None and on_new_map(published) else None
+        if new and new != ctx.main_place and new in names:
+            # written after the 2025 reform about an old province and the new one it is part of ('Nâng tầm sản
+            # phẩm OCOP vùng cao Hà Giang' over 'Sau hợp nhất, tỉnh Tuyên Quang có 348 …'): the new one's
+            ctx.main_place = new
     if country >= 2 and country >= names.get(ctx.main_place, 0):
         # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
