@@ -5,6 +5,8 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer import lookup
+from ..gazetteer.provinces import successor
+from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
 from ..matchers.places import CENTRAL
 from . import cues
@@ -225,9 +227,16 @@ def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext) -> tuple[str
     before it (`Tại huyện Mường Tè, UBND huyện tổ chức …`), else the article's (`resolve_place`)."""
     if p.value["generic"]:
         named = [q for q in before if q.end <= p.start and not q.value["generic"] and q.value["level"] == p.value["level"]]
-        if named:
+        if named and not _absorbed_into_main(named[-1], ctx):
             return named[-1].value["name"], named[-1].value["level"], "scope.generic_is_named_before"
     return resolve_place(p, ctx)
+
+
+def _absorbed_into_main(p: Match, ctx: ArticleContext) -> bool:
+    """An old province the article's province absorbed, in an article written after the 2025 reform (`Trước
+    sáp nhập, Hà Giang có 133 sản phẩm; hiện toàn tỉnh có 348`: 'toàn tỉnh' is Tuyên Quang, the article's)."""
+    return p.value["level"] == "province" and ctx.main_level == "province" and p.value["name"] != ctx.main_place \
+        and ctx.published is not None and bool(on_new_map(ctx.published)) and successor(p.value["name"]) == ctx.main_place
 
 
 def _most_specific(places: list[Match], i: int, text: str) -> Match:
