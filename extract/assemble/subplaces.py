@@ -46,7 +46,11 @@ _GROUP = regex.compile(
     r"(?<![\p{L}\p{M}])(?:các|những|một số)\s+(?:huyện|xã|phường|địa phương|thôn|bản)(?![\p{L}\p{M}])"
     r"[^\d.,;:()]{0,60}?(?<![\p{L}\p{M}])(?:có|đã có|hiện có|với|còn lại|chiếm)\s*$",
     regex.IGNORECASE)
-_NOT_A_GROUP = regex.compile(r"(?<![\p{L}\p{M}])(?:toàn|tất cả|cả)\s+(?:các\s+)?(?:huyện|xã)", regex.IGNORECASE)
+_NOT_A_GROUP = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:toàn|tất cả|cả)\s+(?:các\s+)?(?:huyện|xã)|(?:các|những)\s+(?:xã|phường)"
+                             r"(?:,\s*(?:phường|thị trấn))?\s+(?:thuộc|của|trên địa bàn)\s+(?:huyện|thị xã|thành phố|quận))",
+                             regex.IGNORECASE)
+"""Not a group: all of a unit's units (`toàn huyện`), the communes of a district named (`Các xã thuộc huyện
+Mai Châu cũ có 30 sản phẩm`: the district's)."""
 
 
 def group_before(text: str, start: int, at: int) -> str | None:
