@@ -270,6 +270,9 @@ def match(text: str) -> list[Match]:
             end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
             if end <= pos:
                 continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
+        cell = _CELL_BREAK.search(text, pos, end)
+        if cell is not None:
+            end = cell.start()      # a flattened table's next cell: 'HTX Cà phê Mường Bang⇥Mai Sơn⇥4 sao'
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
@@ -286,6 +289,10 @@ def match(text: str) -> list[Match]:
             value = {**value, "name": name, "legal_form": parent.value["legal_form"], "location": value["location"]}
         out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
+
+
+_CELL_BREAK = regex.compile(r"\t|[ \u00a0]{2,}|\s\|\s")
+"""What separates a flattened table's cells: no name holds it."""
 
 
 def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
