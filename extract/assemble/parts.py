@@ -27,8 +27,9 @@ def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -
     start, pos = info.start, info.start
     while (m := BOUNDARY.search(text, pos, n.start)) is not None:
         gloss = GLOSS.match(text, m.start()) if m.group() == "(" else None
-        if gloss is not None and gloss.end() <= n.start:
-            pos = gloss.end()       # a gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản phẩm'
+        if gloss is not None and gloss.end() <= n.start and any(
+                not text[p.end:m.start()].strip() for p in info.places if p.end <= m.start()):
+            pos = gloss.end()       # a place's gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản phẩm'
             continue
         start = pos = m.end()
     if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
