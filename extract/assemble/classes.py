@@ -39,7 +39,10 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
         if before_too else []
     if after and not (label and (cues.COMMA.search(text, n.end, after[0].start)
                                  or stars_matcher.LABELS_NUMBER.match(text, after[0].end))):
-        return after[0]     # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's)
+        # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's; '8 sản phẩm 3 sao …
+        # được nâng lên hạng 4 sao': the class raised to)
+        raised = next((s for s in after[1:] if _RAISED_TO_CLASS.search(text, after[0].end, s.start)), None)
+        return raised or after[0]
     if label:
         return label[-1]
     if not before_too:
@@ -48,6 +51,10 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
+_RAISED_TO_CLASS = regex.compile(r"(?<![\p{L}\p{M}])(?:nâng|thăng)\s+(?:hạng\s+)?lên\s+(?:hạng\s+)?$",
+                                 regex.IGNORECASE)
+"""Before the class a count's products were raised to, after their old one (`8 sản phẩm 3 sao … được nâng lên
+hạng 4 sao`)."""
 ONE_CLASS = {"3", "4", "5", "5p"}
 """The codes of one class (not `3+`, every class): a part of a figure of one class with none of its own has it."""
 
