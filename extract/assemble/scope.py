@@ -164,6 +164,9 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
+    if not before and any(o.value["org_class"] == "agency" and o.end <= n.start
+                          and cues.has(o.value["name"], "scope", "national_bodies") for o in info.orgs):
+        return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     if not before and (bare := _bare_district_opening(info, ctx, n, clause_start)) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):

@@ -93,6 +93,9 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
 
 _SAID_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:đã\s+)?được\s+(?:UBND\s+\S+\s+)?(?:công nhận|chứng nhận)(?!\s+lại)(?![\p{L}\p{M}])",
                               regex.IGNORECASE)
+_RENEWED_AFTER = regex.compile(r"[^,;.()]{0,40}?(?<![\p{L}\p{M}])(?:(?:đã\s+)?được\s+(?:\S+\s+){0,3}?(?:công nhận|chứng nhận|cấp)"
+                            r"(?:\s+giấy chứng nhận)?\s+lại|được cấp lại|được gia hạn)", regex.IGNORECASE)
+"""Lapsed products rated again after the lapse is said: '42 sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại'."""
 _CERTIFICATE = regex.compile(r"giấy\s+chứng\s+nhận", regex.IGNORECASE)
 
 
@@ -158,6 +161,8 @@ def failed(right: str, left: str = "") -> bool:
     True
     >>> failed(" sản phẩm đã hết hạn.", "Năm 2024, giấy chứng nhận OCOP của ")
     True
+    >>> failed(" sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại.")
+    False
     """
     if cues.has(left[-60:], "metric", "withdrawn_before"):
         return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
@@ -168,7 +173,8 @@ def failed(right: str, left: str = "") -> bool:
             continue
         if path[1] == "lapsed_cues" and (_just_before(left[-40:], ("status", "renewed"))
                                          or _just_before(left[-40:], ("kind", "added_verbs"))
-                                         or cues.has(right[:m.start()], "status", "renewed")):
+                                         or cues.has(right[:m.start()], "status", "renewed")
+                                         or _RENEWED_AFTER.match(right, m.end())):
             continue        # (a verb of their own clause rates them again, not one of a clause before)
         return True
     return False

@@ -30,6 +30,9 @@ VOCAB = load_vocab("stars")
 _NUM = longest_first(list(VOCAB["digits"]) + list(VOCAB["words"]))
 _JOIN = longest_first(VOCAB["joiners"])
 
+_ASTERISK = r"[*\u2605\u2b50]\ufe0f?"
+"""A star written as a sign: `4*`, `4★`, `4⭐`."""
+_SIGN = regex.compile(r"[*\u2605\u2b50]")
 _STARTS = longest_first(["từ", "đạt", "tiềm", *VOCAB["potential"], *VOCAB["words"]])
 PATTERN = regex.compile(rf"""
     (?=[\d(]|(?<![\p{{L}}\p{{M}}])(?i:{_STARTS})(?![\p{{L}}\p{{M}}]))   # quick test: a class can start here
@@ -45,9 +48,9 @@ PATTERN = regex.compile(rf"""
           | (?P<first>\b{_NUM})(?:\s*{_JOIN}\s*(?P<second>{_NUM}))?   # 5 / 3 - 4 / 4 và 5
         )
         \s+sao\b(?!\s+(?:chổi|chép|kê|lưu|y|sáng)\b)   # not sao chổi, sao chép, sao kê ...
-      | \(\s*(?P<asterisk>[345])\s*\*\s*\)            # (4*)
-      | (?<![\d.,])(?P<label>[345])\s*\*(?=\s*:)          # 4*: 12 sản phẩm (a list's label)
-      | (?<=(?:phẩm|SP|OCOP|đạt|hạng)\s{{1,3}})(?P<bare_ast>[345])\s*\*(?![\d*])   # 15 sản phẩm 4*
+      | \(\s*(?P<asterisk>[345])\s*{_ASTERISK}\s*\)            # (4*)
+      | (?<![\d.,])(?P<label>[345])\s*{_ASTERISK}(?=\s*:)          # 4*: 12 sản phẩm (a list's label)
+      | (?<=(?:phẩm|SP|OCOP|đạt|hạng)\s{{1,3}})(?P<bare_ast>[345])\s*{_ASTERISK}(?![\d*])   # 15 sản phẩm 4*, 4⭐
       )
     )
     (?P<up>\s+{longest_first(VOCAB["and_up"])})?         # 3 sao trở lên
@@ -114,8 +117,8 @@ def _join_classes(text: str, found: list[Match]) -> list[Match]:
 
 def match(text: str) -> list[Match]:
     folded = text.casefold()
-    if "sao" not in folded and "*" not in folded and "quốc gia" not in folded:
-        return []       # every form names 'sao', an asterisk or the national level
+    if "sao" not in folded and "quốc gia" not in folded and not _SIGN.search(folded):
+        return []       # every form names 'sao', a star's sign or the national level
     out = []
     for m in PATTERN.finditer(text):
         star, rule, stars = _classify(m)
