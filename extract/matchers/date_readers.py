@@ -13,6 +13,7 @@ from .numbers import COUNT_NOUN_AFTER
 RULES = ("day_range", "day_in_words", "half_year", "month_range", "quarter", "month", "year_part", "year_range",
          "round_year", "day_dot", "day", "month_bare", "year", "relative", "bare_year")   # the order of PATTERN
 DOCUMENT_BEFORE = regex.compile(rf"(?<!\w){alternation('document_words')}\s*[:.]?\s*$", regex.IGNORECASE)
+FRACTION_AFTER = regex.compile(rf"\s+{alternation('fraction_after')}(?!\w)", regex.IGNORECASE)
 FRACTION_BEFORE = regex.compile(rf"(?<!\w){alternation('fraction_before')}\s+$", regex.IGNORECASE)
 NAME_BEFORE = regex.compile(rf"(?<!\w){alternation('name_words')}\s+$", regex.IGNORECASE)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")
@@ -158,7 +159,7 @@ def bare_day_not_a_date(text, m) -> bool:
     if m.group("y"):
         return False
     return (f"{m.group('d')}/{m.group('m')}" in VOCAB["not_dates"] or bool(FRACTION_BEFORE.search(before))
-            or bool(COUNT_NOUN_AFTER.match(after)))
+            or bool(COUNT_NOUN_AFTER.match(after)) or bool(FRACTION_AFTER.match(after)))
 
 
 def read_month_bare(text, m):
