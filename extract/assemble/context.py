@@ -133,6 +133,13 @@ def _days_ahead(published: date, md: tuple, next_year: bool = False) -> int:
 _JOINED = re.compile(r"\s*(?:và|hoặc|,|đến|-|–)\s*")
 
 
+_QUARTER = re.compile(r"XXXX-3[3-6]")
+_QUARTER_START = {"33": (2000, 1, 1), "34": (2000, 4, 1), "35": (2000, 7, 1), "36": (2000, 10, 1)}
+"""A quarter with no year (`quý IV`) is placed by its first day, as a day and month are."""
+_COMING = re.compile(r"\s+(?:tới|sắp tới|tới đây)(?!\w)|[^.;]{0,60}(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp)(?!\w)", re.IGNORECASE)
+"""A day or month still to come: `Tháng 10 tới`, `Ngày 15/8 tới`, `… sẽ diễn ra từ 5/1 đến 10/1`."""
+
+
 def _joined_year(info: SentenceInfo, m: Match) -> int | None:
     """The year of the date joined right after `m` (`tháng 11 và tháng 12/2024`, `ngày 30/11 và 1/12/2024`)."""
     nxt = next((d for d in info.dates if d.start >= m.end), None)
@@ -240,8 +247,9 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         for m in info.dates:
             year = None
             v = m.value.get("value")
-            if v and v.startswith("XXXX") and v.endswith("~") and not m.value.get("relative"):
-                # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date
+            if v and v.startswith("XXXX") and v.endswith("~") and len(v) <= 8 and not m.value.get("relative"):
+                # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date ('cuối
+                # tháng 12' is a day's, below)
                 ctx.date_values[(m.start, m.end)] = f"{published.year}{v[4:]}" if published else None
                 continue
             if published is None and v and v.startswith("XXXX"):
@@ -253,13 +261,13 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     # the one year its sentence states, else the year its paragraph stated before it
                     year = _year_stated(info, m) or paragraph_year
             elif published is not None and v and v.startswith("XXXX"):
-                md = edtf_key("2000" + v[4:].split("/")[0])
+                md = _QUARTER_START.get(v[5:7]) if _QUARTER.fullmatch(v) else edtf_key("2000" + v[4:].split("/")[0])
                 ahead = _days_ahead(published, md) if md else 10 ** 6
+                coming = _COMING.match(info.sentence.doc_text, m.end) is not None or cues.target(info.text) is not None
                 year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)
-                                                 or ahead <= UPCOMING_DAYS
-                                                 or (ahead < 366 and cues.target(info.text) is not None)) \
+                                                 or ahead <= UPCOMING_DAYS or (ahead < 366 and coming)) \
                     else published.year - 1
-                if md and 0 < _days_ahead(published, md, next_year=True) <= UPCOMING_DAYS:
+                if md and coming and 0 < _days_ahead(published, md, next_year=True) <= UPCOMING_DAYS:
                     year = published.year + 1      # 'sẽ diễn ra từ 5/1 đến 10/1', written on 20 December
                 stated = _year_stated(info, m, rounds=False)
                 if stated is not None and stated != year and not m.value.get("relative"):
