@@ -114,7 +114,36 @@ def match(text: str) -> list[Match]:
             if not m.group("lead") and COMPARED_BEFORE.search(clean, max(0, start - 20), start):
                 value["relation"] = "compared"
             found.append(Match("date", start, end, clean[start:end], f"dates.{rule_name}", value))
-    return back_to(text, where, found)
+    return back_to(text, where, _listed_days(clean, found))
+
+
+_LISTED_DAY = regex.compile(r"(?<![\w/.,:-])(?P<d>0?[1-9]|[12]\d|3[01])\s*(?:,|và|hoặc)\s*$", regex.IGNORECASE)
+
+
+_DAY_WORD_BEFORE = regex.compile(rf"(?<!\w){alternation('day_words')}\s+$", regex.IGNORECASE)
+
+
+def _listed_days(text: str, found: list[Match]) -> list[Match]:
+    """The days listed before a day of a month (`ngày 10 và 11/6`, `các ngày 25, 26 và 27/6`): each a date of
+    that month.
+
+    >>> [m.value["value"] for m in match("Trong 2 ngày 10 và 11/6, tỉnh tổ chức hội chợ")]
+    ['XXXX-06-10', 'XXXX-06-11']
+    """
+    out = []
+    for m in found:
+        if m.rule == "dates.day" and not m.value.get("interval") and (m.value.get("value") or "")[-3:-2] == "-":
+            at, days = m.start, []
+            while (d := _LISTED_DAY.search(text, max(0, at - 12), at)) is not None:
+                days.insert(0, d)
+                at = d.start()
+            if not days or not _DAY_WORD_BEFORE.search(text, max(0, days[0].start() - 12), days[0].start()):
+                days = []       # ('Có 3 và 11/6': a day's list opens with 'ngày')
+            for d in days:
+                value = dict(m.value, value=m.value["value"][:-2] + f"{int(d.group('d')):02d}")
+                out.append(Match("date", d.start("d"), d.end("d"), d.group("d"), "dates.listed_day", value))
+        out.append(m)
+    return out
 
 
 RELATIVE_YEAR_SHIFT = {"this_year": 0, "last_year": -1, "next_year": 1}
