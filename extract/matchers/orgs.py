@@ -39,6 +39,7 @@ TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
 ADDRESS_WORDS = VOCAB["address_words"]
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+_NOT_A_BASE = regex.compile(rf"\s+{longest_first(VOCAB['not_a_base_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NESTED_GAP = regex.compile(r"\s*")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
@@ -245,8 +246,8 @@ def match(text: str) -> list[Match]:
             continue
         form = m.group()
         agency = form in AGENCY
-        if _NOT_A_NAME.match(text, m.end()):
-            continue     # 'cơ sở dữ liệu', 'cơ sở vật chất'
+        if _NOT_A_NAME.match(text, m.end()) or (form.lower() == "cơ sở" and _NOT_A_BASE.match(text, m.end())):
+            continue     # 'cơ sở dữ liệu', 'cơ sở vật chất', 'trên cơ sở sáp nhập'
         gloss = _GLOSS.match(text, m.end())    # 'Hợp tác xã (HTX) Chè Tân Lập'
         pos = gloss.end() if gloss else m.end()
         # a legal form right after another is part of one name: 'Hộ kinh doanh cơ sở Tâm Nguyên', 'Công ty
