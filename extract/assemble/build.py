@@ -42,8 +42,9 @@ _PROPER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
 
 def short_names(orgs: list) -> set[str]:
     """Businesses named short beside their full name in the article (`HTX Tân Cương: Nâng tầm chè xứ Thái`
-    over `Hợp tác xã Chè an toàn Tân Cương`): a name whose words after its legal form are proper names only,
-    with which another name of the same legal form (or of any, for a bare `Công ty`) ends, longer. Annotation.md takes a business's name as
+    over `Hợp tác xã Chè an toàn Tân Cương`, `Công ty Sâm Ngọc Linh` beside `Công ty CP Sâm Ngọc Linh Kon
+    Tum`): a name whose words after its legal form are proper names only, which another name of the same
+    legal form (or of any, for a bare `Công ty`) holds, longer. Annotation.md takes a business's name as
     first written in full: the short one is no record of its own.
 
     >>> from ..matchers import orgs as matcher
@@ -64,6 +65,11 @@ def short_names(orgs: list) -> set[str]:
             continue
         tail = words[k:]
         if any(a["legal_form"] in (None, b["legal_form"]) and len(b["name"]) > len(a["name"])
-               and b["name"].split()[-len(tail):] == tail for b in names):
+               and _holds_run(b["name"].split(), tail) for b in names):
             short.add(a["name"])
     return short
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """`run` stands in `words` as one stretch, after their first word (the legal form's)."""
+    return any(words[i:i + len(run)] == run for i in range(1, len(words) - len(run) + 1))

@@ -13,6 +13,16 @@ from .scope import OF
 _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
+_PASSIVE_LINK = regex.compile(
+    rf"\s*(?:(?:hiện|đã|vừa|cũng|mới)\s+)*được\s+(?:{cues.longest_first(cues.words('kind', 'passive_agents'))})\s"
+    r"[^,;.()]{0,50}?(?:công nhận|chứng nhận|xếp hạng|cấp giấy chứng nhận cho|cấp chứng nhận cho)(?:\s+(?:thêm|mới))?\s*",
+    regex.IGNORECASE)
+"""A business rated by an agency: `HTX Nông nghiệp Hồng Lạc được UBND huyện Kiến Xương công nhận 2 sản phẩm`."""
+_FORM_SUBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:HTX|hợp tác xã|công ty|cty|doanh nghiệp|cơ sở)\s+(?:[\p{L}\p{M}]+\s+){0,2}?"
+                           r"(?:có|sở hữu)\s*$", regex.IGNORECASE)
+"""The business named again by its form as the subject of the count (`Ông X, Giám đốc HTX Y, cho biết HTX có 4
+sản phẩm`): still its count across the comma."""
+_NO_LINK = regex.compile(r"\s*:?\s*")     # 'Các chủ thể gồm Công ty TNHH Minh Phát 3 sản phẩm, …'
 _KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
 _AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
@@ -26,13 +36,18 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
     for o in info.orgs:
         if o.value["org_class"] != "business":
             continue
-        if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]):
-            return o.value["name"]
+        if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]) and "," not in text[n.end:o.start]:
+            return o.value["name"]      # (not '40 sản phẩm OCOP, nổi bật là sản phẩm … của Công ty X')
         link = _address_end(info, o.end, n.start, text)
         # (the window may start inside the name, after its gloss: 'Hợp tác xã (HTX) Chè Tân Lập hiện có …')
         if (window_start <= o.end or o.end < link and window_start <= link) and o.end <= n.start and (
-                cues.has(text[link:n.start], "kind", "have_before") or _SUBJECT_LINK.fullmatch(text, link, n.start)):
-            return o.value["name"]      # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm'
+                (cues.has(text[link:n.start], "kind", "have_before")
+                 and ("," not in text[link:n.start] or _FORM_SUBJECT.search(text, link, n.start)))
+                or _SUBJECT_LINK.fullmatch(text, link, n.start) or _PASSIVE_LINK.fullmatch(text, link, n.start)
+                or _NO_LINK.fullmatch(text, link, n.start)):
+            # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm', 'HTX Z được UBND huyện
+            # công nhận 2 sản phẩm', 'gồm Công ty X 3 sản phẩm, …' (not 'Theo Công ty X, tỉnh có 100 sản phẩm')
+            return o.value["name"]
 
         if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
             return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
