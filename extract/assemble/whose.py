@@ -25,7 +25,10 @@ sản phẩm`): still its count across the comma."""
 _NO_LINK = regex.compile(r"\s*:?\s*")     # 'Các chủ thể gồm Công ty TNHH Minh Phát 3 sản phẩm, …'
 _KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
-_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+")
+_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+(?P<hamlet>)")
+_COMMA_ADDRESS = regex.compile(r"\s*,\s*(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
+                            r"\s*,?\s*)?", regex.IGNORECASE)
+"""An address after a comma: `HTX X, xã Ia Mrơn có …`, `HTX Y, ấp Tân Lập có …`, `HTX Z, thôn 3, xã Hà Bầu có …`."""
 _PLACE_JOIN = regex.compile(r"\s*,?\s*")
 _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\s", regex.IGNORECASE)
 
@@ -62,10 +65,11 @@ def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
     gloss = _GLOSS.match(text, at, limit)
     if gloss:
         return gloss.end()
-    lead = _AT_PLACE.match(text, at, limit)
-    end = at
-    for p in info.places if lead else ():    # (a business's address is no usable place)
-        if p.start == (lead.end() if end == at else end + len(_PLACE_JOIN.match(text, end).group())) and p.end <= limit:
+    lead = _AT_PLACE.match(text, at, limit) or _COMMA_ADDRESS.match(text, at, limit)
+    end = lead.end() if lead is not None and lead.group("hamlet") else at
+    for p in info.places if lead else ():    # (a business's address is no usable place; after a comma, a named one)
+        if p.start == (lead.end() if end in (at, lead.end()) else end + len(_PLACE_JOIN.match(text, end).group())) \
+                and p.end <= limit and not (p.value["generic"] and "," in lead.group()):
             end = p.end
     return end
 
