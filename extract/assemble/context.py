@@ -63,15 +63,17 @@ def _year_stated(info: SentenceInfo, m: Match, rounds: bool = True) -> int | Non
 _TO_STATED = re.compile("|".join(dates.VOCAB["relative_to_stated"]), re.IGNORECASE)
 
 
-def _counted_from_stated(info: SentenceInfo, m: Match) -> str | None:
+def _counted_from_stated(info: SentenceInfo, m: Match, paragraph_year: int | None = None) -> str | None:
     """The year a relative word counts from a plain year its sentence states before it (`Năm 2023, tỉnh công
-    nhận 50 sản phẩm, nhiều hơn năm trước 8 sản phẩm`: 2022); None when it counts from the publication date."""
+    nhận 50 sản phẩm, nhiều hơn năm trước 8 sản phẩm`: 2022), else its paragraph (`Năm 2022, tỉnh công nhận
+    40 sản phẩm. Năm sau, tỉnh công nhận 50 sản phẩm`: 2023); None when it counts from the publication date."""
     shift = dates.RELATIVE_YEAR_SHIFT.get(m.value.get("relative"))
     if not shift or not _TO_STATED.search(m.text):
         return None
     before = [d for d in info.dates if d.end <= m.start and not d.value.get("relative") and not d.value.get("interval")
               and d.value.get("precision") == "year" and (d.value.get("value") or "")[:4].isdigit()]
-    return str(int(before[-1].value["value"][:4]) + shift) if before else None
+    year = int(before[-1].value["value"][:4]) if before else paragraph_year
+    return str(year + shift) if year else None
 
 
 def is_plan_sentence(info: SentenceInfo) -> bool:
@@ -240,10 +242,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # every date's full value: relative ones against the publication date, a missing year from the
     # latest full date before it when the day comes after that date in the same year
     last_full = None
-    paragraph, paragraph_year = None, None
+    paragraph, paragraph_year, stated_year = None, None, None
     for info in infos:
         if info.paragraph != paragraph:
-            paragraph, paragraph_year = info.paragraph, None
+            paragraph, paragraph_year, stated_year = info.paragraph, None, None
         for m in info.dates:
             year = None
             v = m.value.get("value")
@@ -277,8 +279,11 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
             ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
-            if (counted := _counted_from_stated(info, m)) is not None:
+            if (counted := _counted_from_stated(info, m, stated_year)) is not None:
                 ctx.date_values[(m.start, m.end)] = counted     # 'Năm 2023, …, nhiều hơn năm trước 8 sản phẩm'
+            if not m.value.get("relative") and not m.value.get("interval") and m.value.get("precision") == "year" \
+                    and (v or "")[:4].isdigit():
+                stated_year = int(v[:4])        # (the paragraph's last plain year, for 'Năm sau, …')
             if published is None and v and m.value.get("precision") == "year" and not m.value.get("interval") \
                     and m.value.get("relation") in (None, "during") and not is_plan_sentence(info):
                 # (read only where there is no publication date to time a day by)
