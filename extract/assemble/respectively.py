@@ -21,8 +21,8 @@ _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
 _NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
 
 
-def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Match], numbers: list[Match]
-          ) -> list[tuple[Match, Match | str]]:
+def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Match], numbers: list[Match],
+          years: list[Match] = ()) -> list[tuple[Match, Match | str | tuple]]:
     """(number, place match or star code) for each number after `lần lượt` in the sentence starting at
     `start` (and ending at `end`), paired in order with the places or star classes listed right before it; [] when their counts
     differ."""
@@ -47,7 +47,28 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     codes = classes[-1].value["stars"] if classes and not text[classes[-1].end:m.start()].strip(" ,") else []
     if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
         return list(zip(counted, codes))
+    listed_years = _run([d for d in years if start <= d.start and d.end <= m.start() and not d.value.get("interval")
+                         and d.value.get("precision") == "year" and (d.value.get("value") or "")[:4].isdigit()], text)
+    if len(listed_years) >= 2 and len(listed_years) == len(counted):    # 'Các năm 2020, 2021, 2022, … lần lượt là 6, 5 và 7'
+        return [(n, ("year", d.value["value"][:4])) for n, d in zip(counted, listed_years)]
+    # the numbers before, the classes after: '14 và 6 sản phẩm lần lượt đạt 3 sao và 4 sao'
+    before = _run([n for n in numbers if start <= n.start and n.end <= m.start()], text, _NUMBER_JOIN)
+    after_classes = [s for s in stars if m.end() <= s.start < end]
+    codes = after_classes[0].value["stars"] if after_classes and not text[m.end():after_classes[0].start].strip() else []
+    if len(before) >= 2 and len(codes) == len(before):
+        return list(zip(before, codes))
     return []
+
+
+def _run(items: list[Match], text: str, join: regex.Pattern = None) -> list[Match]:
+    """The last items of `items` joined one to the next by a list's joiner."""
+    join = join or _ITEM_JOIN
+    run = items[-1:]
+    for p in reversed(items[:-1]):
+        if not join.fullmatch(text, p.end, run[0].start):
+            break
+        run.insert(0, p)
+    return run
 
 
 def apply(fig, item: Match | str | None) -> None:
@@ -55,6 +76,10 @@ def apply(fig, item: Match | str | None) -> None:
     if item is None:
         return
     f = fig.fields
+    if isinstance(item, tuple):     # a year: the figure's time
+        f.update(as_of=item[1], period=item[1] if f["kind"] == "added" else None, time_basis="stated")
+        f["rules"] = [r for r in f["rules"] if not r.startswith("time.")] + ["time.respectively"]
+        return
     if isinstance(item, str):
         if f["metric"] != "ocop_products":
             return
