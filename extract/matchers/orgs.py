@@ -271,9 +271,12 @@ def match(text: str) -> list[Match]:
             end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
             if end <= pos:
                 continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
-        cell = _CELL_BREAK.search(text, pos, end)
-        if cell is not None:
-            end = cell.start()      # a flattened table's next cell: 'HTX Cà phê Mường Bang⇥Mai Sơn⇥4 sao'
+        cell = _CELL_BREAK.search(text, pos, end) or (
+            None if agency else _AFTER_NAME.search(text, pos, min(len(text), end + 8)))   # (an agency's place is its name's)
+        if cell is not None and cell.start() < end:
+            # a flattened table's next cell ('HTX Cà phê Mường Bang⇥Mai Sơn⇥4 sao'), a titled person or an address
+            # run into the name ('Công ty TNHH Cam Vinh Giám đốc Nguyễn Văn Nam', '… Yên Lạc Thị trấn Yên Lạc')
+            end = cell.start()
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
                  "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
@@ -292,6 +295,12 @@ def match(text: str) -> list[Match]:
     return out
 
 
+_AFTER_NAME = regex.compile(
+    rf"\s+(?-i:(?:{longest_first([t[:1].upper() + t[1:] for t in VOCAB['person_titles'] if len(t) > 4])})\s+\p{{Lu}}"
+    r"|Thị trấn\s|Thị xã\s|TP\.\s*\p{Lu}|Tp\.\s*\p{Lu})")      # (searched a little past the name's end:
+#                                                          'Yên Lạc Thị' read as one word before 'xã Phúc Yên')
+"""What starts after a name the words ran into: a titled person (`Giám đốc Nguyễn Văn Nam`), a town's or a
+city's address (`Thị trấn Yên Lạc`, `TP.HCM`)."""
 _CELL_BREAK = regex.compile(r"\t|[ \u00a0]{2,}|\s\|\s")
 """What separates a flattened table's cells: no name holds it."""
 
