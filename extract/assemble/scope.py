@@ -143,7 +143,8 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
         if after is not None and (after.value["level"] in finer or after.value["level"] == level):
             own = [after]
         if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
-            scope, level, scope_rule = own[-1].value["name"], own[-1].value["level"], "scope.part_in_own_place"
+            p = _most_specific(own, len(own) - 1, text)     # ('xã Lý Nhân (tỉnh Hà Nam cũ) có 3 sản phẩm')
+            scope, level, scope_rule = p.value["name"], p.value["level"], "scope.part_in_own_place"
         elif bracketed and bracketed[-1].fields["scope_level"] in finer:
             # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
             scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
@@ -164,8 +165,9 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
-    if not before and any(o.value["org_class"] == "agency" and o.end <= n.start
-                          and cues.has(o.value["name"], "scope", "national_bodies") for o in info.orgs):
+    if not before and own_place_after(info, n, text) is None and any(
+            o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
+            for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     if not before and (bare := _bare_district_opening(info, ctx, n, clause_start)) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)

@@ -22,10 +22,12 @@ _FORM_SUBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:HTX|hợp tác xã|công ty|
                            r"(?:có|sở hữu)\s*$", regex.IGNORECASE)
 """The business named again by its form as the subject of the count (`Ông X, Giám đốc HTX Y, cho biết HTX có 4
 sản phẩm`): still its count across the comma."""
+_TRAILING_COMMA = regex.compile(r"\s*,\s*")
 _NO_LINK = regex.compile(r"\s*:?\s*")     # 'Các chủ thể gồm Công ty TNHH Minh Phát 3 sản phẩm, …'
 _KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
-_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+(?P<hamlet>)")
+_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+"
+                       r"(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*,?\s*)?", regex.IGNORECASE)
 _COMMA_ADDRESS = regex.compile(r"\s*,\s*(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
                             r"\s*,?\s*)?", regex.IGNORECASE)
 """An address after a comma: `HTX X, xã Ia Mrơn có …`, `HTX Y, ấp Tân Lập có …`, `HTX Z, thôn 3, xã Hà Bầu có …`."""
@@ -45,7 +47,8 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
         # (the window may start inside the name, after its gloss: 'Hợp tác xã (HTX) Chè Tân Lập hiện có …')
         if (window_start <= o.end or o.end < link and window_start <= link) and o.end <= n.start and (
                 (cues.has(text[link:n.start], "kind", "have_before")
-                 and ("," not in text[link:n.start] or _FORM_SUBJECT.search(text, link, n.start)))
+                 and ("," not in text[link:n.start] or _FORM_SUBJECT.search(text, link, n.start)
+                      or not any(link <= p.start < n.start for p in info.places)))
                 or _SUBJECT_LINK.fullmatch(text, link, n.start) or _PASSIVE_LINK.fullmatch(text, link, n.start)
                 or _NO_LINK.fullmatch(text, link, n.start)):
             # 'Công ty X có 5 sản phẩm', 'HTX Y với 3 sản phẩm', '… hiện sở hữu 4 sản phẩm', 'HTX Z được UBND huyện
@@ -71,6 +74,8 @@ def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
         if p.start == (lead.end() if end in (at, lead.end()) else end + len(_PLACE_JOIN.match(text, end).group())) \
                 and p.end <= limit and not (p.value["generic"] and "," in lead.group()):
             end = p.end
+    if end > at and lead is not None and "," in lead.group() and (comma := _TRAILING_COMMA.match(text, end, limit)):
+        end = comma.end()       # 'Cơ sở X, xã Hòa Đa, có 2 sản phẩm'
     return end
 
 
