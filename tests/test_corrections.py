@@ -176,7 +176,7 @@ def test_a_correction_of_one_copy_of_a_repeated_sentence_stands_for_the_claim():
     is not undone by the other copy's reading: the corrected copy's reading stands for the claim."""
     from extract.inputs import Article
     from extract.pipeline import extract_article
-    said = "Riêng năm 2024, toàn tỉnh Nam Định có 120 sản phẩm OCOP."
+    said = "Lũy kế đến nay, toàn tỉnh Nam Định hiện có 120 sản phẩm OCOP được công nhận từ 3 sao trở lên."
     text = (f"Nông sản Nam Định\n\n{said} Các chủ thể cải tiến bao bì.\n\n"
             f"Năm 2023, huyện Hải Hậu tổ chức hội chợ. {said}\n")
     records = [r.model_dump(mode="json") for r in extract_article(Article(id="x", text=text)).records]
