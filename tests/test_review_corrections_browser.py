@@ -1,6 +1,6 @@
 """Issue 11's "Done when", in a real headless browser (Debian's chromium driven by Playwright) over real
-`ocop run` subprocesses: one article's count of products added in a year ("Riêng năm 2024 … có 120 sản
-phẩm") is read as a total and set against another article's year-end total (350); the reviewer fixes
+`ocop run` subprocesses: one article's count of products added in a year ("Năm 2024, toàn tỉnh … có 120
+sản phẩm", which ocop reads as a stock for want of a cue) is read as a total and set against another article's year-end total (350); the reviewer fixes
 that claim's kind with the keyboard; the next `ocop run` drops the finding and the facts carry the right
 values; extracting again does not undo the fix; once the article changes, the correction shows as stale
 and is applied to no other record."""
@@ -24,7 +24,7 @@ if not Path(CHROMIUM).exists():  # make test runs scripts/install-chromium first
 TOTAL = ("Nam Định: sản phẩm OCOP tiếp tục tăng\n\nTính đến cuối năm 2024, tỉnh Nam Định có 350 sản phẩm OCOP "
          "đạt từ 3 sao trở lên. Các sản phẩm được người tiêu dùng trong và ngoài tỉnh đón nhận, nhiều sản phẩm "
          "đã có mặt tại các siêu thị lớn.\n")
-ADDED = ("Nông sản Nam Định vươn xa nhờ chương trình OCOP\n\nRiêng năm 2024, toàn tỉnh Nam Định có 120 sản phẩm "
+ADDED = ("Nông sản Nam Định vươn xa nhờ chương trình OCOP\n\nNăm 2024, toàn tỉnh Nam Định có 120 sản phẩm "
          "OCOP. Các chủ thể đã chú trọng cải tiến bao bì, nhãn mác và truy xuất nguồn gốc để sản phẩm vươn xa "
          "hơn.\n")
 
@@ -100,7 +100,7 @@ def test_fix_a_misread_claim_by_keyboard_then_run(browser, tmp_path):
 
     # the article changes: the record id now points at other words (or is gone); the correction is stale,
     # never applied to the record that took its place
-    (corpus / "added.txt").write_text(ADDED.replace("Riêng năm 2024, toàn tỉnh", "Năm 2024, toàn tỉnh"), "utf-8")
+    (corpus / "added.txt").write_text(ADDED.replace("Năm 2024, toàn tỉnh", "Tính đến năm 2024, toàn tỉnh"), "utf-8")
     run = ocop("run", cwd=tmp_path)
     assert "1 stale corrections" in run.stderr
     assert all("review.correction" not in r["rules"] for r in rows(out / "records.jsonl"))

@@ -17,7 +17,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():  # make test runs scripts/install-chromium first
     pytest.fail(f"no chromium at {CHROMIUM}: run scripts/install-chromium", pytrace=False)
 
-SAID = "Riêng năm 2024, toàn tỉnh Nam Định có 120 sản phẩm OCOP."
+SAID = "Năm 2024, toàn tỉnh Nam Định có 120 sản phẩm OCOP."
 TOTAL = ("Nam Định: sản phẩm OCOP tiếp tục tăng\n\nTính đến cuối năm 2024, tỉnh Nam Định có 350 sản phẩm OCOP "
          "đạt từ 3 sao trở lên. Các sản phẩm được người tiêu dùng trong và ngoài tỉnh đón nhận.\n")
 REPEATS = (f"Nông sản Nam Định vươn xa nhờ chương trình OCOP\n\n{SAID} Các chủ thể đã chú trọng cải tiến bao bì, "
