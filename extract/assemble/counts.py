@@ -9,8 +9,8 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from . import (attach, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader, regroup, respectively, restated,
-               subplaces, units, unrated, whose)
+from . import (attach, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader, regroup,
+               respectively, restated, subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -199,7 +199,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, as_of, basis = "added", period.split("/")[-1], "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
         elif kind == "total" and (figures.status_of(right) == "new" or cues.has(right_np[:30], "kind", "just_after")):
-            kind = "added"      # 'Tỉnh có 31 sản phẩm 4 sao, trong đó 20 sản phẩm mới (vừa được công nhận)': the stock's new ones
+            kind = "added"      # 'Tỉnh có 31 sản phẩm 4 sao, trong đó 20 sản phẩm mới' (or 'vừa được công nhận'):
+            #                     the stock's new ones
             rules += ["kind.new_part_of_stock", "time.part_of_figure", scope_rule]
         else:
             rules += ["kind.part_of_figure", "time.part_of_figure", scope_rule]
