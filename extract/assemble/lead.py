@@ -1,14 +1,24 @@
-"""A list's lead: the sentence a list's items follow (`Năm 2024, UBND tỉnh Lạng Sơn công nhận 10 sản phẩm
-OCOP, gồm:`, `Kết quả:`, `Số sản phẩm OCOP được công nhận qua các năm:`). An item that says nothing of
-what happened to its products (`- Huyện Hữu Lũng: 4 sản phẩm;`) is of the lead's figure of its unit (its
-kind, and its time unless the item states one), or else of the kind the lead's words say."""
+"""What a count read as a stock for want of a cue carries from what came before it:
+
+- a list's lead, the sentence a list's items follow (`Năm 2024, UBND tỉnh Lạng Sơn công nhận 10 sản phẩm
+  OCOP, gồm:`, `Kết quả:`, `Số sản phẩm OCOP được công nhận qua các năm:`): an item that says nothing of
+  what happened to its products (`- Huyện Hữu Lũng: 4 sản phẩm;`) is of the lead's figure of its unit (its
+  kind, and its time unless the item states one), or else of the kind the lead's words say;
+- the addition of the sentence before: a district line of a province's addition (`Các huyện có nhiều sản
+  phẩm là Quỳnh Lưu (8 sản phẩm) …`), another class of a round (`Hai sản phẩm … vừa đạt 5 sao. Ngoài ra,
+  3 sản phẩm đạt 4 sao`).
+"""
 from __future__ import annotations
 
+import regex
+
 from . import cues, figures, parts
+from .classes import ONE_CLASS
+from .parts import Figure
 
 
 def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: str | None, item_left: str
-                 ) -> tuple[str, str, parts.Figure | None] | None:
+                 ) -> tuple[str, str, Figure | None] | None:
     """(kind, rule, the lead's figure or None) for a list item's count read as a stock for want of a cue
     (`item_left`: the item's words before it); None when the lead says nothing of it, or the item names a
     stock (`- Tổng số sản phẩm OCOP còn hiệu lực: 150 sản phẩm`)."""
@@ -25,11 +35,43 @@ def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: st
 
 
 def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None, relation: str | None,
-                 level: str | None, after_another: bool, dated: bool) -> tuple[str, str, parts.Figure | None] | None:
+                 level: str | None, after_another: bool, dated: bool) -> tuple[str, str, Figure | None] | None:
     """(kind, rule, the figure it is carried from) for a count read as a stock for want of a cue that goes on
     with what came before: a district line of a province's addition, another class of a round (undated,
-    `parts.carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
-    carried = parts.carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
+    `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
+    carried = carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
+
+
+def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
+    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
+    f = next((f for f in reversed(wholes) if f.unit == unit), None)
+    return f if f is not None and f.fields["kind"] == "added" \
+        and f.fields["scope_level"] in ("province", "country") else None
+
+
+_GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.words('parts', 'round_goes_on'))})(?![\p{{L}}\p{{M}}]))",
+                       regex.IGNORECASE)
+
+
+def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
+                     after_another: bool) -> tuple[Figure, str] | None:
+    """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
+    line of a province's addition (`district_line_of_addition`), another class of a round (`class_of_round`,
+    the sentence's first count)."""
+    if level in ("district", "commune"):
+        f = addition_of_paragraph(wholes, unit)
+        return (f, "district_line_of_addition") if f is not None else None
+    f = class_of_round(wholes, unit, star, sentence) if not after_another else None
+    return (f, "class_of_round") if f is not None else None
+
+
+def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str) -> Figure | None:
+    """The addition of one class the sentence before gave, when this sentence goes on with another class of
+    the same round, opening with its number or `Ngoài ra` (`Hai sản phẩm OCOP của Hòa Bình vừa đạt 5 sao.
+    Ngoài ra, 3 sản phẩm đạt 4 sao.`): the round's, in its time."""
+    f = next((f for f in reversed(wholes) if f.unit == unit), None)
+    return f if f is not None and star in ONE_CLASS and f.fields["kind"] == "added" \
+        and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS and _GOES_ON.match(sentence) else None

@@ -134,39 +134,6 @@ def reports_result(sentence_left: str, prev_text: str) -> bool:
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
 
 
-def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
-    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
-    f = next((f for f in reversed(wholes) if f.unit == unit), None)
-    return f if f is not None and f.fields["kind"] == "added" \
-        and f.fields["scope_level"] in ("province", "country") else None
-
-
-_GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.words('parts', 'round_goes_on'))})(?![\p{{L}}\p{{M}}]))",
-                       regex.IGNORECASE)
-
-
-def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
-                     after_another: bool) -> tuple[Figure, str] | None:
-    """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
-    line of a province's addition (`district_line_of_addition`), another class of a round (`class_of_round`,
-    the sentence's first count)."""
-    if level in ("district", "commune"):
-        f = addition_of_paragraph(wholes, unit)
-        return (f, "district_line_of_addition") if f is not None else None
-    f = class_of_round(wholes, unit, star, sentence) if not after_another else None
-    return (f, "class_of_round") if f is not None else None
-
-
-def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str) -> Figure | None:
-    """The addition of one class the sentence before gave, when this sentence goes on with another class of
-    the same round, opening with its number or `Ngoài ra` (`Hai sản phẩm OCOP của Hòa Bình vừa đạt 5 sao.
-    Ngoài ra, 3 sản phẩm đạt 4 sao.`): the round's, in its time."""
-    from .classes import ONE_CLASS
-    f = next((f for f in reversed(wholes) if f.unit == unit), None)
-    return f if f is not None and star in ONE_CLASS and f.fields["kind"] == "added" \
-        and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS and _GOES_ON.match(sentence) else None
-
-
 def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Figure) -> bool:
     """The number's clause names, before it and after its whole and a semicolon, another place of the whole's
     level (`Huyện Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`): the count is that place's, no

@@ -24,7 +24,7 @@ import regex
 
 from ..segment import Token
 from . import Match, load_vocab, longest_first
-from . import org_forms, org_people, org_quoted, org_windows, places, scan
+from . import org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -52,8 +52,6 @@ TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINE
 TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True,   # see scan.py
                                     word_end=scan.LETTERS)
 _ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
-_LOCATION_LEAD = regex.compile(rf"\s*(?:{longest_first(VOCAB['location_lead'])})\s*")
-_BETWEEN_PLACES = regex.compile(r"^[\s,()]*$")
 
 
 def _is_word(t: Token) -> bool:
@@ -216,19 +214,6 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
     return last
 
 
-def _location(text: str, end: int) -> str | None:
-    lead = _LOCATION_LEAD.match(text, end)
-    if not lead:
-        return None
-    found, pos = [], lead.end()
-    for p in places.match(text[pos:pos + 120]):
-        if p.value["generic"] or not _BETWEEN_PLACES.match(text[pos:pos + p.start] if not found else
-                                                            text[found[-1][1]:pos + p.start]):
-            break
-        found.append((p.text, pos + p.end))
-    return ", ".join(t for t, _ in found) or None
-
-
 def match(text: str) -> list[Match]:
     """Organizations in `text`."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
@@ -271,15 +256,10 @@ def match(text: str) -> list[Match]:
             end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
             if end <= pos:
                 continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
-        cell = _CELL_BREAK.search(text, pos, end) or (
-            None if agency else _AFTER_NAME.search(text, pos, min(len(text), end + 8)))   # (an agency's place is its name's)
-        if cell is not None and cell.start() < end:
-            # a flattened table's next cell ('HTX Cà phê Mường Bang⇥Mai Sơn⇥4 sao'), a titled person or an address
-            # run into the name ('Công ty TNHH Cam Vinh Giám đốc Nguyễn Văn Nam', '… Yên Lạc Thị trấn Yên Lạc')
-            end = cell.start()
+        end = org_edges.cut(text, pos, end, agency)     # a table's next cell, a titled person, an address
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
-                 "legal_form": None if agency else BUSINESS[form], "location": _location(text, end)}
+                 "legal_form": None if agency else BUSINESS[form], "location": org_edges.location(text, end)}
         start = m.start()
         if out and out[-1].value["legal_form"] == BUSINESS.get("Chi nhánh") and not agency \
                 and _BRANCH_DASH.fullmatch(text, out[-1].end, start):
@@ -293,16 +273,6 @@ def match(text: str) -> list[Match]:
             value = {**value, "name": name, "legal_form": parent.value["legal_form"], "location": value["location"]}
         out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
-
-
-_AFTER_NAME = regex.compile(
-    rf"\s+(?-i:(?:{longest_first([t[:1].upper() + t[1:] for t in VOCAB['person_titles'] if len(t) > 4])})\s+\p{{Lu}}"
-    r"|Thị trấn\s|Thị xã\s|TP\.\s*\p{Lu}|Tp\.\s*\p{Lu})")      # (searched a little past the name's end:
-#                                                          'Yên Lạc Thị' read as one word before 'xã Phúc Yên')
-"""What starts after a name the words ran into: a titled person (`Giám đốc Nguyễn Văn Nam`), a town's or a
-city's address (`Thị trấn Yên Lạc`, `TP.HCM`)."""
-_CELL_BREAK = regex.compile(r"\t|[ \u00a0]{2,}|\s\|\s")
-"""What separates a flattened table's cells: no name holds it."""
 
 
 def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
