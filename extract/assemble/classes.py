@@ -34,7 +34,7 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
     opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
     reach = right_start + (opener.start() if opener else len(right))
-    after = [s for s in stars if n.end <= s.start < reach]
+    after = [s for s in stars if n.end <= s.start < reach and not _OTHER_COUNT.search(text, n.end, s.start)]
     label = [s for s in stars if s.end <= n.start and stars_matcher.LABEL.fullmatch(text, s.end, n.start)] \
         if before_too else []
     if after and not (label and (cues.COMMA.search(text, n.end, after[0].start)
@@ -51,6 +51,9 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
+_OTHER_COUNT = regex.compile(r",\s*(?:[\p{L}\p{M}]+\s+){0,2}?\d")
+"""Another count's clause between a number and a class (`16.000 sản phẩm OCOP, 60 tỉnh có sản phẩm 4 sao`):
+the class is that count's clause's, not the number's."""
 _RAISED_TO_CLASS = regex.compile(r"(?<![\p{L}\p{M}])(?:nâng|thăng)\s+(?:hạng\s+)?lên\s+(?:hạng\s+)?$",
                                  regex.IGNORECASE)
 """Before the class a count's products were raised to, after their old one (`8 sản phẩm 3 sao … được nâng lên

@@ -92,6 +92,9 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
         if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
             state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
+            if ctx.main_level == "country" and placed[-1].fields["scope_level"] != "country":
+                state.last_scope = None     # in an article about the country a province's figure ('Hà Nội dẫn đầu
+                #   với 3.300 sản phẩm') moves no reader there: the next sentence with no place is national
             if len({f.fields["scope"] for f in placed}) > 1:
                 state.last_scope = None     # a sentence through several places ('Hà Nội và TP.HCM lần lượt
                 #   có …', a round's parts by district: 'Trong số này, huyện Đại Lộc có 9 sản phẩm, … thành phố

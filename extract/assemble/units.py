@@ -139,7 +139,10 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
             and _NEXT_LABEL.fullmatch(text, done[-1].number.end, n.start):
         unit, end, rule = done[-1].unit, n.end, "unit.label_list"   # 'công nhận mới: 25; công nhận lại: 12; nâng hạng: 5'
     if unit is None and later and _JOINED_NUMBERS.fullmatch(text, n.end, later[0].start):
-        unit, _, next_rule = unit_of(info, later[0], text)      # '2.900 và 400 sản phẩm'
+        k = 0       # '2.900 và 400 sản phẩm', '3.300, 700 và 680 sản phẩm': the unit after the list's last number
+        while k + 1 < len(later) and _JOINED_NUMBERS.fullmatch(text, later[k].end, later[k + 1].start):
+            k += 1
+        unit, _, next_rule = unit_of(info, later[k], text)
         unit, end, rule = (unit, n.end, "unit.shared_with_next") if next_rule == "unit.known_word" else (None, end, rule)
     return unit, end, rule
 

@@ -190,6 +190,12 @@ def _read(text: str, m) -> list[Match]:
     return [] if not_a_count(c) else [c.to_match()]
 
 
+FRACTION_MAX_WHOLE = 10
+FRACTION_LEAD = regex.compile(r"(?<!\w)(?:chiếm|khoảng|gần|hơn|bằng|xấp xỉ)\s+$", regex.IGNORECASE)
+"""Before a fraction (`chiếm 1/5`, `gần 2/3`): an X/Y with a whole of at most FRACTION_MAX_WHOLE after one of
+these is a share, not a part of a counted whole (`đạt 97/140 xã` is)."""
+
+
 def _read_part_of_whole(text: str, m) -> list[Match]:
     """`97/140 xã`: the part and the whole, each its own match; a date or document number: nothing."""
     part, whole = read_digits(m.group("part")), read_digits(m.group("whole"))
@@ -197,6 +203,8 @@ def _read_part_of_whole(text: str, m) -> list[Match]:
     c.end = m.end("whole")
     if part is None or whole is None or part > whole or _is_document_or_date(c, m.group("part"), m.group("whole")):
         return []
+    if whole <= FRACTION_MAX_WHOLE and FRACTION_LEAD.search(c.before):
+        return []       # 'chiếm 1/5 sản phẩm OCOP cả nước': a fraction, no count of its own
     p = Candidate(text, m, "numbers.part_of_whole")
     p.value, p.number_start, p.number_end, p.end, p.of_role = part, m.start("part"), m.end("part"), m.end("part"), "part"
     w = Candidate(text, m, "numbers.part_of_whole")
