@@ -40,6 +40,7 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     """
     if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np):
         return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are)
+    left, sentence_left = _without_bases(left), _without_bases(sentence_left)
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     star_at = star.start - right_start if star is not None and star.start >= right_start else None
     noun_phrase = right_np[:50] if star_at is None else right_np[:min(50, star_at)]   # it ends at the class
@@ -52,6 +53,21 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
     return any(_unanswered(sentence_left, c) for c in either)
+
+
+def _without_bases(text: str) -> str:
+    """`text` with the proposals a decision is taken on blanked (same length): `Theo đề nghị của UBND huyện,
+    UBND tỉnh đã công nhận 8 sản phẩm` rates the 8.
+
+    >>> _without_bases("Theo đề nghị của UBND huyện, UBND tỉnh đã công nhận ")
+    'Theo          của UBND huyện, UBND tỉnh đã công nhận '
+    >>> _without_bases("UBND huyện đề nghị công nhận ")
+    'UBND huyện đề nghị công nhận '
+    """
+    for m in cues.finditer(text, "metric", "proposal_cues"):
+        if cues.right_before(text, m.start(), "metric", "proposal_bases", window=15):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _took_part(noun_phrase: str) -> bool | None:
