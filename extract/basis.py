@@ -17,8 +17,8 @@ KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph", "kind.heading", "k
                 "kind.list_sibling", "kind.parts_add_up_to_figure", "kind.list_adds_up_to_figure", "kind.list_of_figure"}
 KIND_DEFAULT = {"kind.default_total"}
 SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place",
-                 "scope.generic_is_article_district", "scope.bracket_of_figure", "scope.generic_is_district_province",
-                 "scope.generic_is_named_before"}
+                 "scope.generic_is_article_district", "scope.generic_is_article_commune", "scope.bracket_of_figure",
+                 "scope.generic_is_district_province", "scope.generic_is_named_before"}
 SCOPE_DEFAULT = {"scope.article", "scope.none"}
 REVIEWED = "review.correction"
 """A reviewer's correction (see extract/reconcile/corrections.py) states the fields it sets."""

@@ -88,6 +88,7 @@ class ArticleContext:
     main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
     district_province: str | None = None   # the province of the article's district, when it names no province
     district_is_city: bool = False      # the article's district is named a city ('thành phố Thủy Nguyên')
+    main_commune: str | None = None     # the commune (ward, town) the article names most, for 'Hiện xã có'
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     plan_dates: dict[int, Match] = field(default_factory=dict)   # a plan sentence's start -> its plan's year
@@ -156,6 +157,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # the article's own place: the province it names most often (the title counts twice)
     names: Counter = Counter()
     districts: Counter = Counter()
+    communes: Counter = Counter()
     country = 0
     first_seen: dict[str, int] = {}
     first_district: dict[str, int] = {}
@@ -170,6 +172,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             weight = (2 if i == 0 else 1) * (1 if p in usable else NAMED_IN_A_BUSINESS)
             if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
                 country += weight
+            if p.value["level"] == "commune":
+                communes[p.value["name"]] += weight + 1 / (1 + p.start)     # (a tie: the first named)
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
                 first_district.setdefault(p.value["name"], p.start)
@@ -197,6 +201,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     if not names and not districts and (country or national_body) and not local:
         # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
+    ctx.main_commune = max(communes, key=communes.get) if communes else None
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         ctx.district_is_city = ctx.main_district in city_districts

@@ -29,6 +29,8 @@ def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None
     if p.value["generic"]:
         if p.value["level"] == "district" and ctx.main_district:
             return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
+        if p.value["level"] == "commune" and ctx.main_commune:
+            return ctx.main_commune, "commune", "scope.generic_is_article_commune"   # 'Hiện xã có 5 sản phẩm'
         if p.value["level"] == "province" and ctx.district_province:
             return ctx.district_province, "province", "scope.generic_is_district_province"   # 'của tỉnh'
         if p.value["level"] == "city" and ctx.main_level == "district" and ctx.district_province in CENTRAL \

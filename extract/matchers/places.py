@@ -142,7 +142,7 @@ def _cut_person(words: list[str]) -> list[str]:
 _PERSON_BEFORE = regex.compile(
     rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
     rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
-_MANY_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['generic_not_after'])}|\d)\s*$",
+_MANY_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['generic_not_after'])}|\d%?)\s*$",
                              regex.IGNORECASE)
 _CAPITALIZED_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
 
@@ -160,7 +160,8 @@ def _place(start: int, end: int, text: str, rule: str, name: str | None, level: 
                  {"name": name, "level": level, "admin": admin, "generic": generic, "units": units})
 
 
-_SUBJECT_AFTER = {w: regex.compile(rf"\s+{longest_first(after)}(?![\p{{L}}\p{{M}}])")
+_SUBJECT_AFTER = {w: regex.compile(rf"\s+{longest_first(VOCAB['generic_as_subject'][after] if isinstance(after, str) else after)}"
+                                  r"(?![\p{L}\p{M}])")
                   for w, after in VOCAB["generic_as_subject"].items()}
 
 
@@ -170,6 +171,10 @@ def _generic_here(text: str, m) -> bool:
     as a clause's subject."""
     if _MANY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return False
+    before = text[max(0, m.start() - 12):m.start()].rstrip()
+    if any(before.endswith(w) for w in VOCAB["not_after"].get(m.group("admin").lower(), ())):
+        return False                                        # 'Hợp tác xã có 5 sản phẩm'
+
     after = _SUBJECT_AFTER.get(m.group("admin"))
     return after is None or bool(after.match(text, m.end("admin")))
 
