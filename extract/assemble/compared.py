@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
+from . import cues
 from .analysis import SentenceInfo
 
 _DATE_THEN_FIGURE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*)$", regex.IGNORECASE)
@@ -43,3 +44,20 @@ def compared_figure(done: list, unit: str):
     an addition (not the difference between them: `tăng 40 sản phẩm`); None when there is none."""
     return next((f for f in reversed(done) if f.unit == unit and f.fields["kind"] in ("total", "added")
                  and not any(r in f.fields["rules"] for r in ("kind.difference", "kind.increase"))), None)
+
+
+_COMPARED_WITH = regex.compile(rf"\s+(?:so với\s+)?(?:{cues.longest_first(cues.words('metric', 'compared_units'))})"
+                               r"(?![\p{L}\p{M}])[^\d,;:.()]{0,30}$", regex.IGNORECASE)
+
+
+def difference_with(left: str):
+    """A difference cue, then what is compared with, right before the number (`nhiều hơn huyện Yên Châu 26
+    sản phẩm`, `kém thành phố Sơn La 4`): the cue, else None.
+
+    >>> difference_with("Mộc Châu có 56 sản phẩm, nhiều hơn huyện Yên Châu ").group()
+    'nhiều hơn'
+    >>> difference_with("Mộc Châu có 56 sản phẩm, trong đó huyện Yên Châu ") is None
+    True
+    """
+    m = cues.last(left[-60:], "metric", "difference_cues")
+    return m if m is not None and _COMPARED_WITH.match(left[-60:], m.end()) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
-from . import cues, growth, unrated
+from . import compared, cues, growth, unrated
 from .analysis import SentenceInfo
 
 _STATUS_NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
@@ -26,6 +26,7 @@ _DONE_AFTER_TARGET = regex.compile(r"[,;]\s*(?:(?:hiện|nay|hiện nay|đến n
 """What was done, said after a plan in its sentence (`Tỉnh phấn đấu năm 2024 có 370 sản phẩm, hiện đã có 324`):
 not the plan's."""
 _LIST_PHRASE_END = regex.compile(r"[;:()]")    # a noun phrase whose words may be listed with commas
+
 _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'display_links'))})"
                               rf"(?:\s+(?:hội chợ|triển lãm|phiên chợ|sự kiện|tuần lễ)(?:\s+(?:lần này|này|năm nay))?)?\s*$",
                               regex.IGNORECASE)
@@ -40,7 +41,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
     if unit == "%":
         return None, "metric.percent"
     if unit == cues.words("metric", "products_unit"):
-        diff = cues.right_before(left, len(left), "metric", "difference_cues")
+        diff = cues.right_before(left, len(left), "metric", "difference_cues") or compared.difference_with(left)
         if diff and cues.has(diff.group(), "metric", "increase_cues") and ocop_article \
                 and cues.has(sentence, "metric", "programme_names"):
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'

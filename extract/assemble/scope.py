@@ -9,7 +9,7 @@ from ..gazetteer.provinces import successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
 from ..matchers.places import CENTRAL
-from . import cues
+from . import compared, cues
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
@@ -156,7 +156,10 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
 
 def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: ArticleContext,
              share: bool, last_scope: tuple | None) -> tuple[str | None, str | None, str]:
-    places = info.usable_places()
+    left = text[info.start:n.start][-60:]
+    diff = compared.difference_with(left)   # 'nhiều hơn huyện Yên Châu 26 sản phẩm': not Yên Châu's
+    compared_from = n.start - len(left) + diff.end() if diff else n.start
+    places = [p for p in info.usable_places() if not compared_from <= p.start < n.start]
     if n.value.get("of_role") == "whole":
         country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
         if country:
@@ -193,8 +196,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     subjects = [p for p in before if p not in agencies]
     if subjects and agencies and _PASSIVE.search(text, subjects[-1].end, agencies[0].end):
         before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
-    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
-            text, n.end, p.start)), None)) is not None:
+    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and (_FOR.fullmatch(
+            text, n.end, p.start) or _own_generic(text, n, p))), None)) is not None:
         return resolve_place(given, ctx)    # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
     in_clause = [p for p in before if p.start >= clause_start]
     country = _country_after(info, n, text)
@@ -221,6 +224,13 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
 _PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+
+
+def _own_generic(text: str, n: Match, p: Match) -> bool:
+    """A bare level word the number's own noun phrase says its things are of (`UBND tỉnh đã công nhận 8 sản
+    phẩm của huyện đạt 3 sao`: the district's, not the recognizing province's)."""
+    return p.value["generic"] and p.start <= n.end + _OWN_PLACE_REACH and not _CLAUSE_END.search(text, n.end, p.start) \
+        and bool(OF.search(_lead_of(text, n, p)))
 
 
 def _agency_place(text: str, p: Match) -> bool:
