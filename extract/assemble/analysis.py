@@ -16,8 +16,11 @@ _MERGED_LIST = regex.compile(
     regex.IGNORECASE)
 """The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`)."""
 _RANKED_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})(?:\s+\d+)?\s+(?:trong\s+|của\s+|trên\s+)?$",
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})"
+    rf"(?:\s+(?:\d+|{longest_first(places.VOCAB['rank_ordinals'])}))?\s+(?:trong\s+|của\s+|trên\s+)?$",
     regex.IGNORECASE)
+
+_FINER_THAN = {"province": 1, "district": 2, "commune": 3}
 
 
 @dataclass
@@ -64,10 +67,11 @@ class SentenceInfo:
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
-        toàn quốc`), or the province a district is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về số sản phẩm OCOP
-        với 27 sản phẩm`): no figure's place."""
-        ranked = p.value["level"] == "country" or (p.value["level"] == "province" and any(
-            q.end <= p.start and q.value["level"] in ("district", "commune") for q in self.places))
+        toàn quốc`), or the larger unit a place named before it is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về
+        số sản phẩm OCOP với 27 sản phẩm`, `đứng thứ hai toàn tỉnh`, `Xã Tân Lập là xã dẫn đầu huyện Lục
+        Ngạn`): no figure's place."""
+        ranked = p.value["level"] == "country" or any(q.end <= p.start and _FINER_THAN.get(
+            q.value["level"], 0) > _FINER_THAN.get(p.value["level"], 9) for q in self.places)
         return ranked and bool(_RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
 
 
