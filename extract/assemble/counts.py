@@ -185,7 +185,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             parent.fields["rules"].append("kind.whole_of_new_parts")
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],
                                       "context" if parent.fields["as_of"] else None)
-        scope, level, scope_rule = part_scope(info, n, text, window_start, parent, done)
+        scope, level, scope_rule = part_scope(info, n, text, window_start, parent, done, ctx)
         years = [d for d in info.dates if d.value.get("relation") in (None, "during") and ctx.date_value(d)
                  and (d.value.get("precision") == "year" or "/" in ctx.date_value(d))
                  and not (d.value.get("interval") and d.value.get("precision") == "year")]

@@ -128,7 +128,8 @@ def _country_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
                  and (_ON_COUNTRY.search(text, n.end, p.start) or _ON_COUNTRY.match(p.text[:4] + " "))), None)
 
 
-def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list) -> tuple:
+def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list,
+               ctx: ArticleContext | None = None) -> tuple:
     """The place of a part of `parent` (a `parts.Figure`): the whole's, or a finer place of its own (before
     it in its window, or named by its own noun phrase after it), or the place of the figure its bracket
     details; with the rule that decided."""
@@ -151,6 +152,10 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
             # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
             scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
             scope_rule = "scope.bracket_of_figure"
+        elif level == "province" and ctx is not None and scope == ctx.main_place \
+                and (bare := _bare_district_opening(info, ctx, n, window_start)) is not None:
+            # 'Tỉnh Bắc Giang có 420 sản phẩm, trong đó Lục Ngạn có 42 sản phẩm, Lục Nam có 20 sản phẩm'
+            scope, level, scope_rule = *bare, "scope.part_in_own_place"
     return scope, level, scope_rule
 
 
