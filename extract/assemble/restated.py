@@ -86,8 +86,9 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
       few words;
     - given with its class (`Quảng Ngãi công nhận 9 sản phẩm OCOP` over `… công nhận 9 sản phẩm OCOP hạng 4
       sao`), the headline naming none: its class, kind and time are the body's;
-    - rounded (`Hưng Yên có gần 400 sản phẩm OCOP` over `Tỉnh có 398 sản phẩm OCOP tính đến hết năm 2024`):
-      its time is the body's (`headline_rounds`)."""
+    - the same or rounded (`Hưng Yên có gần 400 sản phẩm OCOP` over `Tỉnh có 398 sản phẩm OCOP tính đến hết
+      năm 2024`, `Hà Tĩnh công nhận thêm 35 sản phẩm OCOP` over `… công nhận 35 sản phẩm OCOP năm 2024`): its
+      time is the body's (`headline_rounds`)."""
     if headline_start is None:
         return
     body = [g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start]
@@ -106,10 +107,13 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
         if "star.all_certified" in f.fields["rules"] and len(classes) == 1 and "3+" not in classes:
             _take(f, same[0], "star.headline_of_figure")
             continue
-        if f.fields.get("time_basis") == "published" and f.fields["kind"] == "total":
-            g = next((g for g in body if g.unit == f.unit and g.fields.get("time_basis") == "stated"
-                      and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope", "kind"))
-                      and headline_rounds(f.fields, g.fields["value"])), None)
+        if f.fields.get("time_basis") == "published":
+            told = [g for g in body if g.unit == f.unit
+                    and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope", "kind"))
+                    and (g.fields["value"] == f.fields["value"] or headline_rounds(f.fields, g.fields["value"]))]
+            g = next((g for g in told if g.fields.get("time_basis") == "stated"), None)
+            if any(h.fields.get("time_basis") == "published" and h.fields.get("approx") in (None, "exact") for h in told):
+                g = None        # (the body gives it exactly for now too)
             if g is not None:
                 f.fields.update({k: g.fields[k] for k in ("as_of", "period", "time_basis")})
                 f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_figure"]

@@ -90,8 +90,8 @@ def line_reason(text: str) -> str | None:
     if size <= limit("caption_max_chars"):
         if p.label.match(text):
             return "tags or source"
-        if p.caption.search(text):
-            return "caption"
+        if p.caption.search(text) and not p.media_title.match(text):
+            return "caption"            # (not a story's title after its form: 'VIDEO: Hà Tĩnh công nhận …')
     if size <= limit("link_max_chars") and p.related_link.match(text):
         return "related link"
     return None

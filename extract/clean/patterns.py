@@ -108,6 +108,8 @@ class Patterns:
               {credit} \s*:\s* [^:\n]{{0,60}}? [\s.|]* $    # ... Sóc Sơn. Ảnh: VGP |
             | ^ [\s(]* {credit} [\s.:)]* $                  # Ảnh minh họa.
             """, FLAGS)
+        kicker = alternation(v["media_kickers"]["items"])
+        self.media_title = regex.compile(rf"^\s* {kicker} \s*:\s* \S+ (?:\s+\S+){{2,}}", FLAGS)
         self.footer = regex.compile(rf"^\s* {alternation(v['footer_starts']['items'], whole_words=False)}", FLAGS)
         self.template = regex.compile(r"^\s* (?: \{[\w.\-]*\} \s* )+ $", FLAGS)
         ext = "|".join(regex.escape(e) for e in v["image_extensions"]["items"])
