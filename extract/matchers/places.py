@@ -217,14 +217,23 @@ def _reader() -> NameReader:
     return NameReader(_canonical())
 
 
+_DATELINE = regex.compile(r"^[ \t]*(\p{Lu}[\p{Lu}\p{M}]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}]*){0,4})[ \t]*[-–—]", regex.MULTILINE)
+"""A place in capitals opening a line before a dash: a dateline (`QUẢNG NAM – Toàn tỉnh hiện có …`)."""
+
+
 def match(text: str) -> list[Match]:
+    """The places of `text`; a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`) and a dateline in
+    capitals (`QUẢNG NAM – …`) are read as if title-cased too (the same length, so the offsets hold; each
+    match keeps the text as written), beside what is read as written (`TP.HCM`).
+
+    >>> [(m.text, m.value["name"]) for m in match("QUẢNG NAM – Toàn tỉnh hiện có 450 sản phẩm OCOP")]
+    [('QUẢNG NAM', 'Quảng Nam'), ('Toàn tỉnh', None)]
+    """
     found = _match(text)
-    if in_capitals(text) and len(text.title()) == len(text):
-        # a line in capitals (`HÀ TĨNH CÓ THÊM 35 SẢN PHẨM OCOP`): its names are read as if title-cased too
-        # (the same length, so the offsets hold; each match keeps the text as written), beside what is
-        # read as written (`TP.HCM`)
-        found += [Match(m.label, m.start, m.end, text[m.start:m.end], m.rule, m.value) for m in _match(text.title())
-                  if not any(f.start < m.end and m.start < f.end for f in found)]
+    view = text.title() if in_capitals(text) else _DATELINE.sub(lambda m: m.group().title(), text)
+    if view != text and len(view) == len(text):
+        found += [Match(m.label, m.start, m.end, text[m.start:m.end], m.rule, m.value) for m in _match(view)
+                  if text[m.start:m.end] != m.text and not any(f.start < m.end and m.start < f.end for f in found)]
         found.sort(key=lambda p: p.start)
     return found
 
