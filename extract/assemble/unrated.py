@@ -52,6 +52,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
+    if cues.right_before(left, len(left), "metric", "review_cues", window=30):
+        return True     # under review: 'tổ chức đánh giá lại 30 sản phẩm OCOP hết hạn'
     return any(_unanswered(sentence_left, c) for c in either)
 
 
