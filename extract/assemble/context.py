@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..gazetteer import lookup
+from ..gazetteer.names import district_opening
 from ..gazetteer.provinces import successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match, dates
@@ -202,6 +203,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
         # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     ctx.main_commune = max(communes, key=communes.get) if communes else None
+    if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
+        districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         ctx.district_is_city = ctx.main_district in city_districts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..gazetteer import lookup
+from ..gazetteer.names import district_opening
 from ..gazetteer.provinces import successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
@@ -64,20 +64,10 @@ def subject_place(info: SentenceInfo, ctx: ArticleContext,
     return (name, level) if name else None
 
 
-_OPENING_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
-
-
 def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] | None:
     """The district of the article's province whose bare name opens the text (longest name first)."""
-    run = _OPENING_NAME.match(opening)
-    if run is None or ctx.main_level != "province":
-        return None
-    words = run.group().split()
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        if any(u.province == ctx.main_place for u in lookup(name, level="district")):
-            return name, "district"
-    return None
+    found = district_opening(opening, ctx.main_place) if ctx.main_level == "province" else None
+    return (found[0], "district") if found else None
 
 
 def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int

@@ -88,3 +88,27 @@ def lookup(name: str, level: str | None = None, new: bool | None = None) -> list
 @lru_cache(maxsize=1)
 def longest_name_words() -> int:
     return max(len(k.split()) for k in index())
+
+
+_OPENING_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
+
+
+def district_opening(text: str, province: str | None = None) -> tuple[str, str] | None:
+    """The district whose bare name opens `text` (longest name first), with its province: a district of
+    `province`, or, with no province given, the only district of that name in the country.
+
+    >>> district_opening("Đô Lương có 45 sản phẩm", "Nghệ An"), district_opening("Mộc Châu có 40 sản phẩm")
+    (('Đô Lương', 'Nghệ An'), ('Mộc Châu', 'Sơn La'))
+    >>> district_opening("Tân Phú có 20 sản phẩm") is None      # several districts bear the name
+    True
+    """
+    run = _OPENING_NAME.match(text)
+    if run is None:
+        return None
+    words = run.group().split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        found = {u.province for u in lookup(name, level="district")}
+        if province in found or (province is None and len(found) == 1):
+            return name, province or found.pop()
+    return None
