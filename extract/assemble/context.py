@@ -1,20 +1,16 @@
-"""What a reader knows about the whole article: its own place, when it was written (the publication date,
-or bounds inferred from the dates it reports), which paragraphs are plans, and how to read dates
-without a year."""
+"""What a reader knows about the whole article: its own place (`article_place.py`), when it was written (the
+publication date, or bounds inferred from the dates it reports), which paragraphs are plans, and how to read
+dates without a year."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..gazetteer import lookup
-from ..gazetteer.names import district_opening
-from ..gazetteer.provinces import successor
-from ..gazetteer.resolve import on_new_map
 from ..matchers import Match, dates
 from . import cues
 from .analysis import SentenceInfo
+from .article_place import settle_place
 
 _YMD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -116,10 +112,6 @@ class ArticleContext:
         return "XXXX" + v[4:] if v and (m.start, m.end) in self.uncertain_days else v
 
 
-NAMED_IN_A_BUSINESS = 0.25
-"""How much a place named inside a business's name or address counts towards the article's place."""
-
-
 UPCOMING_DAYS = 31
 """A day and month with no year up to this many days after the publication date is an upcoming event of
 that year (`Sáng mai, ngày 5/3, …` written on 4 March); a later one is last year's."""
@@ -155,63 +147,7 @@ def _joined_year(info: SentenceInfo, m: Match) -> int | None:
 
 def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleContext:
     ctx = ArticleContext(published)
-    # the article's own place: the province it names most often (the title counts twice)
-    names: Counter = Counter()
-    districts: Counter = Counter()
-    communes: Counter = Counter()
-    country = 0
-    first_seen: dict[str, int] = {}
-    first_district: dict[str, int] = {}
-    city_districts: set[str] = set()
-    for i, info in enumerate(infos):
-        usable = info.usable_places()
-        for p in info.places:
-            if p.value["generic"]:
-                continue
-            # a place in a business's name or address ('HTX Nông nghiệp Hòa Bình') counts for little: the
-            # article's place only when it names no other
-            weight = (2 if i == 0 else 1) * (1 if p in usable else NAMED_IN_A_BUSINESS)
-            if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
-                country += weight
-            if p.value["level"] == "commune":
-                communes[p.value["name"]] += weight + 1 / (1 + p.start)     # (a tie: the first named)
-            if p.value["level"] == "district":
-                districts[p.value["name"]] += weight
-                first_district.setdefault(p.value["name"], p.start)
-                if (p.value["admin"] or "").lower().rstrip(".") in ("thành phố", "tp"):
-                    city_districts.add(p.value["name"])
-            if p.value["level"] != "province":
-                continue
-            names[p.value["name"]] += weight
-            first_seen.setdefault(p.value["name"], p.start)
-    if names:
-        ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
-        ctx.main_level = "province"
-        new = successor(ctx.main_place) if published is not None and on_new_map(published) else None
-        if new and new != ctx.main_place and new in names:
-            # written after the 2025 reform about an old province and the new one it is part of ('Nâng tầm sản
-            # phẩm OCOP vùng cao Hà Giang' over 'Sau hợp nhất, tỉnh Tuyên Quang có 348 …'): the new one's
-            ctx.main_place = new
-    if country >= 2 and country >= names.get(ctx.main_place, 0):
-        # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
-        ctx.main_place, ctx.main_level = "Việt Nam", "country"
-    national_body = any(o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies")
-                        for info in infos for o in info.orgs)
-    local = any(p.value["generic"] and p.value["level"] in ("province", "district")
-                for info in infos for p in info.places)     # ('toàn tỉnh', 'huyện': a place not named)
-    if not names and not districts and (country or national_body) and not local:
-        # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
-        ctx.main_place, ctx.main_level = "Việt Nam", "country"
-    ctx.main_commune = max(communes, key=communes.get) if communes else None
-    if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
-        districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
-    if districts:
-        ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
-        ctx.district_is_city = ctx.main_district in city_districts
-        if ctx.main_place is None:      # an article about a district that names no province
-            ctx.main_place, ctx.main_level = ctx.main_district, "district"
-            provinces = {u.province for u in lookup(ctx.main_district, level="district")}
-            ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
+    settle_place(ctx, infos)
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
     # ('Kế hoạch năm 2025:' on a line of its own: the list items on the lines after it are its paragraph's)
     plan_paragraph, heading, plan_date = None, False, None

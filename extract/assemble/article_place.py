@@ -1,0 +1,78 @@
+"""The article's own place: the province it names most often (the title counts twice), else the
+district, else the country for a national article; and the commune and district a bare `xã`, `huyện`
+stands for."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..gazetteer import lookup
+from ..gazetteer.names import district_opening
+from ..gazetteer.provinces import successor
+from ..gazetteer.resolve import on_new_map
+from . import cues
+from .analysis import SentenceInfo
+
+NAMED_IN_A_BUSINESS = 0.25
+"""How much a place named inside a business's name or address counts towards the article's place."""
+
+
+def settle_place(ctx, infos: list[SentenceInfo]) -> None:
+    """Set the article's places on `ctx` (an `ArticleContext`): main_place and main_level, main_district,
+    district_province, district_is_city, main_commune."""
+    published = ctx.published
+    names: Counter = Counter()
+    districts: Counter = Counter()
+    communes: Counter = Counter()
+    country = 0
+    first_seen: dict[str, int] = {}
+    first_district: dict[str, int] = {}
+    city_districts: set[str] = set()
+    for i, info in enumerate(infos):
+        usable = info.usable_places()
+        for p in info.places:
+            if p.value["generic"]:
+                continue
+            # a place in a business's name or address ('HTX Nông nghiệp Hòa Bình') counts for little: the
+            # article's place only when it names no other
+            weight = (2 if i == 0 else 1) * (1 if p in usable else NAMED_IN_A_BUSINESS)
+            if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
+                country += weight
+            if p.value["level"] == "commune":
+                communes[p.value["name"]] += weight + 1 / (1 + p.start)     # (a tie: the first named)
+            if p.value["level"] == "district":
+                districts[p.value["name"]] += weight
+                first_district.setdefault(p.value["name"], p.start)
+                if (p.value["admin"] or "").lower().rstrip(".") in ("thành phố", "tp"):
+                    city_districts.add(p.value["name"])
+            if p.value["level"] != "province":
+                continue
+            names[p.value["name"]] += weight
+            first_seen.setdefault(p.value["name"], p.start)
+    if names:
+        ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
+        ctx.main_level = "province"
+        new = successor(ctx.main_place) if published is not None and on_new_map(published) else None
+        if new and new != ctx.main_place and new in names:
+            # written after the 2025 reform about an old province and the new one it is part of ('Nâng tầm sản
+            # phẩm OCOP vùng cao Hà Giang' over 'Sau hợp nhất, tỉnh Tuyên Quang có 348 …'): the new one's
+            ctx.main_place = new
+    if country >= 2 and country >= names.get(ctx.main_place, 0):
+        # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
+        ctx.main_place, ctx.main_level = "Việt Nam", "country"
+    national_body = any(o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies")
+                        for info in infos for o in info.orgs)
+    local = any(p.value["generic"] and p.value["level"] in ("province", "district")
+                for info in infos for p in info.places)     # ('toàn tỉnh', 'huyện': a place not named)
+    if not names and not districts and (country or national_body) and not local:
+        # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
+        ctx.main_place, ctx.main_level = "Việt Nam", "country"
+    ctx.main_commune = max(communes, key=communes.get) if communes else None
+    if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
+        districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
+    if districts:
+        ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
+        ctx.district_is_city = ctx.main_district in city_districts
+        if ctx.main_place is None:      # an article about a district that names no province
+            ctx.main_place, ctx.main_level = ctx.main_district, "district"
+            provinces = {u.province for u in lookup(ctx.main_district, level="district")}
+            ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
