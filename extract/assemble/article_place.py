@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ..gazetteer import lookup
 from ..gazetteer.names import district_opening
 from ..gazetteer.provinces import successor
@@ -67,6 +69,11 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
         # 'Bộ Nông nghiệp và Phát triển nông thôn công nhận 14 sản phẩm OCOP 5 sao': no place but the country's
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     ctx.main_commune = max(communes, key=communes.get) if communes else None
+    if ctx.main_level == "province" and not districts:
+        for info in infos:      # 'Lục Ngạn là huyện miền núi của tỉnh Bắc Giang. Huyện có 42 sản phẩm'
+            if (bare := _named_district(info.text, ctx.main_place)) is not None:
+                districts[bare] += 1
+                first_district.setdefault(bare, info.start)
     if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
         districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
     if districts:
@@ -76,3 +83,13 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}
             ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
+
+
+def _named_district(text: str, province: str) -> str | None:
+    """A district of `province` whose bare name opens a sentence that says it is a district (`Lục Ngạn là
+    huyện miền núi`)."""
+    found = district_opening(text, province)
+    return found[0] if found and _IS_DISTRICT.match(text, len(found[0])) else None
+
+
+_IS_DISTRICT = regex.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:là|hiện là|vốn là)\s+(?:một\s+)?(?:huyện|thị xã)(?![\p{L}\p{M}])")
