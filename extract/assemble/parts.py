@@ -31,6 +31,9 @@ def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -
                 not text[p.end:m.start()].strip() for p in info.places if p.end <= m.start()):
             pos = gloss.end()       # a place's gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản phẩm'
             continue
+        if m.group() == ":" and not text[m.end():n.start].strip() and any(
+                p.end == m.start() and p.start >= start for p in info.places):
+            break                   # a place labels the number: 'xã Tân Lập: 5 sản phẩm'
         start = pos = m.end()
     if start > info.start and text[start - 1] == "(" and not any(start <= d.start < n.start for d in dates):
         # a bracket that explains what precedes it belongs to that clause
