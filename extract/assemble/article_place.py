@@ -92,4 +92,6 @@ def _named_district(text: str, province: str) -> str | None:
     return found[0] if found and _IS_DISTRICT.match(text, len(found[0])) else None
 
 
-_IS_DISTRICT = regex.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:là|hiện là|vốn là)\s+(?:một\s+)?(?:huyện|thị xã)(?![\p{L}\p{M}])")
+_IS_DISTRICT = regex.compile(r"\s+(?:\([^()]{1,30}\)\s+)?(?:là|hiện là|vốn là)\s+(?:một\s+)?(?:huyện|thị xã)"
+                             r"(?![\p{L}\p{M}])")
+"""What says the name before it is a district's: `Lục Ngạn là huyện miền núi`, `Mộc Châu (Sơn La) là một huyện`."""
