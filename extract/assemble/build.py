@@ -28,13 +28,22 @@ def record(doc: Doc, info: SentenceInfo, type_: str, start: int, end: int, rules
 
 
 def cut_off(text: str, end: int) -> bool:
-    """A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
+    r"""A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
     word may be cut, so it is no name to report.
+
+    A list's item on a line of its own ends where its line does (`- Huyện Hậu Lộc: 2 sản phẩm`, `3. Nước mắm
+    – Hộ kinh doanh Lê Văn Tám`): not cut.
 
     >>> cut_off("bánh Cookies (Hộ kinh doanh Ti", 30), cut_off("của Công ty TNHH Ba Con Gấu.", 27)
     (True, False)
+    >>> cut_off("cụ thể:\n- Huyện Hậu Lộc: 2 sản phẩm", 34), cut_off("gồm:\n3. Nước mắm – Hộ kinh doanh Lê Văn Tám", 42)
+    (False, False)
     """
-    return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”"
+    return not text[end:].strip() and text.rstrip()[-1:] not in ".!?…)\"”" \
+        and not _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, end) + 1)
+
+
+_LIST_ITEM_LINE = regex.compile(r"[ \t]*(?:[-+•*–]|\d{1,2}[.)])[ \t]")
 
 
 _PROPER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")

@@ -70,18 +70,26 @@ def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] |
     return (found[0], "district") if found else None
 
 
-def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int
-                           ) -> tuple[str, str] | None:
+def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int,
+                           named_before: bool = False) -> tuple[str, str] | None:
     """A district of the article's province named bare at the opening of the number's clause or list item
     (after a subject lead; of the sentence: after its date), before `n`: `Đến nay, Đô Lương có 45 sản phẩm
-    OCOP`, `Riêng Nghi Lộc có 40 sản phẩm, Diễn Châu có 38 sản phẩm`."""
+    OCOP`, `Riêng Nghi Lộc có 40 sản phẩm, Diễn Châu có 38 sản phẩm`; labelling it before a colon: `gồm: Tam
+    Kỳ: 3 sản phẩm; Điện Bàn: 4 sản phẩm`."""
     at = max(0, clause_start - info.start, info.text.rfind(",", 0, n.start - info.start) + 1)
+    if _LABEL_COLON.fullmatch(info.text, at - 1, n.start - info.start):     # (the colon after the label)
+        at = max(info.text.rfind(c, 0, at - 1) for c in ",;:\n") + 1
+        at += len(info.text[at:]) - len(info.text[at:].lstrip(" \t-+•*–"))
     if at == 0 and info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
         at = info.dates[0].end - info.start
     lead = _SUBJECT_LEAD.match(info.text, at)
     at = lead.end() if lead else at
-    found = _district_of_article(info.text[at:n.start - info.start], ctx)
-    return found
+    if named_before and any(info.start + at <= p.end and p.start < n.start for p in info.places):
+        return None     # (the item names a place of its own)
+    return _district_of_article(info.text[at:n.start - info.start], ctx)
+
+
+_LABEL_COLON = regex.compile(r":\s*")
 
 
 def _lead_of(text: str, n: Match, p: Match) -> str:
@@ -169,7 +177,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
             for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
-    if not before and (bare := _bare_district_opening(info, ctx, n, clause_start)) is not None:
+    if (bare := _bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them

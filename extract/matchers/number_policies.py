@@ -52,6 +52,7 @@ DURATION_LEAD_BEFORE = regex.compile(rf"(?<!\w){_words('duration_leads')}\s+$", 
 ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*:?\s*$", regex.IGNORECASE)   # phân hạng: 62
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
+NAME_END_BEFORE = regex.compile(r"(?<!\w)(?P<name>[[:Lu:]]\w*(?:\s+[[:Lu:]]\w*){1,2})\s*:?\s*$")   # Hải Phòng: 6
 ACRONYM_BEFORE = regex.compile(r"(?<!\w)[A-ZĐ]{2,}[\w-]*\s+$")           # ISO 22000, HACCP 2020 (case matters)
 CAPITALIZED_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+$")             # Khô 7 ...
 PROPER_NAME_BEFORE = regex.compile(r"(?<!\w)[[:Lu:]]\w*\s+[[:Lu:]]\w*\s+$")      # two capitalized words
@@ -105,11 +106,25 @@ def document_date_or_year(c) -> str | None:
 
 
 def ordinal_or_ratio(c) -> str | None:
-    """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count."""
-    if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before):
+    """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count, and so is the
+    number after a name whose last word is an ordinal word (`Hải Phòng: 6 sản phẩm`, `Tam Kỳ: 3`, `Sông Lô 2`)."""
+    if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before) \
+            and not _ends_with_place(c.before):
         return "ordinal"
     if BEFORE["multiply_words"].search(c.before):
         return "ratio"
+
+
+def _ends_with_place(before: str) -> bool:
+    """The words before the number end with a province's or a district's name (`Hải Phòng`, `Tam Kỳ`), not
+    with a hamlet's number (`Thôn 3`)."""
+    m = NAME_END_BEFORE.search(before)
+    if m is None:
+        return False
+    from ..gazetteer import lookup      # (loaded only when a name ends with an ordinal word)
+    words = m.group("name").split()
+    return any(lookup(" ".join(words[i:]), level=level) for i in range(len(words) - 1)
+               for level in ("province", "district"))
 
 
 def _is_province(words: str) -> bool:
