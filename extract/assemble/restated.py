@@ -14,6 +14,14 @@ _BACK_REFERENCE = regex.compile(r"\s*(?:OCOP\s+)?(?:này|nói trên|kể trên|�
 số`)."""
 
 
+def _within(g: dict, f: dict) -> bool:
+    """The place of the figure `g` is a district or commune of the province of the figure `f`."""
+    if f.get("scope_level") != "province" or g.get("scope_level") not in ("district", "commune") or not g.get("scope"):
+        return False
+    from ..gazetteer import lookup
+    return any(u.province == f["scope"] for u in lookup(g["scope"], level=g["scope_level"]))
+
+
 def _take(f: Figure, g: Figure, rule: str, place: bool = False) -> None:
     """`f` is `g` named again: its class, kind and time (and place) become `g`'s, by `rule`."""
     fields = _SAME + _PLACE if place else _SAME
@@ -97,6 +105,12 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
             continue
         same = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]
                 and all(g.fields[k] == f.fields[k] for k in ("metric", "scope"))]
+        finer = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]
+                 and g.fields["metric"] == f.fields["metric"] and _within(g.fields, f.fields)
+                 and (g.fields["star"] == f.fields["star"] or "star.all_certified" in f.fields["rules"])]
+        if not same and len(finer) == 1:
+            _take(f, finer[0], "scope.headline_of_figure", place=True)   # 'Bắc Kạn: thêm 2 sản phẩm OCOP' over
+            continue                                                    # '… 2 sản phẩm … của 2 hộ ở huyện Ba Bể'
         if f.fields["kind"] == "total" and f.fields.get("kind_basis") != "stated":
             g = next((g for g in same if g.fields["star"] == f.fields["star"] and g.fields["kind"] != "total"
                       and g.fields.get("kind_basis") != "default"), None)
