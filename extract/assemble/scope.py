@@ -101,10 +101,9 @@ def _lead_of(text: str, n: Match, p: Match) -> str:
 def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
     """The place the number's own noun phrase says its things are of or in, right after it in its clause
     (`212 sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`, `12 sản phẩm ở huyện Ba Bể`, also
-    past their owners: `2 sản phẩm của 2 hộ ở huyện Ba Bể`, `của HTX X ở huyện Na Rì`), no other number
-    between, not a generic one; else None."""
-    return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH + sum(
-                     o.end - o.start for o in info.orgs if n.end <= o.start and o.end <= p.start)
+    past the number of their owners: `2 sản phẩm của 2 hộ ở huyện Ba Bể`), no other number between, not a
+    generic one; else None."""
+    return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
                  and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
                  and (OF.search(text[n.end:p.start][-6:]) or _WHERE_LEAD.search(text, n.end, p.start))
                  and not any(n.end <= m.start < p.start and not _OWNERS_OF.search(text, n.end, m.start)
