@@ -14,7 +14,8 @@ sentence), or filled from the article's defaults. Read off the rule that decided
 from __future__ import annotations
 
 KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph", "kind.heading", "kind.district_line_of_addition",
-                "kind.list_sibling", "kind.parts_add_up_to_figure", "kind.list_adds_up_to_figure", "kind.list_of_figure"}
+                "kind.list_sibling", "kind.parts_add_up_to_figure", "kind.list_adds_up_to_figure", "kind.list_of_figure",
+                "kind.classes_add_up_to_figure"}
 KIND_DEFAULT = {"kind.default_total"}
 SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place",
                  "scope.generic_is_article_district", "scope.generic_is_article_commune", "scope.bracket_of_figure",

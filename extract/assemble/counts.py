@@ -65,6 +65,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
                 regroup.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
             else:
                 regroup.regroup_heading_list(text, info, reading.done, state.wholes)
+                regroup.regroup_classes(reading.done, state.wholes)     # '… 2 sản phẩm đạt 4 sao, 3 sản phẩm đạt 3 sao.'
             regroup.share_year_predicate(text, reading.done)    # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
         reader.leave(state, reading, ctx, text)
         prev_text = info.text

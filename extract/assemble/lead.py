@@ -46,10 +46,12 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
 
 
 def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
-    """The paragraph's last whole figure when it is a province's (or the country's) addition."""
+    """The paragraph's last whole figure when it is a province's (or the country's) addition, or a district
+    line of one (`… vừa công nhận 11 sản phẩm. Huyện Lâm Hà có 4 sản phẩm. Thành phố Bảo Lộc có 4 sản phẩm.`)."""
     f = next((f for f in reversed(wholes) if f.unit == unit), None)
-    return f if f is not None and f.fields["kind"] == "added" \
-        and f.fields["scope_level"] in ("province", "country") else None
+    return f if f is not None and f.fields["kind"] == "added" and (
+        f.fields["scope_level"] in ("province", "country") or "kind.district_line_of_addition" in f.fields["rules"]) \
+        else None
 
 
 _GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.words('parts', 'round_goes_on'))})(?![\p{{L}}\p{{M}}]))",

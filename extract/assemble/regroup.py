@@ -27,6 +27,22 @@ def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
         _take_whole(f, other, "kind.parts_add_up_to_figure", "scope.part_of_figure" in f.fields["rules"])
 
 
+def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
+    """A sentence of counts of one class each, read as stocks for want of a cue, that add up to an addition
+    of the sentence before with no single class (`Năm 2024, tỉnh công nhận 5 sản phẩm OCOP. 2 sản phẩm đạt 4
+    sao, 3 sản phẩm đạt 3 sao.`): the classes of that round, its kind and time."""
+    if len(done) < 2 or any(f.parent is not None or f.fields["metric"] != "ocop_products" or f.fields["star"] in (None, "3+")
+                            or "kind.default_total" not in f.fields["rules"] or f.fields["time_basis"] == "stated"
+                            for f in done):
+        return
+    total = sum(f.fields["value"] for f in done if isinstance(f.fields["value"], (int, float)))
+    whole = next((w for w in reversed(wholes) if w.unit == done[0].unit and w.fields["value"] == total
+                  and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"
+                  and w.fields["star"] in (None, "3+")), None)
+    for f in done if whole is not None else ():
+        _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
+
+
 def _take_whole(f: Figure, whole: Figure, rule: str, its_place: bool) -> None:
     """`f` is a part of `whole`: its kind and time become the whole's, and its place too when `its_place`."""
     f.parent = whole
