@@ -42,6 +42,8 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
         if o.value["org_class"] != "business":
             continue
         if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]) and "," not in text[n.end:o.start]:
+            if any(_AND_ANOTHER.fullmatch(text, o.end, q.start) for q in info.orgs if q.start > o.end):
+                return None     # the products of several: '5 sản phẩm của HTX X và Công ty TNHH Y'
             return o.value["name"]      # (not '40 sản phẩm OCOP, nổi bật là sản phẩm … của Công ty X')
         link = _address_end(info, o.end, n.start, text)
         # (the window may start inside the name, after its gloss: 'Hợp tác xã (HTX) Chè Tân Lập hiện có …')
@@ -60,6 +62,9 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
         if o.start == info.start and _KICKER.match(text, o.end, n.start):
             return o.value["name"]      # 'HTX Chè Hảo Đạt: Từ vườn chè nhỏ đến 5 sản phẩm OCOP'
     return None
+
+
+_AND_ANOTHER = regex.compile(r"\s*(?:,|và|cùng)\s*(?:của\s+)?")
 
 
 def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
