@@ -46,6 +46,10 @@ class SentenceInfo:
     def text(self) -> str:
         return self.sentence.text
 
+    def businesses(self) -> list[Match]:
+        """The sentence's businesses (not its agencies)."""
+        return [o for o in self.orgs if o.value["org_class"] == "business"]
+
     def usable_places(self) -> list[Match]:
         """Places that can be a figure's scope or the article's place: not a business's own name or
         address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`), not the country a place is

@@ -254,7 +254,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                "time." + kind_rule.split(".")[1].split(":")[0]) \
                 if of is not None and d is None else attach.time_of(kind, d, joined, ctx, now, state.last_time)
         else:
-            sibling = parts.list_sibling(text, n, unit, done, info.stars) \
+            sibling = parts.list_sibling(text, n, unit, done, info.stars, info.businesses()) \
                 if kind_rule == "kind.default_total" and not now else None
             if sibling is not None and (d is None or d.end <= sibling.number.start):
                 kind, kind_rule = sibling.fields["kind"], "kind.list_sibling"

@@ -198,11 +198,14 @@ def same_owner(text: str, prev: Figure | None, n: Match, stars: list[Match] = ()
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 
-def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list[Match] = ()) -> Figure | None:
+def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list[Match] = (),
+                 owners: list[Match] = ()) -> Figure | None:
     """The figure just before this one in a list of like figures with nothing of their own between them
     (`Các sản phẩm được công nhận thuộc huyện Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), …`): an
     addition's or a target's item, whose kind and time the next item keeps. A star class between them is
-    the previous item's (`trao chứng nhận cho 15 sản phẩm OCOP 3 sao và 4 sản phẩm OCOP 4 sao`).
+    the previous item's (`trao chứng nhận cho 15 sản phẩm OCOP 3 sao và 4 sản phẩm OCOP 4 sao`), and so is the
+    name of the business (`owners`) whose products it counts (`3 sản phẩm OCOP 4 sao của HTX X, 2 sản phẩm của
+    Công ty Y`).
 
     >>> from ..matchers import numbers
     >>> t = "công nhận ở Hàm Yên (10 sản phẩm), Yên Sơn (8 sản phẩm), huyện Na Hang có 6 sản phẩm"
@@ -223,8 +226,9 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     prev = done[-1] if done else None
     if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
         return None
-    gap = blanked(text, prev.end, n.start, stars)
-    if len(gap) > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
+    gap = blanked(text, prev.end, n.start, list(stars) + list(owners))
+    named = sum(max(0, min(o.end, n.start) - max(o.start, prev.end)) for o in owners)    # (the names' length)
+    if len(gap) - named > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
         return None
     return prev
 
