@@ -41,7 +41,9 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
     for o in info.orgs:
         if o.value["org_class"] != "business":
             continue
-        if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]) and "," not in text[n.end:o.start]:
+        if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]) and (
+                "," not in text[n.end:o.start]
+                or (text.count(",", n.end, o.start) == 1 and _ALL_OF.search(text, n.end, o.start))):
             if any(_AND_ANOTHER.fullmatch(text, o.end, q.start) for q in info.orgs if q.start > o.end):
                 return None     # the products of several: '5 sản phẩm của HTX X và Công ty TNHH Y'
             return o.value["name"]      # (not '40 sản phẩm OCOP, nổi bật là sản phẩm … của Công ty X')
@@ -64,6 +66,8 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
     return None
 
 
+_ALL_OF = regex.compile(r",\s*(?:đều|tất cả|cả)\s+(?:là\s+)?(?:của|thuộc|do)\s*$", regex.IGNORECASE)
+"""The products of one business said after a comma: `4 sản phẩm OCOP 3 sao, đều của HTX X`."""
 _AND_ANOTHER = regex.compile(r"\s*(?:,|và|cùng)\s*(?:của\s+)?")
 
 
