@@ -30,6 +30,7 @@ VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
 AGENCY = VOCAB["agency_heads"]
 STOP = set(VOCAB["stop_words"])
+VERBS_AFTER_NAME = set(VOCAB["verbs_after_name"])
 PLACE_WORDS = set(VOCAB["place_words"])
 JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
@@ -83,7 +84,7 @@ def _is_proper(tokens: list[Token], i: int) -> bool:
     if len(t.text.split()) > 1:
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return not (nxt is not None and _lower(nxt) and nxt.lower not in STOP)
+    return not (nxt is not None and _lower(nxt) and nxt.lower not in STOP and nxt.lower not in VERBS_AFTER_NAME)
 
 
 def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
