@@ -138,9 +138,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         metric, metric_rule = "share_of_national", "metric.share_of_national"
     else:
         # (the words of a business's name say nothing of its products: 'của Công ty TNHH Đặc sản Đồng Văn')
-        named_right = whose.names_blanked(right, end, info.orgs)
+        named_right = whose.names_blanked(right, end, info.businesses())
         metric, metric_rule = figures.metric_of(
-            unit, n, whose.names_blanked(kind_window, n.start - len(kind_window), info.orgs),
+            unit, n, whose.names_blanked(kind_window, n.start - len(kind_window), info.businesses()),
             cues.CLAUSE_MARKS.split(named_right, maxsplit=1)[0], info.text, reading.prev_text + " " + info.text,
             star_m, parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=named_right, right_start=end,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ..gazetteer import lookup
 from .parts import Figure, opens_among
 
 _SAME = ("metric", "star", "kind", "as_of", "period", "time_basis", "kind_basis")
@@ -18,7 +19,6 @@ def _within(g: dict, f: dict) -> bool:
     """The place of the figure `g` is a district or commune of the province of the figure `f`."""
     if f.get("scope_level") != "province" or g.get("scope_level") not in ("district", "commune") or not g.get("scope"):
         return False
-    from ..gazetteer import lookup
     return any(u.province == f["scope"] for u in lookup(g["scope"], level=g["scope_level"]))
 
 

@@ -98,14 +98,14 @@ def _lead_of(text: str, n: Match, p: Match) -> str:
     return (text[n.end:p.start] + (p.text.split()[0] if p.value["generic"] else ""))[-6:]
 
 
-def own_place_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
+def own_place_after(info: SentenceInfo, n: Match, text: str, generic: bool = False) -> Match | None:
     """The place the number's own noun phrase says its things are of or in, right after it in its clause
     (`212 sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`, `12 sản phẩm ở huyện Ba Bể`, also
-    past the number of their owners: `2 sản phẩm của 2 hộ ở huyện Ba Bể`), no other number between, not a
-    generic one; else None."""
+    past the number of their owners: `2 sản phẩm của 2 hộ ở huyện Ba Bể`), no other number between; a named
+    one, or with `generic` a bare level word (`UBND tỉnh đã công nhận 8 sản phẩm của huyện`); else None."""
     return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
-                 and not p.value["generic"] and not _CLAUSE_END.search(text, n.end, p.start)
-                 and (OF.search(text[n.end:p.start][-6:]) or _WHERE_LEAD.search(text, n.end, p.start))
+                 and p.value["generic"] == generic and not _CLAUSE_END.search(text, n.end, p.start)
+                 and (OF.search(_lead_of(text, n, p)) or _WHERE_LEAD.search(text, n.end, p.start))
                  and not any(n.end <= m.start < p.start and not _OWNERS_OF.search(text, n.end, m.start)
                              for m in info.numbers)
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
@@ -180,7 +180,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if of_place:
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
-    if not before and own_place_after(info, n, text) is None and any(
+    own = own_place_after(info, n, text)
+    if not before and own is None and any(
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
             for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
@@ -206,14 +207,14 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     subjects = [p for p in before if p not in agencies]
     if subjects and agencies and _PASSIVE.search(text, subjects[-1].end, agencies[0].end):
         before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
-    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and (_FOR.fullmatch(
-            text, n.end, p.start) or _own_generic(text, n, p))), None)) is not None:
-        return resolve_place(given, ctx)    # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+    elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
+            text, n.end, p.start)), None) or own_place_after(info, n, text, generic=True)) is not None:
+        # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang', '… 8 sản phẩm của huyện'
+        return resolve_place(given, ctx)
     in_clause = [p for p in before if p.start >= clause_start]
     country = _country_after(info, n, text)
     if country is not None:
         return "Việt Nam", "country", "scope.country_after"    # '89 sản phẩm 5 sao trên cả nước'
-    own = own_place_after(info, n, text)
     if in_clause and own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
@@ -234,13 +235,6 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
 _PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
-
-
-def _own_generic(text: str, n: Match, p: Match) -> bool:
-    """A bare level word the number's own noun phrase says its things are of (`UBND tỉnh đã công nhận 8 sản
-    phẩm của huyện đạt 3 sao`: the district's, not the recognizing province's)."""
-    return p.value["generic"] and p.start <= n.end + _OWN_PLACE_REACH and not _CLAUSE_END.search(text, n.end, p.start) \
-        and bool(OF.search(_lead_of(text, n, p)))
 
 
 def _agency_place(text: str, p: Match) -> bool:

@@ -38,9 +38,7 @@ _PRODUCT = regex.compile(r"\blà\s+(?P<p>[^,;()“”\"]{3,80}?)\s+(?:của|do)\
 def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, text: str) -> str | None:
     """The business whose products are counted: `… của Công ty X` after the number, or the subject
     before it (`Công ty X có 5 sản phẩm`)."""
-    for o in info.orgs:
-        if o.value["org_class"] != "business":
-            continue
+    for o in info.businesses():
         if n.end <= o.start < window_end and OF.search(text[n.end:o.start][-8:]) and (
                 "," not in text[n.end:o.start]
                 or (text.count(",", n.end, o.start) == 1 and _ALL_OF.search(text, n.end, o.start))):
@@ -93,10 +91,10 @@ def product_of(right: str) -> str | None:
     return m.group("p").strip() if m else None
 
 
-def names_blanked(piece: str, start: int, orgs: list[Match]) -> str:
+def names_blanked(piece: str, start: int, businesses: list[Match]) -> str:
     """`piece` (of the text from `start`) with the businesses' names in it blanked, offsets kept."""
-    for o in orgs:
+    for o in businesses:
         a, b = max(o.start, start), min(o.end, start + len(piece))
-        if a < b and o.value["org_class"] == "business":
+        if a < b:
             piece = piece[:a - start] + " " * (b - a) + piece[b - start:]
     return piece
