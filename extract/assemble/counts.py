@@ -192,7 +192,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                  and not (d.value.get("interval") and d.value.get("precision") == "year")]
         own_year = [d for d in years if window_start <= d.start and d.end <= n.start] or [   # else right after it
             d for d in years if end <= d.start < right_end and not cues.COMMA.search(text, end, d.start)][:1]
-        if own_year and kind == "total":
+        if own_year and (kind == "total" or kind == "added" and period and "/" in period):   # (or a span's addition)
             # 'đã có 167 sản phẩm được công nhận. Trong đó, năm 2019 có 15 sản phẩm, năm 2020 có 30 …', '…, trong
             # đó 50 sản phẩm mới được công nhận năm 2024': a stock split by the year each part was recognized in
             # ('…, trong đó 6 tháng đầu năm 2024 có 31 sản phẩm được công nhận': the months of a year it was in)

@@ -14,17 +14,25 @@ def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
     """Parts that open a sentence (`Trong đó, …`) belong to the whole of the sentence before that they add up
     to: `Năm 2024 có thêm 40 sản phẩm …, nâng tổng số lên 320 sản phẩm. Trong đó, 5 sản phẩm đạt 4 sao, 35
     sản phẩm đạt 3 sao` details the 40 (an addition), not the last whole named (the 320). Their kind and time,
-    and their place when it was the whole's, become that whole's."""
+    and their place when it was the whole's, become that whole's.
+    The parts too large for the last whole, read as stocks for want of one, count with them (`… có 563 sản
+    phẩm, tăng 61 sản phẩm … Trong đó có 2 sản phẩm 5 sao, 4 …, 98 sản phẩm 4 sao, 459 sản phẩm 3 sao`)."""
     partz = [f for f in done if f.parent is not None]
-    if len(partz) < 2 or any(f.parent is not partz[0].parent or f.parent not in wholes for f in partz):
+    if not partz or any(f.parent is not partz[0].parent or f.parent not in wholes for f in partz):
         return
-    total = sum(f.fields["value"] for f in partz if isinstance(f.fields["value"], (int, float)))
+    loose = [f for f in done if f.parent is None and f.unit == partz[0].unit and f.fields["metric"] == partz[0].fields["metric"]
+             and "kind.default_total" in f.fields["rules"] and f.fields["time_basis"] != "stated"]
+    if len(partz) + len(loose) < 2:
+        return
+    total = sum(f.fields["value"] for f in partz + loose if isinstance(f.fields["value"], (int, float)))
     other = next((w for w in wholes if w is not partz[0].parent and w.unit == partz[0].unit
                   and w.fields["value"] == total and partz[0].parent.fields["value"] != total), None)
     if other is None:
         return
     for f in partz:
         _take_whole(f, other, "kind.parts_add_up_to_figure", "scope.part_of_figure" in f.fields["rules"])
+    for f in loose:
+        _take_whole(f, other, "kind.parts_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
 
 def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
