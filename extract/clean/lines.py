@@ -102,6 +102,20 @@ def is_prose(line: Line) -> bool:
     return line.size > limit("prose_long_chars") or (line.size >= limit("prose_min_chars") and ends_sentence(line.text))
 
 
+def resumes(ahead: list[Line]) -> bool:
+    """The article resumes at `ahead[0]` after other stories' headlines: two prose lines in a row, or two
+    statements (`statement`) followed by a third or by the end of the text. A teaser, or a teaser and the
+    next story's photo caption, is followed by that story's headline, which ends with no full stop."""
+    if is_prose(ahead[0]) and is_prose(ahead[1]):
+        return True
+    return statement(ahead[0]) and statement(ahead[1]) and (len(ahead) < 3 or statement(ahead[2]) or is_prose(ahead[2]))
+
+
+def statement(line: Line) -> bool:
+    """A line of at least statement_min_chars that ends with a full stop."""
+    return line.size >= limit("statement_min_chars") and line.text.rstrip(" \t\"”’'»)]*|").endswith((".", "…"))
+
+
 def tail_reason(text: str) -> str | None:
     """Why this line, after the last body line, is not the article."""
     p = patterns()
@@ -146,7 +160,7 @@ def drop_repeats(lines: list[Line]) -> None:
 
 def drop_related_blocks(lines: list[Line]) -> None:
     """Each heading of other stories and what is under it: up to the next such heading, up to where the
-    article resumes (two prose paragraphs in a row: not a headline + teaser list), or else to the end."""
+    article resumes (two of its lines in a row, `resumes`: not a headline + teaser list), or else to the end."""
     heading = patterns().related_heading
     kept = content(lines)
     heads = {k for k, i in enumerate(kept) if heading.match(lines[i].text)}
@@ -159,8 +173,7 @@ def drop_related_blocks(lines: list[Line]) -> None:
         k += 1
         while k < len(kept) and k not in heads:
             nxt = k + 1
-            if (nxt < len(kept) and nxt not in heads
-                    and is_prose(lines[kept[k]]) and is_prose(lines[kept[nxt]])):
+            if nxt < len(kept) and nxt not in heads and resumes([lines[i] for i in kept[k:nxt + 2]]):
                 break
             lines[kept[k]].drop = "related stories"
             k += 1
