@@ -71,10 +71,19 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
     they state none."""
     end = heading_end(text, info, info.end)
     items = [f for f in done if end is not None and f.number.start > end]
-    if len(items) < 2 or len(items) != len(done) or any(f.parent is not None for f in items) \
-            or any(f.unit != items[0].unit for f in items):
+    if len(items) < 2 or any(f.unit != items[0].unit for f in items):
         return
     total = sum(f.fields["value"] for f in items if isinstance(f.fields["value"], (int, float)))
+    if len(items) != len(done):
+        # the whole before the heading, in the sentence (`UBND tỉnh vừa công nhận 9 sản phẩm OCOP của 3 chủ thể:
+        # Công ty X 4 sản phẩm 4 sao, HTX Y 3 sản phẩm 3 sao, HTX Z 2 sản phẩm 3 sao`)
+        whole = next((w for w in done if w.number.start < end and w.unit == items[0].unit and w.fields["value"] == total
+                      and w.fields["metric"] == "ocop_products"), None)
+        if whole is not None and all(f.parent in (None, whole) for f in items):
+            _list_of(whole, [f for f in items if f.parent is None], "kind.list_adds_up_to_figure")
+        return
+    if any(f.parent is not None for f in items):
+        return
     whole = next((w for w in wholes if w.unit == items[0].unit and w.fields["value"] == total), None)
     rule = "kind.list_adds_up_to_figure"
     if whole is None and _HEADING_POINTS_BACK.match(text, info.start, end):
@@ -83,8 +92,13 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
         whole = next((w for w in reversed(wholes) if w.unit == items[0].unit and w.fields["metric"] == "ocop_products"
                       and isinstance(w.fields["value"], (int, float)) and w.fields["value"] >= total), None)
         rule = "kind.list_of_figure"
-    if whole is None:
-        return
+    if whole is not None:
+        _list_of(whole, items, rule)
+
+
+def _list_of(whole: Figure, items: list[Figure], rule: str) -> None:
+    """The items of a list take `whole`'s kind and time, its place where they state none, and its class
+    where they name none."""
     for f in items:
         _take_whole(f, whole, rule, f.fields["scope_basis"] != "stated")
         if f.fields["star"] == "3+" and whole.fields["star"] not in (None, "3+") and f.fields["metric"] == "ocop_products":
