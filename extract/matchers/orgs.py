@@ -38,6 +38,7 @@ LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
 TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
+VILLAGE_WORDS = set(VOCAB["village_words"])
 ADDRESS_WORDS = VOCAB["address_words"]
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NOT_A_BASE = regex.compile(rf"\s+{longest_first(VOCAB['not_a_base_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
@@ -143,6 +144,28 @@ def _starts_place(t: Token) -> bool:
     return low in PLACE_WORDS or any(low.startswith(w + " ") for w in PLACE_WORDS)
 
 
+def _village_in_name(tokens: list[Token], i: int) -> bool:
+    """A capitalized village word with its capitalized name, in a business's name before any other proper
+    name (`HTX Nông nghiệp Bản Hồ`; after one, it is the address: `HTX Mỹ Xuyên Ấp Hòa Lời`)."""
+    t = tokens[i]
+    if not _capitalized(t) or t.lower.split()[0] not in VILLAGE_WORDS:
+        return False
+    rest = t.text.split()[1:] or (tokens[i + 1].text.split() if i + 1 < len(tokens) else [])
+    return bool(rest) and all(s[:1].isupper() for s in rest)
+
+
+def _ends_name(tokens: list[Token], i: int) -> bool:
+    """Nothing of a name after tokens[i]: the end, a mark, or a lower-case stop or administrative word."""
+    if i + 1 >= len(tokens):
+        return True
+    t = tokens[i + 1]
+    return not _is_word(t) or (_lower(t) and (t.lower in STOP or _starts_place(t)))
+
+
+def _short_number(t: Token) -> bool:
+    return t.text.isdigit() and len(t.text) <= 2
+
+
 def _starts_address(tokens: list[Token], i: int) -> bool:
     """The words from tokens[i] begin an address (`Khu công nghiệp Mỹ Tho`, `KCN Tân Hương`), however the
     tokenizer grouped them."""
@@ -170,11 +193,14 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
             break
         if last is not None and not agency and _starts_address(tokens, i):
             break       # 'CTCP Nông sản Việt Khu công nghiệp Mỹ Tho': the address of a flattened table
-        if _starts_place(t):
+        if _starts_place(t) and (agency or last is not None or not _village_in_name(tokens, i)):
             if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and _capitalized(tokens[i + 1])):
                 # an agency's place is part of its name, and ends it; so is the commune of a cooperative
-                # named by its trade alone ('HTX dịch vụ nông nghiệp xã Yên Lạc')
+                # named by its trade alone ('HTX dịch vụ nông nghiệp xã Yên Lạc', 'HTX Nông nghiệp Phường 3')
                 last = _place_end(tokens, i)
+            elif last is None and low in COMMUNE_WORDS and i + 1 < n and _short_number(tokens[i + 1]) \
+                    and _ends_name(tokens, i + 1):
+                last = i + 1
             break
         if agency and t.text in places.CANONICAL:
             last = i
@@ -207,8 +233,8 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
                 continue
             break
         elif t.text[:1].isdigit():
-            if i > 0 and tokens[i - 1].lower in NUMBER_LEADS:
-                last = i         # 'CTCP Thực phẩm số 2'
+            if i > 0 and tokens[i - 1].lower in NUMBER_LEADS or (last == i - 1 and _short_number(t) and _ends_name(tokens, i)):
+                last = i         # 'CTCP Thực phẩm số 2', 'HTX Nông nghiệp Hải Thanh 1, …'
             elif not (i + 1 < n and _is_proper(tokens, i + 1)):
                 break            # a digit inside the name only on the way to more of it ('PTK 879 Việt Nam')
         i += 1
