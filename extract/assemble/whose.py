@@ -26,7 +26,8 @@ _TRAILING_COMMA = regex.compile(r"\s*,\s*")
 _NO_LINK = regex.compile(r"\s*:?\s*")     # 'Các chủ thể gồm Công ty TNHH Minh Phát 3 sản phẩm, …'
 _KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
 _GLOSS = regex.compile(r"\s*\([^()\d]{2,60}\)")
-_AT_PLACE = regex.compile(r"\s*(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+"
+_AT_PLACE = regex.compile(r"\s*(?:(?:(?:có\s+)?trụ sở(?:\s+chính)?|đóng(?:\s+trụ sở)?|đặt(?:\s+trụ sở)?|(?:có\s+)?địa chỉ)\s+)?"
+                       r"(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+"
                        r"(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*,?\s*)?", regex.IGNORECASE)
 _COMMA_ADDRESS = regex.compile(r"\s*,\s*(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
                             r"\s*,?\s*)?", regex.IGNORECASE)
