@@ -57,6 +57,17 @@ def _year_stated(info: SentenceInfo, m: Match, rounds: bool = True) -> int | Non
     return int(years.pop()) if len(years) == 1 else None
 
 
+def _part_year(info: SentenceInfo, m: Match, v: str, published) -> int | None:
+    """The year of a part of a year with none stated (`cuối năm`: `XXXX-12~`) in a report published then:
+    that year, or the year before when the part lies more than half a year after the publication and the
+    sentence looks back (`Trong tháng cuối năm, UBND tỉnh đã công nhận 11 sản phẩm`, written on 3 January)."""
+    if published is None:
+        return None
+    ahead = int(v[5:7]) - published.month if v[5:7].isdigit() else 0
+    coming = _COMING.match(info.sentence.doc_text, m.end) is not None or cues.target(info.text) is not None
+    return published.year - 1 if ahead > 6 and not coming else published.year
+
+
 _TO_STATED = re.compile("|".join(dates.VOCAB["relative_to_stated"]), re.IGNORECASE)
 
 
@@ -194,9 +205,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             year = None
             v = m.value.get("value")
             if v and v.startswith("XXXX") and v.endswith("~") and len(v) <= 8 and not m.value.get("relative"):
-                # 'cuối năm', 'giữa năm' with no year: this year, known only from the publication date ('cuối
-                # tháng 12' is a day's, below)
-                ctx.date_values[(m.start, m.end)] = f"{published.year}{v[4:]}" if published else None
+                # 'cuối năm', 'giữa năm' with no year ('cuối tháng 12' is a day's, below): the year its sentence
+                # states, else this year, known only from the publication date
+                part_year = _year_stated(info, m, rounds=False) or _part_year(info, m, v, published)
+                ctx.date_values[(m.start, m.end)] = f"{part_year}{v[4:]}" if part_year else None
                 continue
             if published is None and v and v.startswith("XXXX"):
                 md = edtf_key("2000" + v[4:].split("/")[0])
