@@ -266,12 +266,13 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                                  measured=kind_rule == "kind.target_named")
             if kind == "target" and as_of is None and ctx.date_value(plan := ctx.plan_dates.get(info.start)):
                 as_of, basis, time_rule = ctx.date_value(plan).split("/")[-1], "context", "time.plan"   # 'Kế hoạch năm 2025: …'
-        if kind == "total" and basis == "stated" and ctx.published and as_of[:4].isdigit() \
-                and int(as_of[:4]) > ctx.published.year:
+        if kind in ("total", "added") and basis == "stated" and ctx.published and as_of[:4].isdigit() \
+                and int((as_of if kind == "total" else period or as_of)[:4]) > ctx.published.year:
             if _ALREADY.search(kind_window):    # 'Nhiệm kỳ 2020-2025 đã có 45 sản phẩm': so far, now
-                (as_of, basis), period, time_rule = ctx.now(), None, "time.so_far_in_span"
-            else:
-                kind, kind_rule = "target", "kind.future_date"   # 'Đến năm 2025, số sản phẩm … đạt 450', written in 2024
+                if kind == "total":
+                    (as_of, basis), period, time_rule = ctx.now(), None, "time.so_far_in_span"
+            else:   # 'Đến năm 2025, số sản phẩm … đạt 450', 'Năm 2025, tỉnh tiếp tục nâng hạng 10 sản phẩm', in 2024
+                kind, kind_rule = "target", "kind.future_date"
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:
