@@ -52,9 +52,16 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
         return True
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
-    if cues.right_before(left, len(left), "metric", "review_cues", window=30):
-        return True     # under review: 'tổ chức đánh giá lại 30 sản phẩm OCOP hết hạn'
+    if cues.right_before(left, len(left), "metric", "review_cues", window=30) or _UNDER_REVIEW.search(left[-80:]):
+        return True     # under review: 'tổ chức đánh giá lại 30 sản phẩm OCOP hết hạn', 'đang đánh giá 15 sản phẩm'
     return any(_unanswered(sentence_left, c) for c in either)
+
+
+_UNDER_REVIEW = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+(?:(?:tổ chức|tiến hành)\s+)?"
+    rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?:\s*(?:,|và)\s*(?:phân hạng|xếp hạng))?"
+    r"(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
+"""An evaluation under way or to come right before the number (`đang đánh giá`, `sẽ tổ chức đánh giá, phân hạng`)."""
 
 
 def _without_bases(text: str) -> str:
