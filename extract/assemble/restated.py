@@ -96,7 +96,9 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
       sao`), the headline naming none: its class, kind and time are the body's;
     - the same or rounded (`Hưng Yên có gần 400 sản phẩm OCOP` over `Tỉnh có 398 sản phẩm OCOP tính đến hết
       năm 2024`, `Hà Tĩnh công nhận thêm 35 sản phẩm OCOP` over `… công nhận 35 sản phẩm OCOP năm 2024`): its
-      time is the body's (`headline_rounds`)."""
+      time is the body's (`headline_rounds`);
+    - a target with no time of its own takes the one time of the body's targets (`Hưng Yên phấn đấu có thêm
+      35 sản phẩm OCOP` over `Năm 2025, tỉnh phấn đấu có thêm 30 sản phẩm OCOP`)."""
     if headline_start is None:
         return
     body = [g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start]
@@ -111,6 +113,13 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
         if not same and len(finer) == 1:
             _take(f, finer[0], "scope.headline_of_figure", place=True)   # 'Bắc Kạn: thêm 2 sản phẩm OCOP' over
             continue                                                    # '… 2 sản phẩm … của 2 hộ ở huyện Ba Bể'
+        if f.fields["kind"] == "target" and f.fields["as_of"] is None:
+            aims = [g for g in body if g.fields["kind"] == "target" and g.fields["metric"] == f.fields["metric"]
+                    and g.fields["as_of"]]
+            if len({g.fields["as_of"] for g in aims}) == 1:    # 'Hưng Yên phấn đấu có thêm 35 sản phẩm OCOP'
+                f.fields.update({k: aims[0].fields[k] for k in ("as_of", "period", "time_basis")})
+                f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_aims"]
+            continue
         if f.fields["kind"] == "total" and f.fields.get("kind_basis") != "stated":
             g = next((g for g in same if g.fields["star"] == f.fields["star"] and g.fields["kind"] != "total"
                       and g.fields.get("kind_basis") != "default"), None)
