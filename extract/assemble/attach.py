@@ -26,6 +26,16 @@ def programme_period(d: Match, text: str) -> bool:
         and bool(_PROGRAMME_BEFORE.search(text, max(0, d.start - 80), d.start))
 
 
+def whole_programme(d: Match, text: str) -> bool:
+    """A span of years named as the programme's, or one from its first year (`Giai đoạn 2019 - 2024, tỉnh đã
+    có 330 sản phẩm OCOP được công nhận`): what was recognized over it is the stock at its end."""
+    return programme_period(d, text) or bool(d.value.get("interval")) and d.value.get("precision") == "year" \
+        and (d.value.get("value") or "")[:4] in _FIRST_YEARS
+
+
+_FIRST_YEARS = set(cues.words("programme_first_years"))
+
+
 def _same_shape(a: Match, b: Match) -> bool:
     """Two dates of one list (`năm 2019, 2020, 2021`): the same precision, neither relative (`năm 2019, đến
     nay` is no list)."""

@@ -171,7 +171,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     relation = attach.relation_of(d, now)
     if relation is None and cues.has(kind_window, "kind", "year_span"):
         relation = "during"     # 'Tính chung cả năm, tỉnh có 37 sản phẩm được công nhận': the year's
-    if relation == "during" and d is not None and attach.programme_period(d, text):
+    if relation == "during" and d is not None and attach.whole_programme(d, text):
         relation = "until"      # 'Sau 5 năm thực hiện Chương trình OCOP (2019 - 2024), tỉnh đã có 229 sản phẩm'
     # a part keeps its whole's kind and time, unless the whole holds no rating and the part does ('35 sản
     # phẩm hết hiệu lực, trong đó 20 sản phẩm đã được đánh giá lại và công nhận lại': read on its own)
