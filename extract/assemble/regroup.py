@@ -124,8 +124,10 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
     (a comma or `và` right after)."""
     items = [f for f in done if f.parent is None and f.unit == done[-1].unit]
     last = items[-1] if items else None
-    if last is None or len(items) < 2 or last.fields["kind"] != "added" \
-            or not _PREDICATE_AFTER & set(last.fields["rules"]):
+    if last is None or len(items) < 2:
+        return
+    if last.fields["kind"] != "added" or not _PREDICATE_AFTER & set(last.fields["rules"]):
+        _share_first_predicate(text, items)
         return
     earlier = items[:-1]
     if any("kind.default_total" not in f.fields["rules"] or not _ITEM_END.match(text, f.end) for f in earlier):
@@ -138,3 +140,19 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
         return
     for f in earlier:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"] if by_year else last.fields["period"])
+
+
+def _share_first_predicate(text: str, items: list[Figure]) -> None:
+    """Items of a list of years after the first, said without the predicate the first takes (`Năm 2020 tỉnh có
+    21 sản phẩm được công nhận, năm 2021 có 30 sản phẩm, năm 2022 có 38 sản phẩm OCOP`): each counts what its
+    year recognized, as the first does."""
+    first, later = items[0], items[1:]
+    if first.fields["kind"] != "added" or not _PREDICATE_AFTER & set(first.fields["rules"]) \
+            or not _YEAR.fullmatch(first.fields["as_of"] or ""):
+        return
+    if any("kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"]
+           or not _YEAR.fullmatch(f.fields["as_of"] or "") for f in later) \
+            or any(not _ITEM_END.match(text, f.end) for f in later[:-1]):
+        return
+    for f in later:
+        read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"])
