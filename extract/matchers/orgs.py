@@ -25,161 +25,28 @@ import regex
 from ..segment import Token
 from . import Match, load_vocab, longest_first
 from . import org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
+from .org_words import (NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
+                        place_end, refine, short_number, starts_address, starts_place, village_in_name)
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
 AGENCY = VOCAB["agency_heads"]
-STOP = set(VOCAB["stop_words"])
-VERBS_AFTER_NAME = set(VOCAB["verbs_after_name"])
-PLACE_WORDS = set(VOCAB["place_words"])
 JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
-TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
-VILLAGE_WORDS = set(VOCAB["village_words"])
-ADDRESS_WORDS = VOCAB["address_words"]
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NOT_A_BASE = regex.compile(rf"\s+{longest_first(VOCAB['not_a_base_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NESTED_GAP = regex.compile(r"\s*")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
-NAME_WINDOW = 200          # characters after a legal form that a name and its location can take
 TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
-_SYLLABLE = regex.compile(r"\S+")
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
 TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True,   # see scan.py
                                     word_end=scan.LETTERS)
-_ABBR = regex.compile(r"^(?=.*\p{Lu})[\p{Lu}\d][\p{Lu}\d&.\-]+$")   # TNHH, SX-TM, NN&PTNT, OCOP (a number is not)
-
-
-def _is_word(t: Token) -> bool:
-    return t.text[:1].isalnum()
-
-
-def _capitalized(t: Token) -> bool:
-    return t.text[:1].isupper()
-
-
-def _lower(t: Token) -> bool:
-    return t.text[:1].islower()
-
-
-def _all_caps_words(t: Token) -> bool:
-    return all(s[:1].isupper() for s in t.text.split())
-
-
-def _is_proper(tokens: list[Token], i: int) -> bool:
-    """A proper-name word: every syllable capitalized (Quang Vinh, Việt Nam) or an abbreviation; one
-    capitalized syllable followed by lower-case trade words (Dâu tằm tơ) is a trade word."""
-    t = tokens[i]
-    if t.text.upper() in TRADE_ABBREVIATIONS:
-        return False      # 'HTX DV chế biến, thu mua …': a trade, not the name
-    if _ABBR.match(t.text):
-        return True
-    if not _all_caps_words(t) or not t.text[:1].isalpha():
-        return False
-    if len(t.text.split()) > 1:
-        return True
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return not (nxt is not None and _lower(nxt) and nxt.lower not in STOP and nxt.lower not in VERBS_AFTER_NAME)
-
-
-def _refine(text: str, tokens: list[Token], pos: int) -> list[Token]:
-    """The words from `pos` on, repaired where the tokenizer joined across a name's edge: a word that
-    straddles `pos` is cut there (`Bộ Nông nghiệp…` read as one word), and a word whose capitalized
-    syllables (two or more) run into lower-case ones is cut between them (`Tân Thịnh tạo`)."""
-    out = []
-    for t in tokens:
-        if t.end <= pos:
-            continue
-        if t.start > pos + NAME_WINDOW:
-            break
-        if t.start < pos:
-            start = pos + len(text[pos:t.end]) - len(text[pos:t.end].lstrip())
-            if start >= t.end:
-                continue
-            t = Token(text[start:t.end], start, t.end)
-        out += _split_word(text, t)
-    return out
-
-
-def _split_word(text: str, t: Token) -> list[Token]:
-    if " " not in t.text:
-        return [t]      # one syllable: nothing to cut
-    syllables = list(_SYLLABLE.finditer(t.text))
-    mark = next((j for j, s in enumerate(syllables) if not s.group()[:1].isalnum()), None)
-    if mark is not None and len(syllables) > 1:      # 'Thái |': a mark the tokenizer joined to a word
-        cut = [j for j in (mark, mark + 1) if 0 < j < len(syllables)]
-        return _cut(text, t, syllables, cut[0])
-    k = 0
-    while k < len(syllables) and syllables[k].group()[:1].isupper():
-        if k > 0 and syllables[k].group().lower() in PLACE_WORDS:
-            break   # Minh Khang Xã: an administrative word inside a word starts the place
-        k += 1
-    if 1 <= k < len(syllables) and (k >= 2 or syllables[k].group().lower() in PLACE_WORDS
-                                    or syllables[k].group() in STOP):
-        # 'Hòa Bình đạt', 'Hưng Thịnh Phát đạt' read as words 'Bình đạt', 'Phát đạt': the name ends, the
-        # clause goes on (a lower-case stop word is never inside a name's word)
-        return _cut(text, t, syllables, k)
-    # 'cao Trọng Đức', 'Nông nghiệp U&I': a lower-case syllable followed by a capitalized one
-    for j in range(1, len(syllables)):
-        if syllables[j - 1].group()[:1].islower() and syllables[j].group()[:1].isupper():
-            return _cut(text, t, syllables, j)
-    return [t]
-
-
-def _cut(text: str, t: Token, syllables: list, k: int) -> list[Token]:
-    cut = t.start + syllables[k - 1].end()
-    rest = t.start + syllables[k].start()
-    return [Token(text[t.start:cut], t.start, cut)] + _split_word(text, Token(text[rest:t.end], rest, t.end))
-
-
-def _starts_place(t: Token) -> bool:
-    """The word is an administrative word, or begins with one (`Xã Tân Hòa` read as one word)."""
-    low = t.lower
-    return low in PLACE_WORDS or any(low.startswith(w + " ") for w in PLACE_WORDS)
-
-
-def _village_in_name(tokens: list[Token], i: int) -> bool:
-    """A capitalized village word with its capitalized name, in a business's name before any other proper
-    name (`HTX Nông nghiệp Bản Hồ`; after one, it is the address: `HTX Mỹ Xuyên Ấp Hòa Lời`)."""
-    t = tokens[i]
-    if not _capitalized(t) or t.lower.split()[0] not in VILLAGE_WORDS:
-        return False
-    rest = t.text.split()[1:] or (tokens[i + 1].text.split() if i + 1 < len(tokens) else [])
-    return bool(rest) and all(s[:1].isupper() for s in rest)
-
-
-def _ends_name(tokens: list[Token], i: int) -> bool:
-    """Nothing of a name after tokens[i]: the end, a mark, or a lower-case stop or administrative word."""
-    if i + 1 >= len(tokens):
-        return True
-    t = tokens[i + 1]
-    return not _is_word(t) or (_lower(t) and (t.lower in STOP or _starts_place(t)))
-
-
-def _short_number(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) <= 2
-
-
-def _starts_address(tokens: list[Token], i: int) -> bool:
-    """The words from tokens[i] begin an address (`Khu công nghiệp Mỹ Tho`, `KCN Tân Hương`), however the
-    tokenizer grouped them."""
-    ahead = " ".join(t.lower for t in tokens[i:i + 3]) + " "
-    return any(ahead.startswith(w + " ") for w in ADDRESS_WORDS)
-
-
-def _place_end(tokens: list[Token], i: int) -> int:
-    """Index of the last word of the place that starts at tokens[i] (an administrative word)."""
-    j = i + 1
-    while j < len(tokens) and _is_word(tokens[j]) and _all_caps_words(tokens[j]) \
-            and tokens[j].text.split()[0] not in places.SURNAMES:
-        j += 1
-    return j - 1
 
 
 def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int], trades: bool = True) -> int | None:
@@ -189,17 +56,17 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
     while i < n:
         t = tokens[i]
         low = t.lower
-        if t.start in trigger_starts or (low in STOP and not _capitalized(t)):
+        if t.start in trigger_starts or (low in STOP and not capitalized(t)):
             break
-        if last is not None and not agency and _starts_address(tokens, i):
+        if last is not None and not agency and starts_address(tokens, i):
             break       # 'CTCP Nông sản Việt Khu công nghiệp Mỹ Tho': the address of a flattened table
-        if _starts_place(t) and (agency or last is not None or not _village_in_name(tokens, i)):
-            if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and _capitalized(tokens[i + 1])):
+        if starts_place(t) and (agency or last is not None or not village_in_name(tokens, i)):
+            if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and capitalized(tokens[i + 1])):
                 # an agency's place is part of its name, and ends it; so is the commune of a cooperative
                 # named by its trade alone ('HTX dịch vụ nông nghiệp xã Yên Lạc', 'HTX Nông nghiệp Phường 3')
-                last = _place_end(tokens, i)
-            elif last is None and low in COMMUNE_WORDS and i + 1 < n and _short_number(tokens[i + 1]) \
-                    and _ends_name(tokens, i + 1):
+                last = place_end(tokens, i)
+            elif last is None and low in COMMUNE_WORDS and i + 1 < n and short_number(tokens[i + 1]) \
+                    and ends_name(tokens, i + 1):
                 last = i + 1
             break
         if agency and t.text in places.CANONICAL:
@@ -207,35 +74,35 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
             break
         if low in JOINERS or (t.text == "," and last is None and not agency and trades):
             nxt = tokens[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt.start not in trigger_starts and _is_word(nxt) \
+            if nxt is not None and nxt.start not in trigger_starts and is_word(nxt) \
                     and not nxt.text[:1].isdigit() and (
-                    _capitalized(nxt) or (last is None and not agency and (trades or low != ",")
+                    capitalized(nxt) or (last is None and not agency and (trades or low != ",")
                                           and nxt.lower not in STOP
-                                          and not _starts_place(nxt))):
+                                          and not starts_place(nxt))):
                 # 'Thương mại và Dịch vụ'; before the proper name, a list of trades runs through commas
                 # and 'và' ('HTX sản xuất, thương mại, dịch vụ Phú Lộc')
                 i += 1
                 continue
             break
-        if not _is_word(t):
+        if not is_word(t):
             break
-        if _is_proper(tokens, i) or (agency and _capitalized(t)):
+        if is_proper(tokens, i) or (agency and capitalized(t)):
             last = i
-        elif _lower(t) and last is not None:
+        elif lower(t) and last is not None:
             # after a proper name, lower-case words continue the name only on the way to another one
             j = i
-            while j < n and j - i < LOOKAHEAD and _lower(tokens[j]) and tokens[j].lower not in STOP \
+            while j < n and j - i < LOOKAHEAD and lower(tokens[j]) and tokens[j].lower not in STOP \
                     and tokens[j].lower not in PLACE_WORDS:
                 j += 1
-            if j < n and (_is_proper(tokens, j) or (agency and tokens[j].lower in PLACE_WORDS)) \
+            if j < n and (is_proper(tokens, j) or (agency and tokens[j].lower in PLACE_WORDS)) \
                     and tokens[j].start not in trigger_starts:
                 i = j
                 continue
             break
         elif t.text[:1].isdigit():
-            if i > 0 and tokens[i - 1].lower in NUMBER_LEADS or (last == i - 1 and _short_number(t) and _ends_name(tokens, i)):
+            if i > 0 and tokens[i - 1].lower in NUMBER_LEADS or (last == i - 1 and short_number(t) and ends_name(tokens, i)):
                 last = i         # 'CTCP Thực phẩm số 2', 'HTX Nông nghiệp Hải Thanh 1, …'
-            elif not (i + 1 < n and _is_proper(tokens, i + 1)):
+            elif not (i + 1 < n and is_proper(tokens, i + 1)):
                 break            # a digit inside the name only on the way to more of it ('PTK 879 Việt Nam')
         i += 1
     return last
@@ -306,6 +173,6 @@ def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
     """The reading of a name whose words start at `pos`, over a window's words: the words from `pos` on
     and the index of the name's last one (None: no name)."""
     def read(tokens: list[Token]) -> tuple[org_windows.Read, int | None]:
-        after = org_windows.Read(_refine(text, tokens, pos))
+        after = org_windows.Read(refine(text, tokens, pos))
         return after, _name_end(after, 0, agency, starts, trades=trades)
     return read
