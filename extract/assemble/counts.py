@@ -72,7 +72,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     pools.close(state.pool)
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
-    restated.settle_headline(figures_read, infos[0].start if infos else None)   # 'Cao Bằng: 3 sản phẩm đạt OCOP 4*'
+    restated.settle_headline(figures_read, infos)   # 'Cao Bằng: 3 sản phẩm đạt OCOP 4*'
     return [f.fields for f in figures_read]
 
 

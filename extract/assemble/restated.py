@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer import lookup
+from . import cues, parts
 from .parts import Figure, opens_among
 
 _SAME = ("metric", "star", "kind", "as_of", "period", "time_basis", "kind_basis")
@@ -85,7 +86,7 @@ def business_named_again(orgs: list, start: int, end: int, text: str) -> str | N
     return named[-1].value["name"] if named else None
 
 
-def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
+def settle_headline(figures: list[Figure], infos: list) -> None:
     """A headline's count that the body gives again is that figure (annotation.md: repeated mentions are
     one record; a headline figure without its own date takes the time the body states):
 
@@ -98,10 +99,15 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
       năm 2024`, `Hà Tĩnh công nhận thêm 35 sản phẩm OCOP` over `… công nhận 35 sản phẩm OCOP năm 2024`): its
       time is the body's (`headline_rounds`);
     - a target with no time of its own takes the one time of the body's targets (`Hưng Yên phấn đấu có thêm
-      35 sản phẩm OCOP` over `Năm 2025, tỉnh phấn đấu có thêm 30 sản phẩm OCOP`)."""
-    if headline_start is None:
+      35 sản phẩm OCOP` over `Năm 2025, tỉnh phấn đấu có thêm 30 sản phẩm OCOP`);
+    - `N sản phẩm được công nhận` with no cue of time, the body reporting a decision that recognized
+      products without the number (`Lào Cai: 15 sản phẩm được công nhận OCOP` over `UBND tỉnh vừa ban hành
+      quyết định công nhận kết quả …`), is what that decision added (`_decided`)."""
+    if not infos:
         return
+    headline_start = infos[0].start
     body = [g for g in figures if g.fields["evidence"]["sentence_start"] != headline_start]
+    decided = any(cues.has(info.text, "kind", "decision_news") for info in infos[1:])
     for f in figures:
         if f.fields["evidence"]["sentence_start"] != headline_start or f.fields["metric"] != "ocop_products":
             continue
@@ -113,6 +119,9 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
         if not same and len(finer) == 1:
             _take(f, finer[0], "scope.headline_of_figure", place=True)   # 'Bắc Kạn: thêm 2 sản phẩm OCOP' over
             continue                                                    # '… 2 sản phẩm … của 2 hộ ở huyện Ba Bể'
+        if decided and not same and _decided(f, infos[0]):
+            parts.read_as_added(f, "kind.headline_of_decision")
+            continue
         if f.fields["kind"] == "target" and f.fields["as_of"] is None:
             aims = [g for g in body if g.fields["kind"] == "target" and g.fields["metric"] == f.fields["metric"]
                     and g.fields["as_of"]]
@@ -140,6 +149,13 @@ def settle_headline(figures: list[Figure], headline_start: int | None) -> None:
             if g is not None:
                 f.fields.update({k: g.fields[k] for k in ("as_of", "period", "time_basis")})
                 f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_figure"]
+
+
+def _decided(f: Figure, headline) -> bool:
+    """A headline's stock read for want of a cue (`kind.default_total`) whose number is said to be recognized
+    (`15 sản phẩm được công nhận OCOP`, `15 sản phẩm của Lào Cai được công nhận`)."""
+    right = headline.sentence.doc_text[f.end:headline.end]
+    return "kind.default_total" in f.fields["rules"] and cues.has(right[:40], "kind", "added_after")
 
 
 ROUNDING = 0.1
