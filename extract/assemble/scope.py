@@ -133,6 +133,10 @@ def _country_after(info: SentenceInfo, n: Match, text: str) -> Match | None:
                  and (_ON_COUNTRY.search(text, n.end, p.start) or _ON_COUNTRY.match(p.text[:4] + " "))), None)
 
 
+_NEXT_ITEM = regex.compile(r"[^,;:.()]{0,30}?(?:,|\s+và)\s*", regex.IGNORECASE)
+"""From a part to the next of its list: its class or noun, then `,` or `và` (no new clause)."""
+
+
 def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, parent, done: list,
                ctx: ArticleContext | None = None) -> tuple:
     """The place of a part of `parent` (a `parts.Figure`): the whole's, or a finer place of its own (before
@@ -161,6 +165,11 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
                 and (bare := _bare_district_opening(info, ctx, n, window_start)) is not None:
             # 'Tỉnh Bắc Giang có 420 sản phẩm, trong đó Lục Ngạn có 42 sản phẩm, Lục Nam có 20 sản phẩm'
             scope, level, scope_rule = *bare, "scope.part_in_own_place"
+        elif done and done[-1].parent is parent and "scope.part_in_own_place" in done[-1].fields["rules"] \
+                and _NEXT_ITEM.fullmatch(text, done[-1].end, n.start):
+            # 'Trong đó, huyện Yên Thành có 10 sản phẩm 4 sao và 35 sản phẩm 3 sao': the place of the part before
+            prev = done[-1].fields
+            scope, level, scope_rule = prev["scope"], prev["scope_level"], "scope.place_of_part_before"
     return scope, level, scope_rule
 
 
