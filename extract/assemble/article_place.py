@@ -44,7 +44,9 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
                 first_district.setdefault(p.value["name"], p.start)
-                if (p.value["admin"] or "").lower().rstrip(".") in ("thành phố", "tp"):
+                admin = admin_word(p.value["admin"])
+                ctx.district_admins.setdefault(p.value["name"], set()).add(admin)
+                if admin == "thành phố":
                     city_districts.add(p.value["name"])
             if p.value["level"] != "province":
                 continue
@@ -76,6 +78,7 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
                 first_district.setdefault(bare, info.start)
     if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
         districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
+    ctx.city_districts = city_districts
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         ctx.district_is_city = ctx.main_district in city_districts
@@ -83,6 +86,15 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}
             ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
+
+
+_ADMIN_SHORT = {"tp": "thành phố", "tx": "thị xã", "h": "huyện", "q": "quận", "tt": "thị trấn"}
+
+
+def admin_word(admin: str | None) -> str:
+    """A place's administrative word, lower case and spelt out (`TP.` → `thành phố`, `TX` → `thị xã`)."""
+    word = (admin or "").lower().rstrip(".")
+    return _ADMIN_SHORT.get(word, word)
 
 
 def _named_district(text: str, province: str) -> str | None:

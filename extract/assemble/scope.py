@@ -11,6 +11,7 @@ from ..matchers import Match
 from ..matchers.places import CENTRAL
 from . import compared, cues
 from .analysis import SentenceInfo
+from .article_place import admin_word
 from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
@@ -227,7 +228,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if in_clause and own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
-        return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx)
+        return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx, last_scope)
     if own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # 'Có 12 sản phẩm ở huyện Ba Bể, …'
     after = [p for p in places if p.start >= n.end and (OF.search(_lead_of(text, n, p)) or _FOR.fullmatch(text, n.end, p.start))
@@ -235,7 +236,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if after:
         return resolve_place(after[0], ctx)
     if before:
-        return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx)
+        return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx, last_scope)
     if last_scope:
         return (*last_scope[:2], "scope.context")
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
@@ -252,13 +253,20 @@ def _agency_place(text: str, p: Match) -> bool:
     return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start))
 
 
-def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
+def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext, last_scope: tuple | None = None
+                ) -> tuple[str | None, str | None, str]:
     """`p`, a place before the number; a bare level word is the place of its level its sentence named
-    before it (`Tại huyện Mường Tè, UBND huyện tổ chức …`), else the article's (`resolve_place`)."""
+    before it (`Tại huyện Mường Tè, UBND huyện tổ chức …`), else, in a province's article, the district the
+    figure before was of when the article names it with that word (`Huyện Tam Đường năm nay có 4 sản phẩm …
+    Lũy kế, huyện có 22`, `Thành phố Bảo Lộc … Năm 2025, thành phố phấn đấu …`), else the article's
+    (`resolve_place`)."""
     if p.value["generic"]:
         named = [q for q in before if q.end <= p.start and not q.value["generic"] and q.value["level"] == p.value["level"]]
         if named and not _absorbed_into_main(named[-1], ctx):
             return named[-1].value["name"], named[-1].value["level"], "scope.generic_is_named_before"
+        if last_scope and ctx.main_level == "province" and last_scope[1] == "district" \
+                and admin_word(p.value["admin"]) in ctx.district_admins.get(last_scope[0], ()):
+            return last_scope[0], "district", "scope.generic_is_last_place"
     return resolve_place(p, ctx)
 
 
