@@ -264,9 +264,14 @@ def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext, last_scope: 
         named = [q for q in before if q.end <= p.start and not q.value["generic"] and q.value["level"] == p.value["level"]]
         if named and not _absorbed_into_main(named[-1], ctx):
             return named[-1].value["name"], named[-1].value["level"], "scope.generic_is_named_before"
-        if last_scope and ctx.main_level == "province" and last_scope[1] == "district" \
-                and admin_word(p.value["admin"]) in ctx.district_admins.get(last_scope[0], ()):
-            return last_scope[0], "district", "scope.generic_is_last_place"
+        word = admin_word(p.value["admin"])
+        if ctx.main_level == "province" and not (word == "thành phố" and ctx.main_place in CENTRAL):
+            # (in Hà Nội's or TP.HCM's article, 'thành phố' is the city itself)
+            if last_scope and last_scope[1] == "district" and word in ctx.district_admins.get(last_scope[0], ()):
+                return last_scope[0], "district", "scope.generic_is_last_place"
+            so_named = [d for d, words in ctx.district_admins.items() if word in words]
+            if len(so_named) == 1:      # 'Thị xã có kế hoạch …': the one thị xã the article names
+                return so_named[0], "district", "scope.generic_is_one_so_named"
     return resolve_place(p, ctx)
 
 
