@@ -129,7 +129,7 @@ def reports_result(sentence_left: str, prev_text: str) -> bool:
     `Theo đó, …` or a bare `Có …` opening it after a decision or a rating (`UBND tỉnh ban hành quyết định …
     Theo đó, có 84 sản phẩm …`; `Sở … tổ chức đánh giá, phân hạng sản phẩm đợt 2. Có 5 sản phẩm đạt 4 sao`)."""
     if cues.has(sentence_left, "kind", "result_cues"):
-        return True
+        return not cues.has(sentence_left, "kind", "stock_after_result")   # 'Với kết quả này, toàn tỉnh có 490 …'
     if _BARE_HAVE.fullmatch(sentence_left):     # 'Có 5 sản phẩm đạt 4 sao' after a round or a decision
         return cues.has(prev_text, "kind", "decision_words")
     m = cues.first(sentence_left, "kind", "decision_result_cues")
