@@ -283,13 +283,16 @@ def _absorbed_into_main(p: Match, ctx: ArticleContext) -> bool:
 
 
 def _most_specific(places: list[Match], i: int, text: str) -> Match:
-    """places[i], or the place right before it when the two name one place, the more specific first
-    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)')."""
+    """places[i], or the places right before it when they name one place, the more specific first
+    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)', 'xã Bản Liền,
+    huyện Bắc Hà (Lào Cai)')."""
     p = places[i]
-    if i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
+    while i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
             and _RANK.get(places[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
         listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
             and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
         # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
-        return p if listed else places[i - 1]
+        if listed:
+            return p
+        i, p = i - 1, places[i - 1]     # 'Xã Bản Liền, huyện Bắc Hà (Lào Cai)': the commune
     return p

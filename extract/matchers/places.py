@@ -125,6 +125,7 @@ def pattern() -> regex.Pattern:
         (?P<country>(?<!\p{{L}})(?i:{longest_first(VOCAB["country"])})(?!\p{{L}}))   # cả nước, Việt Nam
       | (?P<bare>(?<!\p{{L}})(?:{known})(?![\p{{L}}\p{{M}}]))                   # Hà Nội, TP.HCM
       | (?P<admin>(?<!\p{{L}}){_admin_alternation()})[ \t]*                         # tỉnh / TP / H. ...
+        (?:(?i:{longest_first(VOCAB["descriptors"])})[ \t]+(?=\p{{Lu}}))?             # huyện đảo Lý Sơn
         (?P<words>{_ANY_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_ANY_WORD}){{0,6}})?      # Mường khương, 1
       | (?P<generic>(?<!\p{{L}})(?:{longest_first(GENERIC)})(?![\p{{L}}\p{{M}}])
                    (?![ \t]+\p{{Lu}}))                                     # toàn thành phố (not 'của tỉnh X')
