@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..matchers import Match
-from . import cues, growth, parts, pools, scope
+from . import cues, growth, parts, pools, regroup, scope
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
@@ -41,6 +41,7 @@ class ReaderState:
     outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
     lead: tuple | None = None           # (text, figures) of the sentence a list's items follow (`…, gồm:`)
     last: tuple = ("", [])              # (text, figures) of the sentence just read
+    classes: tuple | None = None        # (addition, its class lines so far, they and their items): regroup.class_lines
 
 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
@@ -63,7 +64,8 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
-                                pool=state.pool if item and state.item else None)   # (a list's items: one stretch)
+                                pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
+                                classes=state.classes if item else None)
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
     return state
@@ -100,6 +102,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
                 #   có …', a round's parts by district: 'Trong số này, huyện Đại Lộc có 9 sản phẩm, … thành phố
                 #   Hội An 5 sản phẩm') leaves the reader in none of them: the next one is in the article's place
             state.places.update(f.fields["scope"] for f in placed)
+        regroup.class_lines(state, reading.done)
     elif (subject := scope.subject_place(info, ctx, state.last_scope)) is not None:
         state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
     if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after

@@ -156,3 +156,33 @@ def _share_first_predicate(text: str, items: list[Figure]) -> None:
         return
     for f in later:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"])
+
+
+def class_lines(state, done: list[Figure]) -> None:
+    """Counts of one class each, a sentence (a list line) apiece after an addition of no one class, read as
+    stocks for want of a cue, that add up to it (`UBND tỉnh công nhận 34 sản phẩm OCOP năm 2024. Cụ thể: / -
+    Sản phẩm đạt 4 sao: 9 sản phẩm; / - Sản phẩm đạt 3 sao: 25 sản phẩm.`; `Sản phẩm đạt 4 sao (7 sản phẩm):
+    Công ty X 3 sản phẩm; …`): its round's classes, with its kind and time, and so are their items; the
+    sentence after them details the addition, not the last class (`Trong số này có 21 sản phẩm mới …`).
+    `state` (a reader.ReaderState) keeps the addition and the lines read so far."""
+    tops = [f for f in done if f.parent is None]
+    if len(tops) == 1 and state.classes is not None and _class_line(tops[0], state.classes[0]):
+        whole, lines, members = state.classes
+        lines, members = lines + tops, members + [f for f in done if f is tops[0] or f.parent is tops[0]]
+        total = sum(f.fields["value"] for f in lines)
+        state.classes = (whole, lines, members) if total < whole.fields["value"] else None
+        if total == whole.fields["value"]:
+            for f in members:
+                _take_whole(f, whole if f in lines else f.parent, "kind.class_lines_add_up_to_figure",
+                            f in lines and f.fields["scope_basis"] != "stated")
+            state.wholes = [whole]
+        return
+    addition = next((f for f in reversed(tops) if f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products"
+                     and f.fields["star"] in (None, "3+") and isinstance(f.fields["value"], int)), None)
+    state.classes = (addition, [], []) if addition is not None else None
+
+
+def _class_line(f: Figure, whole: Figure) -> bool:
+    return f.unit == whole.unit and f.fields["metric"] == "ocop_products" and f.fields["star"] not in (None, "3+") \
+        and "kind.default_total" in f.fields["rules"] and f.fields["time_basis"] != "stated" \
+        and isinstance(f.fields["value"], int)
