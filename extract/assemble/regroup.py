@@ -98,12 +98,19 @@ def regroup_heading_list(text: str, info: SentenceInfo, done: list[Figure], whol
 
 def _list_of(whole: Figure, items: list[Figure], rule: str) -> None:
     """The items of a list take `whole`'s kind and time, its place where they state none, and its class
-    where they name none."""
+    where they name none; items by product group of a whole of no one class are a split by group, of no
+    class (`Các sản phẩm được công nhận gồm: 11 sản phẩm thực phẩm, 2 sản phẩm đồ uống …`)."""
     for f in items:
         _take_whole(f, whole, rule, f.fields["scope_basis"] != "stated")
-        if f.fields["star"] == "3+" and whole.fields["star"] not in (None, "3+") and f.fields["metric"] == "ocop_products":
-            f.fields["star"] = whole.fields["star"]
-            f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("star")] + ["star.of_whole"]
+        if f.fields["star"] != "3+" or f.fields["metric"] != "ocop_products":
+            continue
+        if whole.fields["star"] not in (None, "3+"):
+            f.fields["star"], star_rule = whole.fields["star"], "star.of_whole"
+        elif f.fields["category"]:
+            f.fields["star"], star_rule = None, "star.split_by_group"
+        else:
+            continue
+        f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("star")] + [star_rule]
 
 
 _HEADING_POINTS_BACK = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(?:này|trên|nói trên|được công nhận|đạt \d sao|"
