@@ -118,7 +118,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
                              text=text) \
-        if unit in (products, "%") else None
+        if unit in (products, "%") and figures.result_after_whole(text, n, end) is None else None
     heading = parts.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
         else None
     if heading is not None:
@@ -242,9 +242,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        round_result = n.value.get("of_role") == "whole" and (      # (an X/Y's whole in a round: the pool)
-            kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")
-            or parts.reports_result(text[info.start:n.start], reading.prev_text))
+        round_result = n.value.get("of_role") == "whole" and ("pool" if figures.result_after_whole(text, n, end) == "pool" else (
+            kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")     # (an X/Y's whole in a round: the pool)
+            or parts.reports_result(text[info.start:n.start], reading.prev_text)))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)
         carried = lead.carried_kind(state, info, n, unit, star, metric, relation, level, bool(done), d is not None) \
             if kind_rule == "kind.default_total" and not now else None

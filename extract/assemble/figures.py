@@ -98,21 +98,46 @@ def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list
                      level: str | None, round_result: bool) -> tuple[str | None, str | None, list[str]]:
     """What the figure's place says of its metric:
 
-    - the whole of an X/Y in a round's result (`round_result`), not said to be a place's stock, is the
-      products evaluated, not rated (`Kết quả, có 29/31 sản phẩm đạt …`; but `2.167/9.852 sản phẩm … của cả
+    - the whole of an X/Y in a round's result (`round_result`), not said to be a place's stock, or followed
+      by what X reached with no OCOP in its noun phrase (`round_result` "pool": `18/25 sản phẩm của Lạng Sơn
+      đạt chuẩn OCOP 3 sao`), is the products evaluated, not rated (`Kết quả, có 29/31 sản phẩm đạt …`; but `2.167/9.852 sản phẩm … của cả
       nước`, `33/55 sản phẩm 4 sao của tỉnh`, and `Tỷ lệ sản phẩm 4 sao đạt 25/245 sản phẩm`, no round's);
     - a share whose place is the country itself is no share of the country (`7.360 chủ thể OCOP, trong đó
       2.426 hợp tác xã (chiếm 33%)` in a national article).
     """
     rule = None
-    if n.value.get("of_role") == "whole" and metric == "ocop_products" and round_result \
-            and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place"):
+    if n.value.get("of_role") == "whole" and metric == "ocop_products" and (round_result == "pool" or round_result
+                                                                            and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place")):
         rule = "metric.evaluated_pool"
     elif metric == "share_of_national" and level == "country":
         rule = "metric.percent"
     if rule is None:
         return metric, star, rules
     return None, None, [r for r in rules if not r.startswith(("metric.", "star"))] + [rule]
+
+
+_RESULT_AFTER = regex.compile(r"(?P<np>[^,;.()]{0,50}?)\s(?:đã\s+|được\s+)?(?:đạt|công nhận)(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+_OF_PLACE_AFTER = regex.compile(r"[^,;.()]{0,30}?\s(?:của|trên)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|cả nước|địa bàn)"
+                                r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def result_after_whole(text: str, n: Match, end: int) -> str | None:
+    """The whole of an X/Y followed by what X reached (`18/25 sản phẩm của Lạng Sơn đạt chuẩn OCOP 3 sao`):
+    the class is X's, and Y is the products put to the round (`pool`), or the stock of OCOP products its
+    noun phrase names (`33/55 sản phẩm OCOP của tỉnh đạt 4 sao`: `stock`); None for other numbers.
+
+    >>> from ..matchers import numbers
+    >>> t = "18/25 sản phẩm của Lạng Sơn đạt chuẩn OCOP 3 sao"
+    >>> y = numbers.match(t)[1]
+    >>> result_after_whole(t, y, y.end + 9), result_after_whole("33/55 sản phẩm OCOP của tỉnh đạt 4 sao", y, 14)
+    ('pool', 'stock')
+    """
+    if n.value.get("of_role") != "whole" or (m := _RESULT_AFTER.match(text, end)) is None \
+            or _OF_PLACE_AFTER.match(text, m.end()):
+        return None     # ('33/55 sản phẩm đạt 4 sao của tỉnh': the province's 4-star products, 33 of them here)
+    return "stock" if "OCOP" in m.group("np") else "pool"
 
 
 def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
