@@ -116,10 +116,10 @@ def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list
     return None, None, [r for r in rules if not r.startswith(("metric.", "star"))] + [rule]
 
 
-_RESULT_AFTER = regex.compile(r"(?P<np>[^,;.()]{0,50}?)\s(?:đã\s+|được\s+)?(?:đạt|công nhận)(?![\p{L}\p{M}])", regex.IGNORECASE)
+_RESULT_AFTER = regex.compile(r"(?P<np>[^,;.()\n]{0,50}?)[ \t](?:đã\s+|được\s+)?(?:đạt|công nhận)(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
-_OF_PLACE_AFTER = regex.compile(r"[^,;.()]{0,30}?\s(?:của|trên)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|cả nước|địa bàn)"
+_OF_PLACE_AFTER = regex.compile(r"[^,;.()\n]{0,30}?[ \t](?:của|trên)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|cả nước|địa bàn)"
                                 r"(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
