@@ -66,6 +66,8 @@ PATTERN = regex.compile(rf"""
       | (?P<from>{_words("range_lead")}\s+){_numeral_pattern("")}            # từ 3 đến 5
         \s+{_words("range_joiners_words")}\s+{_numeral_pattern("2")}
       | (?=\d){_numeral_pattern("")}\s*[-–—]\s*(?=\d){_numeral_pattern("2")}         # 105–110, 3 - 4
+      | (?=\d){_numeral_pattern("")}\s+{_words("range_joiners_words")}\s+(?=\d){_numeral_pattern("2")}
+        (?=\s+{_words(VOCAB["count_nouns"])}(?!\w))                       # 5 đến 7 sản phẩm (a count noun after)
       | {_numeral_pattern("")}                                                # a single numeral
     )
     (?P<percent>\s?%|\s+{_words("percent_words")}(?!\w))?            # 64,7%  /  5 phần trăm
