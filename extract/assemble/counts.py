@@ -60,13 +60,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             reading.done.append(fig)
             figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)
-        if reading.done:
-            if reading.opens_with_parts:
-                regroup.regroup_by_sum(reading.done, state.wholes)    # the whole they add up to
-            else:
-                regroup.regroup_heading_list(text, info, reading.done, state.wholes)
-                regroup.regroup_classes(reading.done, state.wholes)     # '… 2 sản phẩm đạt 4 sao, 3 sản phẩm đạt 3 sao.'
-            regroup.share_year_predicate(text, reading.done)    # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
+        if reading.done:    # the whole the sentence's figures add up to, a predicate they share
+            regroup.regroup_sentence(text, info, reading.done, reading.opens_with_parts, state.wholes)
         reader.leave(state, reading, ctx, text)
         prev_text = info.text
     pools.close(state.pool)

@@ -271,8 +271,9 @@ def label_of(text: str, info: SentenceInfo, n: Match, clause_start: int) -> str 
     """The label a sentence opens with before the colon right before the number's clause (`- Số sản phẩm
     được công nhận mới: 25 sản phẩm`): the words that say what is counted, with no number of their own;
     None when there is none."""
-    if clause_start <= info.start or text[clause_start - 1] != ":" or text[clause_start:n.start].strip():
-        return None
+    if clause_start <= info.start or text[clause_start - 1] != ":" or blanked(
+            text, clause_start, n.start, [p for p in info.places if clause_start <= p.start]).strip():
+        return None     # (an item may open with its place: '… nhiều trong năm như: Hà Nội 210 sản phẩm, …')
     label = text[info.start:clause_start - 1]
     return None if any(info.start <= m.start < clause_start for m in info.numbers) or ":" in label else label
 

@@ -10,6 +10,19 @@ from .analysis import SentenceInfo
 from .parts import Figure, heading_end, read_as_added
 
 
+def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_with_parts: bool,
+                     wholes: list[Figure]) -> None:
+    """The figures of a sentence just read, regrouped under the whole of the sentence before they add up to,
+    and given the predicate they share (the functions below)."""
+    if opens_with_parts:
+        regroup_by_sum(done, wholes)
+    else:
+        regroup_heading_list(text, info, done, wholes)
+        regroup_classes(done, wholes)       # '… 2 sản phẩm đạt 4 sao, 3 sản phẩm đạt 3 sao.'
+        regroup_places(done, wholes)        # '… Phường A có 2 sản phẩm mới, xã B có 1 sản phẩm.'
+    share_year_predicate(text, done)        # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
+
+
 def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
     """Parts that open a sentence (`Trong đó, …`) belong to the whole of the sentence before that they add up
     to: `Năm 2024 có thêm 40 sản phẩm …, nâng tổng số lên 320 sản phẩm. Trong đó, 5 sản phẩm đạt 4 sao, 35
@@ -49,6 +62,27 @@ def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
                   and w.fields["star"] in (None, "3+")), None)
     for f in done if whole is not None else ():
         _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
+
+
+_FINER = {"country": 0, "province": 1, "district": 2, "commune": 3}
+
+
+def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
+    """A sentence of counts of places each inside the place of an addition of the sentence before, that add up
+    to it (`Đợt 1/2024, thị xã Hương Trà có 3 sản phẩm được công nhận. Phường Hương Văn có 2 sản phẩm mới, xã
+    Hương Toàn có 1 sản phẩm.`): its breakdown by place, each an addition at its time, in its own place."""
+    if len(done) < 2 or any(f.parent is not None or f.fields["metric"] != "ocop_products" or f.fields["scope_basis"] != "stated"
+                            or f.fields["kind"] not in ("added", "total") for f in done):
+        return
+    total = sum(f.fields["value"] for f in done if isinstance(f.fields["value"], (int, float)))
+    whole = next((w for w in reversed(wholes) if w.unit == done[0].unit and w.fields["value"] == total
+                  and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"), None)
+    if whole is None or any(_FINER.get(f.fields["scope_level"], 0) <= _FINER.get(whole.fields["scope_level"], 9)
+                            or f.fields["time_basis"] == "stated" for f in done):
+        return
+    for f in done:
+        if "kind.default_total" in f.fields["rules"]:
+            _take_whole(f, whole, "kind.places_add_up_to_figure", False)
 
 
 def _take_whole(f: Figure, whole: Figure, rule: str, its_place: bool) -> None:
