@@ -18,6 +18,9 @@ from ..matchers import Match
 
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])lần lượt(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
+_PREDICATE = regex.compile(r"[^\d;.:()]{0,60}")
+"""Between the items and `lần lượt`: what they share, no number nor clause of its own (`Các huyện A, B có
+nhiều sản phẩm OCOP nhất, lần lượt là …`, `… 4 sao và 3 sao của tỉnh lần lượt là …`)."""
 _NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
 
 
@@ -41,10 +44,10 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
         if not _ITEM_JOIN.fullmatch(text, p.end, run[0].start):
             break
         run.insert(0, p)
-    if len(run) >= 2 and len(run) == len(counted) and not text[run[-1].end:m.start()].strip(" ,"):
+    if len(run) >= 2 and len(run) == len(counted) and _PREDICATE.fullmatch(text, run[-1].end, m.start()):
         return list(zip(counted, run))
     classes = [s for s in stars if start <= s.start and s.end <= m.start()]
-    codes = classes[-1].value["stars"] if classes and not text[classes[-1].end:m.start()].strip(" ,") else []
+    codes = classes[-1].value["stars"] if classes and _PREDICATE.fullmatch(text, classes[-1].end, m.start()) else []
     if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
         return list(zip(counted, codes))
     listed_years = _run([d for d in years if start <= d.start and d.end <= m.start() and not d.value.get("interval")
