@@ -16,7 +16,7 @@ _CATEGORY_BEFORE = regex.compile(
     rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*\(?\s*$",
     regex.IGNORECASE)
 _CATEGORY_AFTER = regex.compile(
-    rf"^\s*(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
+    rf"^\s*(?:OCOP\s+)?(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)
 _CATEGORY_OPENING = regex.compile(
     rf"^\W*(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+(?:OCOP\s+|sản phẩm\s+)?"
@@ -108,6 +108,16 @@ def category_of(left: str, right: str) -> str | None:
     """
     m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right)
     return m.group("cat").lower() if m else None
+
+
+def one_group(right: str) -> bool:
+    """The count's noun phrase says the group its products are of (`792 sản phẩm OCOP thuộc nhóm thủ công mỹ
+    nghệ`): with no other count in its sentence and no whole, that group's own total, not a split.
+
+    >>> one_group(" OCOP thuộc nhóm thủ công mỹ nghệ"), one_group(" của tỉnh")
+    (True, False)
+    """
+    return bool(_CATEGORY_AFTER.match(right))
 
 
 def group_after(right: str) -> str | None:

@@ -123,7 +123,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
     category = (classes.category_of(cat_left, right) or classes.category_opening(info.text)) \
         if unit == products else None
-    group_total = False
+    group_total = category is not None and parent is None and not done and classes.one_group(right) \
+        and not any(parts.PRODUCTS_AFTER.match(text, m.end) for m in later)     # (no other group's count)
     if category is None and unit == products and classes.group_after(right):
         # one group's total, not a split; a part of a figure so named is the split ('Trong 150 sản phẩm OCOP,
         # có 90 sản phẩm thực phẩm, 22 sản phẩm đồ uống')
