@@ -67,7 +67,9 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
 
 _ALL_OF = regex.compile(r",\s*(?:đều|tất cả|cả)\s+(?:là\s+)?(?:của|thuộc|do)\s*$", regex.IGNORECASE)
 """The products of one business said after a comma: `4 sản phẩm OCOP 3 sao, đều của HTX X`."""
-_AND_ANOTHER = regex.compile(r"\s*(?:,|và|cùng)\s*(?:của\s+)?")
+_AND_ANOTHER = regex.compile(r"\s*(?:,|và|cùng)\s*(?:[^,;.()\d]{1,30}?\s+(?=của\s))?(?:của\s+)?")
+"""Between the owner and another business: `5 sản phẩm của HTX X và Công ty TNHH Y`, or another product of that
+one (`trà shan tuyết của HTX X và rượu ngô của Công ty Y`): the products of several."""
 
 
 def _address_end(info: SentenceInfo, at: int, limit: int, text: str) -> int:
