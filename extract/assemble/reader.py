@@ -86,8 +86,9 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                   and f.parent is None]
-        if wholes:
-            state.wholes = wholes
+        if wholes:      # (a sentence of owners, 'Các sản phẩm này thuộc 14 chủ thể', keeps the products' whole)
+            units = {f.unit for f in wholes}
+            state.wholes = wholes + [w for w in state.wholes if w.unit not in units]
         # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
         # sentence of the paragraph that starts with a number
         state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
