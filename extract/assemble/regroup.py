@@ -44,6 +44,8 @@ def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
         return
     for f in partz:
         _take_whole(f, other, "kind.parts_add_up_to_figure", "scope.part_of_figure" in f.fields["rules"])
+        if "star.of_whole" in f.fields["rules"]:    # ('… 13 sản phẩm được nâng hạng lên 4 sao và 20 sản phẩm … 3 sao.
+            f.fields["star"] = other.fields["star"]  #   Trong đó, huyện A có 8 sản phẩm được nâng hạng, …': the 13's class)
     for f in loose:
         _take_whole(f, other, "kind.parts_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
