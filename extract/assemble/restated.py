@@ -51,12 +51,24 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
     sentence opens among (`Trong 14 sản phẩm có …`), is the last figure before it of the same number of the
     same things. Settled as it is read, so that its parts in the sentence (`…, có 20 sản phẩm được đánh giá
     lại`) are read as that figure's."""
-    if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f)):
+    if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f) or _restated_with(text, f)):
         return      # ('Trong 14 sản phẩm có 3 …' after '… công nhận 14 sản phẩm': the same 14)
     g = next((g for g in reversed(earlier) if g.unit == f.unit and g.fields["value"] == f.fields["value"]
               and g.number.value.get("of_role") != "whole"), None)
     if g is not None:
         _take(f, g, "metric.named_again", place=True)
+
+
+_WITH_BEFORE = regex.compile(r"(?:^|[,.;:]\s*)(?:Cùng\s+)?[Vv]ới\s+$")
+_JUST_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:vừa|mới)\s+(?:được\s+)?(?:công nhận|chứng nhận)|mới(?![\p{L}\p{M}]))",
+                                 regex.IGNORECASE)
+
+
+def _restated_with(text: str, f: Figure) -> bool:
+    """A clause opening `(Cùng) với N sản phẩm vừa được công nhận, …` names again the products just counted
+    (`Cùng với 6 sản phẩm vừa được công nhận, tỉnh hiện có 215 sản phẩm OCOP`)."""
+    return bool(_WITH_BEFORE.search(text, max(0, f.number.start - 12), f.number.start)) \
+        and bool(_JUST_RECOGNIZED.match(text, f.end))
 
 
 _FORM_AGAIN = regex.compile(r"(?<![\p{L}\p{M}])của\s+(?P<form>HTX|hợp tác xã|công ty|doanh nghiệp|cơ sở)"
