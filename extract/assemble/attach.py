@@ -65,6 +65,9 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
          and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
 
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
+    if before and after and before[-1].value.get("relative") == "now" \
+            and cues.target(info.sentence.doc_text[before[-1].end:n.start]) is not None:
+        before = []     # 'Hiện tỉnh có 130 sản phẩm, … để đạt mục tiêu 150 sản phẩm vào năm 2025': the aim's year
     d = before[-1] if before else (after[0] if after else (since[-1] if since else None))
     if d is not None and not before and after:
         i = info.dates.index(d)     # '44 sản phẩm … năm 2019, 2020, 2021': the list's last year, as before it

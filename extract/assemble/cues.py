@@ -176,6 +176,11 @@ def measured_target(text: str) -> bool:
 
 
 def _targets(text: str):
-    """Each target cue of `text`, and whether what was done is measured by it."""
+    """Each target cue of `text`, and whether what was done is measured by it (not what is aimed at: `để đạt
+    mục tiêu 150 sản phẩm`)."""
     for m in finditer(text, "kind", "target"):
-        yield m, bool(_MEASURED_BY.search(text, 0, m.start()))
+        measured = _MEASURED_BY.search(text, 0, m.start())
+        yield m, bool(measured) and not _AIMED.search(text, max(0, measured.start() - 12), measured.start())
+
+
+_AIMED = regex.compile(r"(?<![\p{L}\p{M}])(?:để|nhằm|mới|sẽ|phải|cần)\s*$", regex.IGNORECASE)
