@@ -34,6 +34,10 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
     opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
     reach = right_start + (opener.start() if opener else len(right))
+    bracketed = next((s for s in stars if _BRACKET_OPEN.fullmatch(text, right_start, s.start)
+                      and _BRACKET_CLOSE.match(text, s.end)), None) if text else None
+    if bracketed is not None:
+        return bracketed        # '2 sản phẩm (4 sao) và 7 sản phẩm (3 sao)': in brackets after its unit
     after = [s for s in stars if n.end <= s.start < reach and not _OTHER_COUNT.search(text, n.end, s.start)]
     label = [s for s in stars if s.end <= n.start and stars_matcher.LABEL.fullmatch(text, s.end, n.start)] \
         if before_too else []
@@ -51,6 +55,8 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
+_BRACKET_OPEN = regex.compile(r"\s*(?:OCOP\s*)?\(\s*(?:hạng\s+|đạt\s+)?")
+_BRACKET_CLOSE = regex.compile(r"\s*\)")
 _OTHER_COUNT = regex.compile(r",\s*(?:[\p{L}\p{M}]+\s+){0,2}?\d")
 """Another count's clause between a number and a class (`16.000 sản phẩm OCOP, 60 tỉnh có sản phẩm 4 sao`):
 the class is that count's clause's, not the number's."""

@@ -32,6 +32,9 @@ _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cue
                               regex.IGNORECASE)
 
 
+_MOST_PRODUCTS = int(cues.words("metric", "most_products"))
+
+
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None,
               sentence_left: str = "", right: str = "", right_start: int = 0,
@@ -51,6 +54,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return None, "metric.per_unit"      # 'mỗi xã có ít nhất 1 sản phẩm', '2-3 sản phẩm/xã'
         if cues.right_before(left, len(left), "metric", "quantity_verbs", window=40):
             return None, "metric.items_sold"      # 'HTX bán ra thị trường khoảng 20.000 sản phẩm'
+        if isinstance(n.value.get("value"), (int, float)) and n.value["value"] > _MOST_PRODUCTS:
+            return None, "metric.beyond_any_stock"  # 'Mỗi năm, làng nghề sản xuất khoảng 2 triệu sản phẩm'
         if star is not None and star.rule == "stars.potential_lower":
             return None, "metric.potential_lower"      # 'tiềm năng 4 sao': no class, no rating
         if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
