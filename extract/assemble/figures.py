@@ -159,6 +159,12 @@ def status_of(right: str) -> str | None:
     return None
 
 
+_PREVIOUS_PREDICATE = regex.compile(r"^\s*(?:đã\s+)?được\s+(?:công nhận|chứng nhận)[^,;.()\d]{0,20}?(?:,|\s+và)\s*",
+                                    regex.IGNORECASE)
+"""What the count before says happened to it, joined to this one (`có 9 làng nghề được công nhận và 87 sản phẩm
+OCOP`): that count's, not this one's."""
+
+
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
             span: bool = False, months: bool = False, counted: bool = True) -> tuple[str, str]:
@@ -182,6 +188,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     >>> kind_of("Bình Dương: Phát triển chương trình OCOP với ", "với ", " được công nhận", False, None, False, True)
     ('total', 'kind.default_total')
     """
+    kind_window = _PREVIOUS_PREDICATE.sub("", kind_window, count=1)  # ('9 làng nghề được công nhận và 87 sản phẩm')
     if growth.FROM.search(kind_window) and cues.has(right, "kind", "growth_to"):
         return "total", "kind.growth_from"      # 'Từ 38 sản phẩm năm 2019, đến nay … có 260': where it started
     if plan and cues.has(right[:40], "kind", "already_rated_after"):
