@@ -122,6 +122,7 @@ def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
 
 
 _BARE_HAVE = regex.compile(r"\W*có\s*", regex.IGNORECASE)
+_AMONG_THEM = regex.compile(r"\W*Trong\s+(?:số\s+)?(?:đó|này)\s*,?\s*(?:có\s*)?", regex.IGNORECASE)
 
 
 def reports_result(sentence_left: str, prev_text: str) -> bool:
@@ -132,6 +133,8 @@ def reports_result(sentence_left: str, prev_text: str) -> bool:
         return not cues.has(sentence_left, "kind", "stock_after_result")   # 'Với kết quả này, toàn tỉnh có 490 …'
     if _BARE_HAVE.fullmatch(sentence_left):     # 'Có 5 sản phẩm đạt 4 sao' after a round or a decision
         return cues.has(prev_text, "kind", "decision_words")
+    if _AMONG_THEM.fullmatch(sentence_left):     # 'Hội đồng đã xem xét 40 hồ sơ. Trong số đó, 28 sản phẩm đạt …'
+        return cues.has(prev_text, "kind", "evaluation_verbs")
     m = cues.first(sentence_left, "kind", "decision_result_cues")
     return bool(m) and (cues.has(prev_text, "kind", "decision_words")
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
