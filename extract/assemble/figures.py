@@ -32,6 +32,8 @@ _DISPLAY_LINK = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cue
                               regex.IGNORECASE)
 
 
+_POINTS_NAMED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])số\s+điểm\s+(?:giới thiệu|bán|trưng bày)[^,;.()\d]{0,40}$",
+                                     regex.IGNORECASE)
 _MOST_PRODUCTS = int(cues.words("metric", "most_products"))
 
 
@@ -91,7 +93,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         return "ocop_subjects", "metric.subjects"       # '110 chủ thể OCOP' says it of itself
     if unit == cues.words("metric", "sales_points_unit") \
             and (cues.has(_LIST_PHRASE_END.split(right, maxsplit=1)[0][:60], "metric", "sales_points_cues")
-                 or parent_metric == "ocop_sales_points"):     # '…, trong đó huyện Chương Mỹ có 8 điểm'
+                 or parent_metric == "ocop_sales_points"      # '…, trong đó huyện Chương Mỹ có 8 điểm'
+                 or _POINTS_NAMED_BEFORE.search(left[-60:])):    # 'nâng tổng số điểm bán lên 30 điểm'
         return "ocop_sales_points", "metric.sales_points"    # '120 điểm giới thiệu, bán sản phẩm OCOP'
     if unit == cues.words("metric", "centers_unit") and ocop_article \
             and (cues.has(around, "metric", "centers_cues") or right_np.lstrip().startswith("OCOP")):
