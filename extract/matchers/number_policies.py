@@ -49,6 +49,7 @@ INDEFINITE_BEFORE = regex.compile(rf"(?<!\w){_words('indefinite_before')}\s+$", 
 NAMES_AROUND = [(regex.compile(rf"(?<!\w){regex.escape(b)}\s+$", regex.IGNORECASE),
                  regex.compile(rf"^\s+{regex.escape(a)}(?!\w)", regex.IGNORECASE)) for b, a in VOCAB["names_around"]]
 DURATION_LEAD_BEFORE = regex.compile(rf"(?<!\w){_words('duration_leads')}\s+$", regex.IGNORECASE)
+WORD_ENDING_IN_ORDINAL = regex.compile(rf"(?<!\w){_words('words_ending_in_ordinal')}\s*$", regex.IGNORECASE)  # nông thôn 3
 ORDINAL_VERB_BEFORE = regex.compile(rf"(?<!\w){_words('ordinal_verbs')}\s*:?\s*$", regex.IGNORECASE)   # phân hạng: 62
 BEFORE = {key: _before(key) for key in
           ("ordinal_words", "date_words", "document_words", "phone_words", "multiply_words")}
@@ -109,7 +110,7 @@ def ordinal_or_ratio(c) -> str | None:
     """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count, and so is the
     number after a name whose last word is an ordinal word (`Hải Phòng: 6 sản phẩm`, `Tam Kỳ: 3`, `Sông Lô 2`)."""
     if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before) \
-            and not _ends_with_place(c.before):
+            and not WORD_ENDING_IN_ORDINAL.search(c.before) and not _ends_with_place(c.before):
         return "ordinal"
     if BEFORE["multiply_words"].search(c.before):
         return "ratio"
