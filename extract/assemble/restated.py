@@ -151,6 +151,8 @@ def settle_headline(figures: list[Figure], infos: list) -> None:
         if "star.all_certified" in f.fields["rules"] and len(classes) == 1 and "3+" not in classes:
             _take(f, same[0], "star.headline_of_figure")
             continue
+        if f.fields.get("time_basis") == "stated":
+            _time_from_headline(f, body, figures)
         if f.fields.get("time_basis") == "published":
             told = [g for g in body if g.unit == f.unit
                     and all(g.fields[k] == f.fields[k] for k in ("metric", "star", "scope", "kind"))
@@ -161,6 +163,18 @@ def settle_headline(figures: list[Figure], infos: list) -> None:
             if g is not None:
                 f.fields.update({k: g.fields[k] for k in ("as_of", "period", "time_basis")})
                 f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_figure"]
+
+
+def _time_from_headline(f: Figure, body: list[Figure], figures: list[Figure]) -> None:
+    """The body gives the headline's figure again with no time of its own (`Quảng Ngãi: Năm 2023 công nhận 40
+    sản phẩm OCOP` over `UBND tỉnh đã công nhận 40 sản phẩm OCOP, trong đó …`): it and its parts take the year
+    the headline states."""
+    for g in body:
+        if g.unit == f.unit and g.fields.get("time_basis") == "published" \
+                and all(g.fields[k] == f.fields[k] for k in ("value", "metric", "star", "scope", "kind")):
+            for h in [g] + [p for p in figures if p.parent is g and "time.part_of_figure" in p.fields["rules"]]:
+                h.fields.update({k: f.fields[k] for k in ("as_of", "period", "time_basis")})
+                h.fields["rules"] = [r for r in h.fields["rules"] if not r.startswith("time.")] + ["time.of_headline"]
 
 
 def _decided(f: Figure, headline) -> bool:
