@@ -20,7 +20,8 @@ _RANKED_BEFORE = regex.compile(
     rf"(?:\s+(?:\d+|{longest_first(places.VOCAB['rank_ordinals'])}))?\s+(?:trong\s+|của\s+|trên\s+)?$",
     regex.IGNORECASE)
 
-_FINER_THAN = {"province": 1, "district": 2, "commune": 3}
+LEVEL_RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
+"""The levels of places, coarsest first: a place of a higher rank lies inside one of a lower."""
 
 
 @dataclass
@@ -74,8 +75,8 @@ class SentenceInfo:
         toàn quốc`), or the larger unit a place named before it is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về
         số sản phẩm OCOP với 27 sản phẩm`, `đứng thứ hai toàn tỉnh`, `Xã Tân Lập là xã dẫn đầu huyện Lục
         Ngạn`): no figure's place."""
-        ranked = p.value["level"] == "country" or any(q.end <= p.start and _FINER_THAN.get(
-            q.value["level"], 0) > _FINER_THAN.get(p.value["level"], 9) for q in self.places)
+        ranked = p.value["level"] == "country" or any(q.end <= p.start and LEVEL_RANK.get(
+            q.value["level"], 0) > LEVEL_RANK.get(p.value["level"], 9) for q in self.places)
         return ranked and bool(_RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
 
 

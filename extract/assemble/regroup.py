@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from .. import basis
-from .analysis import SentenceInfo
+from .analysis import LEVEL_RANK, SentenceInfo
 from .parts import Figure, heading_end, read_as_added
 
 
@@ -66,9 +66,6 @@ def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
         _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
 
-_FINER = {"country": 0, "province": 1, "district": 2, "commune": 3}
-
-
 def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
     """A sentence of counts of places each inside the place of an addition of the sentence before, that add up
     to it (`Đợt 1/2024, thị xã Hương Trà có 3 sản phẩm được công nhận. Phường Hương Văn có 2 sản phẩm mới, xã
@@ -79,7 +76,7 @@ def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
     total = sum(f.fields["value"] for f in done if isinstance(f.fields["value"], (int, float)))
     whole = next((w for w in reversed(wholes) if w.unit == done[0].unit and w.fields["value"] == total
                   and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"), None)
-    if whole is None or any(_FINER.get(f.fields["scope_level"], 0) <= _FINER.get(whole.fields["scope_level"], 9)
+    if whole is None or any(LEVEL_RANK.get(f.fields["scope_level"], 0) <= LEVEL_RANK.get(whole.fields["scope_level"], 9)
                             or f.fields["time_basis"] == "stated" for f in done):
         return
     for f in done:

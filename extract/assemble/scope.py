@@ -10,7 +10,7 @@ from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
 from ..matchers.places import CENTRAL
 from . import compared, cues
-from .analysis import SentenceInfo
+from .analysis import LEVEL_RANK, SentenceInfo
 from .article_place import admin_word
 from .context import ArticleContext
 
@@ -21,7 +21,6 @@ _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
-_RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,;:.()]")
 
@@ -288,7 +287,7 @@ def _most_specific(places: list[Match], i: int, text: str) -> Match:
     huyện Bắc Hà (Lào Cai)')."""
     p = places[i]
     while i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
-            and _RANK.get(places[i - 1].value["level"], 0) > _RANK.get(p.value["level"], 0):
+            and LEVEL_RANK.get(places[i - 1].value["level"], 0) > LEVEL_RANK.get(p.value["level"], 0):
         listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
             and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
         # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
