@@ -84,7 +84,9 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.products_parent"
         if cues.has(sentence, "metric", "rating_cues"):
             return "ocop_products", "metric.products_rating"
-        if ocop_article and (not right_np.strip() or _BARE_FOLLOWER.match(right_np)):
+        if (ocop_article or cues.has(around, "metric", "programme_names")) \
+                and (not right_np.strip() or _BARE_FOLLOWER.match(right_np)):
+            # ('… đến năm 2025 có 400 sản phẩm OCOP. Hiện tỉnh có 356 sản phẩm.': the programme named just before)
             return "ocop_products", "metric.products_of_the_programme"
         return None, "metric.products_unrated"
     if unit == cues.words("metric", "subjects_unit") and (ocop_article or right_np.lstrip().startswith("OCOP")):
