@@ -40,9 +40,19 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     with what came before: a district line of a province's addition, another class of a round (undated,
     `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
     carried = carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
+    if carried is None and not dated and not after_another and metric == "ocop_products" \
+            and _OWNER_SUBJECT.match(info.sentence.doc_text, info.start) and any(
+                o.end <= n.start for o in info.businesses()):
+        f = addition_of_paragraph(state.wholes, unit)     # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản
+        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] == "province" else None   # phẩm …'
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
+
+
+_OWNER_SUBJECT = regex.compile(r"\W*(?:Riêng\s+|Trong đó,?\s+)?(?:Công ty|Cty|CTCP|HTX|Hợp tác xã|Cơ sở|Hộ kinh doanh|Doanh nghiệp|DNTN|Tổ hợp tác)"
+                            r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""A sentence whose subject is a business (its legal form opens it)."""
 
 
 def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:
