@@ -44,6 +44,23 @@ def name_end_before_person(text: str, start: int, pos: int, end: int) -> int:
     return end
 
 
+def agency_end_before_person(text: str, start: int, pos: int, end: int) -> int:
+    """`end`, or the end of an agency's own name when a titled person's full name (three or four syllables
+    from a surname) closes text[pos:end] (`Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn Lê Văn Hùng
+    cho biết`)."""
+    if not _TITLE_BEFORE.search(text, max(0, start - 40), start):
+        return end
+    words = list(_SYLLABLES.finditer(text, pos, end))
+    run = 0
+    while run < len(words) and _CAPITAL.fullmatch(words[-1 - run].group()):
+        run += 1
+    for k in range(min(run, 4), 2, -1):
+        person = text[words[-k].start():end]
+        if words[-k].group() in places.SURNAMES and len(words) > k and person not in places.CANONICAL:
+            return words[-k - 1].end()
+    return end
+
+
 _COOPERATIVE = regex.compile(r"(?:HTX|hợp tác xã)\s*$", regex.IGNORECASE)
 """A cooperative is named after its place or trade, never after a person: a titled person's name right
 after its bare form is no name of it."""

@@ -150,6 +150,8 @@ def match(text: str) -> list[Match]:
             end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
             if end <= pos:
                 continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
+        else:
+            end = org_people.agency_end_before_person(text, m.start(), pos, end)   # 'Giám đốc Sở X Lê Văn Hùng'
         end = org_edges.cut(text, pos, end, agency)     # a table's next cell, a titled person, an address
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
