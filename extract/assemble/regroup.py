@@ -192,8 +192,9 @@ def _share_first_predicate(text: str, items: list[Figure]) -> None:
         return
     if any("kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"]
            or not _YEAR.fullmatch(f.fields["as_of"] or "") for f in later) \
-            or any(not _ITEM_END.match(text, f.end) for f in later[:-1]):
-        return
+            or any(not _ITEM_END.match(text, f.end) for f in later[:-1]) \
+            or len({f.fields["as_of"] for f in items}) < len(items):
+        return      # (a year apiece: 'Năm 2023, tỉnh có 52 sản phẩm được công nhận, lũy kế … có 318' is no list)
     for f in later:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"])
 

@@ -16,7 +16,8 @@ from .context import ArticleContext
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
-_WITH_LEAD = regex.compile(r"[\W\d_]*với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
+_WITH_LEAD = regex.compile(r"[\W\d_]*(?:\p{Lu}{2,8}\W*)?với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
+"""`Với N sản phẩm, X …` opening a sentence, after a news agency's tag too (`(AGO) - Với 23 sản phẩm OCOP, …`)."""
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
