@@ -89,6 +89,8 @@ def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:
     rel = d.value.get("relation")
     if d.value.get("relative") == "now" or rel == "since":
         return "until_now"
+    if rel == "until" and d.rule == "dates.round_year":
+        return "during"     # 'Đến đợt 1 năm 2023, UBND tỉnh tiếp tục công nhận 37 sản phẩm': that round's
     if rel == "until":
         return "until"
     if rel == "during" or (rel is None and d.value.get("precision") == "year") or d.value.get("interval"):
