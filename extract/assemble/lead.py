@@ -41,13 +41,25 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
     carried = carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
     if carried is None and not dated and not after_another and metric == "ocop_products" \
-            and _OWNER_SUBJECT.match(info.sentence.doc_text, info.start) and any(
-                o.end <= n.start for o in info.businesses()):
+            and _owner_counted(info, n):
         f = addition_of_paragraph(state.wholes, unit)     # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản
         carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] == "province" else None   # phẩm …'
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
+
+
+_OWNER_HAS = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:hiện\s+)?(?:có|với)\s*", regex.IGNORECASE)
+_PRODUCTS_OF = regex.compile(r"\s*(?:OCOP\s+)?(?:[^,;.()\d]{0,30}?\s)?của\s*", regex.IGNORECASE)
+
+
+def _owner_counted(info, n) -> bool:
+    """The count is a business's products: its subject (`Công ty X có 3 sản phẩm`, `… như Công ty X có 2 sản
+    phẩm`) or its owner after it (`Hai sản phẩm của Doanh nghiệp tư nhân X đạt 4 sao`)."""
+    text = info.sentence.doc_text
+    opens = _OWNER_SUBJECT.match(text, info.start) is not None     # ('HTX X, ấp Y có 2 sản phẩm')
+    return any(o.end <= n.start and (opens or _OWNER_HAS.fullmatch(text, o.end, n.start))
+               or n.end <= o.start and _PRODUCTS_OF.fullmatch(text, n.end, o.start) for o in info.businesses())
 
 
 _OWNER_SUBJECT = regex.compile(r"\W*(?:Riêng\s+|Trong đó,?\s+)?(?:Công ty|Cty|CTCP|HTX|Hợp tác xã|Cơ sở|Hộ kinh doanh|Doanh nghiệp|DNTN|Tổ hợp tác)"
