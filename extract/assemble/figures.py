@@ -105,19 +105,21 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
 
 
 def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list[str], scope_rule: str,
-                     level: str | None, round_result: bool) -> tuple[str | None, str | None, list[str]]:
+                     level: str | None, round_result: bool | str) -> tuple[str | None, str | None, list[str]]:
     """What the figure's place says of its metric:
 
     - the whole of an X/Y in a round's result (`round_result`), not said to be a place's stock, or followed
       by what X reached with no OCOP in its noun phrase (`round_result` "pool": `18/25 sản phẩm của Lạng Sơn
-      đạt chuẩn OCOP 3 sao`), is the products evaluated, not rated (`Kết quả, có 29/31 sản phẩm đạt …`; but `2.167/9.852 sản phẩm … của cả
-      nước`, `33/55 sản phẩm 4 sao của tỉnh`, and `Tỷ lệ sản phẩm 4 sao đạt 25/245 sản phẩm`, no round's);
+      đạt chuẩn OCOP 3 sao`), is the products evaluated, not rated (`Kết quả, có 29/31 sản phẩm đạt …`; but
+      `2.167/9.852 sản phẩm … của cả nước`, `33/55 sản phẩm 4 sao của tỉnh`, and `Tỷ lệ sản phẩm 4 sao đạt
+      25/245 sản phẩm`, no round's);
     - a share whose place is the country itself is no share of the country (`7.360 chủ thể OCOP, trong đó
       2.426 hợp tác xã (chiếm 33%)` in a national article).
     """
     rule = None
-    if n.value.get("of_role") == "whole" and metric == "ocop_products" and (round_result == "pool" or round_result
-                                                                            and scope_rule not in ("scope.whole_of_country", "scope.whole_of_place")):
+    of_place = scope_rule in ("scope.whole_of_country", "scope.whole_of_place")
+    if n.value.get("of_role") == "whole" and metric == "ocop_products" \
+            and (round_result == "pool" or round_result and not of_place):
         rule = "metric.evaluated_pool"
     elif metric == "share_of_national" and level == "country":
         rule = "metric.percent"
@@ -126,9 +128,8 @@ def settled_by_scope(n: Match, metric: str | None, star: str | None, rules: list
     return None, None, [r for r in rules if not r.startswith(("metric.", "star"))] + [rule]
 
 
-_RESULT_AFTER = regex.compile(r"(?P<np>[^,;.()\n]{0,50}?)[ \t](?:đã\s+|được\s+)?(?:đạt|công nhận)(?![\p{L}\p{M}])", regex.IGNORECASE)
-
-
+_RESULT_AFTER = regex.compile(r"(?P<np>[^,;.()\n]{0,50}?)[ \t](?:đã\s+|được\s+)?(?:đạt|công nhận)(?![\p{L}\p{M}])",
+                              regex.IGNORECASE)
 _OF_PLACE_AFTER = regex.compile(r"[^,;.()\n]{0,30}?[ \t](?:của|trên)\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|thị xã|cả nước|địa bàn)"
                                 r"(?![\p{L}\p{M}])", regex.IGNORECASE)
 
