@@ -18,6 +18,8 @@ from ..matchers import Match
 
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])lần lượt(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
+WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])với\s+(?=\d[\d.,]*\s+và\s+\d)", regex.IGNORECASE)
+"""`với N và M`: the numbers of a list of places the sentence opens with, in order, `lần lượt` unsaid."""
 _PREDICATE = regex.compile(r"[^\d;.:()]{0,60}")
 """Between the items and `lần lượt`: what they share, no number nor clause of its own (`Các huyện A, B có
 nhiều sản phẩm OCOP nhất, lần lượt là …`, `… 4 sao và 3 sao của tỉnh lần lượt là …`)."""
@@ -30,6 +32,8 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     `start` (and ending at `end`), paired in order with the places or star classes listed right before it; [] when their counts
     differ."""
     m = _RESPECTIVELY.search(text, start, end)
+    subject_only = m is None        # ('A và B là hai địa phương có nhiều sản phẩm nhất với 24 và 21 sản phẩm')
+    m = m or WITH_NUMBERS.search(text, start, end)
     if m is None:
         return []
     after = [n for n in numbers if m.end() <= n.start < end]
@@ -44,8 +48,11 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
         if not _ITEM_JOIN.fullmatch(text, p.end, run[0].start):
             break
         run.insert(0, p)
-    if len(run) >= 2 and len(run) == len(counted) and _PREDICATE.fullmatch(text, run[-1].end, m.start()):
+    if len(run) >= 2 and len(run) == len(counted) and _PREDICATE.fullmatch(text, run[-1].end, m.start()) \
+            and not (subject_only and text[start:run[0].start].strip()):
         return list(zip(counted, run))
+    if subject_only:
+        return []
     classes = [s for s in stars if start <= s.start and s.end <= m.start()]
     codes = classes[-1].value["stars"] if classes and _PREDICATE.fullmatch(text, classes[-1].end, m.start()) else []
     if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
