@@ -40,6 +40,10 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     with what came before: a district line of a province's addition, another class of a round (undated,
     `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
     carried = carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
+    if carried is None and not dated and level in ("district", "commune") and state.decision is not None \
+            and state.decision.unit == unit and isinstance(n.value.get("value"), int) \
+            and n.value["value"] < state.decision.fields["value"]:
+        carried = (state.decision, "district_line_of_decision")   # '… công nhận 77 sản phẩm … ¶ Huyện Quỳnh Lưu có 11 …'
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
         f = addition_of_paragraph(state.wholes, unit)     # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản

@@ -42,6 +42,8 @@ class ReaderState:
     lead: tuple | None = None           # (text, figures) of the sentence a list's items follow (`…, gồm:`)
     last: tuple = ("", [])              # (text, figures) of the sentence just read
     classes: tuple | None = None        # (addition, its class lines so far, they and their items): regroup.class_lines
+    decision: object = None             # the province's addition the paragraph before ended with, while this one
+    #                                     may list its districts (lead.carried_kind)
 
 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
@@ -62,13 +64,25 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             item = bool(_LIST_ITEM.match(info.text))
             lead = (state.lead if state.item else state.last if state.last[0].rstrip().endswith(":") else None) \
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
+            decision = lead_addition(state)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
-                                classes=state.classes if item else None)
+                                classes=state.classes if item else None, decision=decision)
+    if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")):
+        state.decision = None       # ('Đến nay, …', 'Huyện X dẫn đầu với …': the districts' stocks, not the decision's)
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
     return state
+
+
+def lead_addition(state: ReaderState):
+    """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
+    77 sản phẩm OCOP đợt 2 năm 2022.`), whose districts the next paragraph may list; None otherwise."""
+    last = state.last[1]
+    f = last[-1] if last else None
+    return f if f is not None and f.parent is None and f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products" \
+        and f.fields["scope_level"] in ("province", "country") else None
 
 
 def opens_with_parts(state: ReaderState, info: SentenceInfo) -> bool:
