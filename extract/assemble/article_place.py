@@ -20,7 +20,7 @@ NAMED_IN_A_BUSINESS = 0.25
 
 def settle_place(ctx, infos: list[SentenceInfo]) -> None:
     """Set the article's places on `ctx` (an `ArticleContext`): main_place and main_level, main_district,
-    district_province, district_is_city, main_commune."""
+    district_province, district_is_city, district_admins, main_commune."""
     published = ctx.published
     names: Counter = Counter()
     districts: Counter = Counter()
@@ -28,7 +28,6 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
     country = 0
     first_seen: dict[str, int] = {}
     first_district: dict[str, int] = {}
-    city_districts: set[str] = set()
     for i, info in enumerate(infos):
         usable = info.usable_places()
         for p in info.places:
@@ -44,10 +43,7 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
                 first_district.setdefault(p.value["name"], p.start)
-                admin = admin_word(p.value["admin"])
-                ctx.district_admins.setdefault(p.value["name"], set()).add(admin)
-                if admin == "thành phố":
-                    city_districts.add(p.value["name"])
+                ctx.district_admins.setdefault(p.value["name"], set()).add(admin_word(p.value["admin"]))
             if p.value["level"] != "province":
                 continue
             names[p.value["name"]] += weight
@@ -78,10 +74,9 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
                 first_district.setdefault(bare, info.start)
     if ctx.main_place is None and not districts and infos and (bare := district_opening(infos[0].text)):
         districts[bare[0]], first_district[bare[0]] = 1, infos[0].start   # 'Lục Ngạn nâng cao giá trị vải thiều'
-    ctx.city_districts = city_districts
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
-        ctx.district_is_city = ctx.main_district in city_districts
+        ctx.district_is_city = "thành phố" in ctx.district_admins.get(ctx.main_district, ())
         if ctx.main_place is None:      # an article about a district that names no province
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}

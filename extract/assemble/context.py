@@ -96,8 +96,8 @@ class ArticleContext:
     main_district: str | None = None    # the district the article names most, for 'trên địa bàn huyện'
     district_province: str | None = None   # the province of the article's district, when it names no province
     district_is_city: bool = False      # the article's district is named a city ('thành phố Thủy Nguyên')
-    city_districts: set = field(default_factory=set)    # districts the article names cities ('Thành phố Bảo Lộc')
     district_admins: dict = field(default_factory=dict)  # district -> the administrative words it is named with
+    #                                                     ('thành phố' for Bảo Lộc in 'Thành phố Bảo Lộc')
     main_commune: str | None = None     # the commune (ward, town) the article names most, for 'Hiện xã có'
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets

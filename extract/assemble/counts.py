@@ -111,9 +111,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                or parts.in_another_place(info, n, clause_start, parent)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
+    reached = figures.result_after_whole(text, n, end)      # an X/Y's whole followed by what X reached
     star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
                              text=text) \
-        if unit in (products, "%") and figures.result_after_whole(text, n, end) is None else None
+        if unit in (products, "%") and reached is None else None
     heading = parts.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
         else None
     if heading is not None:
@@ -238,7 +239,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
-        round_result = n.value.get("of_role") == "whole" and ("pool" if figures.result_after_whole(text, n, end) == "pool" else (
+        round_result = n.value.get("of_role") == "whole" and ("pool" if reached == "pool" else (
             kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")     # (an X/Y's whole in a round: the pool)
             or parts.reports_result(text[info.start:n.start], reading.prev_text)))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)

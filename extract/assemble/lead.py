@@ -61,14 +61,13 @@ def _owner_counted(info, n) -> bool:
     """The count is a business's products: its subject (`Công ty X có 3 sản phẩm`, `… như Công ty X có 2 sản
     phẩm`) or its owner after it (`Hai sản phẩm của Doanh nghiệp tư nhân X đạt 4 sao`)."""
     text = info.sentence.doc_text
-    opens = _OWNER_SUBJECT.match(text, info.start) is not None     # ('HTX X, ấp Y có 2 sản phẩm')
-    return any(o.end <= n.start and (opens or _OWNER_HAS.fullmatch(text, o.end, n.start))
+    return any(o.end <= n.start and (_SUBJECT_BEFORE.fullmatch(text, info.start, o.start)     # ('HTX X, ấp Y có 2 …')
+                                     or _OWNER_HAS.fullmatch(text, o.end, n.start))
                or n.end <= o.start and _PRODUCTS_OF.fullmatch(text, n.end, o.start) for o in info.businesses())
 
 
-_OWNER_SUBJECT = regex.compile(r"\W*(?:Riêng\s+|Trong đó,?\s+)?(?:Công ty|Cty|CTCP|HTX|Hợp tác xã|Cơ sở|Hộ kinh doanh|Doanh nghiệp|DNTN|Tổ hợp tác)"
-                            r"(?![\p{L}\p{M}])", regex.IGNORECASE)
-"""A sentence whose subject is a business (its legal form opens it)."""
+_SUBJECT_BEFORE = regex.compile(r"\W*(?:Riêng\s+|Trong đó,?\s+)?", regex.IGNORECASE)
+"""Before a business opening its sentence, its subject."""
 
 
 def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:

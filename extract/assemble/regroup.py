@@ -54,16 +54,10 @@ def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
     """A sentence of counts of one class each, read as stocks for want of a cue, that add up to an addition
     of the sentence before with no single class (`Năm 2024, tỉnh công nhận 5 sản phẩm OCOP. 2 sản phẩm đạt 4
     sao, 3 sản phẩm đạt 3 sao.`): the classes of that round, its kind and time."""
-    if len(done) < 2 or any(f.parent is not None or f.fields["metric"] != "ocop_products" or f.fields["star"] in (None, "3+")
-                            or "kind.default_total" not in f.fields["rules"] or f.fields["time_basis"] == "stated"
-                            for f in done):
-        return
-    total = sum(f.fields["value"] for f in done if isinstance(f.fields["value"], (int, float)))
-    whole = next((w for w in reversed(wholes) if w.unit == done[0].unit and w.fields["value"] == total
-                  and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"
-                  and w.fields["star"] in (None, "3+")), None)
-    for f in done if whole is not None else ():
-        _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
+    whole = _addition_summed(done, wholes, of_no_class=True) if len(done) >= 2 else None
+    if whole is not None and all(f.parent is None and _class_line(f, whole) for f in done):
+        for f in done:
+            _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
 
 def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
@@ -73,15 +67,22 @@ def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
     if len(done) < 2 or any(f.parent is not None or f.fields["metric"] != "ocop_products" or f.fields["scope_basis"] != "stated"
                             or f.fields["kind"] not in ("added", "total") for f in done):
         return
-    total = sum(f.fields["value"] for f in done if isinstance(f.fields["value"], (int, float)))
-    whole = next((w for w in reversed(wholes) if w.unit == done[0].unit and w.fields["value"] == total
-                  and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"), None)
+    whole = _addition_summed(done, wholes)
     if whole is None or any(LEVEL_RANK.get(f.fields["scope_level"], 0) <= LEVEL_RANK.get(whole.fields["scope_level"], 9)
                             or f.fields["time_basis"] == "stated" for f in done):
         return
     for f in done:
         if "kind.default_total" in f.fields["rules"]:
             _take_whole(f, whole, "kind.places_add_up_to_figure", False)
+
+
+def _addition_summed(figures: list[Figure], wholes: list[Figure], of_no_class: bool = False) -> Figure | None:
+    """The last of `wholes` that is an addition of OCOP products (of no one class, with `of_no_class`) as many
+    as `figures` add up to, in their unit."""
+    total = sum(f.fields["value"] for f in figures if isinstance(f.fields["value"], (int, float)))
+    return next((w for w in reversed(wholes) if w.unit == figures[0].unit and w.fields["value"] == total
+                 and w.fields["kind"] == "added" and w.fields["metric"] == "ocop_products"
+                 and (not of_no_class or w.fields["star"] in (None, "3+"))), None)
 
 
 def _take_whole(f: Figure, whole: Figure, rule: str, its_place: bool) -> None:

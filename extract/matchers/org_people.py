@@ -26,38 +26,28 @@ _CAPITAL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
 _SYLLABLES = regex.compile(r"\S+")
 
 
-def name_end_before_person(text: str, start: int, pos: int, end: int) -> int:
-    """`end`, or the end of the business's own name when a titled person's name closes text[pos:end]
-    (`start`: where the legal form starts; `pos`: where the name's words start)."""
+def name_end_before_person(text: str, start: int, pos: int, end: int, agency: bool = False) -> int:
+    """`end`, or the end of the organization's own name when a titled person's name closes text[pos:end]
+    (`start`: where the legal form starts; `pos`: where the name's words start). An agency's person is a
+    full name of three or four syllables that is no place's (`Phó Giám đốc Sở Nông nghiệp và Phát triển
+    nông thôn Lê Văn Hùng cho biết`; `Sở NN&PTNT Hà Nam` keeps its province), after any word."""
     if not _TITLE_BEFORE.search(text, max(0, start - 40), start):
         return end
     words = list(_SYLLABLES.finditer(text, pos, end))
     run = 0                                   # capitalized syllables at the end
     while run < len(words) and _CAPITAL.fullmatch(words[-1 - run].group()):
         run += 1
-    for k in range(min(run, 4), 1, -1):       # the person: 2-4 syllables from a surname
+    for k in range(min(run, 4), 2 if agency else 1, -1):       # the person: 2-4 syllables from a surname
         first = words[-k]
-        if first.group() in places.SURNAMES and len(words) - k >= 1 and _CAPITAL.fullmatch(words[-k - 1].group()):
+        if first.group() not in places.SURNAMES:
+            continue
+        if agency:
+            if len(words) > k and text[first.start():end] not in places.CANONICAL:
+                return words[-k - 1].end()
+        elif len(words) - k >= 1 and _CAPITAL.fullmatch(words[-k - 1].group()):
             return words[-k - 1].end()
-        if first.group() in places.SURNAMES and len(words) == k and _COOPERATIVE.match(text, start, pos):
+        elif len(words) == k and _COOPERATIVE.match(text, start, pos):
             return pos      # 'Chủ nhiệm HTX Nguyễn Văn Bình cho biết': the head of a cooperative not named
-    return end
-
-
-def agency_end_before_person(text: str, start: int, pos: int, end: int) -> int:
-    """`end`, or the end of an agency's own name when a titled person's full name (three or four syllables
-    from a surname) closes text[pos:end] (`Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn Lê Văn Hùng
-    cho biết`)."""
-    if not _TITLE_BEFORE.search(text, max(0, start - 40), start):
-        return end
-    words = list(_SYLLABLES.finditer(text, pos, end))
-    run = 0
-    while run < len(words) and _CAPITAL.fullmatch(words[-1 - run].group()):
-        run += 1
-    for k in range(min(run, 4), 2, -1):
-        person = text[words[-k].start():end]
-        if words[-k].group() in places.SURNAMES and len(words) > k and person not in places.CANONICAL:
-            return words[-k - 1].end()
     return end
 
 

@@ -146,12 +146,9 @@ def match(text: str) -> list[Match]:
             if not after or after[0].lower in TITLE_SUFFIXES or last is None:
                 continue
             end = after[last].end
-        if not agency:
-            end = org_people.name_end_before_person(text, m.start(), pos, end)   # 'Giám đốc HTX X Nguyễn Văn A'
-            if end <= pos:
-                continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
-        else:
-            end = org_people.agency_end_before_person(text, m.start(), pos, end)   # 'Giám đốc Sở X Lê Văn Hùng'
+        end = org_people.name_end_before_person(text, m.start(), pos, end, agency)   # 'Giám đốc HTX X Nguyễn Văn A'
+        if end <= pos:
+            continue        # 'Chủ nhiệm HTX Nguyễn Văn Bình': a person, no name of the cooperative
         end = org_edges.cut(text, pos, end, agency)     # a table's next cell, a titled person, an address
         name = text[m.start():end]
         value = {"name": name, "org_class": "agency" if agency else "business",
