@@ -85,11 +85,6 @@ def lookup(name: str, level: str | None = None, new: bool | None = None) -> list
             and (new is None or u.new == new)]
 
 
-@lru_cache(maxsize=1)
-def longest_name_words() -> int:
-    return max(len(k.split()) for k in index())
-
-
 _OPENING_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
 
 
