@@ -1,7 +1,8 @@
 """Names read over the words of short windows (extract/matchers/org_windows.py) are the names read over
 the words of the sentence's whole stretch of names: every organization found in the seeds' sentences, the
 dev set's (when ../shared is there) and the matchers' examples is the same both ways; a name with more of
-its sentence after it is read over fewer characters; a name that runs past its first window is read whole."""
+its sentence after it is read over fewer characters; a name that runs past its first window is read whole;
+an agency's name is read without the tokenizer."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,18 +48,31 @@ def test_short_windows_read_the_names_of_the_whole_stretch(monkeypatch):
 
 
 def test_a_name_is_read_over_a_window_shorter_than_the_stretch(monkeypatch):
-    text = ("Sở Công Thương cho biết trong năm qua toàn tỉnh đã tổ chức đánh giá, phân hạng và công nhận "
-            "thêm nhiều sản phẩm OCOP.")
+    text = ("Công ty TNHH Minh Phát cho biết trong năm qua toàn tỉnh đã tổ chức đánh giá, phân hạng và công "
+            "nhận thêm nhiều sản phẩm OCOP.")
     short, short_chars = _found([text], monkeypatch)
     monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)
     whole, whole_chars = _found([text], monkeypatch)
-    assert [m[2] for m in short[0]] == ["Sở Công Thương"]
+    assert [m[2] for m in short[0]] == ["Công ty TNHH Minh Phát"]
     assert short == whole and 0 < short_chars < whole_chars, (short_chars, whole_chars)
 
 
 def test_a_reading_that_looks_at_the_windows_end_gets_a_longer_window(monkeypatch):
     """A name that runs past the first window (lower-case words on the way to more of it) is read whole."""
     monkeypatch.setattr(org_windows, "FIRST_WINDOW", 5)
+    text = "Công ty TNHH Thương mại và Dịch vụ Nông sản Sạch Hà Nội tổ chức hội nghị."
+    windows = []
+    words = org_windows.word_tokens
+    monkeypatch.setattr(org_windows, "word_tokens", lambda t, a, b: windows.append(b - a) or words(t, a, b))
+    assert [m.value["name"] for m in orgs.match(text)] == ["Công ty TNHH Thương mại và Dịch vụ Nông sản Sạch Hà Nội"]
+    assert len(windows) > 1 and windows == sorted(windows), windows
+
+
+def test_an_agency_is_read_without_the_tokenizer(monkeypatch):
+    """An agency's words come from their form (agency_words.py): the tokenizer is never asked for them."""
+    def refused(*_):
+        raise AssertionError("the tokenizer was asked")
+    monkeypatch.setattr(org_windows, "word_tokens", refused)
     text = "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội tổ chức hội nghị."
     assert [m.value["name"] for m in orgs.match(text)] == [
         "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội"]

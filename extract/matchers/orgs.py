@@ -2,9 +2,11 @@
 `Doanh nghiệp tư nhân …`, `Hộ kinh doanh …`, `Cơ sở sản xuất …`) and agencies (`UBND …`, `Sở …`, `Bộ …`,
 `Văn phòng Điều phối …`, `Hội đồng …`).
 
-A name is read over underthesea's words, not spaces: after the legal form come lower-case trade words
-and a proper name; the name ends where the proper name ends (before `tại`, `ở`, `của`, `được`, a comma,
-a bracket, an administrative word, or lower-case words that lead to no other proper name).
+A name is read over words, not spaces (a business's from underthesea's tokenizer where its form leaves
+them open, org_forms.py; an agency's from their form and the vocabulary, agency_words.py): after the
+legal form come lower-case trade words and a proper name; the name ends where the proper name ends
+(before `tại`, `ở`, `của`, `được`, a comma, a bracket, an administrative word, or lower-case words that
+lead to no other proper name).
 
 Value: `name` (as written, with its legal form), `org_class` (business | agency), `legal_form`
 (normalized: TNHH, CP, HTX, THT, DNTN, …, or None), `location` (the place the text gives it, or None).
@@ -25,6 +27,7 @@ import regex
 from ..segment import Token
 from . import Match, load_vocab, longest_first
 from . import org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
+from .agency_words import agency_words
 from .org_words import (NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
                         place_end, refine, short_number, starts_address, starts_place, village_in_name)
 
@@ -35,12 +38,14 @@ JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
+AGENCY_LEVELS = set(VOCAB["agency_levels"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NOT_A_BASE = regex.compile(rf"\s+{longest_first(VOCAB['not_a_base_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NESTED_GAP = regex.compile(r"\s*")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
+AGENCY_WINDOW = 240      # characters after an agency's head whose words are read (a name is shorter)
 TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
@@ -58,6 +63,10 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
         low = t.lower
         if t.start in trigger_starts or (low in STOP and not capitalized(t)):
             break
+        if agency and low in AGENCY_LEVELS:
+            last = i     # 'Hội đồng OCOP cấp Quốc gia', 'Hội đồng cấp tỉnh Bình Định'
+            i += 1
+            continue
         if last is not None and not agency and starts_address(tokens, i):
             break       # 'CTCP Nông sản Việt Khu công nghiệp Mỹ Tho': the address of a flattened table
         if starts_place(t) and (agency or last is not None or not village_in_name(tokens, i)):
@@ -141,8 +150,12 @@ def match(text: str) -> list[Match]:
                                                                                            NAME_WINDOW)
         if end is None and org_forms.no_name(text, pos, stop, starts, agency, trades=trades, window=NAME_WINDOW):
             continue     # lower-case words only: no name, whatever the words
-        if end is None:
+        if end is None and agency:     # an agency's words from their form (agency_words.py)
+            after = org_windows.Read(agency_words(text, pos, min(stop, pos + AGENCY_WINDOW)))
+            last = _name_end(after, 0, agency, starts, trades=trades)
+        elif end is None:
             after, last = words.read(m.start(), pos, _reading(text, pos, agency, starts, trades))
+        if end is None:
             if not after or after[0].lower in TITLE_SUFFIXES or last is None:
                 continue
             end = after[last].end

@@ -1,0 +1,71 @@
+"""An agency's words read from their form, without underthesea's tokenizer (a CRF, the dearest step of
+extraction): `orgs._name_end` reads an agency's name over words, and what it asks of them is which
+syllables make one word where a word can be a stop, administrative, joiner or title word, a place's
+name, or a run of capitalized syllables (a proper name). Those come from the vocabulary and the
+gazetteer: underthesea's regex tokens (its CRF's syllables) are joined
+
+- into the longest phrase of two to four syllables that the vocabulary (orgs.vocab.json: the multi-word
+  stop, administrative, joiner, title, address and verb words, and `agency_words`, the lower-case words
+  of agencies' names) or the gazetteer holds, and otherwise
+- a capitalized syllable with the capitalized ones after it, up to an administrative word, a surname
+  (a person's name starts there) or the start of a phrase.
+
+>>> t = "Sở Nông nghiệp và Phát triển nông thôn Hà Nội cho biết"
+>>> [w.text for w in agency_words(t, 3, len(t))]
+['Nông nghiệp', 'và', 'Phát triển nông thôn', 'Hà Nội', 'cho', 'biết']
+>>> t = "UBND tỉnh Bắc Ninh Vương Quốc Tuấn vừa ký"
+>>> [w.text for w in agency_words(t, 4, len(t))]
+['tỉnh', 'Bắc Ninh', 'Vương Quốc Tuấn', 'vừa', 'ký']
+"""
+from __future__ import annotations
+
+from ..segment import Token, align
+from . import load_vocab, places
+
+VOCAB = load_vocab("orgs")
+PHRASES = {w.lower() for key in ("stop_words", "place_words", "joiners", "title_suffixes", "address_words",
+                                 "verbs_after_name", "commune_words", "agency_words", "agency_levels")
+           for w in VOCAB[key] if " " in w}
+PLACE_WORDS = set(VOCAB["place_words"])
+LONGEST = 4             # syllables of the longest phrase
+
+
+def agency_words(text: str, start: int, end: int) -> list[Token]:
+    """The words of text[start:end] for reading an agency's name, with their offsets into `text`."""
+    from ..tokenizers import regex_tokens
+    chunk = text[start:end]
+    syllables = [Token(text[start + s:start + e], start + s, start + e) for s, e in align(chunk, regex_tokens(chunk))]
+    words: list[Token] = []
+    i, n = 0, len(syllables)
+    while i < n:
+        size = _phrase_at(syllables, i)
+        if not size and _capitalized(syllables[i]):
+            size = 1
+            while i + size < n and _goes_on(syllables, i + size):
+                size += 1
+        size = size or 1
+        words.append(Token(text[syllables[i].start:syllables[i + size - 1].end],
+                           syllables[i].start, syllables[i + size - 1].end))
+        i += size
+    return words
+
+
+def _phrase_at(syllables: list[Token], i: int) -> int:
+    """The syllables of the longest phrase that starts at syllables[i] (0: none)."""
+    for size in range(LONGEST, 1, -1):
+        if i + size <= len(syllables):
+            group = " ".join(s.text for s in syllables[i:i + size])
+            if group.lower() in PHRASES or group in places.CANONICAL:
+                return size
+    return 0
+
+
+def _capitalized(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text[:1].isalpha()
+
+
+def _goes_on(syllables: list[Token], j: int) -> bool:
+    """A run of capitalized syllables goes on with syllables[j]."""
+    t = syllables[j]
+    return t.text[:1].isupper() and t.text.isalpha() and t.lower not in PLACE_WORDS \
+        and t.text not in places.SURNAMES and not _phrase_at(syllables, j)
