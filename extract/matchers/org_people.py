@@ -30,8 +30,9 @@ def name_end_before_person(text: str, start: int, pos: int, end: int, agency: bo
     """`end`, or the end of the organization's own name when a titled person's name closes text[pos:end]
     (`start`: where the legal form starts; `pos`: where the name's words start). An agency's person is a
     full name of three or four syllables that is no place's (`Phó Giám đốc Sở Nông nghiệp và Phát triển
-    nông thôn Lê Văn Hùng cho biết`; `Sở NN&PTNT Hà Nam` keeps its province), after any word."""
-    if not _TITLE_BEFORE.search(text, max(0, start - 40), start):
+    nông thôn Lê Văn Hùng cho biết`; `Sở NN&PTNT Hà Nam` keeps its province), after any word, titled or
+    not: no agency is named after a person (`UBND tỉnh Quảng Trị Lê Văn Hải vừa ký`)."""
+    if not agency and not _TITLE_BEFORE.search(text, max(0, start - 40), start):
         return end
     words = list(_SYLLABLES.finditer(text, pos, end))
     run = 0                                   # capitalized syllables at the end
