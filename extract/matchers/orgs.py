@@ -46,6 +46,12 @@ _NESTED_GAP = regex.compile(r"\s*")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
 AGENCY_WINDOW = 240      # characters after an agency's head whose words are read (a name is shorter)
+_FUNCTION = longest_first(VOCAB['council_functions'])
+_COUNCIL = regex.compile(
+    rf"\s+(?P<function>{_FUNCTION}(?P<two>(?:\s*,\s*|\s+và\s+|\s+){_FUNCTION})?)(?P<rest>(?:\s+số\s+\d{{1,3}})?(?:\s+sản phẩm)?"
+    r"(?:\s+OCOP)?(?:\s*\([^()]{1,40}\))?)(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""A council's function, with its number, products and programme (`đánh giá, phân hạng sản phẩm OCOP (Mỗi
+xã một sản phẩm)`, `đánh giá chuyên ngành số 01`): part of its name."""
 TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
@@ -120,7 +126,9 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
 def match(text: str) -> list[Match]:
     """Organizations in `text`."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
-    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())]
+    # (or a council's function: `Hội đồng đánh giá, phân hạng đã họp`)
+    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())
+                or m.group() == "Hội đồng" and _COUNCIL.match(text, m.end())]
     if not triggers:
         return []
     # only the stretch where names can be is tokenized, and only when a name's form leaves its words open,
@@ -148,6 +156,8 @@ def match(text: str) -> list[Match]:
         # leaves them open
         end = None if agency else org_quoted.quoted_end(text, pos) or org_forms.name_end(text, pos, stop, starts,
                                                                                            NAME_WINDOW)
+        if agency and form == "Hội đồng" and (council := _COUNCIL.match(text, pos)):
+            end = _council_end(text, council, stop, starts)
         if end is None and org_forms.no_name(text, pos, stop, starts, agency, trades=trades, window=NAME_WINDOW):
             continue     # lower-case words only: no name, whatever the words
         if end is None and agency:     # an agency's words from their form (agency_words.py)
@@ -179,6 +189,30 @@ def match(text: str) -> list[Match]:
             value = {**value, "name": name, "legal_form": parent.value["legal_form"], "location": value["location"]}
         out.append(Match("org", start, end, name, "orgs.agency" if agency else "orgs.business", value))
     return out
+
+
+def _council_end(text: str, council: regex.Match, stop: int, starts: set[int]) -> int | None:
+    """Where a council's name ends, its function's words (`_COUNCIL`) right after `Hội đồng`: with the
+    level, place or proper name right after them (`… sản phẩm OCOP cấp tỉnh`, `… OCOP tỉnh Lạng Sơn`,
+    `… OCOP Trung ương`), or with them when they are a list (`Hội đồng đánh giá, phân hạng chấm …`), hold
+    a number or the programme (`… chuyên ngành số 2`, `… sản phẩm OCOP`), or are two functions followed by
+    a stop word or a mark (`Hội đồng đánh giá phân hạng đã …`; its products alone, a mark). None: the
+    function is the council's verb (`Hội đồng đánh giá 6 sản phẩm`, `được Hội đồng đánh giá và công nhận`).
+
+    >>> t = "Hội đồng đánh giá 6 sản phẩm đạt 3 sao."
+    >>> _council_end(t, _COUNCIL.match(t, 8), len(t), set()) is None
+    True
+    """
+    pos = council.end()
+    words = agency_words(text, pos, min(stop, pos + AGENCY_WINDOW))
+    if words and (capitalized(words[0]) or words[0].lower in AGENCY_LEVELS or words[0].lower in PLACE_WORDS):
+        last = _name_end(words, 0, True, starts)
+        if last is not None:
+            return words[last].end
+    if "," in council.group("function") or council.group("rest").lower().replace("sản phẩm", "").strip():
+        return pos
+    mark = not words or not is_word(words[0])
+    return pos if mark and council.group("rest") or council.group("two") and (mark or words[0].lower in STOP) else None
 
 
 def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
