@@ -39,10 +39,12 @@ TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
 AGENCY_LEVELS = set(VOCAB["agency_levels"])
+HEADS_BEFORE_CAPITAL = set(VOCAB["heads_before_capital"])
 NUMBER_LEADS = set(VOCAB["number_leads"])
 _NOT_A_NAME = regex.compile(rf"\s+{longest_first(VOCAB['not_names_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NOT_A_BASE = regex.compile(rf"\s+{longest_first(VOCAB['not_a_base_after'])}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _NESTED_GAP = regex.compile(r"\s*")
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
 AGENCY_WINDOW = 240      # characters after an agency's head whose words are read (a name is shorter)
@@ -142,6 +144,8 @@ def match(text: str) -> list[Match]:
             continue
         form = m.group()
         agency = form in AGENCY
+        if form in HEADS_BEFORE_CAPITAL and not _CAPITAL_NEXT.match(text, m.end()):
+            continue     # 'Bộ tiêu chí OCOP', 'Bộ sản phẩm quà tặng': a set, no ministry
         if _NOT_A_NAME.match(text, m.end()) or (form.lower() == "cơ sở" and _NOT_A_BASE.match(text, m.end())):
             continue     # 'cơ sở dữ liệu', 'cơ sở vật chất', 'trên cơ sở sáp nhập'
         gloss = _GLOSS.match(text, m.end())    # 'Hợp tác xã (HTX) Chè Tân Lập'
