@@ -129,8 +129,10 @@ def match(text: str) -> list[Match]:
     """Organizations in `text`."""
     # a name needs a capitalized word soon after its legal form: only then is the tokenizer asked
     # (or a council's function: `Hội đồng đánh giá, phân hạng đã họp`)
-    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text) if _CAPITAL_SOON.match(text, m.end())
-                or m.group() == "Hội đồng" and _COUNCIL.match(text, m.end())]
+    # (and `Bộ`, `Sở` … only before a capitalized word: 'Bộ tiêu chí OCOP', 'Sở hữu trí tuệ' name no agency)
+    triggers = [m for m in scan.finditer(TRIGGER, TRIGGER_STARTS, text)
+                if (_CAPITAL_SOON.match(text, m.end()) or m.group() == "Hội đồng" and _COUNCIL.match(text, m.end()))
+                and (m.group() not in HEADS_BEFORE_CAPITAL or _CAPITAL_NEXT.match(text, m.end()))]
     if not triggers:
         return []
     # only the stretch where names can be is tokenized, and only when a name's form leaves its words open,
@@ -144,8 +146,6 @@ def match(text: str) -> list[Match]:
             continue
         form = m.group()
         agency = form in AGENCY
-        if form in HEADS_BEFORE_CAPITAL and not _CAPITAL_NEXT.match(text, m.end()):
-            continue     # 'Bộ tiêu chí OCOP', 'Bộ sản phẩm quà tặng': a set, no ministry
         if _NOT_A_NAME.match(text, m.end()) or (form.lower() == "cơ sở" and _NOT_A_BASE.match(text, m.end())):
             continue     # 'cơ sở dữ liệu', 'cơ sở vật chất', 'trên cơ sở sáp nhập'
         gloss = _GLOSS.match(text, m.end())    # 'Hợp tác xã (HTX) Chè Tân Lập'
