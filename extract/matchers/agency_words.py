@@ -4,7 +4,7 @@ syllables make one word where a word can be a stop, administrative, joiner or ti
 name, or a run of capitalized syllables (a proper name). Those come from the vocabulary and the
 gazetteer: underthesea's regex tokens (its CRF's syllables) are joined
 
-- into the longest phrase of two to four syllables that the vocabulary (orgs.vocab.json: the multi-word
+- into the longest phrase of two to five pieces (`Bà Rịa - Vũng Tàu`) that the vocabulary (orgs.vocab.json: the multi-word
   stop, administrative, joiner, title, address and verb words, and `agency_words`, the lower-case words
   of agencies' names) or the gazetteer holds, and otherwise
 - a capitalized syllable with the capitalized ones after it, up to an administrative word, a surname
@@ -27,7 +27,7 @@ PHRASES = {w.lower() for key in ("stop_words", "place_words", "joiners", "title_
                                  "verbs_after_name", "commune_words", "agency_words", "agency_levels")
            for w in VOCAB[key] if " " in w}
 PLACE_WORDS = set(VOCAB["place_words"])
-LONGEST = 4             # syllables of the longest phrase
+LONGEST = 5             # syllables of the longest phrase (with a dash: `Bà Rịa - Vũng Tàu`)
 
 
 def agency_words(text: str, start: int, end: int) -> list[Token]:

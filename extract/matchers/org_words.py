@@ -34,7 +34,8 @@ def lower(t: Token) -> bool:
 
 
 def all_caps_words(t: Token) -> bool:
-    return all(s[:1].isupper() for s in t.text.split())
+    """Every syllable capitalized (a dash between them is none: `Bà Rịa - Vũng Tàu`)."""
+    return all(s[:1].isupper() for s in t.text.split() if s not in ("-", "–"))
 
 
 def is_proper(tokens: list[Token], i: int) -> bool:
