@@ -2,13 +2,13 @@
 the words of the sentence's whole stretch of names: every organization found in the seeds' sentences, the
 dev set's (when ../shared is there) and the matchers' examples is the same both ways; a name with more of
 its sentence after it is read over fewer characters; a name that runs past its first window is read whole;
-an agency's name is read without the tokenizer."""
+an agency's name is read without the tokenizer, over windows of its own form-read words (the same test)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from extract.doc import make_doc
-from extract.matchers import HERE, examples, org_windows, orgs
+from extract.matchers import HERE, agency_words, examples, org_windows, orgs
 from schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,7 @@ def test_short_windows_read_the_names_of_the_whole_stretch(monkeypatch):
     sentences = _sentences()
     short, _ = _found(sentences, monkeypatch)
     monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)      # every window the whole stretch
+    monkeypatch.setattr(agency_words, "FIRST_WINDOW", 10_000)     # (an agency's too)
     whole, _ = _found(sentences, monkeypatch)
     differ = [(s, a, b) for s, a, b in zip(sentences, short, whole) if a != b]
     assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"
@@ -69,10 +70,12 @@ def test_a_reading_that_looks_at_the_windows_end_gets_a_longer_window(monkeypatc
 
 
 def test_an_agency_is_read_without_the_tokenizer(monkeypatch):
-    """An agency's words come from their form (agency_words.py): the tokenizer is never asked for them."""
+    """An agency's words come from their form (agency_words.py): the tokenizer is never asked for them; a
+    name longer than the first window of them is read whole."""
     def refused(*_):
         raise AssertionError("the tokenizer was asked")
     monkeypatch.setattr(org_windows, "word_tokens", refused)
+    monkeypatch.setattr(agency_words, "FIRST_WINDOW", 5)
     text = "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội tổ chức hội nghị."
     assert [m.value["name"] for m in orgs.match(text)] == [
         "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội"]
@@ -95,6 +98,7 @@ def test_short_windows_read_the_names_of_made_sentences(monkeypatch):
                  f"{rng.choice(middles)} năm 2024." for _ in range(200)]
     short, _ = _found(sentences, monkeypatch)
     monkeypatch.setattr(org_windows, "FIRST_WINDOW", 10_000)
+    monkeypatch.setattr(agency_words, "FIRST_WINDOW", 10_000)
     whole, _ = _found(sentences, monkeypatch)
     differ = [(s, a, b) for s, a, b in zip(sentences, short, whole) if a != b]
     assert not differ, f"{len(differ)} sentences differ, first: {differ[0]}"

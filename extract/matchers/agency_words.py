@@ -19,8 +19,17 @@ gazetteer: underthesea's regex tokens (its CRF's syllables) are joined
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from typing import Callable, TypeVar
+
+import regex
+
 from ..segment import Token, align
 from . import load_vocab, places
+from .org_windows import Read
+
+T = TypeVar("T")
 
 VOCAB = load_vocab("orgs")
 PHRASES = {w.lower() for key in ("stop_words", "place_words", "joiners", "title_suffixes", "address_words",
@@ -28,6 +37,36 @@ PHRASES = {w.lower() for key in ("stop_words", "place_words", "joiners", "title_
            for w in VOCAB[key] if " " in w}
 PLACE_WORDS = set(VOCAB["place_words"])
 LONGEST = 5             # syllables of the longest phrase (with a dash: `Bà Rịa - Vũng Tàu`)
+FIRST_WINDOW = 60       # characters read first (twice as many each time more is needed)
+_SPACE = regex.compile(r"\s")
+
+
+def read(text: str, pos: int, stop: int, reading: Callable[[Read], T]) -> tuple[Read, T]:
+    """`reading(words)` of the agency's words from `pos`, over a window that ends where it needs no more:
+    LONGEST syllables past the last word it looked at (every word up to there is grouped as it would be in
+    any longer window), or at `stop`. Returns the words (a `Read`) and the reading's result.
+
+    >>> t = "Văn phòng Điều phối Chương trình xây dựng nông thôn mới thành phố Hà Nội tổ chức hội nghị."
+    >>> words, first = read(t, 19, len(t), lambda w: w[0].text)      # looks at the first word only
+    >>> first, words[-1].text
+    ('Chương trình', 'chức')
+    >>> words, last = read(t, 19, len(t), lambda w: w[len(w) - 1].text)  # at the last one: up to `stop`
+    >>> last
+    '.'
+    """
+    width = FIRST_WINDOW
+    while True:
+        space = _SPACE.search(text, min(pos + width, stop), stop)
+        end = space.start() if space else stop
+        words = Read(agency_words(text, pos, end))
+        result = reading(words)
+        if end >= stop or words and _syllables_after(words, words[words.furthest].end) >= LONGEST:
+            return words, result
+        width *= 2
+
+
+def _syllables_after(words: list[Token], pos: int) -> int:
+    return sum(len(w.text.split()) for w in words if w.start >= pos)
 
 
 def agency_words(text: str, start: int, end: int) -> list[Token]:
@@ -50,8 +89,18 @@ def agency_words(text: str, start: int, end: int) -> list[Token]:
     return words
 
 
+@lru_cache(maxsize=None)
+def _first_syllables() -> tuple[frozenset, frozenset]:
+    """The first syllables of the phrases (lower case) and of the gazetteer's names (as written)."""
+    return frozenset(p.split()[0] for p in PHRASES), frozenset(n.split()[0] for n in places.CANONICAL if n.strip())
+
+
 def _phrase_at(syllables: list[Token], i: int) -> int:
     """The syllables of the longest phrase that starts at syllables[i] (0: none)."""
+    phrases, names = _first_syllables()
+    first = syllables[i].text
+    if first not in names and first.lower() not in phrases:
+        return 0
     for size in range(LONGEST, 1, -1):
         if i + size <= len(syllables):
             group = " ".join(s.text for s in syllables[i:i + size])

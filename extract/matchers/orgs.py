@@ -26,8 +26,7 @@ import regex
 
 from ..segment import Token
 from . import Match, load_vocab, longest_first
-from . import org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
-from .agency_words import agency_words
+from . import agency_words, org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
 from .org_words import (NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
                         place_end, refine, short_number, starts_address, starts_place, village_in_name)
 
@@ -47,7 +46,6 @@ _NESTED_GAP = regex.compile(r"\s*")
 _CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
 _BRANCH_DASH = regex.compile(r"\s*[-–—]\s*")
 _GLOSS = regex.compile(r"\s*\(\s*[\p{Lu}]{2,6}\s*\)")
-AGENCY_WINDOW = 240      # characters after an agency's head whose words are read (a name is shorter)
 _FUNCTION = longest_first(VOCAB['council_functions'])
 _COUNCIL = regex.compile(
     rf"\s+(?P<function>{_FUNCTION}(?P<two>(?:\s*,\s*|\s+và\s+|\s+){_FUNCTION})?)(?P<rest>(?:\s+số\s+\d{{1,3}})?(?:\s+sản phẩm)?"
@@ -165,8 +163,7 @@ def match(text: str) -> list[Match]:
         if end is None and org_forms.no_name(text, pos, stop, starts, agency, trades=trades, window=NAME_WINDOW):
             continue     # lower-case words only: no name, whatever the words
         if end is None and agency:     # an agency's words from their form (agency_words.py)
-            after = org_windows.Read(agency_words(text, pos, min(stop, pos + AGENCY_WINDOW)))
-            last = _name_end(after, 0, agency, starts, trades=trades)
+            after, last = agency_words.read(text, pos, stop, lambda w: _name_end(w, 0, True, starts, trades=trades))
         elif end is None:
             after, last = words.read(m.start(), pos, _reading(text, pos, agency, starts, trades))
         if end is None:
@@ -208,11 +205,10 @@ def _council_end(text: str, council: regex.Match, stop: int, starts: set[int]) -
     True
     """
     pos = council.end()
-    words = agency_words(text, pos, min(stop, pos + AGENCY_WINDOW))
-    if words and (capitalized(words[0]) or words[0].lower in AGENCY_LEVELS or words[0].lower in PLACE_WORDS):
-        last = _name_end(words, 0, True, starts)
-        if last is not None:
-            return words[last].end
+    words, last = agency_words.read(text, pos, stop, lambda w: _name_end(w, 0, True, starts) if w and (
+        capitalized(w[0]) or w[0].lower in AGENCY_LEVELS or w[0].lower in PLACE_WORDS) else None)
+    if last is not None:
+        return words[last].end
     if "," in council.group("function") or council.group("rest").lower().replace("sản phẩm", "").strip():
         return pos
     mark = not words or not is_word(words[0])
