@@ -4,9 +4,10 @@ syllables make one word where a word can be a stop, administrative, joiner or ti
 name, or a run of capitalized syllables (a proper name). Those come from the vocabulary and the
 gazetteer: underthesea's regex tokens (its CRF's syllables) are joined
 
-- into the longest phrase of two to five pieces (`Bà Rịa - Vũng Tàu`) that the vocabulary (orgs.vocab.json: the multi-word
-  stop, administrative, joiner, title, address and verb words, and `agency_words`, the lower-case words
-  of agencies' names) or the gazetteer holds, and otherwise
+- into the longest phrase of two to five pieces (`Bà Rịa - Vũng Tàu`) that the vocabulary
+  (orgs.vocab.json: the multi-word stop, administrative, joiner, title, address and verb words,
+  `agency_words`, the lower-case words of agencies' names, and `agency_levels`) or the gazetteer holds,
+  and otherwise
 - a capitalized syllable with the capitalized ones after it, up to an administrative word, a surname
   (a person's name starts there) or the start of a phrase.
 
