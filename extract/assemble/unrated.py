@@ -37,6 +37,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     True
     >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
     True
+    >>> not_rated_yet("Hiện có ", "Hiện có ", " sản phẩm đang được Hội đồng tỉnh đánh giá, phân hạng.", "", None)
+    True
     """
     if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np):
         return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are)
@@ -50,6 +52,9 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     if _unanswered(left, ("metric", "proposal_cues")) or _proposed_after(right, star_at) \
             or _takes_part_after(right, star_at):
         return True
+    review = _UNDER_REVIEW_AFTER.match(right)
+    if review and (star_at is None or star_at >= review.end()):
+        return True         # 'Hiện có 25 sản phẩm đang được Hội đồng tỉnh đánh giá, phân hạng (5 sao)'
     if (star is not None and star.start >= right_start) or cues.has(right, "metric", "result_cues"):
         return False
     if cues.right_before(left, len(left), "metric", "review_cues", window=30) or _UNDER_REVIEW.search(left[-80:]):
@@ -62,6 +67,12 @@ _UNDER_REVIEW = regex.compile(
     rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?:\s*(?:,|và)\s*(?:phân hạng|xếp hạng))?"
     r"(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
 """An evaluation under way or to come right before the number (`đang đánh giá`, `sẽ tổ chức đánh giá, phân hạng`)."""
+_UNDER_REVIEW_AFTER = regex.compile(
+    rf"\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+được\s+(?:[^,.;:()]{{0,40}}?\s)?"
+    rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?![\p{{L}}\p{{M}}])(?!\s+cao)", regex.IGNORECASE)
+"""The counted products under an evaluation under way or to come, said right after them in the passive
+(`25 sản phẩm đang được Hội đồng tỉnh đánh giá`; not `đang được khách hàng đánh giá cao`): its class, if
+one follows, is the one aimed for."""
 
 
 def _without_bases(text: str) -> str:
