@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..matchers import Match
-from . import cues, growth, parts, pools, regroup, scope
+from . import cues, growth, parts, pools, regroup, scope, whose
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
@@ -106,8 +106,12 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
         # sentence of the paragraph that starts with a number
         state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
-        placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"]
-        if placed:   # the whole of an X/Y (the country's 11.530) does not move the reader's place
+        # the whole of an X/Y (the country's 11.530) does not move the reader's place, nor a figure placed at a
+        # business's address ('Công ty có trụ sở tại phường Vĩnh Nguyên, … với 85 lao động')
+        address = whose.address_places(info, text)
+        placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"
+                  and f.fields["scope"] not in address]
+        if placed:
             state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
             if ctx.main_level == "country" and placed[-1].fields["scope_level"] != "country":
                 state.last_scope = None     # in an article about the country a province's figure ('Hà Nội dẫn đầu

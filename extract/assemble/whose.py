@@ -103,3 +103,32 @@ def names_blanked(piece: str, start: int, businesses: list[Match]) -> str:
         if a < b:
             piece = piece[:a - start] + " " * (b - a) + piece[b - start:]
     return piece
+
+
+_ADDRESS_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:trụ sở(?:\s+chính)?|địa chỉ)\s*(?:(?:ở|tại)\s+|:\s*)", regex.IGNORECASE)
+
+
+def address_places(info: SentenceInfo, text: str) -> set[str]:
+    """The places the sentence gives as an address (`Công ty có trụ sở tại phường Vĩnh Nguyên, thành phố Nha
+    Trang, với 85 lao động`): where a business is, not where the reader goes.
+
+    >>> from extract.assemble.analysis import analyse
+    >>> from extract.doc import make_doc
+    >>> from schemas import Article
+    >>> t = "Công ty có trụ sở tại phường Vĩnh Nguyên, thành phố Nha Trang, với 85 lao động."
+    >>> info = analyse(make_doc(Article(id="x", text=t)))[0]
+    >>> sorted(address_places(info, t))
+    ['Nha Trang', 'Vĩnh Nguyên']
+    """
+    names: set[str] = set()
+    for lead in _ADDRESS_LEAD.finditer(text, info.start, info.end):
+        at = lead.end()
+        for p in sorted(info.places, key=lambda p: p.start):
+            if p.start < at:
+                continue
+            if not _PLACE_JOIN.fullmatch(text, at, p.start):
+                break
+            names.add(p.value["name"])
+            at = p.end
+    return names
+
