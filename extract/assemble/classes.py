@@ -85,6 +85,33 @@ def raised_class(before: str, done: list, metric: str | None) -> str | None:
     return added.fields["star"] if added is not None and added.fields["star"] in ONE_CLASS else None
 
 
+def ranked_class(text: str, start: int, left_clause: str, unit: str, done: list, before: list) -> str | None:
+    """The one class of the figure a ranking of places is of, for a place's count in it that names none
+    (`left_clause`: its clause up to it; `done`: the sentence's figures so far, the sentence starting at
+    text[start]; `before`: the sentence before's): an earlier item of the same ranking's (`Quảng Ninh dẫn đầu với 11 sản phẩm 5 sao, Hà Nội
+    đứng thứ hai với 8 sản phẩm`), else the country's or province's whole of one class that the sentence
+    before ended with (`cả nước có 58 sản phẩm OCOP 5 sao. Quảng Ninh dẫn đầu với 11 sản phẩm, …`).
+
+    >>> class F:
+    ...     def __init__(self, star, level="country", rank=""):
+    ...         self.unit, self.parent = "sản phẩm", None
+    ...         self.fields = {"metric": "ocop_products", "star": star, "scope_level": level}
+    >>> ranked_class("", 0, "Hà Nội đứng thứ hai với ", "sản phẩm", [], [F("5")])
+    '5'
+    >>> ranked_class("", 0, "Hà Nội có ", "sản phẩm", [], [F("5")]), ranked_class("", 0, "Hà Nội đứng thứ hai với ", "sản phẩm", [], [F("3+")])
+    (None, None)
+    """
+    if not cues.has(left_clause, "kind", "ranking_words"):
+        return None
+    same = [f for f in done if f.unit == unit and f.parent is None and f.fields["metric"] == "ocop_products"]
+    if same:      # (an item of the ranking: a ranking word before it too)
+        first = cues.first(text[start:same[-1].number.start], "kind", "ranking_words")
+        return same[-1].fields["star"] if same[-1].fields["star"] in ONE_CLASS and first is not None else None
+    whole = next((f for f in reversed(before) if f.unit == unit and f.parent is None), None)
+    return whole.fields["star"] if whole is not None and whole.fields["metric"] == "ocop_products" \
+        and whole.fields["star"] in ONE_CLASS and whole.fields["scope_level"] in ("country", "province") else None
+
+
 def star_code(star: Match | None, metric: str | None, category: str | None,
               group_total: bool = False) -> tuple[str | None, str]:
     if star is not None and (not category or star.value["star"] != "3+"):

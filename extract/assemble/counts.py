@@ -160,6 +160,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         star, star_rule = parent.fields["star"], "star.of_whole"   # '31 sản phẩm 4 sao, trong đó 20 sản phẩm mới'
     elif star_rule == "star.all_certified" and (raised := classes.raised_class(text[info.start:n.start], done, metric)):
         star, star_rule = raised, "star.raised_total_of_class"    # 'thêm 2 sản phẩm 5 sao, nâng tổng số lên 4'
+    elif star_rule == "star.all_certified" and parent is None and \
+            (ranked := classes.ranked_class(text, info.start, left_clause, unit, done, state.last[1])):
+        star, star_rule = ranked, "star.of_ranking"     # 'Quảng Ninh dẫn đầu với 11 sản phẩm 5 sao, Hà Nội … 8'
     rules += [metric_rule, star_rule]
 
     opener = cues.first(text[n.end:next_start], "parts", "inside")    # '…, trong đó …': the breakdown's dates
