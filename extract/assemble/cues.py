@@ -66,11 +66,18 @@ def last(text: str, *path: str):
 
 
 def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = "kind"):
-    """The cue list and cue nearest before `pos` (ending last) among `groups` of a section."""
+    """The cue list and cue nearest before `pos` (ending last) among `groups` of a section; not a cue inside a
+    word of the section's list `GROUP_not`, where there is one (`tổng` in `hội nghị tổng kết`).
+
+    >>> nearest_before("Tại hội nghị tổng kết, 7 sản phẩm mới", 23, ("total_before",))
+    """
     best = None
     head = text[:pos]           # as finditer(text, 0, pos): the text ends at `pos` for the look-aheads too
     for g in groups:
+        inside = [(m.start(), m.end()) for m in finditer(head, section, g + "_not")] if g + "_not" in VOCAB[section] else []
         for m in finditer(head, section, g):
+            if any(a <= m.start() and m.end() <= b for a, b in inside):
+                continue
             if best is None or m.end() > best[2] or (m.end() == best[2] and len(m.group()) > len(best[1])):
                 best = (g, m.group().lower(), m.end())
     return (best[0], best[1]) if best else None
