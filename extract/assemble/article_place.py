@@ -77,10 +77,19 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
     if districts:
         ctx.main_district = max(districts, key=lambda n: (districts[n], -first_district[n]))
         ctx.district_is_city = "thành phố" in ctx.district_admins.get(ctx.main_district, ())
+        ctx.district_article = ctx.main_level == "province" and _headline_of_district(infos[0], ctx)
         if ctx.main_place is None:      # an article about a district that names no province
             ctx.main_place, ctx.main_level = ctx.main_district, "district"
             provinces = {u.province for u in lookup(ctx.main_district, level="district")}
             ctx.district_province = provinces.pop() if len(provinces) == 1 else None   # 'của tỉnh' is its
+
+
+def _headline_of_district(headline: SentenceInfo, ctx) -> bool:
+    """The headline names the article's district (by its bare name too: `Mộc Châu có 36 sản phẩm OCOP`)
+    and not its province."""
+    named = {p.value["name"] for p in headline.usable_places() if not p.value["generic"]}
+    bare = district_opening(headline.text, ctx.main_place)
+    return ctx.main_place not in named and (ctx.main_district in named or bare is not None and bare[0] == ctx.main_district)
 
 
 _ADMIN_SHORT = {"tp": "thành phố", "tx": "thị xã", "h": "huyện", "q": "quận", "tt": "thị trấn"}

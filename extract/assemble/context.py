@@ -99,6 +99,8 @@ class ArticleContext:
     district_admins: dict = field(default_factory=dict)  # district -> the administrative words it is named with
     #                                                     ('thành phố' for Bảo Lộc in 'Thành phố Bảo Lộc')
     main_commune: str | None = None     # the commune (ward, town) the article names most, for 'Hiện xã có'
+    district_article: bool = False      # the headline is about the article's district, not its province ('Mộc
+    #                                     Châu có 36 sản phẩm OCOP'): a figure placed nowhere is the district's
     inferred_year: int | None = None
     plan_sentences: set[int] = field(default_factory=set)   # starts of sentences that list targets
     plan_dates: dict[int, Match] = field(default_factory=dict)   # a plan sentence's start -> its plan's year

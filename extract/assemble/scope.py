@@ -239,6 +239,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx, last_scope)
     if last_scope:
         return (*last_scope[:2], "scope.context")
+    if ctx.district_article:
+        return ctx.main_district, "district", "scope.article_district"
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
 
 
