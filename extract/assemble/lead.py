@@ -46,8 +46,9 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
         carried = (state.decision, "district_line_of_decision")   # '… công nhận 77 sản phẩm … ¶ Huyện Quỳnh Lưu có 11 …'
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
-        f = addition_of_paragraph(state.wholes, unit)     # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản
-        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] == "province" else None   # phẩm …'
+        # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản phẩm …' (a province's round or the country's)
+        f = addition_of_paragraph(state.wholes, unit)
+        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country") else None
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
