@@ -18,11 +18,14 @@ from ..matchers import Match
 
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])lần lượt(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
-WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])với\s+(?=\d[\d.,]*\s+và\s+\d)", regex.IGNORECASE)
-"""`với N và M`: the numbers of a list of places the sentence opens with, in order, `lần lượt` unsaid."""
-_PREDICATE = regex.compile(r"[^\d;.:()]{0,60}")
-"""Between the items and `lần lượt`: what they share, no number nor clause of its own (`Các huyện A, B có
-nhiều sản phẩm OCOP nhất, lần lượt là …`, `… 4 sao và 3 sao của tỉnh lần lượt là …`)."""
+WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])(?:với|có)\s+(?=\d[\d.,]*\s+và\s+\d)", regex.IGNORECASE)
+"""`với N và M`, `có N và M`: the numbers of a list of places the sentence opens with, in order, `lần lượt`
+unsaid (`Hà Tĩnh và Quảng Trị có 146 và 181 sản phẩm`)."""
+_PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}]))*")
+"""Between the items and `lần lượt`: what they share, no number nor clause of its own, a class aside
+(`Các huyện A, B có nhiều sản phẩm OCOP nhất, lần lượt là …`, `… có số sản phẩm 4 sao tăng mạnh nhất, lần
+lượt với …`)."""
+_SHORT = 60     # characters of what the items share
 _NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
 
 
@@ -48,13 +51,13 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
         if not _ITEM_JOIN.fullmatch(text, p.end, run[0].start):
             break
         run.insert(0, p)
-    if len(run) >= 2 and len(run) == len(counted) and _PREDICATE.fullmatch(text, run[-1].end, m.start()) \
+    if len(run) >= 2 and len(run) == len(counted) and _shared(text, run[-1].end, m.start()) \
             and not (subject_only and text[start:run[0].start].strip()):
         return list(zip(counted, run))
     if subject_only:
         return []
     classes = [s for s in stars if start <= s.start and s.end <= m.start()]
-    codes = classes[-1].value["stars"] if classes and _PREDICATE.fullmatch(text, classes[-1].end, m.start()) else []
+    codes = classes[-1].value["stars"] if classes and _shared(text, classes[-1].end, m.start()) else []
     if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
         return list(zip(counted, codes))
     listed_years = _run([d for d in years if start <= d.start and d.end <= m.start() and not d.value.get("interval")
@@ -68,6 +71,10 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     if len(before) >= 2 and len(codes) == len(before):
         return list(zip(before, codes))
     return []
+
+
+def _shared(text: str, start: int, end: int) -> bool:
+    return end - start <= _SHORT and bool(_PREDICATE.fullmatch(text, start, end))
 
 
 def _run(items: list[Match], text: str, join: regex.Pattern = None) -> list[Match]:
