@@ -39,7 +39,8 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     """(kind, rule, the figure it is carried from) for a count read as a stock for want of a cue that goes on
     with what came before: a district line of a province's addition, another class of a round (undated,
     `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
-    carried = carried_addition(state.wholes, unit, star, info.text, level, after_another) if not dated else None
+    carried = carried_addition(state.wholes, unit, star, info.text, level, after_another, n.value.get("value")) \
+        if not dated else None
     if carried is None and not dated and level in ("district", "commune") and state.decision is not None \
             and state.decision.unit == unit and isinstance(n.value.get("value"), int) \
             and n.value["value"] < state.decision.fields["value"]:
@@ -85,13 +86,15 @@ _GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.word
 
 
 def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
-                     after_another: bool) -> tuple[Figure, str] | None:
+                     after_another: bool, value=None) -> tuple[Figure, str] | None:
     """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
-    line of a province's addition (`district_line_of_addition`), another class of a round (`class_of_round`,
-    the sentence's first count)."""
+    line of a province's addition (`district_line_of_addition`: `value`, the count's, no more than it), another
+    class of a round (`class_of_round`, the sentence's first count)."""
     if level in ("district", "commune"):
         f = addition_of_paragraph(wholes, unit)
-        return (f, "district_line_of_addition") if f is not None else None
+        within = f is not None and (not isinstance(value, int) or not isinstance(f.fields["value"], int)
+                                    or value <= f.fields["value"] or f.fields["scope_level"] not in ("province", "country"))
+        return (f, "district_line_of_addition") if within else None
     f = class_of_round(wholes, unit, star, sentence) if not after_another else None
     return (f, "class_of_round") if f is not None else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..gazetteer.names import district_opening
+from ..gazetteer.names import district_after_lead, district_opening
 from ..gazetteer.provinces import successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
@@ -237,6 +237,9 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return resolve_place(after[0], ctx)
     if before:
         return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx, last_scope)
+    if ctx.main_level == "province" and (bare := district_after_lead(  # 'Sản phẩm OCOP của Hải Lăng thuộc 16 chủ thể'
+            text[info.start:n.start] + " " + cues.CLAUSE_MARKS.split(text[n.end:n.end + 40])[0], ctx.main_place)):
+        return bare, "district", "scope.district_after_lead"
     if last_scope:
         return (*last_scope[:2], "scope.context")
     if ctx.district_article:

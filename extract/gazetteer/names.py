@@ -107,3 +107,22 @@ def district_opening(text: str, province: str | None = None) -> tuple[str, str] 
         if province in found or (province is None and len(found) == 1):
             return name, province or found.pop()
     return None
+
+
+_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:của|tại|ở|thuộc)\s+(?=\p{Lu})")
+
+
+def district_after_lead(text: str, province: str) -> str | None:
+    """The last district of `province` that `text` names bare after `của`, `tại`, `ở` or `thuộc`.
+
+    >>> district_after_lead("Sản phẩm OCOP của Hải Lăng thuộc 16 chủ thể", "Quảng Trị")
+    'Hải Lăng'
+    >>> district_after_lead("Sản phẩm của Hà Nội", "Quảng Trị") is None
+    True
+    """
+    found = None
+    for m in _LEAD.finditer(text):
+        district = district_opening(text[m.end():], province)
+        found = district[0] if district else found
+    return found
+
