@@ -34,6 +34,12 @@ def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: st
     return (kind, f"kind.item_of_lead:{rule}", None) if kind != "total" else None
 
 
+def line_level(level: str | None, scope_rule: str) -> str | None:
+    """The level of a count's place as a line of a list of places: none for the article's own district (a
+    count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence."""
+    return None if scope_rule in ("scope.article_district", "scope.district_after_lead") else level
+
+
 def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None, relation: str | None,
                  level: str | None, after_another: bool, dated: bool) -> tuple[str, str, Figure | None] | None:
     """(kind, rule, the figure it is carried from) for a count read as a stock for want of a cue that goes on

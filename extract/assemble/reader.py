@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..matchers import Match
-from . import cues, growth, parts, pools, regroup, scope, whose
+from . import cues, growth, parts, pools, regroup, subjects, whose
 from .analysis import SentenceInfo
 from .context import ArticleContext
 
@@ -122,7 +122,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
                 #   Hội An 5 sản phẩm') leaves the reader in none of them: the next one is in the article's place
             state.places.update(f.fields["scope"] for f in placed)
         regroup.class_lines(state, reading.done)
-    elif (subject := scope.subject_place(info, ctx, state.last_scope)) is not None:
+    elif (subject := subjects.subject_place(info, ctx, state.last_scope)) is not None:
         state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
     if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
         starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..gazetteer.names import district_after_lead, district_opening
+from ..gazetteer.names import district_after_lead
 from ..gazetteer.provinces import successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
@@ -13,6 +13,7 @@ from . import compared, cues
 from .analysis import LEVEL_RANK, SentenceInfo
 from .article_place import admin_word
 from .context import ArticleContext
+from .subjects import bare_district_opening, resolve_place
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
@@ -24,73 +25,6 @@ _FINER = {None: ("province", "district", "commune"), "country": ("province", "di
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
 OF = regex.compile(rf"(?:{cues.longest_first(cues.words('org_lead'))})\s*$", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,;:.()]")
-
-
-def resolve_place(p: Match, ctx: ArticleContext) -> tuple[str | None, str | None, str]:
-    if p.value["generic"]:
-        if p.value["level"] == "district" and ctx.main_district:
-            return ctx.main_district, "district", "scope.generic_is_article_district"   # 'trên địa bàn huyện'
-        if p.value["level"] == "commune" and ctx.main_commune:
-            return ctx.main_commune, "commune", "scope.generic_is_article_commune"   # 'Hiện xã có 5 sản phẩm'
-        if p.value["level"] == "province" and ctx.district_province:
-            return ctx.district_province, "province", "scope.generic_is_district_province"   # 'của tỉnh'
-        if p.value["level"] == "city" and ctx.main_level == "district" and ctx.district_province in CENTRAL \
-                and not ctx.district_is_city:
-            # 'thành phố trao chứng nhận' in an article about Gia Lâm: Hà Nội
-            return ctx.district_province, "province", "scope.generic_is_district_province"
-        return ctx.main_place, ctx.main_level, "scope.generic_is_article_place"
-    return p.value["name"], p.value["level"], "scope.stated"
-
-
-_SUBJECT_LEAD = regex.compile(rf"[\W\d_]*(?:(?:{cues.longest_first(cues.words('scope', 'subject_leads'))})\s+)?",
-                           regex.IGNORECASE)
-
-
-def subject_place(info: SentenceInfo, ctx: ArticleContext,
-                  current: tuple | None = None) -> tuple[str | None, str | None] | None:
-    """The place a sentence opens with, as its subject (`Bến Lức là một trong những địa phương …`, `Tại
-    huyện Tân Lạc, …`): where the reader is after it; None when it opens otherwise. A bare name opening the
-    sentence is a place when it is a district of the article's province (`Bến Lức là …` in an article about
-    Long An); `Huyện …` with no name keeps the reader in the district it is in (`current`)."""
-    lead = _SUBJECT_LEAD.match(info.text)
-    at = info.start + (lead.end() if lead else 0)
-    first = next((p for p in info.usable_places() if p.start == at), None)
-    if first is None:
-        return _district_of_article(info.text[at - info.start:], ctx)
-    if first.value["level"] not in ("province", "district", "country"):
-        return None
-    if first.value["generic"] and first.value["level"] == "district" and current and current[1] == "district":
-        return None
-    name, level, _ = resolve_place(first, ctx)
-    return (name, level) if name else None
-
-
-def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] | None:
-    """The district of the article's province whose bare name opens the text (longest name first)."""
-    found = district_opening(opening, ctx.main_place) if ctx.main_level == "province" else None
-    return (found[0], "district") if found else None
-
-
-def _bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int,
-                           named_before: bool = False) -> tuple[str, str] | None:
-    """A district of the article's province named bare at the opening of the number's clause or list item
-    (after a subject lead; of the sentence: after its date), before `n`: `Đến nay, Đô Lương có 45 sản phẩm
-    OCOP`, `Riêng Nghi Lộc có 40 sản phẩm, Diễn Châu có 38 sản phẩm`; labelling it before a colon: `gồm: Tam
-    Kỳ: 3 sản phẩm; Điện Bàn: 4 sản phẩm`."""
-    at = max(0, clause_start - info.start, info.text.rfind(",", 0, n.start - info.start) + 1)
-    if _LABEL_COLON.fullmatch(info.text, at - 1, n.start - info.start):     # (the colon after the label)
-        at = max(info.text.rfind(c, 0, at - 1) for c in ",;:\n") + 1
-        at += len(info.text[at:]) - len(info.text[at:].lstrip(" \t-+•*–"))
-    if at == 0 and info.dates and info.dates[0].start - info.start <= 2 and info.dates[0].end <= n.start:
-        at = info.dates[0].end - info.start
-    lead = _SUBJECT_LEAD.match(info.text, at)
-    at = lead.end() if lead else at
-    if named_before and any(info.start + at <= p.end and p.start < n.start for p in info.places):
-        return None     # (the item names a place of its own)
-    return _district_of_article(info.text[at:n.start - info.start], ctx)
-
-
-_LABEL_COLON = regex.compile(r":\s*")
 
 
 def _lead_of(text: str, n: Match, p: Match) -> str:
@@ -163,7 +97,7 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
             scope, level = bracketed[-1].fields["scope"], bracketed[-1].fields["scope_level"]
             scope_rule = "scope.bracket_of_figure"
         elif level == "province" and ctx is not None and scope == ctx.main_place \
-                and (bare := _bare_district_opening(info, ctx, n, window_start)) is not None:
+                and (bare := bare_district_opening(info, ctx, n, window_start)) is not None:
             # 'Tỉnh Bắc Giang có 420 sản phẩm, trong đó Lục Ngạn có 42 sản phẩm, Lục Nam có 20 sản phẩm'
             scope, level, scope_rule = *bare, "scope.part_in_own_place"
         elif done and done[-1].parent is parent and "scope.part_in_own_place" in done[-1].fields["rules"] \
@@ -195,7 +129,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
             for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
-    if (bare := _bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
+    if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
