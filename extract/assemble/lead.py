@@ -53,8 +53,10 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
         carried = (state.decision, "district_line_of_decision")   # '… công nhận 77 sản phẩm … ¶ Huyện Quỳnh Lưu có 11 …'
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
-        # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản phẩm …' (a province's round or the country's)
-        f = addition_of_paragraph(state.wholes, unit)
+        # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản phẩm …' (a province's round or the country's, in
+        # the paragraph or right before it)
+        f = addition_of_paragraph(state.wholes, unit) or (
+            state.decision if state.decision is not None and state.decision.unit == unit else None)
         carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country") else None
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]

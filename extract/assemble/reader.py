@@ -78,10 +78,15 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
 
 def lead_addition(state: ReaderState):
     """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
-    77 sản phẩm OCOP đợt 2 năm 2022.`), whose districts the next paragraph may list; None otherwise."""
+    77 sản phẩm OCOP đợt 2 năm 2022.`), or with parts of (`… Trong đó, 5 sản phẩm đạt 4 sao.`), or with its
+    districts, whose districts and businesses the next paragraph may list; None otherwise."""
     last = state.last[1]
     f = last[-1] if last else None
-    return f if f is not None and f.parent is None and f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products" \
+    while f is not None and f.parent is not None:
+        f = f.parent
+    if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
+        return state.decision       # (a paragraph of its districts: the decision goes on)
+    return f if f is not None and f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products" \
         and f.fields["scope_level"] in ("province", "country") else None
 
 
