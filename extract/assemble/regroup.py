@@ -53,10 +53,12 @@ def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
 def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
     """A sentence of counts of one class each, read as stocks for want of a cue, that add up to an addition
     of the sentence before with no single class (`Năm 2024, tỉnh công nhận 5 sản phẩm OCOP. 2 sản phẩm đạt 4
-    sao, 3 sản phẩm đạt 3 sao.`): the classes of that round, its kind and time."""
-    whole = _addition_summed(done, wholes, of_no_class=True) if len(done) >= 2 else None
-    if whole is not None and all(f.parent is None and _class_line(f, whole) for f in done):
-        for f in done:
+    sao, 3 sản phẩm đạt 3 sao.`): the classes of that round, its kind and time; a count the round did not rate
+    (`…, 1 sản phẩm chưa đạt`) is none of them."""
+    rated = [f for f in done if f.fields["metric"] is not None]
+    whole = _addition_summed(rated, wholes, of_no_class=True) if len(rated) >= 2 else None
+    if whole is not None and all(f.parent is None and _class_line(f, whole) for f in rated):
+        for f in rated:
             _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
 
