@@ -34,6 +34,17 @@ def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: st
     return (kind, f"kind.item_of_lead:{rule}", None) if kind != "total" else None
 
 
+def opener_whole(wholes: list[Figure]) -> Figure | None:
+    """The whole that parts opening a sentence detail (`wholes`: the sentence before's, last first): the last
+    one counting rated things, but not a change of a stock the sentence names too (`… có 218 sản phẩm OCOP,
+    tăng 42 sản phẩm so với năm 2021. Trong đó, huyện Khoái Châu có 31 sản phẩm`: the 218's)."""
+    rated = [f for f in wholes if f.fields["metric"] is not None]
+    first = rated[0] if rated else wholes[0] if wholes else None
+    if first is not None and "kind.increase" in first.fields["rules"]:
+        return next((f for f in rated[1:] if f.fields["kind"] == "total"), first)
+    return first
+
+
 def line_level(level: str | None, scope_rule: str) -> str | None:
     """The level of a count's place as a line of a list of places: none for the article's own district (a
     count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence."""
