@@ -134,12 +134,19 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         for d in info.dates:
             v = ctx.date_value(d)
             if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts \
-                    and not _founding(text, info.start, d):
+                    and not _founding(text, info.start, d) \
+                    and not _OF_PRODUCTS_NAMED.search(text, max(info.start, d.start - 60), d.start):
                 state.last_time = (v.split("/")[-1], v if "/" in v else None)
 
 
 _FOUNDING = regex.compile(rf"(?:{cues.longest_first(cues.words('kind', 'founding'))})(?![\p{{L}}\p{{M}}])[^,;:.()]{{0,20}}$",
                           regex.IGNORECASE)
+
+
+_OF_PRODUCTS_NAMED = regex.compile(r"(?<![\p{L}\p{M}])(?:các|những)\s+sản phẩm(?:\s+OCOP)?\s+(?:đã\s+)?(?:được\s+)?"
+                                r"(?:công nhận|chứng nhận)(?:\s+(?:từ|vào|trong))?\s*$", regex.IGNORECASE)
+"""A date that tells which products, not when (`đánh giá lại các sản phẩm được công nhận năm 2020 đã hết
+hạn`): it times no figure after it."""
 
 
 def _founding(text: str, start: int, d: Match) -> bool:
