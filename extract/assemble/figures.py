@@ -9,7 +9,8 @@ from . import compared, cues, growth, unrated
 from .analysis import SentenceInfo
 
 _STATUS_NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
-_STATUS_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
+_STATUS_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều|cũng)\s+)*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])",
+                             regex.IGNORECASE)
 
 
 _PASSIVE_WITH_AGENT = regex.compile(

@@ -135,7 +135,8 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
             v = ctx.date_value(d)
             if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts \
                     and not _founding(text, info.start, d) \
-                    and not _OF_PRODUCTS_NAMED.search(text, max(info.start, d.start - 60), d.start):
+                    and not _OF_PRODUCTS_NAMED.search(text, max(info.start, d.start - 60), d.start) \
+                    and not _LAPSED_AFTER.match(text, d.end):
                 state.last_time = (v.split("/")[-1], v if "/" in v else None)
 
 
@@ -145,8 +146,9 @@ _FOUNDING = regex.compile(rf"(?:{cues.longest_first(cues.words('kind', 'founding
 
 _OF_PRODUCTS_NAMED = regex.compile(r"(?<![\p{L}\p{M}])(?:các|những)\s+sản phẩm(?:\s+OCOP)?\s+(?:đã\s+)?(?:được\s+)?"
                                 r"(?:công nhận|chứng nhận)(?:\s+(?:từ|vào|trong))?\s*$", regex.IGNORECASE)
+_LAPSED_AFTER = regex.compile(r"\s*(?:(?:đã|đều|nay)\s+)*(?:hết hạn|hết hiệu lực)(?![\p{L}\p{M}])", regex.IGNORECASE)
 """A date that tells which products, not when (`đánh giá lại các sản phẩm được công nhận năm 2020 đã hết
-hạn`): it times no figure after it."""
+hạn`, `41 sản phẩm được công nhận năm 2021 hết hạn`): it times no figure after it."""
 
 
 def _founding(text: str, start: int, d: Match) -> bool:

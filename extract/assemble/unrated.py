@@ -37,7 +37,7 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     True
     >>> not_rated_yet("các hội đồng đề nghị Hội đồng OCOP cấp Quốc gia đánh giá và công nhận ", "", "là sản phẩm OCOP 5 sao", "", None)
     True
-    >>> not_rated_yet("Hiện có ", "Hiện có ", " sản phẩm đang được Hội đồng tỉnh đánh giá, phân hạng.", "", None)
+    >>> not_rated_yet("Hiện có ", "Hiện có ", " đang được Hội đồng tỉnh đánh giá, phân hạng.", "", None)
     True
     """
     if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np):
@@ -199,14 +199,18 @@ def failed(right: str, left: str = "") -> bool:
     True
     >>> failed(" sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại.")
     False
+    >>> failed(" sản phẩm được công nhận năm 2019 hết hạn")
+    True
     """
     if cues.has(left[-60:], "metric", "withdrawn_before"):
         return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
     left = _CERTIFICATE.sub(lambda c: "_" * len(c.group()), left)    # the certificate, not a verb that rates
     for path in (("metric", "failed_cues"), ("metric", "lapsed_cues")):
         m = cues.first(right, *path)
-        if m is None or cues.has(right[:m.start()], "metric", "result_cues"):
-            continue
+        result = cues.first(right[:m.start()], "metric", "result_cues") if m is not None else None
+        if m is None or result is not None and not (
+                path[1] == "lapsed_cues" and _DATED.fullmatch(right, result.end(), m.start())):
+            continue        # (not 'được công nhận năm 2019 hết hạn': a recognition long past, lapsed now)
         if path[1] == "lapsed_cues" and (_just_before(left[-40:], ("status", "renewed"))
                                          or _just_before(left[-40:], ("kind", "added_verbs"))
                                          or cues.has(right[:m.start()], "status", "renewed")
@@ -214,6 +218,9 @@ def failed(right: str, left: str = "") -> bool:
             continue        # (a verb of their own clause rates them again, not one of a clause before)
         return True
     return False
+
+
+_DATED = regex.compile(r"\s*(?:(?:vào|từ|trong)\s+)?(?:năm\s+)?\d{4}\s*(?:(?:đã|đều|nay)\s+)*", regex.IGNORECASE)
 
 
 _UNITS = cues.longest_first(cues.words("metric", "per_unit_units"))
