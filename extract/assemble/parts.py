@@ -180,12 +180,14 @@ def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
 
 
 _LIST_GAP = regex.compile(r"[\d;:.]")
-_SAME_OWNER_GAP = regex.compile(r"(?:\s|,|và|đạt|chuẩn|hạng|OCOP)*", regex.IGNORECASE)
+_SAME_OWNER_GAP = regex.compile(r"(?:\s|,|và|đạt|chuẩn|hạng|OCOP|được|nâng|từ|lên|công nhận|chứng nhận|lại|mới)*",
+                             regex.IGNORECASE)   # (what happened to the items: 'được nâng hạng từ 3 sao lên 4 sao, …')
 
 
 def same_owner(text: str, prev: Figure | None, n: Match, stars: list[Match] = ()) -> str | None:
     """The organization of the count just before, when this one is the next item of its list with only its
-    class between (`HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao`: both are the cooperative's).
+    class, and what happened to it, between (`HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao`, `Công ty X
+    có 2 sản phẩm được nâng hạng từ 3 sao lên 4 sao, 1 sản phẩm được công nhận lại 3 sao`: all are its).
 
     >>> from ..matchers import numbers, stars as star_matcher
     >>> t = "HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao"
