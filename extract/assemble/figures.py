@@ -166,6 +166,9 @@ def status_of(right: str) -> str | None:
     return None
 
 
+_RATED_DURING = regex.compile(r"\s*(?:OCOP\s+)?(?:đạt|được\s+(?:công nhận|chứng nhận|xếp hạng))[^,;.()]{0,30}?"
+                           r"(?<![\p{L}\p{M}])trong\s+(?:năm|đợt|kỳ|tháng|quý|giai đoạn)(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""Rated in a stretch of time said after the count and its rating: what that stretch added."""
 _PREVIOUS_PREDICATE = regex.compile(r"^\s*(?:đã\s+)?được\s+(?:công nhận|chứng nhận)[^,;.()\d]{0,20}?(?:,|\s+và)\s*",
                                     regex.IGNORECASE)
 """What the count before says happened to it, joined to this one (`có 9 làng nghề được công nhận và 87 sản phẩm
@@ -252,4 +255,6 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.had_in_months"      # '4 tháng đầu năm có 15 sản phẩm đạt OCOP'
     if near is None and time_relation == "during" and rating_in_sentence:
         return "added", "kind.rated_during"
+    if near and near[0] == "have_before" and not now_in_sentence and _RATED_DURING.match(right):
+        return "added", "kind.rated_during"     # 'HTX X có 3 sản phẩm đạt 4 sao trong năm 2021'
     return "total", "kind.default_total"
