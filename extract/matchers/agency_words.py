@@ -2,7 +2,7 @@
 extraction): `orgs._name_end` reads an agency's name over words, and what it asks of them is which
 syllables make one word where a word can be a stop, administrative, joiner or title word, a place's
 name, or a run of capitalized syllables (a proper name). Those come from the vocabulary and the
-gazetteer: underthesea's regex tokens (its CRF's syllables) are joined
+gazetteer: the syllables (an abbreviation or a code with `&`, `.` or `-` inside is one: `NN&PTNT`) are joined
 
 - into the longest phrase of two to five pieces (`Bà Rịa - Vũng Tàu`) that the vocabulary
   (orgs.vocab.json: the multi-word stop, administrative, joiner, title, address and verb words,
@@ -26,7 +26,7 @@ from typing import Callable, TypeVar
 
 import regex
 
-from ..segment import Token, align
+from ..segment import Token
 from . import load_vocab, places
 from .org_windows import Read
 
@@ -39,6 +39,8 @@ PHRASES = {w.lower() for key in ("stop_words", "place_words", "joiners", "title_
 PLACE_WORDS = set(VOCAB["place_words"])
 LONGEST = 5             # syllables of the longest phrase (with a dash: `Bà Rịa - Vũng Tàu`)
 FIRST_WINDOW = 60       # characters read first (twice as many each time more is needed)
+_SYLLABLE = regex.compile(r"[\p{L}\p{M}\d]+(?:[&.\-][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]")
+"""A syllable, an abbreviation or a code (`NN&PTNT`, `NN-PTNT`, `TP.HCM`), or one mark."""
 _SPACE = regex.compile(r"\s")
 
 
@@ -72,9 +74,7 @@ def _syllables_after(words: list[Token], pos: int) -> int:
 
 def agency_words(text: str, start: int, end: int) -> list[Token]:
     """The words of text[start:end] for reading an agency's name, with their offsets into `text`."""
-    from ..tokenizers import regex_tokens
-    chunk = text[start:end]
-    syllables = [Token(text[start + s:start + e], start + s, start + e) for s, e in align(chunk, regex_tokens(chunk))]
+    syllables = [Token(m.group(), m.start(), m.end()) for m in _SYLLABLE.finditer(text, start, end)]
     words: list[Token] = []
     i, n = 0, len(syllables)
     while i < n:
