@@ -91,12 +91,13 @@ def raised_class(before: str, done: list, metric: str | None) -> str | None:
 def ranked_class(text: str, start: int, left_clause: str, unit: str, done: list, before: list) -> str | None:
     """The one class of the figure a ranking of places is of, for a place's count in it that names none
     (`left_clause`: its clause up to it; `done`: the sentence's figures so far, the sentence starting at
-    text[start]; `before`: the sentence before's): an earlier item of the same ranking's (`Quảng Ninh dẫn đầu với 11 sản phẩm 5 sao, Hà Nội
-    đứng thứ hai với 8 sản phẩm`), else the country's or province's whole of one class that the sentence
-    before ended with (`cả nước có 58 sản phẩm OCOP 5 sao. Quảng Ninh dẫn đầu với 11 sản phẩm, …`).
+    text[start]; `before`: the sentence before's): an earlier item of the same ranking's (`Quảng Ninh dẫn
+    đầu với 11 sản phẩm 5 sao, Hà Nội đứng thứ hai với 8 sản phẩm`), else the country's or province's whole
+    of one class that the sentence before ended with (`cả nước có 58 sản phẩm OCOP 5 sao. Quảng Ninh dẫn
+    đầu với 11 sản phẩm, …`).
 
     >>> class F:
-    ...     def __init__(self, star, level="country", rank=""):
+    ...     def __init__(self, star, level="country"):
     ...         self.unit, self.parent = "sản phẩm", None
     ...         self.fields = {"metric": "ocop_products", "star": star, "scope_level": level}
     >>> ranked_class("", 0, "Hà Nội đứng thứ hai với ", "sản phẩm", [], [F("5")])
