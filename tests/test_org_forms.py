@@ -57,7 +57,7 @@ def test_clear_forms_need_no_tokenizer(monkeypatch, text, name):
 
 
 @pytest.mark.parametrize("text", [
-    "Sản phẩm được Hội đồng đánh giá, phân hạng OCOP cấp tỉnh công nhận.",
+    "Các cơ sở đánh giá, phân hạng theo tiêu chí của tỉnh (OCOP).",
     "Các cơ sở chế biến, đóng gói sản phẩm (theo Bộ tiêu chí) đều đạt.",
     "Các hợp tác xã và tổ hợp tác cần tiếp tục đổi mới (theo OCOP).",
 ])
