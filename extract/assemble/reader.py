@@ -64,7 +64,10 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             item = bool(_LIST_ITEM.match(info.text))
             lead = (state.lead if state.item else state.last if state.last[0].rstrip().endswith(":") else None) \
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
-            decision = lead_addition(state)
+            # (a paragraph of no figures about the products it recognized, between the decision and its
+            # districts, leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …')
+            decision = lead_addition(state) or (state.decision if not state.wholes and cues.has(
+                state.last[0], "metric", "result_cues") else None)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
