@@ -83,6 +83,8 @@ def lead_addition(state: ReaderState):
     """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
     77 sản phẩm OCOP đợt 2 năm 2022.`), or with parts of (`… Trong đó, 5 sản phẩm đạt 4 sao.`), or with its
     districts, whose districts and businesses the next paragraph may list; None otherwise."""
+    if len({w.fields["as_of"][:4] for w in state.wholes if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
+        return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
     last = state.last[1]
     f = last[-1] if last else None
     while f is not None and f.parent is not None:
