@@ -146,3 +146,15 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
         return as_of, None, basis, ("time.article_now" if kind == "total" else "time.article_news") \
             if as_of else "time.none"
     return None, None, None, "time.none"
+
+
+def undated_targets(figures: list, ctx: ArticleContext) -> list:
+    """`figures`, each target that nothing of the article timed (no year of its own, of its paragraph, its
+    plan or its heading) timed by the publication's year, as annotation.md reads a figure whose text says
+    nothing of its time (`Theo kế hoạch, … tỉnh phấn đấu có 6 sản phẩm đạt 4 sao`, published in 2025)."""
+    for f in figures:
+        if f.fields["kind"] == "target" and f.fields["as_of"] is None and ctx.published is not None:
+            f.fields.update(as_of=str(ctx.published.year), time_basis="published")
+            f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.article_year"]
+    return figures
+
