@@ -104,16 +104,27 @@ _GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.word
                        regex.IGNORECASE)
 
 
+_MOST = regex.compile(r"(?<![\p{L}\p{M}])nhiều\s+[^,;.()]{0,30}?\s+nhất(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""`có nhiều sản phẩm 5 sao nhất`: a ranking of places, by their stocks."""
+
+
 def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
                      after_another: bool, value=None) -> tuple[Figure, str] | None:
     """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
-    line of a province's addition (`district_line_of_addition`: `value`, the count's, no more than it), another
-    class of a round (`class_of_round`, the sentence's first count)."""
-    if level in ("district", "commune"):
+    line of a province's addition, or a province's of the country's (`district_line_of_addition`: `value`, the
+    count's, no more than it), another class of a round (`class_of_round`, the sentence's first count)."""
+    if level in ("district", "commune", "province"):
         f = addition_of_paragraph(wholes, unit)
+        line = f is not None and "kind.district_line_of_addition" in f.fields["rules"]     # (the list's line before)
         within = f is not None and (not isinstance(value, int) or not isinstance(f.fields["value"], int)
-                                    or value <= f.fields["value"] or f.fields["scope_level"] not in ("province", "country"))
-        return (f, "district_line_of_addition") if within else None
+                                    or value <= f.fields["value"] or line)
+        ranked = level == "province" and (cues.has(sentence, "kind", "ranking_words") or _MOST.search(sentence)
+                                          or f is not None and "kind.increase" in f.fields["rules"])   # (a stock's rise)
+        if within and not ranked and (level != "province" or f.fields["scope_level"] == "country"
+                                      or line and f.fields["scope_level"] == "province"):
+            return f, "district_line_of_addition"       # (a province's line of the country's addition too)
+        if level != "province":
+            return None
     f = class_of_round(wholes, unit, star, sentence) if not after_another else None
     return (f, "class_of_round") if f is not None else None
 
