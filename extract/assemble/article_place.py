@@ -15,7 +15,10 @@ from . import cues
 from .analysis import SentenceInfo
 
 NAMED_IN_A_BUSINESS = 0.25
-"""How much a place named inside a business's name or address counts towards the article's place."""
+"""How much a place named inside a business's name or address counts towards the article's place (one where
+products are sold counts nothing: `Nhiều siêu thị ở Hà Nội đã ký hợp đồng`)."""
+_MARKET_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('scope', 'market_words'))})"
+                            r"(?![\p{L}\p{M}])[^,.;:()]{0,20}?(?<![\p{L}\p{M}])(?:ở|tại|sang|như)\s+$", regex.IGNORECASE)
 
 
 def settle_place(ctx, infos: list[SentenceInfo]) -> None:
@@ -35,6 +38,8 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
                 continue
             # a place in a business's name or address ('HTX Nông nghiệp Hòa Bình') counts for little: the
             # article's place only when it names no other
+            if _MARKET_BEFORE.search(info.sentence.doc_text, max(info.start, p.start - 40), p.start):
+                continue        # where products are sold: 'Nhiều siêu thị ở Hà Nội đã ký hợp đồng'
             weight = (2 if i == 0 else 1) * (1 if p in usable else NAMED_IN_A_BUSINESS)
             if p.value["level"] == "country" and cues.has(p.text, "scope", "country_words"):
                 country += weight
