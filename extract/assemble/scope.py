@@ -155,6 +155,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             text, n.end, p.start)), None) or own_place_after(info, n, text, generic=True)) is not None:
         # 'UBND tỉnh Hưng Yên công nhận 5 sản phẩm OCOP cho huyện Văn Giang', '… 8 sản phẩm của huyện'
         return resolve_place(given, ctx)
+    before = _merged_into(before, text) if ctx.published is not None and on_new_map(ctx.published) else before
     in_clause = [p for p in before if p.start >= clause_start]
     country = _country_after(info, n, text)
     if country is not None:
@@ -184,6 +185,20 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
 _PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
+
+
+_AND_PLACE = regex.compile(r"\s+(?:và|cùng)\s+")
+
+
+def _merged_into(places: list[Match], text: str) -> list[Match]:
+    """`places` without a last province the one before it absorbed in the 2025 reform, named with it in an article
+    written after the reform (`hai tỉnh Gia Lai và Bình Định (cũ) đã công nhận 74 sản phẩm`): the figure is the
+    new province's, both parts."""
+    if len(places) >= 2 and places[-1].value["level"] == places[-2].value["level"] == "province" \
+            and _AND_PLACE.fullmatch(text, places[-2].end, places[-1].start) and places[-1].value["name"] \
+            and successor(places[-1].value["name"]) == places[-2].value["name"] != places[-1].value["name"]:
+        return places[:-1]
+    return places
 
 
 def _agency_place(text: str, p: Match) -> bool:
