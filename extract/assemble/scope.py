@@ -236,12 +236,16 @@ def _absorbed_into_main(p: Match, ctx: ArticleContext) -> bool:
         and ctx.published is not None and bool(on_new_map(ctx.published)) and successor(p.value["name"]) == ctx.main_place
 
 
+_CHAIN = regex.compile(r"^\s*[,(-]?\s*(?:(?:khu vực|thuộc|địa bàn)\s+)?$", regex.IGNORECASE)
+"""Between two links of a chain of places: `xã Tân Lạc, huyện …`, `xã Tân Lạc (khu vực Hòa Bình cũ)`."""
+
+
 def _most_specific(places: list[Match], i: int, text: str) -> Match:
     """places[i], or the places right before it when they name one place, the more specific first
     ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)', 'xã Bản Liền,
-    huyện Bắc Hà (Lào Cai)')."""
+    huyện Bắc Hà (Lào Cai)', 'xã Tân Lạc (khu vực Hòa Bình cũ)')."""
     p = places[i]
-    while i > 0 and _APPOSITION.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
+    while i > 0 and _CHAIN.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
             and LEVEL_RANK.get(places[i - 1].value["level"], 0) > LEVEL_RANK.get(p.value["level"], 0):
         listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
             and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
