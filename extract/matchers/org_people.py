@@ -45,6 +45,8 @@ def name_end_before_person(text: str, start: int, pos: int, end: int, agency: bo
         if agency:
             if len(words) > k and text[first.start():end] not in places.CANONICAL:
                 return words[-k - 1].end()
+            if len(words) == k and text[first.start():end] not in places.CANONICAL:
+                return pos      # 'Chủ tịch Hội đồng Lê Trung Hồ': the council's head, the council unnamed
         elif len(words) - k >= 1 and _CAPITAL.fullmatch(words[-k - 1].group()):
             return words[-k - 1].end()
         elif len(words) == k and _COOPERATIVE.match(text, start, pos):
