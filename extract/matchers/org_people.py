@@ -1,8 +1,9 @@
 """A person named right after the business they head: `Giám đốc HTX Tân Tiến Nguyễn Văn An cho biết`,
 `Chủ tịch HĐQT Công ty CP Vinamit Nguyễn Văn Bé`. A title right before the legal form says a person
-follows the name; the name ends before the run of capitalized syllables that starts with a surname (two to
-four syllables, the person), when a proper name of the business comes before it (`Hộ kinh doanh Nguyễn
-Văn Tuấn` is named after its owner: there the run is the name).
+follows the name; the name ends before the run of capitalized syllables that starts with a surname (three
+or four syllables, the person's full name; two are as often the name's own last words: `HTX Nông nghiệp
+Hợp Lý Xanh`), when a proper name of the business comes before it (`Hộ kinh doanh Nguyễn Văn Tuấn` is
+named after its owner: there the run is the name).
 
 >>> t = "Giám đốc HTX Tân Tiến Nguyễn Văn An cho biết"
 >>> t[t.index("HTX"):name_end_before_person(t, t.index("HTX"), t.index(" Tân"), t.index(" cho"))]
@@ -38,7 +39,7 @@ def name_end_before_person(text: str, start: int, pos: int, end: int, agency: bo
     run = 0                                   # capitalized syllables at the end
     while run < len(words) and _CAPITAL.fullmatch(words[-1 - run].group()):
         run += 1
-    for k in range(min(run, 4), 2 if agency else 1, -1):       # the person: 2-4 syllables from a surname
+    for k in range(min(run, 4), 2, -1):       # the person: a full name, 3-4 syllables from a surname
         first = words[-k]
         if first.group() not in places.SURNAMES:
             continue
