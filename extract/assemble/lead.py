@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from ..gazetteer.provinces import successor
+from ..gazetteer.resolve import on_new_map
 from . import cues, figures, parts
 from .classes import ONE_CLASS
 from .parts import Figure
@@ -45,10 +47,17 @@ def opener_whole(wholes: list[Figure]) -> Figure | None:
     return first
 
 
-def line_level(level: str | None, scope_rule: str) -> str | None:
+def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None) -> str | None:
     """The level of a count's place as a line of a list of places: none for the article's own district (a
-    count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence."""
-    return None if scope_rule in ("scope.article_district", "scope.district_after_lead") else level
+    count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence; an
+    old province the article's province absorbed in the 2025 reform is one of its parts, as a district
+    (`UBND tỉnh Ninh Bình công nhận 86 sản phẩm … Khu vực Nam Định (cũ) có 41 sản phẩm`)."""
+    if scope_rule in ("scope.article_district", "scope.district_after_lead"):
+        return None
+    if level == "province" and ctx is not None and ctx.published is not None and on_new_map(ctx.published) \
+            and scope != ctx.main_place and successor(scope or "") == ctx.main_place:
+        return "district"
+    return level
 
 
 def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None, relation: str | None,
