@@ -2,7 +2,8 @@
 extraction): `orgs._name_end` reads an agency's name over words, and what it asks of them is which
 syllables make one word where a word can be a stop, administrative, joiner or title word, a place's
 name, or a run of capitalized syllables (a proper name). Those come from the vocabulary and the
-gazetteer: the syllables (an abbreviation or a code with `&`, `.` or `-` inside is one: `NN&PTNT`) are joined
+gazetteer: the syllables (an abbreviation or a code with `&`, `.` or `-` inside is one: `NN&PTNT`) are
+joined
 
 - into the longest phrase of two to five pieces (`Bà Rịa - Vũng Tàu`) that the vocabulary
   (orgs.vocab.json: the multi-word stop, administrative, joiner, title, address and verb words,
@@ -21,7 +22,6 @@ gazetteer: the syllables (an abbreviation or a code with `&`, `.` or `-` inside 
 from __future__ import annotations
 
 from functools import lru_cache
-
 from typing import Callable, TypeVar
 
 import regex
