@@ -141,12 +141,12 @@ def target(text: str) -> regex.Match | None:
 
 _TARGET_NAMED = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})"
-    rf"(?:\s+(?:đề ra|đặt ra|được giao|năm \d{{4}}|giai đoạn \d{{4}}\s*[-–]\s*\d{{4}}|đến năm \d{{4}}))?"
+    rf"(?:\s+(?:đề ra|đặt ra|được giao))?(?:\s+(?:cho\s+)?(?:năm \d{{4}}|giai đoạn \d{{4}}\s*[-–]\s*\d{{4}}|đến năm \d{{4}}))?"
     rf"\s*(?:là|:)\s*$", regex.IGNORECASE)
 _PLAN_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})\s*$", regex.IGNORECASE)
 _TARGET_AFTER = regex.compile(rf"\s*(?:OCOP\s+)?(?:{longest_first(words('kind', 'plan_intro'))})(?![\p{{L}}\p{{M}}])",
                               regex.IGNORECASE)
-_SET_BY = regex.compile(r"\s*(?:OCOP\s+)?(?:mà|do|được)\s+[^,;.()]{0,40}?(?:đề ra|đặt ra|giao)(?![\p{L}\p{M}])",
+_SET_BY = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:mà|do|được)\s+[^,;.()]{0,40}?)?(?:đề ra|đặt ra|giao)(?![\p{L}\p{M}])",
                         regex.IGNORECASE)
 
 
@@ -156,6 +156,8 @@ def names_target(left: str) -> bool:
 
     >>> names_target("toàn tỉnh có 240 sản phẩm, vượt mục tiêu đề ra là "), names_target("vượt chỉ tiêu kế hoạch ")
     (True, False)
+    >>> names_target("vượt mục tiêu đề ra cho giai đoạn 2019 - 2020 là ")
+    True
     """
     return bool(_TARGET_NAMED.search(left[-60:]))
 
@@ -168,6 +170,8 @@ def target_named_after(left: str, right: str) -> bool:
     True
     >>> target_named_after("vượt mục tiêu ", " mà Nghị quyết đề ra."), target_named_after("tỉnh có ", " mà Nghị quyết đề ra.")
     (True, False)
+    >>> target_named_after("vượt mục tiêu ", " OCOP đề ra cho giai đoạn 2021-2025.")
+    True
     """
     return bool(_TARGET_AFTER.match(right)) or bool(_PLAN_WORD_BEFORE.search(left[-20:]) and _SET_BY.match(right))
 
