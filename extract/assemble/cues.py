@@ -74,10 +74,8 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
     best = None
     head = text[:pos]           # as finditer(text, 0, pos): the text ends at `pos` for the look-aheads too
     for g in groups:
-        inside = [(m.start(), m.end()) for m in finditer(head, section, g + "_not")] if g + "_not" in VOCAB[section] else []
-        for m in finditer(head, section, g):
-            if any(a <= m.start() and m.end() <= b for a, b in inside):
-                continue
+        not_path = (section, g + "_not") if g + "_not" in VOCAB[section] else None
+        for m in finditer_outside(head, (section, g), not_path):
             if best is None or m.end() > best[2] or (m.end() == best[2] and len(m.group()) > len(best[1])):
                 best = (g, m.group().lower(), m.end())
     return (best[0], best[1]) if best else None
@@ -103,9 +101,13 @@ def first_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...
     >>> first_outside("Năm 2022 công nhận 52 sản phẩm, lũy kế đến nay có 301", ("kind", "now_cues"), ("kind", "now_not"))
     32
     """
-    inside = [(m.start(), m.end()) for m in scan.finditer(pattern(*not_path), starts(*not_path), text)]
-    return next((m.start() for m in scan.finditer(pattern(*cue_path), starts(*cue_path), text)
-                 if not any(a <= m.start() and m.end() <= b for a, b in inside)), None)
+    return next((m.start() for m in finditer_outside(text, cue_path, not_path)), None)
+
+
+def finditer_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...] | None):
+    """The cues of `cue_path` in `text`, in order, but those inside a word of `not_path` (all, without one)."""
+    inside = [(m.start(), m.end()) for m in finditer(text, *not_path)] if not_path else []
+    return (m for m in finditer(text, *cue_path) if not any(a <= m.start() and m.end() <= b for a, b in inside))
 
 
 def has_outside(text: str, cue_path: tuple[str, ...], not_path: tuple[str, ...]) -> bool:
