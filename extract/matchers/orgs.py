@@ -165,7 +165,7 @@ def match(text: str) -> list[Match]:
         if end is None and agency:     # an agency's words from their form (agency_words.py)
             after, last = agency_words.read(text, pos, stop, lambda w: _name_end(w, 0, True, starts, trades=trades))
         elif end is None:
-            after, last = words.read(m.start(), pos, _reading(text, pos, agency, starts, trades))
+            after, last = words.read(m.start(), pos, _reading(text, pos, starts, trades))
         if end is None:
             if not after or after[0].lower in TITLE_SUFFIXES or last is None:
                 continue
@@ -215,10 +215,11 @@ def _council_end(text: str, council: regex.Match, stop: int, starts: set[int]) -
     return pos if mark and council.group("rest") or council.group("two") and (mark or words[0].lower in STOP) else None
 
 
-def _reading(text: str, pos: int, agency: bool, starts: set[int], trades: bool):
-    """The reading of a name whose words start at `pos`, over a window's words: the words from `pos` on
-    and the index of the name's last one (None: no name)."""
+def _reading(text: str, pos: int, starts: set[int], trades: bool):
+    """The reading of a business's name whose words start at `pos`, over a window of the tokenizer's words
+    (an agency's are read from their form, agency_words.py): the words from `pos` on and the index of the
+    name's last one (None: no name)."""
     def read(tokens: list[Token]) -> tuple[org_windows.Read, int | None]:
         after = org_windows.Read(refine(text, tokens, pos))
-        return after, _name_end(after, 0, agency, starts, trades=trades)
+        return after, _name_end(after, 0, False, starts, trades=trades)
     return read
