@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ..gazetteer.provinces import successor
+from ..gazetteer.provinces import absorbed_into
 from ..gazetteer.resolve import on_new_map
 from . import cues, figures, parts
 from .classes import ONE_CLASS
@@ -55,7 +55,7 @@ def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx
     if scope_rule in ("scope.article_district", "scope.district_after_lead"):
         return None
     if level == "province" and ctx is not None and ctx.published is not None and on_new_map(ctx.published) \
-            and scope != ctx.main_place and successor(scope or "") == ctx.main_place:
+            and absorbed_into(scope or "", ctx.main_place):
         return "district"
     return level
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer.names import district_after_lead
-from ..gazetteer.provinces import successor
+from ..gazetteer.provinces import absorbed_into, successor
 from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
 from ..matchers.places import CENTRAL
@@ -196,7 +196,7 @@ def _merged_into(places: list[Match], text: str) -> list[Match]:
     new province's, both parts."""
     if len(places) >= 2 and places[-1].value["level"] == places[-2].value["level"] == "province" \
             and _AND_PLACE.fullmatch(text, places[-2].end, places[-1].start) and places[-1].value["name"] \
-            and successor(places[-1].value["name"]) == places[-2].value["name"] != places[-1].value["name"]:
+            and absorbed_into(places[-1].value["name"], places[-2].value["name"]):
         return places[:-1]
     return places
 

@@ -48,6 +48,16 @@ def successor(old_province: str) -> str | None:
     return _successors().get(name_key(old_province))
 
 
+def absorbed_into(old_province: str, new_province: str | None) -> bool:
+    """Whether `old_province` is one the reform merged into another province, `new_province`.
+
+    >>> absorbed_into("Bình Định", "Gia Lai"), absorbed_into("Gia Lai", "Gia Lai"), absorbed_into("Hà Nội", "Gia Lai")
+    (True, False, False)
+    """
+    return new_province is not None and name_key(old_province) != name_key(new_province) \
+        and successor(old_province) == new_province
+
+
 def is_merged(province: str) -> bool:
     """Whether the reform changed this province's territory (it absorbed others or was absorbed)."""
     new = successor(province)
