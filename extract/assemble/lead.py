@@ -119,23 +119,35 @@ _MOST = regex.compile(r"(?<![\p{L}\p{M}])nhiều\s+[^,;.()]{0,30}?\s+nhất(?![\
 
 def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
                      after_another: bool, value=None) -> tuple[Figure, str] | None:
-    """The addition of the sentence before that a stock-looking count goes on with, and the rule: a district
-    line of a province's addition, or a province's of the country's (`district_line_of_addition`: `value`, the
-    count's, no more than it), another class of a round (`class_of_round`, the sentence's first count)."""
+    """The addition of the sentence before that a stock-looking count goes on with, and the rule: a line of
+    the list that details the paragraph's addition (`district_line_of_addition`, `_line_of`), another class
+    of a round (`class_of_round`, the sentence's first count)."""
     if level in ("district", "commune", "province"):
         f = addition_of_paragraph(wholes, unit)
-        line = f is not None and "kind.district_line_of_addition" in f.fields["rules"]     # (the list's line before)
-        within = f is not None and (not isinstance(value, int) or not isinstance(f.fields["value"], int)
-                                    or value <= f.fields["value"] or line)
-        ranked = level == "province" and (cues.has(sentence, "kind", "ranking_words") or _MOST.search(sentence)
-                                          or f is not None and "kind.increase" in f.fields["rules"])   # (a stock's rise)
-        if within and not ranked and (level != "province" or f.fields["scope_level"] == "country"
-                                      or line and f.fields["scope_level"] == "province"):
-            return f, "district_line_of_addition"       # (a province's line of the country's addition too)
+        if _line_of(f, level, value, sentence):
+            return f, "district_line_of_addition"
         if level != "province":
             return None
     f = class_of_round(wholes, unit, star, sentence) if not after_another else None
     return (f, "class_of_round") if f is not None else None
+
+
+def _line_of(f: Figure | None, level: str, value, sentence: str) -> bool:
+    """Whether a count of a place at `level` (`value`) is a line of the list that details `f`, the
+    paragraph's addition or its line before: a district's (or commune's) of a province's addition, a
+    province's of the country's; no larger than the addition (a line after a line may be); a province's
+    not in a sentence that ranks places by their stocks (`dẫn đầu`, `có nhiều sản phẩm 5 sao nhất`) nor
+    after a stock's rise (`tăng 1,2 nghìn sản phẩm`)."""
+    if f is None:
+        return False
+    line = "kind.district_line_of_addition" in f.fields["rules"]
+    if isinstance(value, int) and isinstance(f.fields["value"], int) and value > f.fields["value"] and not line:
+        return False
+    if level != "province":
+        return True
+    if cues.has(sentence, "kind", "ranking_words") or _MOST.search(sentence) or "kind.increase" in f.fields["rules"]:
+        return False
+    return f.fields["scope_level"] == "country" or line and f.fields["scope_level"] == "province"
 
 
 def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str) -> Figure | None:
