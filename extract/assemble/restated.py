@@ -128,10 +128,12 @@ def settle_headline(figures: list[Figure], infos: list) -> None:
         finer = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]
                  and g.fields["metric"] == f.fields["metric"] and _within(g.fields, f.fields)
                  and (g.fields["star"] == f.fields["star"] or "star.all_certified" in f.fields["rules"])]
-        if not same and len(finer) != 1 and f.fields.get("scope_basis") == "default":   # (placed by no word of its own:
-            finer = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]   # the body's place,
-                     and g.fields["metric"] == f.fields["metric"] and g.fields["star"] == f.fields["star"]   # the
-                     and g.fields.get("scope_basis") == "stated"]   # country's too: 'Thêm 21 sản phẩm OCOP 5 sao')
+        if not same and len(finer) != 1 and f.fields.get("scope_basis") == "default":
+            # placed by no word of its own: the one place the body states for it, the country's too ('Thêm 21 sản
+            # phẩm OCOP 5 sao' over '… Hội đồng OCOP cấp Quốc gia đã công nhận 21 sản phẩm đạt 5 sao')
+            finer = [g for g in body if g.unit == f.unit and g.fields["value"] == f.fields["value"]
+                     and g.fields["metric"] == f.fields["metric"] and g.fields["star"] == f.fields["star"]
+                     and g.fields.get("scope_basis") == "stated"]
         if not same and len(finer) == 1:
             _take(f, finer[0], "scope.headline_of_figure", place=True)   # 'Bắc Kạn: thêm 2 sản phẩm OCOP' over
             continue                                                    # '… 2 sản phẩm … của 2 hộ ở huyện Ba Bể'
