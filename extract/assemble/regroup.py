@@ -186,12 +186,13 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
 
 
 def _share_first_predicate(text: str, items: list[Figure]) -> None:
-    """Items of a list of years after the first, said without the predicate the first takes (`Năm 2020 tỉnh có
-    21 sản phẩm được công nhận, năm 2021 có 30 sản phẩm, năm 2022 có 38 sản phẩm OCOP`): each counts what its
-    year recognized, as the first does."""
+    """Items of a list of years after the first, said without the predicate the first takes, after it or
+    before it (`Năm 2020 tỉnh có 21 sản phẩm được công nhận, năm 2021 có 30 sản phẩm, năm 2022 có 38 sản phẩm
+    OCOP`; `Năm 2019, tỉnh công nhận 27 sản phẩm; năm 2020 có 46 sản phẩm`): each counts what its year
+    recognized, as the first does."""
     first, later = items[0], items[1:]
-    if first.fields["kind"] != "added" or not _PREDICATE_AFTER & set(first.fields["rules"]) \
-            or not _YEAR.fullmatch(first.fields["as_of"] or ""):
+    said = _PREDICATE_AFTER & set(first.fields["rules"]) or any(r.startswith("kind.added_cue:") for r in first.fields["rules"])
+    if first.fields["kind"] != "added" or not said or not _YEAR.fullmatch(first.fields["as_of"] or ""):
         return
     if any("kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"]
            or not _YEAR.fullmatch(f.fields["as_of"] or "") for f in later) \
