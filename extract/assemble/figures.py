@@ -177,12 +177,13 @@ OCOP`): that count's, not this one's."""
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
-            span: bool = False, months: bool = False, counted: bool = True) -> tuple[str, str]:
+            span: bool = False, months: bool = False, counted: bool = True, dated: bool = False) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
     of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`); `span`: the figure's
     date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day; `months`: a stretch of months
     (`4 tháng đầu năm có 15 sản phẩm đạt OCOP`: what those months added); `counted`: things are counted,
-    not a percentage (`đạt 126,5% kế hoạch` is no plan's value).
+    not a percentage (`đạt 126,5% kế hoạch` is no plan's value); `dated`: a date of the figure's own, a day
+    or a month too (`Tháng 3/2025, 2 sản phẩm được công nhận 3 sao`: what that month added).
 
     >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
     ...         " sản phẩm", False, "during", False, True, span=True)
@@ -242,7 +243,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
     if passive_added and not now_in_sentence and time_relation != "until_now" \
-            and (time_relation is not None or by_agent):
+            and (time_relation is not None or by_agent or dated):
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm
         # được UBND thành phố công nhận'; with no time nor agent, 'N sản phẩm được công nhận' is how many hold
         # the rating
