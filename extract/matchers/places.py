@@ -143,6 +143,8 @@ def _cut_person(words: list[str]) -> list[str]:
 _PERSON_BEFORE = regex.compile(
     rf"(?:(?<!\p{{L}})(?:{longest_first(VOCAB['person_titles'])})"      # ông, bà, anh, chị …
     rf"|(?:{longest_first(SURNAMES)})(?:[ \t]+{NAME_WORD})*)[ \t]+$")    # Nguyễn, Nguyễn Văn …
+_HAMLET_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(VOCAB['hamlet_words'])})[ \t]+$", regex.IGNORECASE)
+_HAMLET_INSIDE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(VOCAB['hamlet_words_inside'])})[ \t]+$", regex.IGNORECASE)
 _MANY_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['generic_not_after'])}|\d%?)\s*$",
                              regex.IGNORECASE)
 _CAPITALIZED_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}}|\d{{1,2}}(?!\d|[.,]\d)")
@@ -252,6 +254,9 @@ def _match(text: str) -> list[Match]:
         elif m.group("bare"):
             if _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue                                    # ông Thái Bình, Nguyễn Thái Bình: a person
+            if _HAMLET_BEFORE.search(text, max(0, m.start() - 15), m.start()) \
+                    and not _HAMLET_INSIDE.search(text, max(0, m.start() - 20), m.start()):
+                continue                                    # thôn Phú Thọ, đường Bắc Ninh: a hamlet, a street
             name = CANONICAL[m.group("bare")]
             out.append(_place(m.start(), m.end(), text, "places.known", name, "province", None,
                               reader.provinces(name)))
