@@ -46,6 +46,17 @@ def own_place_after(info: SentenceInfo, n: Match, text: str, generic: bool = Fal
                  and not (n.value.get("of_role") == "part" and p.value["level"] == "country")), None)
 
 
+_VENUE_BEFORE = regex.compile(r"(?:[^,;:.()]*,\s*)?tại\s+", regex.IGNORECASE)
+_COMMA_AFTER = regex.compile(r"\s*,")
+
+
+def _venue(text: str, info: SentenceInfo, p: Match) -> bool:
+    """A place the sentence opens with after `tại`, set off by commas (`Tại Hà Nội, …`, `Chiều 18/11, tại Hà
+    Nội, …`): where what it tells took place, which says nothing of whose the products are when a national
+    body is the one that acts."""
+    return bool(_VENUE_BEFORE.fullmatch(text, info.start, p.start) and _COMMA_AFTER.match(text, p.end))
+
+
 _OWNERS_OF = regex.compile(r"(?<![\p{L}\p{M}])của\s+$", regex.IGNORECASE)
 """Before the number of the owners the products are of, which leaves the place after them the products':
 `2 sản phẩm của 2 hộ ở huyện Ba Bể`."""
@@ -125,10 +136,11 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             return (*resolve_place(of_place[0], ctx)[:2], "scope.whole_of_place")
     before = [p for p in places if p.end <= n.start]
     own = own_place_after(info, n, text)
-    if not before and own is None and any(
+    if not [p for p in before if not _venue(text, info, p)] and own is None and any(
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
             for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
+    #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
     if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
