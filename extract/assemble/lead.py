@@ -134,13 +134,15 @@ def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence
 
 def _line_of(f: Figure | None, level: str, value, sentence: str) -> bool:
     """Whether a count of a place at `level` (`value`) is a line of the list that details `f`, the
-    paragraph's addition or its line before: a district's (or commune's) of a province's addition, a
-    province's of the country's; no larger than the addition (a line after a line may be); a province's
+    paragraph's addition or its line before (a business's count in the round is one too, placed where the
+    business is: `Công ty X (Quảng Nam) có 2 sản phẩm đạt 5 sao. Các tỉnh A, B mỗi tỉnh có 1 sản phẩm`): a
+    district's (or commune's) of a province's addition, a province's of the country's; no larger than the
+    addition (a line after a line may be); a province's
     not in a sentence that ranks places by their stocks (`dẫn đầu`, `có nhiều sản phẩm 5 sao nhất`) nor
     after a stock's rise (`tăng 1,2 nghìn sản phẩm`)."""
     if f is None:
         return False
-    line = "kind.district_line_of_addition" in f.fields["rules"]
+    line = "kind.district_line_of_addition" in f.fields["rules"] or "kind.owner_in_round" in f.fields["rules"]
     if isinstance(value, int) and isinstance(f.fields["value"], int) and value > f.fields["value"] and not line:
         return False
     if level != "province":

@@ -117,10 +117,11 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         # sentence of the paragraph that starts with a number
         state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
         # the whole of an X/Y (the country's 11.530) does not move the reader's place, nor a figure placed at a
-        # business's address ('Công ty có trụ sở tại phường Vĩnh Nguyên, … với 85 lao động')
+        # business's address ('Công ty có trụ sở tại phường Vĩnh Nguyên, … với 85 lao động') or in the province
+        # written with it ('Công ty X (Thái Nguyên) có 6 sản phẩm')
         address = whose.address_places(info, text)
         placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"
-                  and f.fields["scope"] not in address]
+                  and f.fields["scope"] not in address and "scope.business_province" not in f.fields["rules"]]
         if placed:
             state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
             if ctx.main_level == "country" and placed[-1].fields["scope_level"] != "country":
