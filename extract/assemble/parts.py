@@ -74,12 +74,12 @@ def unrate(f: Figure, rule: str) -> None:
     f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("metric.", "star."))] + [rule]
 
 
-_AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+số)?\s+$", regex.IGNORECASE)
+_AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+(?:tổng\s+)?số)?\s+$", regex.IGNORECASE)
 
 
 def opens_among(text: str, f: Figure) -> bool:
-    """The sentence opens among the figure (`Trong (số) 14 sản phẩm …, có 3 …`): the counts after are its parts."""
-    return bool(_AMONG.search(text, max(0, f.number.start - 12), f.number.start))
+    """The sentence opens among the figure (`Trong (tổng) (số) 14 sản phẩm …, có 3 …`): the counts after are its parts."""
+    return bool(_AMONG.search(text, max(0, f.number.start - 20), f.number.start))
 
 
 _CLASS_DIGIT = regex.compile(r"\d\s*(?:sao|\*)", regex.IGNORECASE)
