@@ -83,6 +83,20 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     return d, joined
 
 
+def now_holds(text: str, at: int | None, n: Match, next_start: int, dates: list[Match]) -> bool:
+    """Whether the sentence's now cue (at `at`) holds for the number `n`: for the figures after it, unless a
+    clause after the cue's gives one of them a date of its own (`Toàn tỉnh hiện có 214 sản phẩm, năm 2022
+    tỉnh công nhận 40 sản phẩm`: 40 is 2022's); and for the one before it in its clause (`có 120 sản phẩm
+    đến nay`), not across a comma (`công nhận 52 sản phẩm, lũy kế có 301 sản phẩm`: 52 is the year's)."""
+    if at is None:
+        return False
+    if at < n.start:
+        comma = cues.COMMA.search(text, at, n.start)
+        return comma is None or not any(comma.end() <= d.start and d.end <= n.start and not d.value.get("relative")
+                                        and d.value.get("relation") not in ("since", "until") for d in dates)
+    return at < next_start and not cues.COMMA.search(text, n.end, at)
+
+
 def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:
     if d is None:
         return "until_now" if now_in_sentence else None

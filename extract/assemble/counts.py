@@ -74,12 +74,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
             unit_rule: str, ocop_article: bool) -> parts.Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
-    # a now cue holds for the figures after it, and for the one before it in its clause ('có 120 sản phẩm
-    # đến nay'), not across a comma ('công nhận 52 sản phẩm, lũy kế có 301 sản phẩm': 52 is the year's)
-    at = reading.now_at
-    now = at is not None and (at < n.start or (
-        at < (reading.numbers[i + 1].start if i + 1 < len(reading.numbers) else info.end)
-        and not cues.COMMA.search(text, n.end, at)))
+    now = attach.now_holds(text, reading.now_at, n, reading.numbers[i + 1].start if i + 1 < len(reading.numbers)
+                           else info.end, info.dates)
     later = [m for m in reading.numbers[i + 1:] if not owners.owner_number(text, n, m)]
     if unit == cues.words("metric", "products_unit"):   # '1 sản phẩm bột ca cao 3 trong 1 … đạt hạng 5 sao'
         later = [m for m in later if parts.PRODUCTS_AFTER.match(text, m.end) or m.value.get("percent")]
