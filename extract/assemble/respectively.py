@@ -1,6 +1,7 @@
 """`lần lượt` (respectively): a list of places or of star classes, then `lần lượt` and as many numbers,
 each number the figure of the item in its place (`Hà Nội và TP.HCM lần lượt có 2.900 và 400 sản phẩm`,
-`Số sản phẩm đạt 3 sao và 4 sao lần lượt là 11.300 và 2.600 sản phẩm`).
+`Số sản phẩm đạt 3 sao và 4 sao lần lượt là 11.300 và 2.600 sản phẩm`), or the places after `lần lượt là`
+and the numbers after `với` (`Dẫn đầu lần lượt là Hà Nội, Quảng Ninh với 3.100 và 745 sản phẩm`).
 
 >>> from ..matchers import numbers, places, stars
 >>> t = "Hà Nội và TP.HCM lần lượt có 2.900 và 400 sản phẩm"
@@ -56,6 +57,10 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
         return list(zip(counted, run))
     if subject_only:
         return []
+    ahead = _run_ahead([p for p in places if m.end() <= p.start and counted and p.end <= counted[0].start], text)
+    if len(ahead) >= 2 and len(ahead) == len(counted) and not text[m.end():ahead[0].start].strip() \
+            and _WITH.fullmatch(text, ahead[-1].end, counted[0].start):
+        return list(zip(counted, ahead))    # 'lần lượt là Hà Nội, Quảng Ninh và Thanh Hóa với 3.100, 745 và 710'
     classes = [s for s in stars if start <= s.start and s.end <= m.start()]
     codes = classes[-1].value["stars"] if classes and _shared(text, classes[-1].end, m.start()) else []
     if len(codes) >= 2 and len(codes) == len(counted):      # '3 sao và 4 sao' is one match of two classes
@@ -75,6 +80,19 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
 
 def _shared(text: str, start: int, end: int) -> bool:
     return end - start <= _SHORT and bool(_PREDICATE.fullmatch(text, start, end))
+
+
+_WITH = regex.compile(r"\s*(?:với|có)\s*", regex.IGNORECASE)
+
+
+def _run_ahead(items: list[Match], text: str) -> list[Match]:
+    """The first items of `items` joined one to the next by a list's joiner."""
+    run = items[:1]
+    for p in items[1:]:
+        if not _ITEM_JOIN.fullmatch(text, run[-1].end, p.start):
+            break
+        run.append(p)
+    return run
 
 
 def _run(items: list[Match], text: str, join: regex.Pattern = None) -> list[Match]:

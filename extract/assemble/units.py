@@ -138,6 +138,8 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
     if unit is None and done and done[-1].fields["evidence"]["sentence_start"] == info.start \
             and _NEXT_LABEL.fullmatch(text, done[-1].number.end, n.start):
         unit, end, rule = done[-1].unit, n.end, "unit.label_list"   # 'công nhận mới: 25; công nhận lại: 12; nâng hạng: 5'
+    if unit is None and (first := first_item_unit(text, info, n, done)) is not None:
+        unit, end, rule = first, n.end, "unit.first_item"
     if unit is None and later and _JOINED_NUMBERS.fullmatch(text, n.end, later[0].start):
         k = 0       # '2.900 và 400 sản phẩm', '3.300, 700 và 680 sản phẩm': the unit after the list's last number
         while k + 1 < len(later) and _JOINED_NUMBERS.fullmatch(text, later[k].end, later[k + 1].start):
@@ -145,6 +147,26 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         unit, _, next_rule = unit_of(info, later[k], text)
         unit, end, rule = (unit, n.end, "unit.shared_with_next") if next_rule == "unit.known_word" else (None, end, rule)
     return unit, end, rule
+
+
+_NEXT_ITEM_LEAD = regex.compile(rf"\s*(?:,|;|và)\s*(?:(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})\s+)?",
+                             regex.IGNORECASE)
+
+
+def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
+    """The unit of a bare number right after a place, in a list of places whose first item, just before in
+    the sentence, gave its count a unit (`Thanh Hóa có 686 sản phẩm, tiếp theo là Hà Tĩnh 420, Quảng Bình
+    150`): that unit; None otherwise."""
+    if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
+        return None
+    place = next((p for p in reversed(info.places) if p.end <= n.start and not p.value.get("generic")), None)
+    if place is None or text[place.end:n.start].strip() or place.start < done[-1].end:
+        return None
+    items = [f for f in reversed(done) if f.unit == done[-1].unit]
+    joined = any(_NEXT_ITEM_LEAD.fullmatch(text, f.end, place.start) or (
+        f.number.end <= place.start and _NEXT_ITEM_LEAD.fullmatch(text, f.number.end, place.start)) for f in items[:1])
+    first_placed = any(p.end <= done[-1].number.start and p.start >= info.start for p in info.places)
+    return done[-1].unit if joined and first_placed else None
 
 
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
