@@ -110,10 +110,34 @@ def ranked_class(text: str, start: int, left_clause: str, unit: str, done: list,
     same = [f for f in done if f.unit == unit and f.parent is None and f.fields["metric"] == "ocop_products"]
     if same:      # (an item of the ranking: a ranking word before it too)
         first = cues.first(text[start:same[-1].number.start], "kind", "ranking_words")
-        return same[-1].fields["star"] if same[-1].fields["star"] in ONE_CLASS and first is not None else None
+        # (or the item right before, the ranking's first, when this one goes on from it: 'Lâm Đồng có 15 sản phẩm
+        # 5 sao, tiếp đến là Hà Nội với 14 sản phẩm')
+        goes_on = first is not None or cues.has(left_clause, "parts", "next_item_leads")
+        return same[-1].fields["star"] if same[-1].fields["star"] in ONE_CLASS and goes_on else None
     whole = next((f for f in reversed(before) if f.unit == unit and f.parent is None), None)
     return whole.fields["star"] if whole is not None and whole.fields["metric"] == "ocop_products" \
         and whole.fields["star"] in ONE_CLASS and whole.fields["scope_level"] in ("country", "province") else None
+
+
+_TOPIC = regex.compile(r"[\W\d_]*(?:về|đối với|riêng với|riêng)\s+(?:số\s+)?(?:các\s+)?sản phẩm(?:\s+OCOP)?\s+(?:đạt\s+)?(?:hạng\s+)?",
+                    regex.IGNORECASE)
+_TOPIC_END = regex.compile(r"\s*,")
+
+
+def topic_class(text: str, start: int, n: Match, stars: list[Match]) -> Match | None:
+    """The class the sentence starting at `start` opens with as its topic (`Về sản phẩm 5 sao, Lâm Đồng có 15
+    sản phẩm, Hà Nội có 14 sản phẩm`): the class of every count in it that names none.
+
+    >>> from ..matchers import numbers, stars
+    >>> t = "Về sản phẩm 5 sao, Lâm Đồng có 15 sản phẩm, Hà Nội có 14 sản phẩm."
+    >>> topic_class(t, 0, numbers.match(t)[1], stars.match(t)).value["star"]
+    '5'
+    """
+    first = next((s for s in stars if s.start >= start), None)
+    if first is None or first.end > n.start or not _TOPIC.fullmatch(text, start, first.start) \
+            or not _TOPIC_END.match(text, first.end):
+        return None
+    return first
 
 
 def star_code(star: Match | None, metric: str | None, category: str | None,
