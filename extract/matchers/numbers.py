@@ -205,8 +205,8 @@ def _read_part_of_whole(text: str, m) -> list[Match]:
     c.end = m.end("whole")
     if part is None or whole is None or part > whole or _is_document_or_date(c, m.group("part"), m.group("whole")):
         return []
-    if whole <= FRACTION_MAX_WHOLE and FRACTION_LEAD.search(c.before):
-        return []       # 'chiếm 1/5 sản phẩm OCOP cả nước': a fraction, no count of its own
+    if whole <= FRACTION_MAX_WHOLE and FRACTION_LEAD.search(c.before + (m.group("qual") or "")):
+        return []       # 'chiếm 1/5 sản phẩm OCOP cả nước', 'khoảng 1/3 sản phẩm': a fraction, no count of its own
     p = Candidate(text, m, "numbers.part_of_whole")
     p.value, p.number_start, p.number_end, p.end, p.of_role = part, m.start("part"), m.end("part"), m.end("part"), "part"
     w = Candidate(text, m, "numbers.part_of_whole")
