@@ -15,6 +15,7 @@ _MERGED_LIST = regex.compile(
     rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*$",
     regex.IGNORECASE)
 """The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`)."""
+_MERGER_CLAUSE = regex.compile(r"\W*(?:sau khi|khi|từ khi|kể từ khi|kể từ)\s+", regex.IGNORECASE)
 _RANKED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})"
     rf"(?:\s+(?:\d+|{longest_first(places.VOCAB['rank_ordinals'])}))?\s+(?:trong\s+|của\s+|trên\s+)?$",
@@ -68,7 +69,11 @@ class SentenceInfo:
     def _merged(self, p: Match) -> bool:
         """A unit listed after a merger word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`): what the
         new unit was made of, not a figure's place."""
-        return bool(_MERGED_LIST.search(self.text, max(0, p.start - self.start - 80), p.start - self.start))
+        m = _MERGED_LIST.search(self.text, max(0, p.start - self.start - 80), p.start - self.start)
+        # (a merger clause opening the sentence ends at its comma: 'Sau khi hợp nhất với tỉnh Tiền Giang, tỉnh
+        # Đồng Tháp hiện có 560 sản phẩm' gives the subject after it)
+        return m is not None and not (_MERGER_CLAUSE.fullmatch(self.text, 0, m.start())
+                                      and "," in self.text[m.start():p.start - self.start])
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
