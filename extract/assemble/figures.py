@@ -242,13 +242,15 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
     if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
+    decided = cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm được công nhận'
     if passive_added and not now_in_sentence and time_relation != "until_now" \
-            and (time_relation is not None or by_agent or dated):
+            and (time_relation is not None or by_agent or dated or decided):
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm
-        # được UBND thành phố công nhận'; with no time nor agent, 'N sản phẩm được công nhận' is how many hold
-        # the rating
-        if near is None or time_relation == "during":
-            return "added", "kind.recognized_in_period" if near else "kind.recognized"
+        # được UBND thành phố công nhận'; with no time nor agent nor decision, 'N sản phẩm được công nhận' is how
+        # many hold the rating
+        if near is None or time_relation == "during" or decided:
+            return "added", "kind.recognized_by_decision" if decided else \
+                "kind.recognized_in_period" if near else "kind.recognized"
     if near and near[0] == "have_before" and time_relation == "during" and not now_in_sentence \
             and (within := cues.last(kind_window, "kind", "added_before")) is not None:
         return "added", f"kind.added_cue:{within.group().lower()}"   # 'Riêng năm 2023, tỉnh có 38 sản phẩm đạt chuẩn'
