@@ -155,7 +155,7 @@ _HEADING_POINTS_BACK = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(
 
 
 _YEAR = regex.compile(r"\d{4}")
-_ITEM_END = regex.compile(r"\s*(?:,|;|và)\s")
+_ITEM_END = regex.compile(r"(?:\s+OCOP)?\s*(?:,|;|và)\s")
 _PREDICATE_AFTER = {"kind.recognized_in_period", "kind.recognized", "kind.event_after", "kind.just_rated"}
 
 
@@ -191,6 +191,8 @@ def _share_first_predicate(text: str, items: list[Figure]) -> None:
     OCOP`; `Năm 2019, tỉnh công nhận 27 sản phẩm; năm 2020 có 46 sản phẩm`): each counts what its year
     recognized, as the first does."""
     first, later = items[0], items[1:]
+    if _share_first_stock(text, first, later):
+        return
     said = _PREDICATE_AFTER & set(first.fields["rules"]) or any(r.startswith("kind.added_cue:") for r in first.fields["rules"])
     if first.fields["kind"] != "added" or not said or not _YEAR.fullmatch(first.fields["as_of"] or ""):
         return
@@ -201,6 +203,23 @@ def _share_first_predicate(text: str, items: list[Figure]) -> None:
         return      # (a year apiece: 'Năm 2023, tỉnh có 52 sản phẩm được công nhận, lũy kế … có 318' is no list)
     for f in later:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"])
+
+
+def _share_first_stock(text: str, first: Figure, later: list[Figure]) -> bool:
+    """Items of a list of years after a first that is a stock in its year (`Năm 2020, huyện có 9 sản phẩm OCOP;
+    năm 2021 là 15 sản phẩm; năm 2022 là 21 sản phẩm`), each read as its year's rating for want of a verb:
+    each is the stock of its year, as the first is. Whether they were."""
+    years = [f.fields["as_of"] or "" for f in [first, *later]]
+    if "kind.default_total" not in first.fields["rules"] or "time.stated" not in first.fields["rules"] \
+            or not all(_YEAR.fullmatch(y) for y in years) or len(set(years)) < len(years) \
+            or any("kind.rated_during" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] for f in later) \
+            or any(not _ITEM_END.match(text, f.end) for f in [first, *later[:-1]]):
+        return False
+    for f in later:
+        f.fields.update(kind="total", period=None)
+        f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.rated_during"] + ["kind.list_shares_stock"]
+        f.fields["kind_basis"] = basis.kind_basis(f.fields["rules"])
+    return True
 
 
 def class_lines(state, done: list[Figure]) -> None:
