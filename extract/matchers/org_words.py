@@ -141,10 +141,11 @@ def starts_address(tokens: list[Token], i: int) -> bool:
 
 def place_end(tokens: list[Token], i: int) -> int:
     """Index of the last word of the place that starts at tokens[i] (an administrative word): its capitalized
-    words up to a person's surname, or a province's whole name (`UBND tỉnh Sóc Trăng Lâm Hoàng Nghiệp`)."""
+    words up to a person's surname, or a province's whole name (`UBND tỉnh Sóc Trăng Lâm Hoàng Nghiệp`); the
+    first of them may start with one (`xã Phùng Xá`, `phường Trần Phú`: places named after people)."""
     j = i + 1
     while j < len(tokens) and is_word(tokens[j]) and all_caps_words(tokens[j]) \
-            and tokens[j].text.split()[0] not in places.SURNAMES:
+            and (j == i + 1 or tokens[j].text.split()[0] not in places.SURNAMES):
         j += 1
         if tokens[j - 1].text in places.CANONICAL:
             break
