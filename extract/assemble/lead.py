@@ -47,17 +47,27 @@ def opener_whole(wholes: list[Figure]) -> Figure | None:
     return first
 
 
-def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None) -> str | None:
+def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None, old: bool = False) -> str | None:
     """The level of a count's place as a line of a list of places: none for the article's own district (a
     count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence; an
     old province the article's province absorbed in the 2025 reform is one of its parts, as a district
-    (`UBND tỉnh Ninh Bình công nhận 86 sản phẩm … Khu vực Nam Định (cũ) có 41 sản phẩm`)."""
+    (`UBND tỉnh Ninh Bình công nhận 86 sản phẩm … Khu vực Nam Định (cũ) có 41 sản phẩm`), and so is the old
+    province of the new one's name, said to be old (`old`: `khu vực Quảng Ngãi (cũ) có 26 sản phẩm`)."""
     if scope_rule in ("scope.article_district", "scope.district_after_lead"):
         return None
     if level == "province" and ctx is not None and ctx.published is not None and on_new_map(ctx.published) \
-            and absorbed_into(scope or "", ctx.main_place):
+            and (absorbed_into(scope or "", ctx.main_place) or old and scope == ctx.main_place):
         return "district"
     return level
+
+
+_OLD = regex.compile(r"\s*\(?\s*cũ(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def named_old(info, n, scope: str | None) -> bool:
+    """The count's sentence names its place before it as an old one (`khu vực Quảng Ngãi (cũ)`)."""
+    return any(p.value["name"] == scope and p.end <= n.start and _OLD.match(info.sentence.doc_text, p.end)
+               for p in info.places)
 
 
 def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None, relation: str | None,
