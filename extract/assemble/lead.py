@@ -87,7 +87,9 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
         # the paragraph or right before it)
         f = addition_of_paragraph(state.wholes, unit) or (
             state.decision if state.decision is not None and state.decision.unit == unit else None)
-        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country") else None
+        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country") \
+            and not (f.fields.get("status") == "renewed" and not f.fields.get("organization")) else None
+        #   (a place's renewals are no round: 'Có 15 sản phẩm đã được cấp lại giấy chứng nhận. ¶ Công ty X có 5 …')
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
