@@ -207,7 +207,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     done_after = _DONE_AFTER_TARGET.search(kind_window)     # '…, hiện đã có 324 sản phẩm', '…, đã có 3 sản phẩm'
     if plan and not done_after:
         return "target", "kind.plan_paragraph"
-    if cues.names_target(kind_window) or (counted and cues.target_named_after(kind_window, right)):
+    if cues.names_target(left_clause) or (counted and cues.target_named_after(kind_window, right)):
         return "target", "kind.target_named"      # '…, vượt mục tiêu đề ra là 200 sản phẩm', '30 sản phẩm kế hoạch'
     if cues.target(left_clause) and not done_after:
         return "target", "kind.target_cue"
