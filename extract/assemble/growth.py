@@ -53,3 +53,12 @@ def role(text: str, start: int, end: int, at: int) -> str | None:
         if b <= at and _QUALIFIER.fullmatch(text, b, at):
             return "to"
     return None
+
+
+def start_class(text: str, info, n, done: list):
+    """The class the growth's start took, for where it got (`Sản phẩm 4 sao của tỉnh tăng từ 40 lên 73 sản
+    phẩm`: both of 4 stars); None when `n` is no growth's end right after its start."""
+    if not done or done[-1].star_match is None or role(text, info.start, info.end, n.start) != "to" \
+            or role(text, info.start, info.end, done[-1].number.start) != "from":
+        return None
+    return done[-1].star_match

@@ -8,7 +8,7 @@ import regex
 
 from ..matchers import Match
 from ..segment import word_tokens
-from . import cues
+from . import cues, growth
 from .analysis import SentenceInfo
 from .build import cut_off
 from .parts import Figure, star_label_unit
@@ -140,6 +140,10 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         unit, end, rule = done[-1].unit, n.end, "unit.label_list"   # 'công nhận mới: 25; công nhận lại: 12; nâng hạng: 5'
     if unit is None and (first := first_item_unit(text, info, n, done)) is not None:
         unit, end, rule = first, n.end, "unit.first_item"
+    if unit is None and later and growth.role(text, info.start, info.end, n.start) == "from" \
+            and growth.role(text, info.start, info.end, later[0].start) == "to":
+        unit, _, to_rule = unit_of(info, later[0], text)      # 'tăng từ 46 lên 377 sản phẩm OCOP'
+        unit, end, rule = (unit, n.end, "unit.growth_shared") if to_rule == "unit.known_word" else (None, end, rule)
     if unit is None and later and _JOINED_NUMBERS.fullmatch(text, n.end, later[0].start):
         k = 0       # '2.900 và 400 sản phẩm', '3.300, 700 và 680 sản phẩm': the unit after the list's last number
         while k + 1 < len(later) and _JOINED_NUMBERS.fullmatch(text, later[k].end, later[k + 1].start):
