@@ -9,7 +9,7 @@ from ..matchers import Match
 from . import cues
 from .analysis import SentenceInfo
 
-_DATE_THEN_FIGURE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*)$", regex.IGNORECASE)
+_DATE_THEN_FIGURE = regex.compile(r"\s*(?:\(\s*|là\s+|:\s*|,\s*khi\s+[^\d,;:.()]{0,50})$", regex.IGNORECASE)
 _COMPARED_LEAD = regex.compile(r"(?<![\p{L}\p{M}])so với\s*$", regex.IGNORECASE)
 """Before a figure compared with (not `nhiều hơn 20 sản phẩm so với năm 2023`: the 20 is the difference)."""
 _NOUN_THEN_DATE = regex.compile(r"\s*[\p{L}\p{M} ]{0,25}?\s*$")
@@ -17,7 +17,7 @@ _NOUN_THEN_DATE = regex.compile(r"\s*[\p{L}\p{M} ]{0,25}?\s*$")
 
 def base_date(info: SentenceInfo, n: Match) -> Match | None:
     """The date whose figure `n` is, when `n` is the base of a comparison: right after a compared date
-    (`so với năm 2023 (170 …)`, `gấp đôi năm 2020 là 105 …`), or after `so với` with its date right after
+    (`so với năm 2023 (170 …)`, `gấp đôi năm 2020 là 105 …`, `So với năm 2019, khi tỉnh mới có 14 …`), or after `so với` with its date right after
     its noun (`so với 105 sản phẩm năm 2020`); else None.
 
     >>> from ..matchers import dates, numbers
