@@ -148,8 +148,8 @@ def settle_headline(figures: list[Figure], infos: list) -> None:
                 f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.headline_of_aims"]
             continue
         if f.fields["kind"] == "total" and f.fields.get("kind_basis") != "stated":
-            g = next((g for g in same if g.fields["star"] == f.fields["star"] and g.fields["kind"] != "total"
-                      and g.fields.get("kind_basis") != "default"), None)
+            g = next((g for g in same if g.fields["star"] == f.fields["star"] and g.fields["kind"] not in ("total", "target")
+                      and g.fields.get("kind_basis") != "default"), None)   # (a headline with no plan word is no target)
             if g is not None:
                 _take(f, g, "kind.headline_of_figure")
                 continue
