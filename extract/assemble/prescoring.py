@@ -53,7 +53,9 @@ def settle(counts: list[dict], infos: list[SentenceInfo]) -> None:
             continue
         at = r["evidence"]["start"]
         before = [level for c_at, level in councils if c_at < at]
-        level = before[-1] if before else councils[0][1]
+        headline = r["evidence"]["sentence_start"] == infos[0].start
+        level = before[-1] if before else councils[0][1] if headline else None   # (a body figure before any
+        #   council is no council's: 'UBND tỉnh ban hành Quyết định … Toàn tỉnh có 64 sản phẩm được công nhận')
         if level == "district":
             r.update(metric=None, star=None)
             r["rules"] = [x for x in r["rules"] if not x.startswith(("metric.", "star"))] + ["metric.district_prescoring"]
