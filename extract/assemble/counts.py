@@ -225,7 +225,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                               or (metric is not None and parts.outcome_of_pool(done, unit, star_m)),
                                               span=so_far or bool(d is not None and d.value.get("interval")),
                                               months=d is not None and bool(d.value.get("interval"))
-                                              and d.value.get("precision") == "month", counted=unit != "%", dated=d is not None)
+                                              and d.value.get("precision") == "month", counted=unit != "%", dated=d is not None,
+                                              decided=reader.decision_before(state, unit))
             label = parts.label_of(text, info, n, clause_start) if kind_rule == "kind.default_total" else None
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading

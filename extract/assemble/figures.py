@@ -177,13 +177,15 @@ OCOP`): that count's, not this one's."""
 
 def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_relation: str | None,
             now_in_sentence: bool, rating_in_sentence: bool, result: bool = False,
-            span: bool = False, months: bool = False, counted: bool = True, dated: bool = False) -> tuple[str, str]:
+            span: bool = False, months: bool = False, counted: bool = True, dated: bool = False,
+            decided: bool = False) -> tuple[str, str]:
     """total / added / target, and the rule (cue) that decided. `result`: the sentence reports the outcome
     of an evaluation round before the number (`Kết quả, có 9 sản phẩm đạt 4 sao`); `span`: the figure's
     date is a stretch of time (`qua 10 tháng năm 2023`), not a year or a day; `months`: a stretch of months
     (`4 tháng đầu năm có 15 sản phẩm đạt OCOP`: what those months added); `counted`: things are counted,
     not a percentage (`đạt 126,5% kế hoạch` is no plan's value); `dated`: a date of the figure's own, a day
-    or a month too (`Tháng 3/2025, 2 sản phẩm được công nhận 3 sao`: what that month added).
+    or a month too (`Tháng 3/2025, 2 sản phẩm được công nhận 3 sao`: what that month added); `decided`: the
+    sentence before names a decision that it gives no count of (what is said recognized now is its).
 
     >>> kind_of("qua 10 tháng năm 2023 tỉnh đã chứng nhận được ", "qua 10 tháng năm 2023 tỉnh đã chứng nhận được ",
     ...         " sản phẩm", False, "during", False, True, span=True)
@@ -242,7 +244,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
     if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
-    decided = cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm được công nhận'
+    decided = decided or cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm …'
     if passive_added and not now_in_sentence and time_relation != "until_now" \
             and (time_relation is not None or by_agent or dated or decided):
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm

@@ -102,6 +102,13 @@ def opens_with_parts(state: ReaderState, info: SentenceInfo) -> bool:
         or (state.parts_run and bool(STARTS_WITH_NUMBER.match(info.text)))
 
 
+def decision_before(state: ReaderState, unit: str) -> bool:
+    """The sentence just read names a decision and counts none of `unit` (`Ngày 12/9/2022, UBND tỉnh ban hành
+    Quyết định số 3412/QĐ-UBND công nhận kết quả …`): what the next says was recognized is that decision's."""
+    text, figures = state.last
+    return cues.has(text, "kind", "decision_refs") and not any(f.unit == unit for f in figures)
+
+
 def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) -> None:
     """What the sentence just read leaves the reader with: its whole figures, whether its parts go on in
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
