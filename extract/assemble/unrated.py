@@ -248,7 +248,7 @@ def per_unit(left: str, right: str) -> bool:
     return bool(_PER_UNIT_BEFORE.search(left[-80:]) or _PER_UNIT_AFTER.match(right))
 
 
-_SAID_RATED = regex.compile(r"^\s*(?:đã\s+|được\s+)*(?:đạt|công nhận|chứng nhận)(?:\s+(?:là|chuẩn|sản phẩm|đạt))*\s+OCOP(?![\p{L}\p{M}])",
+_SAID_RATED = regex.compile(r"^\s*(?:(?:đã\s+|được\s+)*(?:đạt|công nhận|chứng nhận)(?:\s+(?:là|chuẩn|sản phẩm|đạt))*\s+)?OCOP(?![\p{L}\p{M}])",
                             regex.IGNORECASE)
 _UNSTATED = ("metric.products_rating", "metric.products_of_the_programme")
 
@@ -261,10 +261,14 @@ def whole_of_rated_part(part_right: str, parent) -> bool:
     >>> class F: fields = {"rules": ["metric.products_rating"]}
     >>> whole_of_rated_part(" đạt OCOP 4 sao.", F), whole_of_rated_part(" được công nhận OCOP.", F)
     (True, True)
-    >>> whole_of_rated_part(" đạt 4 sao.", F)
-    False
+    >>> whole_of_rated_part(" đạt 4 sao.", F), whole_of_rated_part(" OCOP.", F)     # ('mang đến 15 sản phẩm, trong đó 3 sản phẩm OCOP')
+    (False, True)
     """
-    return bool(_SAID_RATED.match(part_right)) and any(r in parent.fields["rules"] for r in _UNSTATED)
+    return bool(_SAID_RATED.match(part_right)) and any(r in parent.fields["rules"] for r in _UNSTATED) \
+        and not _REST_RATED.search(part_right)     # ('…, trong đó 4 sản phẩm OCOP 4 sao, còn lại đạt 3 sao': all rated)
+
+
+_REST_RATED = regex.compile(r"(?<![\p{L}\p{M}])còn lại\s+(?:đều\s+)?(?:đạt|là|được)(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
 _LIST_JOIN = regex.compile(r"\s*(?:,|;|và)\s*")
