@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
 from . import prescoring, subplaces
+from ..matchers.places import gazetteer_name
 from .analysis import analyse
 from .build import cut_off, record, short_names
 from .context import build_context
@@ -33,7 +34,7 @@ def assemble(doc: Doc) -> list[dict]:
     counts = count_records(doc, infos, ctx)
     prescoring.settle(counts, infos)       # a district's scores sent on to the province are no rating
     out += counts
-    fill_scope_units(out, units_named(infos), ctx.main_place, doc.article.published)   # scope_code, scope_parent
-    subplaces.settle(counts)               # a craft village's count is its province's, and a part of it
+    fill_scope_units(out, units_named(infos), gazetteer_name(ctx.main_place), doc.article.published)   # scope_code, scope_parent
+    subplaces.settle(counts, ctx.main_place)               # a craft village's count is its province's, and a part of it
     out.sort(key=lambda r: (r["evidence"]["start"], r["type"]))
     return out

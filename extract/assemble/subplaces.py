@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer import lookup
+from ..matchers.places import gazetteer_name
 from .parts import Figure
 
 RULE = "part.within_scope"
@@ -85,12 +86,14 @@ def mark(f: Figure, text: str, sentence_start: int) -> None:
             f.fields["rules"] = f.fields["rules"] + [RULE]
 
 
-def settle(records: list[dict]) -> None:
-    """The rule's count records (in place) take their province as their place."""
+def settle(records: list[dict], article_province: str | None = None) -> None:
+    """The rule's count records (in place) take their province as their place, named as the article names
+    it (`Thừa Thiên Huế`, which the gazetteer calls `Huế`)."""
     for r in records:
         if r.get("type") != "count" or RULE not in r.get("rules", ()):
             continue
         if r.get("scope_level") in ("district", "commune") and r.get("scope_parent"):
             province = next(iter(lookup(r["scope_parent"], level="province")), None)
-            r.update(scope=r["scope_parent"], scope_level="province", scope_parent=None,
+            written = article_province if gazetteer_name(article_province) == r["scope_parent"] else r["scope_parent"]
+            r.update(scope=written, scope_level="province", scope_parent=None,
                      scope_code=province.code if province else None)

@@ -62,6 +62,11 @@ def pick(units, province: str | None, when: str | date | None) -> Unit | None:
     return units[0]
 
 
+def _in_province(units, province: str) -> bool:
+    key = name_key(province)
+    return any(name_key(u.province) == key or name_key(successor(u.province) or "") == key for u in units)
+
+
 def fill_scope_units(records: list[dict], place_units: dict[tuple[str, str], tuple[Unit, ...]],
                      province: str | None, published: date | None) -> None:
     """Give each count record its `scope_code` and `scope_parent` (in place). `place_units` holds the
@@ -70,6 +75,10 @@ def fill_scope_units(records: list[dict], place_units: dict[tuple[str, str], tup
         if r.get("type") != "count" or r.get("scope_level") not in LEVELS or not r.get("scope"):
             continue
         units = place_units.get((r["scope"], r["scope_level"])) or lookup(r["scope"], level=r["scope_level"])
+        if province and r["scope_level"] != "province" and not _in_province(units, province):
+            # (narrowed by its administrative word to another province's: 'huyện Phong Điền' in an article
+            # about Huế, whose Phong Điền is a thị xã on the gazetteer's map)
+            units = [u for u in lookup(r["scope"], level=r["scope_level"]) if _in_province([u], province)] or units
         unit = pick(units, province if r["scope_level"] != "province" else None, r.get("as_of") or published)
         if unit is None:
             continue

@@ -285,4 +285,14 @@ def _match(text: str) -> list[Match]:
     return narrow_by_sentence(out)
 
 
-__all__ = ["CANONICAL", "SURNAMES", "match", "tone_variants"]
+def gazetteer_name(province: str | None) -> str | None:
+    """The gazetteer's name of a province named by an earlier name readers still use (`Thừa Thiên Huế` ->
+    `Huế`), which the records keep as written.
+
+    >>> gazetteer_name("Thừa Thiên Huế"), gazetteer_name("Hà Nội")
+    ('Huế', 'Hà Nội')
+    """
+    return VOCAB["other_names"].get(province, province) if province else province
+
+
+__all__ = ["CANONICAL", "SURNAMES", "gazetteer_name", "match", "tone_variants"]
