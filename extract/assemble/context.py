@@ -84,6 +84,11 @@ def _counted_from_stated(info: SentenceInfo, m: Match, paragraph_year: int | Non
     return str(year + shift) if year else None
 
 
+_AHEAD_BEFORE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|sẽ|dự kiến|chuẩn bị)\s[^,;.()]*$", re.IGNORECASE)
+"""Before a date in its clause: what is to come (`… được đề nghị hoàn thiện để tham gia đánh giá năm 2024`),
+no date an article reports as past or present."""
+
+
 def is_plan_sentence(info: SentenceInfo) -> bool:
     return cues.target(info.text) is not None
 
@@ -193,7 +198,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             # a reported stretch of months or days counts ('6 tháng đầu năm 2024'); a span of years
             # ('giai đoạn 2021 - 2025') is more often a programme's name or plan than a report
             span_of_years = m.value.get("interval") and m.value.get("precision") == "year"
-            k = edtf_key(m.value.get("value")) if not span_of_years else None
+            ahead = bool(_AHEAD_BEFORE.search(info.sentence.doc_text, max(info.start, m.start - 50), m.start))
+            k = edtf_key(m.value.get("value")) if not span_of_years and not ahead else None
             if k and (latest is None or k > latest):
                 latest = k
     if published is None and latest:
