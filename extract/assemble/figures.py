@@ -250,7 +250,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm
         # được UBND thành phố công nhận'; with no time nor agent nor decision, 'N sản phẩm được công nhận' is how
         # many hold the rating
-        if near is None or time_relation == "during" or decided:
+        if near is None or time_relation == "during" or decided or (dated and time_relation is None):
             return "added", "kind.recognized_by_decision" if decided else \
                 "kind.recognized_in_period" if near else "kind.recognized"
     if near and near[0] == "have_before" and time_relation == "during" and not now_in_sentence \
