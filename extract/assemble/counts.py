@@ -48,7 +48,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             prev_text=prev_text)
         paired = dict((n.start, item) for n, item in respectively.pairs(       # 'A và B lần lượt có 5 và 7 …'
             text, info.start, info.end, info.usable_places(), info.stars, reading.numbers, info.dates)) \
-            if "lần lượt" in info.text or respectively.WITH_NUMBERS.search(info.text) else {}
+            if respectively.said(info.text) else {}
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):

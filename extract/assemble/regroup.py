@@ -7,6 +7,7 @@ import regex
 
 from .. import basis
 from .analysis import LEVEL_RANK, SentenceInfo
+from .classes import ONE_CLASS
 from .parts import Figure, heading_end, read_as_added
 
 
@@ -21,6 +22,7 @@ def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_wi
         regroup_classes(done, wholes)       # '… 2 sản phẩm đạt 4 sao, 3 sản phẩm đạt 3 sao.'
         regroup_places(done, wholes)        # '… Phường A có 2 sản phẩm mới, xã B có 1 sản phẩm.'
     share_year_predicate(text, done)        # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
+    share_paired_class(done)                # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
 
 
 def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
@@ -183,6 +185,18 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
         return
     for f in earlier:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"] if by_year else last.fields["period"])
+
+
+def share_paired_class(done: list[Figure]) -> None:
+    """Numbers paired with places in order (`lần lượt`, `tương ứng`) whose class is said once, after the last
+    (`Hà Nội, Quảng Ninh và Lâm Đồng có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`): each has that class."""
+    paired = [f for f in done if "scope.respectively" in f.fields["rules"] and f.fields["metric"] == "ocop_products"]
+    if len(paired) < 2 or paired[-1].star_match is None or paired[-1].fields["star"] not in ONE_CLASS \
+            or any("star.all_certified" not in f.fields["rules"] for f in paired[:-1]):
+        return
+    for f in paired[:-1]:
+        f.fields["star"] = paired[-1].fields["star"]
+        f.fields["rules"] = [r for r in f.fields["rules"] if r != "star.all_certified"] + ["star.shared_by_pairs"]
 
 
 def _share_first_predicate(text: str, items: list[Figure]) -> None:

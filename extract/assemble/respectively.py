@@ -1,4 +1,4 @@
-"""`lần lượt` (respectively): a list of places or of star classes, then `lần lượt` and as many numbers,
+"""`lần lượt`, `tương ứng` (respectively): a list of places or of star classes, then `lần lượt` and as many numbers,
 each number the figure of the item in its place (`Hà Nội và TP.HCM lần lượt có 2.900 và 400 sản phẩm`,
 `Số sản phẩm đạt 3 sao và 4 sao lần lượt là 11.300 và 2.600 sản phẩm`), or the places after `lần lượt là`
 and the numbers after `với` (`Dẫn đầu lần lượt là Hà Nội, Quảng Ninh với 3.100 và 745 sản phẩm`).
@@ -17,7 +17,7 @@ import regex
 
 from ..matchers import Match
 
-_RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])lần lượt(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])(?:lần lượt|tương ứng)(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
 WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])(?:với|có)\s+(?=\d[\d.,]*\s+và\s+\d)", regex.IGNORECASE)
 """`với N và M`, `có N và M`: the numbers of a list of places the sentence opens with, in order, `lần lượt`
@@ -28,6 +28,11 @@ _PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}]))*")
 lượt với …`)."""
 _SHORT = 60     # characters of what the items share
 _NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
+
+
+def said(sentence: str) -> bool:
+    """The sentence may pair items with numbers in order (a quick test before `pairs`)."""
+    return "lần lượt" in sentence or "tương ứng" in sentence or bool(WITH_NUMBERS.search(sentence))
 
 
 def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Match], numbers: list[Match],
