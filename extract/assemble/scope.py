@@ -37,7 +37,16 @@ def own_place_after(info: SentenceInfo, n: Match, text: str, generic: bool = Fal
     """The place the number's own noun phrase says its things are of or in, right after it in its clause
     (`212 sản phẩm của tỉnh Hà Giang cũ`, `5 sản phẩm thuộc huyện Ba Bể`, `12 sản phẩm ở huyện Ba Bể`, also
     past the number of their owners: `2 sản phẩm của 2 hộ ở huyện Ba Bể`), no other number between; a named
-    one, or with `generic` a bare level word (`UBND tỉnh đã công nhận 8 sản phẩm của huyện`); else None."""
+    one, or with `generic` a bare level word (`UBND tỉnh đã công nhận 8 sản phẩm của huyện`); else None, and
+    None when it is the first of a list (`16 sản phẩm 5 sao thuộc Hà Nội, Quảng Ninh và Lâm Đồng`: all theirs)."""
+    own = _own_place_after(info, n, text, generic)
+    if own is not None and any(q.start > own.end and _LIST_JOIN.match(text[own.end:q.start]) and not q.value["generic"]
+                               and q.value["level"] == own.value["level"] for q in info.usable_places()):
+        return None
+    return own
+
+
+def _own_place_after(info: SentenceInfo, n: Match, text: str, generic: bool) -> Match | None:
     return next((p for p in info.usable_places() if n.end <= p.start <= n.end + _OWN_PLACE_REACH
                  and p.value["generic"] == generic and not _CLAUSE_END.search(text, n.end, p.start)
                  and (OF.search(_lead_of(text, n, p)) or _WHERE_LEAD.search(text, n.end, p.start))
