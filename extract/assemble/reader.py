@@ -62,7 +62,7 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
         else:
             carried = state.outer_scope if state.item else state.last_scope if len(state.places) <= 1 else None
             item = bool(_LIST_ITEM.match(info.text))
-            lead = (state.lead if state.item else state.last if state.last[0].rstrip().endswith(":") else None) \
+            lead = (state.lead if state.item else _list_lead(state)) \
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
             # (a paragraph of no figures about the products it recognized, between the decision and its
             # districts, leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …')
@@ -77,6 +77,19 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
     return state
+
+
+def _list_lead(state: ReaderState) -> tuple | None:
+    """The lead of the list that starts: the sentence just read when it ends with a colon; a bare label
+    with no figure of its own (`… công nhận 47 sản phẩm OCOP đợt 1 năm 2020. Cụ thể:`) leads with the
+    figures of the sentence before it."""
+    text, figures = state.last
+    if not text.rstrip().endswith(":"):
+        return None
+    return (text, figures) if figures or len(text) > _LABEL_MAX else (text, state.wholes)
+
+
+_LABEL_MAX = 60
 
 
 def lead_addition(state: ReaderState):

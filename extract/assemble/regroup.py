@@ -262,5 +262,6 @@ def class_lines(state, done: list[Figure]) -> None:
 
 def _class_line(f: Figure, whole: Figure) -> bool:
     return f.unit == whole.unit and f.fields["metric"] == "ocop_products" and f.fields["star"] not in (None, "3+") \
-        and "kind.default_total" in f.fields["rules"] and f.fields["time_basis"] != "stated" \
+        and ("kind.default_total" in f.fields["rules"] or "kind.item_of_lead" in f.fields["rules"]) \
+        and f.fields["time_basis"] != "stated" \
         and isinstance(f.fields["value"], int)
