@@ -71,7 +71,8 @@ _OWNERS_OF = regex.compile(r"(?<![\p{L}\p{M}])của\s+$", regex.IGNORECASE)
 `2 sản phẩm của 2 hộ ở huyện Ba Bể`."""
 
 
-_WHERE_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:ở|tại|trên địa bàn|thuộc địa bàn|tại địa bàn|thuộc khu vực|ở khu vực)\s*$",
+_WHERE_LEAD = regex.compile(r"(?<![\p{L}\p{M}])(?:ở|tại|trên địa bàn|thuộc địa bàn|tại địa bàn|thuộc khu vực|ở khu vực|của khu vực"
+                            r"|của địa bàn)\s*$",
                             regex.IGNORECASE)
 """Where the things are, after their noun: `12 sản phẩm ở huyện Ba Bể`, `18 sản phẩm thuộc địa bàn Bắc Ninh cũ`."""
 
