@@ -12,9 +12,11 @@ from ..matchers.place_names import NAME_WORD
 _ADMIN_WORD = rf"(?:{longest_first(places.ADMIN)})"
 _MERGED_LIST = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:\d+\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
-    rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*$",
+    rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*"
+    rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*\s+thuộc\s+(?:{_ADMIN_WORD}\s+)?)?$",
     regex.IGNORECASE)
-"""The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`)."""
+"""The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`), and the
+unit they were of (`sáp nhập xã Vĩnh Hải, xã Nhơn Hải và xã Thanh Hải thuộc huyện Ninh Hải cũ`)."""
 _MERGER_CLAUSE = regex.compile(r"\W*(?:sau khi|khi|từ khi|kể từ khi|kể từ)\s+", regex.IGNORECASE)
 _RANKED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})"
