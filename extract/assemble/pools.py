@@ -69,7 +69,9 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         return pool
     if pool is not None and _result_of_fewer(fig, pool.figure, text):
         _not_rated(pool)
-        _result_added(fig)      # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55'
+        for f in [*pool.results, fig]:      # (the classes it gave so far: '… đánh giá 22 sản phẩm; 17 sản phẩm
+            _result_added(f)                 #   đạt 3 sao, 5 sản phẩm không đạt')
+        # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55'
         return None
     if pool is not None and _class_result(fig, pool.figure, text):
         pool.results.append(fig)
@@ -131,10 +133,10 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     nhận 33 sản phẩm đạt 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
     if fig.unit != pool.unit:
         return False
-    if fig.parent is pool and "metric.failed" in fig.fields["rules"]:
-        return True
     value, of = fig.fields["value"], pool.fields["value"]
     same_sentence = fig.fields["evidence"]["sentence_start"] == pool.fields["evidence"]["sentence_start"]
+    if (fig.parent is pool or same_sentence) and "metric.failed" in fig.fields["rules"]:
+        return True     # ('… 26 sản phẩm được đánh giá, 7 sản phẩm chưa đạt')
     planned = same_sentence and pool.fields["kind"] == fig.fields["kind"] == "target"   # 'sẽ đánh giá khoảng 40 sản
     #   phẩm, phấn đấu có ít nhất 30 sản phẩm đạt chuẩn': the round planned, and the rated it aims at
     result = "kind.result_of_round" in fig.fields["rules"] or planned or (
