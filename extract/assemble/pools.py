@@ -68,10 +68,12 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         pool.owners.append(fig)
         return pool
     if pool is not None and _result_of_fewer(fig, pool.figure, text):
+        # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55': the result,
+        # and the classes the round gave before it ('… đánh giá 22 sản phẩm; 17 sản phẩm đạt 3 sao, 5 sản phẩm
+        # không đạt'), are what it added
         _not_rated(pool)
-        for f in [*pool.results, fig]:      # (the classes it gave so far: '… đánh giá 22 sản phẩm; 17 sản phẩm
-            _result_added(f)                 #   đạt 3 sao, 5 sản phẩm không đạt')
-        # 'Số sản phẩm được đánh giá, phân hạng: 62 sản phẩm; số sản phẩm đạt 3 sao trở lên: 55'
+        for f in [*pool.results, fig]:
+            _result_added(f)
         return None
     if pool is not None and _class_result(fig, pool.figure, text):
         pool.results.append(fig)

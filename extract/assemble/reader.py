@@ -41,6 +41,7 @@ class ReaderState:
     outer_scope: tuple | None = None    # the place in force before the list's items (an item's is its own)
     lead: tuple | None = None           # (text, figures) of the sentence a list's items follow (`…, gồm:`)
     last: tuple = ("", [])              # (text, figures) of the sentence just read
+    last_names_decision: bool | None = None     # whether it names a decision (decision_before), once asked
     classes: tuple | None = None        # (addition, its class lines so far, they and their items): regroup.class_lines
     decision: object = None             # the province's addition the paragraph before ended with, while this one
     #                                     may list its districts (lead.carried_kind)
@@ -119,14 +120,16 @@ def decision_before(state: ReaderState, unit: str) -> bool:
     """The sentence just read names a decision and counts none of `unit` (`Ngày 12/9/2022, UBND tỉnh ban hành
     Quyết định số 3412/QĐ-UBND công nhận kết quả …`): what the next says was recognized is that decision's."""
     text, figures = state.last
-    return cues.has(text, "kind", "decision_refs") and not any(f.unit == unit for f in figures)
+    if state.last_names_decision is None:       # (asked for each figure of a sentence: the text once)
+        state.last_names_decision = cues.has(text, "kind", "decision_refs")
+    return state.last_names_decision and not any(f.unit == unit for f in figures)
 
 
 def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) -> None:
     """What the sentence just read leaves the reader with: its whole figures, whether its parts go on in
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
     info = reading.info
-    state.last = (info.text, reading.done)
+    state.last, state.last_names_decision = (info.text, reading.done), None
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                   and f.parent is None]

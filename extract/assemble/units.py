@@ -163,14 +163,12 @@ def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
     150`): that unit; None otherwise."""
     if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
         return None
+    prev = done[-1]     # (the first item, or the item before, whose unit is the first's)
     place = next((p for p in reversed(info.places) if p.end <= n.start and not p.value.get("generic")), None)
-    if place is None or text[place.end:n.start].strip() or place.start < done[-1].end:
+    if place is None or text[place.end:n.start].strip() or place.start < prev.end \
+            or not _NEXT_ITEM_LEAD.fullmatch(text, prev.end, place.start):
         return None
-    items = [f for f in reversed(done) if f.unit == done[-1].unit]
-    joined = any(_NEXT_ITEM_LEAD.fullmatch(text, f.end, place.start) or (
-        f.number.end <= place.start and _NEXT_ITEM_LEAD.fullmatch(text, f.number.end, place.start)) for f in items[:1])
-    first_placed = any(p.end <= done[-1].number.start and p.start >= info.start for p in info.places)
-    return done[-1].unit if joined and first_placed else None
+    return prev.unit if any(info.start <= p.start and p.end <= prev.number.start for p in info.places) else None
 
 
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
