@@ -217,7 +217,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         else:
             # 'Từ đầu năm đến nay, có 12 sản phẩm được công nhận' (the whole of an X/Y is the stock it is of)
             so_far = attach.year_so_far(info, n) and n.value.get("of_role") != "whole"
-            kind, kind_rule = figures.kind_of(left_clause, kind_window, parts.before_inside(right), reading.plan,
+            kind, kind_rule = figures.kind_of(left_clause, kind_window, cues.before_parts(right), reading.plan,
                                               "during" if so_far else relation, now and not so_far,
                                               reading.rating, parts.reports_result(text[info.start:n.start], reading.prev_text)
                                               or (d is not None and d.rule == "dates.round_year")    # 'đợt 2/2024'

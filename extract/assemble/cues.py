@@ -81,6 +81,22 @@ def nearest_before(text: str, pos: int, groups: tuple[str, ...], section: str = 
     return (best[0], best[1]) if best else None
 
 
+def before_parts(right: str) -> str:
+    """The words after a count up to its parts (`có 11 sản phẩm OCOP, trong đó sản phẩm cam sấy mới được công
+    nhận năm 2025`): what they say of the parts is not said of the count.
+
+    >>> before_parts(" sản phẩm OCOP, trong đó 1 sản phẩm mới được công nhận")
+    ' sản phẩm OCOP, '
+    >>> before_parts(" sản phẩm trong số này đã được công nhận lại")    # (these of the ones before)
+    ' sản phẩm trong số này đã được công nhận lại'
+    """
+    inside = next((m for m in finditer(right, "parts", "inside") if _OPENS_PARTS.search(right, 0, m.start())), None)
+    return right[:inside.start()] if inside is not None else right
+
+
+_OPENS_PARTS = regex.compile(r"[,;:(]\s*$")
+
+
 def right_before(text: str, pos: int, *path: str, window: int = 25):
     """The cue of the list that ends right before `pos` (only spaces between), or None: the word that
     governs the number at `pos` (`tăng 128 sản phẩm`).

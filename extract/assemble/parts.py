@@ -77,22 +77,6 @@ def unrate(f: Figure, rule: str) -> None:
 _AMONG = regex.compile(r"(?:^|[.;:!?\n,]\s*)trong(?:\s+(?:tổng\s+)?số)?\s+$", regex.IGNORECASE)
 
 
-def before_inside(right: str) -> str:
-    """The words after a count up to its parts (`có 11 sản phẩm OCOP, trong đó sản phẩm cam sấy mới được công
-    nhận năm 2025`): what they say of the parts is not said of the count.
-
-    >>> before_inside(" sản phẩm OCOP, trong đó 1 sản phẩm mới được công nhận")
-    ' sản phẩm OCOP, '
-    >>> before_inside(" sản phẩm trong số này đã được công nhận lại")    # (these of the ones before)
-    ' sản phẩm trong số này đã được công nhận lại'
-    """
-    inside = next((m for m in cues.finditer(right, "parts", "inside") if _OPENS_PARTS.search(right, 0, m.start())), None)
-    return right[:inside.start()] if inside is not None else right
-
-
-_OPENS_PARTS = regex.compile(r"[,;:(]\s*$")
-
-
 def opens_among(text: str, f: Figure) -> bool:
     """The sentence opens among the figure (`Trong (tổng) (số) 14 sản phẩm …, có 3 …`): the counts after are its parts."""
     return bool(_AMONG.search(text, max(0, f.number.start - 20), f.number.start))
