@@ -2,8 +2,12 @@
 the article as a whole — in that order, as a reader does (where: `scope.py`; whose: `whose.py`)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import regex
 
+from ..gazetteer.data import REFORM_DATE
+from ..gazetteer.resolve import on_new_map
 from ..matchers import Match
 from . import cues, growth
 from .analysis import SentenceInfo
@@ -162,13 +166,25 @@ def time_of(kind: str, d: Match | None, joined: Match | None, ctx: ArticleContex
     return None, None, None, "time.none"
 
 
-def undated_targets(figures: list, ctx: ArticleContext) -> list:
-    """`figures`, each target that nothing of the article timed (no year of its own, of its paragraph, its
-    plan or its heading) timed by the publication's year, as annotation.md reads a figure whose text says
-    nothing of its time (`Theo kế hoạch, … tỉnh phấn đấu có 6 sản phẩm đạt 4 sao`, published in 2025)."""
+def undated(figures: list, ctx: ArticleContext, text: str) -> list:
+    """`figures`, those no date of their own timed given the time their words say:
+
+    - a target that nothing of the article timed (no year of its own, of its paragraph, its plan or its
+      heading), the publication's year, as annotation.md reads a figure whose text says nothing of its time
+      (`Theo kế hoạch, … tỉnh phấn đấu có 6 sản phẩm đạt 4 sao`, published in 2025);
+    - in an article written after the 2025 reform, a stock its clause puts before the merger (`Trước sáp
+      nhập, thị trấn Năm Căn có 9 sản phẩm OCOP`): the reform's eve."""
     for f in figures:
         if f.fields["kind"] == "target" and f.fields["as_of"] is None and ctx.published is not None:
             f.fields.update(as_of=str(ctx.published.year), time_basis="published")
             f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.article_year"]
+        elif f.fields["kind"] == "total" and f.fields.get("time_basis") != "stated" and on_new_map(ctx.published) \
+                and _BEFORE_REFORM.search(text, f.fields["evidence"]["sentence_start"], f.number.start):
+            f.fields.update(as_of=(REFORM_DATE - timedelta(days=1)).isoformat(), period=None, time_basis="stated")
+            f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith("time.")] + ["time.before_reform"]
     return figures
+
+
+_BEFORE_REFORM = regex.compile(r"(?<![\p{L}\p{M}])(?:trước\s+(?:khi\s+|thời điểm\s+)?|tại thời điểm\s+)"
+                               r"(?:sáp nhập|sắp xếp|hợp nhất)(?![\p{L}\p{M}])[^.;:]*$", regex.IGNORECASE)
 

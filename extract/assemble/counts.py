@@ -68,7 +68,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     restated.settle_headline(figures_read, infos)   # 'Cao Bằng: 3 sản phẩm đạt OCOP 4*'
-    return [f.fields for f in attach.undated_targets(figures_read, ctx)]   # (what nothing timed: the publication's year)
+    return [f.fields for f in attach.undated(figures_read, ctx, text)]   # (what no date of its own timed)
 
 
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
