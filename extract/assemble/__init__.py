@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..gazetteer.resolve import fill_scope_units, units_named
-from . import prescoring, subplaces
 from ..matchers.places import gazetteer_name
+from . import prescoring, subplaces
 from .analysis import analyse
 from .build import cut_off, record, short_names
 from .context import build_context

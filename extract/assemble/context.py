@@ -89,6 +89,24 @@ _AHEAD_BEFORE = re.compile(r"(?<![^\W\d_])(?:để|nhằm|sẽ|dự kiến|chu�
 no date an article reports as past or present."""
 
 
+def _latest_reported_year(infos: list[SentenceInfo], plan_sentences: set[int]) -> int | None:
+    """When an article with no publication date was written: the year of the latest date it reports outside
+    plans and what is to come."""
+    latest = None
+    for info in infos:
+        if info.start in plan_sentences or is_plan_sentence(info):
+            continue
+        for m in info.dates:
+            # a reported stretch of months or days counts ('6 tháng đầu năm 2024'); a span of years
+            # ('giai đoạn 2021 - 2025') is more often a programme's name or plan than a report
+            span_of_years = m.value.get("interval") and m.value.get("precision") == "year"
+            ahead = bool(_AHEAD_BEFORE.search(info.sentence.doc_text, max(info.start, m.start - 50), m.start))
+            k = edtf_key(m.value.get("value")) if not span_of_years and not ahead else None
+            if k and (latest is None or k > latest):
+                latest = k
+    return latest[0] if latest else None
+
+
 def is_plan_sentence(info: SentenceInfo) -> bool:
     return cues.target(info.text) is not None
 
@@ -189,21 +207,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
             ctx.plan_sentences.add(info.start)
             if plan_date is not None:
                 ctx.plan_dates[info.start] = plan_date
-    # when it was written: after every date it reports outside plans
-    latest = None
-    for info in infos:
-        if info.start in ctx.plan_sentences or is_plan_sentence(info):
-            continue
-        for m in info.dates:
-            # a reported stretch of months or days counts ('6 tháng đầu năm 2024'); a span of years
-            # ('giai đoạn 2021 - 2025') is more often a programme's name or plan than a report
-            span_of_years = m.value.get("interval") and m.value.get("precision") == "year"
-            ahead = bool(_AHEAD_BEFORE.search(info.sentence.doc_text, max(info.start, m.start - 50), m.start))
-            k = edtf_key(m.value.get("value")) if not span_of_years and not ahead else None
-            if k and (latest is None or k > latest):
-                latest = k
-    if published is None and latest:
-        ctx.inferred_year = latest[0]
+    if published is None:
+        ctx.inferred_year = _latest_reported_year(infos, ctx.plan_sentences)
     # every date's full value: relative ones against the publication date, a missing year from the
     # latest full date before it when the day comes after that date in the same year
     last_full = None

@@ -47,16 +47,18 @@ def opener_whole(wholes: list[Figure]) -> Figure | None:
     return first
 
 
-def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None, old: bool = False) -> str | None:
+def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None, info=None, n=None) -> str | None:
     """The level of a count's place as a line of a list of places: none for the article's own district (a
     count placed nowhere in a district's article) or a district named after `của`/`tại` in its sentence; an
     old province the article's province absorbed in the 2025 reform is one of its parts, as a district
     (`UBND tỉnh Ninh Bình công nhận 86 sản phẩm … Khu vực Nam Định (cũ) có 41 sản phẩm`), and so is the old
-    province of the new one's name, said to be old (`old`: `khu vực Quảng Ngãi (cũ) có 26 sản phẩm`)."""
+    province of the new one's name, said to be old before the number `n` in its sentence `info` (`khu vực
+    Quảng Ngãi (cũ) có 26 sản phẩm`)."""
     if scope_rule in ("scope.article_district", "scope.district_after_lead"):
         return None
     if level == "province" and ctx is not None and ctx.published is not None and on_new_map(ctx.published) \
-            and (absorbed_into(scope or "", ctx.main_place) or old and scope == ctx.main_place):
+            and (absorbed_into(scope or "", ctx.main_place)
+                 or scope == ctx.main_place and info is not None and named_old(info, n, scope)):
         return "district"
     return level
 

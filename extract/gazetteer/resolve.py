@@ -49,9 +49,7 @@ def pick(units, province: str | None, when: str | date | None) -> Unit | None:
     on the map of `when`; None when several remain with different codes."""
     units = list(units)
     if province:
-        key = name_key(province)
-        mine = [u for u in units if name_key(u.province) == key or name_key(successor(u.province) or "") == key]
-        units = mine or units
+        units = [u for u in units if _of_province(u, province)] or units
     new = on_new_map(when)
     if new is not None:
         units = [u for u in units if u.new == new] or units
@@ -62,9 +60,10 @@ def pick(units, province: str | None, when: str | date | None) -> Unit | None:
     return units[0]
 
 
-def _in_province(units, province: str) -> bool:
+def _of_province(u: Unit, province: str) -> bool:
+    """The unit lies in `province` (or in the new province its own became part of)."""
     key = name_key(province)
-    return any(name_key(u.province) == key or name_key(successor(u.province) or "") == key for u in units)
+    return name_key(u.province) == key or name_key(successor(u.province) or "") == key
 
 
 def fill_scope_units(records: list[dict], place_units: dict[tuple[str, str], tuple[Unit, ...]],
@@ -75,10 +74,10 @@ def fill_scope_units(records: list[dict], place_units: dict[tuple[str, str], tup
         if r.get("type") != "count" or r.get("scope_level") not in LEVELS or not r.get("scope"):
             continue
         units = place_units.get((r["scope"], r["scope_level"])) or lookup(r["scope"], level=r["scope_level"])
-        if province and r["scope_level"] != "province" and not _in_province(units, province):
+        if province and r["scope_level"] != "province" and not any(_of_province(u, province) for u in units):
             # (narrowed by its administrative word to another province's: 'huyện Phong Điền' in an article
             # about Huế, whose Phong Điền is a thị xã on the gazetteer's map)
-            units = [u for u in lookup(r["scope"], level=r["scope_level"]) if _in_province([u], province)] or units
+            units = [u for u in lookup(r["scope"], level=r["scope_level"]) if _of_province(u, province)] or units
         unit = pick(units, province if r["scope_level"] != "province" else None, r.get("as_of") or published)
         if unit is None:
             continue

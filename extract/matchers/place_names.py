@@ -20,6 +20,16 @@ from ..gazetteer.names import index
 from . import Match, load_vocab, longest_first
 
 VOCAB = load_vocab("places")
+
+
+def gazetteer_name(province: str | None) -> str | None:
+    """The gazetteer's name of a province named by an earlier name readers still use (`Thừa Thiên Huế` ->
+    `Huế`), which the records keep as written.
+
+    >>> gazetteer_name("Thừa Thiên Huế"), gazetteer_name("Hà Nội")
+    ('Huế', 'Hà Nội')
+    """
+    return VOCAB["other_names"].get(province, province) if province else province
 ADMIN_LEVEL = {k.lower(): v for k, v in VOCAB["admin"].items()}
 """Administrative word -> the level it names (`city`: a province or a district, by the name)."""
 ADMIN_KIND = {k.lower(): v for k, v in VOCAB["admin_kind"].items()}
@@ -84,7 +94,7 @@ class NameReader:
             stop = words[n - 1].end()
             written = text[start:stop]
             canonical = self.canonical.get(written)     # aliases of provinces (`TP.HCM`)
-            units = lookup(self._province_name(canonical) if canonical else written)
+            units = lookup(gazetteer_name(canonical) if canonical else written)
             level, fit = self._fits(admin, units)
             if not fit:
                 continue
@@ -98,12 +108,8 @@ class NameReader:
         words = list(_WORD.finditer(text, start, end))
         return any(lookup(text[words[0].start():w.end()]) for w in words) if words else True
 
-    @staticmethod
-    def _province_name(name: str) -> str:
-        return VOCAB["other_names"].get(name, name)
-
     def provinces(self, name: str) -> tuple[Unit, ...]:
-        return tuple(lookup(self._province_name(name), level="province"))
+        return tuple(lookup(gazetteer_name(name), level="province"))
 
     def list_after(self, text: str, head: Match) -> list[Match]:
         """Names listed after a district or commune without their word: `TP Hội An, Điện Bàn`."""

@@ -37,7 +37,7 @@ import regex
 from ..gazetteer import Unit
 from ..gazetteer.data import province_units
 from . import Match, in_capitals, load_vocab, longest_first, scan
-from .place_names import LETTERS_WORD, NAME_WORD, NameReader, narrow_by_sentence
+from .place_names import LETTERS_WORD, NAME_WORD, NameReader, gazetteer_name, narrow_by_sentence
 
 VOCAB = load_vocab("places")
 _TONES = VOCAB["old_style_tones"]
@@ -283,16 +283,6 @@ def _match(text: str) -> list[Match]:
     out += reader.before_bracket(text, out)      # 'Đông Triều (Quảng Ninh) có 45 sản phẩm'
     out.sort(key=lambda p: p.start)
     return narrow_by_sentence(out)
-
-
-def gazetteer_name(province: str | None) -> str | None:
-    """The gazetteer's name of a province named by an earlier name readers still use (`Thừa Thiên Huế` ->
-    `Huế`), which the records keep as written.
-
-    >>> gazetteer_name("Thừa Thiên Huế"), gazetteer_name("Hà Nội")
-    ('Huế', 'Hà Nội')
-    """
-    return VOCAB["other_names"].get(province, province) if province else province
 
 
 __all__ = ["CANONICAL", "SURNAMES", "gazetteer_name", "match", "tone_variants"]
