@@ -39,7 +39,7 @@ PATTERN = regex.compile(rf"""
     (?P<from>\b(?:từ|đạt)\s+)?                          # từ / đạt: part of the span only with 'trở lên'
     (?P<core>
       (?P<upfrom>(?:\(\s*{_NUM}\s*\)|\b{_NUM})(?:\s*{_JOIN}\s*{_NUM})?(?:\s+sao)?
-         \s+{longest_first(VOCAB["upgrade"])}\s+)?       # từ 3 sao lên 4 sao: the class raised to
+         \s+{longest_first(VOCAB["class_change"])}\s+)?  # từ 3 sao lên 4 sao, từ 4 sao xuống 3 sao: the class now
       (?P<potential>\b{longest_first(VOCAB["potential"])}
          (?:[\s,]+{longest_first(VOCAB["potential_fillers"])})*\s+)?   # tiềm năng (đạt hạng) 5 sao
       (?:
