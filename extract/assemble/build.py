@@ -27,6 +27,16 @@ def record(doc: Doc, info: SentenceInfo, type_: str, start: int, end: int, rules
             "evidence": evidence(doc, info, start, end), "rules": rules, **fields}
 
 
+def for_place(fields: dict, place) -> dict:
+    """The count record `fields` said of one more place (a place match): the same figure, that place's
+    (`Thành phố Chí Linh và huyện Thanh Hà mỗi địa phương có 7 sản phẩm`: 7 for Chí Linh too), with an id
+    of its own."""
+    return {**fields, "id": f"{fields['id']}~{place.start}", "scope": place.value["name"],
+            "scope_level": place.value["level"], "scope_basis": "stated", "scope_code": None, "scope_parent": None,
+            "evidence": dict(fields["evidence"]),
+            "rules": [r for r in fields["rules"] if not r.startswith("scope.")] + ["scope.each_of_list"]}
+
+
 def cut_off(text: str, end: int) -> bool:
     r"""A name that runs into the end of an excerpt stopped mid-sentence (`… (Hộ kinh doanh Ti`): its last
     word may be cut, so it is no name to report.

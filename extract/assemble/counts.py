@@ -9,8 +9,8 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from . import (attach, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader, regroup,
-               respectively, restated, subplaces, units, unrated, whose)
+from . import (attach, build, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader,
+               regroup, respectively, restated, subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -49,6 +49,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
         paired = dict((n.start, item) for n, item in respectively.pairs(       # 'A và B lần lượt có 5 và 7 …'
             text, info.start, info.end, info.usable_places(), info.stars, reading.numbers, info.dates)) \
             if respectively.said(info.text) else {}
+        each = respectively.each_said(info.text)       # 'A và B mỗi nơi có 7 …'
         for i, n in enumerate(reading.numbers):
             unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
@@ -57,6 +58,10 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
             subplaces.mark(fig, text, info.start)       # 'Làng nghề X có 5 sản phẩm': a part of the province's
             respectively.apply(fig, paired.get(n.start))
+            run = respectively.each_of(text, info.start, info.usable_places(), n) \
+                if each and n.start not in paired else []
+            if any(p.value["name"] == fig.fields["scope"] for p in run):     # (the one it was read as)
+                fig.also_of = tuple(p for p in run if p.value["name"] != fig.fields["scope"])
             reading.done.append(fig)
             figures_read.append(fig)
             state.pool = pools.track(state.pool, fig, text)
@@ -68,7 +73,8 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     restated.settle_headline(figures_read, infos)   # 'Cao Bằng: 3 sản phẩm đạt OCOP 4*'
-    return [f.fields for f in attach.undated(figures_read, ctx, text)]   # (what no date of its own timed)
+    read = attach.undated(figures_read, ctx, text)      # (what no date of its own timed)
+    return [f.fields for f in read] + [build.for_place(f.fields, p) for f in read for p in f.also_of]
 
 
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,

@@ -58,6 +58,7 @@ class Figure:
     end: int                      # where its evidence ends (after the unit)
     parent: "Figure | None" = None   # the whole it is a part of
     star_match: Match | None = None   # the star class it took (not another count's before it)
+    also_of: tuple = ()           # the other places of a list that each have it ('A và B mỗi nơi có 7')
 
 
 def read_as_added(f: Figure, rule: str, **fields) -> None:

@@ -83,6 +83,36 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     return []
 
 
+_EACH = regex.compile(r"\s*(?:mỗi\s+(?:địa phương|nơi|đơn vị|huyện|xã|phường|thị xã|thành phố|quận)|đều|cùng)"
+                      r"(?:\s+[\p{Ll}\p{M}]+){0,3}\s+", regex.IGNORECASE)
+"""From the last of a list of places to the number they each have: `… mỗi địa phương có `, `… đều có `."""
+
+
+def each_said(sentence: str) -> bool:
+    """The sentence may give one number to each of a list (a quick test before `each_of`)."""
+    return "mỗi" in sentence or "đều" in sentence or "cùng" in sentence
+
+
+def each_of(text: str, start: int, places: list[Match], n: Match) -> list[Match]:
+    """The places of a list that each have the number `n` (`Thành phố Chí Linh và huyện Thanh Hà mỗi địa
+    phương có 7 sản phẩm`, `A, B và C đều có 5 sản phẩm`), in the sentence starting at `start`; [] when
+    no such list has it.
+
+    >>> from ..matchers import numbers, places
+    >>> t = "Thành phố Chí Linh và huyện Thanh Hà mỗi địa phương có 7 sản phẩm"
+    >>> [p.value["name"] for p in each_of(t, 0, places.match(t), numbers.match(t)[0])]
+    ['Chí Linh', 'Thanh Hà']
+    >>> t = "Huyện Gia Lâm mỗi xã có 2 sản phẩm"
+    >>> each_of(t, 0, places.match(t), numbers.match(t)[0])
+    []
+    """
+    listed = [p for p in places if start <= p.start and p.end <= n.start and not p.value.get("generic")]
+    if not listed or not _EACH.fullmatch(text, listed[-1].end, n.start):
+        return []
+    run = _run(listed, text)
+    return run if len(run) > 1 else []
+
+
 def _shared(text: str, start: int, end: int) -> bool:
     return end - start <= _SHORT and bool(_PREDICATE.fullmatch(text, start, end))
 
