@@ -89,8 +89,10 @@ STARTS = scan.starts_before([w.split()[0] for w in FIRST_WORDS], first_chars="("
 """Where PATTERN can start (see scan.py): what its opening look-behind and quick test allow."""
 
 
-COMPARED_BEFORE = regex.compile(r"\d(?:[.,]\d+)?\s+lần\s+$", regex.IGNORECASE)
-"""A multiple before a date measures against it: `gấp 2,3 lần năm 2021` is the base (not `Lần đầu năm 2023`)."""
+COMPARED_BEFORE = regex.compile(r"(?:\d(?:[.,]\d+)?\s+lần|(?<![\p{L}\p{M}])so với\s+(?:thời điểm|lúc)(?:\s+[\p{L}\p{M}]+){0,3}"
+                                r"\s*\(?)\s*$", regex.IGNORECASE)
+"""A multiple before a date measures against it: `gấp 2,3 lần năm 2021` is the base (not `Lần đầu năm 2023`),
+and so does a moment compared with that the date is of: `So với thời điểm sáp nhập (1/7/2025), …`."""
 
 
 def match(text: str) -> list[Match]:
@@ -98,6 +100,8 @@ def match(text: str) -> list[Match]:
 
     >>> [(m.text, m.value["relation"]) for m in match("tăng gấp 2,3 lần năm 2021; lần đầu năm 2023")]
     [('năm 2021', 'compared'), ('đầu năm 2023', None)]
+    >>> [(m.text, m.value["relation"]) for m in match("So với thời điểm sáp nhập (1/7/2025), số sản phẩm tăng")]
+    [('(1/7/2025)', 'compared')]
     """
     clean, where = without_invisible(text)
     found = []
@@ -111,7 +115,7 @@ def match(text: str) -> list[Match]:
                 if lead in VOCAB["year_end_leads"] and value["precision"] == "year" and not value["interval"] \
                         and value["value"]:
                     value.update(value=f"{value['value']}-12~", precision="month")   # hết năm 2024: its end
-            if not m.group("lead") and COMPARED_BEFORE.search(clean, max(0, start - 20), start):
+            if not m.group("lead") and COMPARED_BEFORE.search(clean, max(0, start - 50), start):
                 value["relation"] = "compared"
             found.append(Match("date", start, end, clean[start:end], f"dates.{rule_name}", value))
     return back_to(text, where, _listed_days(clean, found))
