@@ -16,7 +16,7 @@ from __future__ import annotations
 KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph", "kind.heading", "kind.district_line_of_addition",
                 "kind.list_sibling", "kind.parts_add_up_to_figure", "kind.list_adds_up_to_figure", "kind.list_of_figure",
                 "kind.classes_add_up_to_figure"}
-KIND_DEFAULT = {"kind.default_total"}
+KIND_DEFAULT = {"kind.default_total", "kind.lines_exceed_addition"}
 SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place",
                  "scope.generic_is_article_district", "scope.generic_is_article_commune", "scope.bracket_of_figure",
                  "scope.generic_is_district_province", "scope.generic_is_named_before"}

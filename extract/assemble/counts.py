@@ -73,6 +73,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     pools.settle_repeats(figures_read, text)   # the headline's 'Đánh giá, phân hạng 45 sản phẩm' of a pool
     restated.settle_stocks(figures_read)        # '… có 17.420 sản phẩm OCOP. Trong đó, có 1.204/17.420 …'
     restated.settle_headline(figures_read, infos)   # 'Cao Bằng: 3 sản phẩm đạt OCOP 4*'
+    lead.settle_lines(figures_read, ctx)        # lines that add up to more than their addition are stocks
     read = attach.undated(figures_read, ctx, text)      # (what no date of its own timed)
     return [f.fields for f in read] + [build.for_place(f.fields, p) for f in read for p in f.also_of]
 
@@ -301,5 +302,6 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if value["value_max"] is not None:
         value["approx"] = "range"
     fields = record(doc, info, "count", n.start, end, [r for r in rules if r], **value)
-    return parts.Figure(n, unit, fields, end, parent, star_m)
+    return parts.Figure(n, unit, fields, end, parent, star_m,
+                        addition=lead.addition_detailed(of) if lead.LINE_RULES & set(rules) else None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import basis as reading_basis
 from ..gazetteer.provinces import absorbed_into
 from ..gazetteer.resolve import on_new_map
 from . import cues, figures, parts
@@ -112,6 +113,48 @@ def _owner_counted(info, n) -> bool:
 
 _SUBJECT_BEFORE = regex.compile(r"\W*(?:Riêng\s+|Trong đó,?\s+)?", regex.IGNORECASE)
 """Before a business opening its sentence, its subject."""
+
+
+LINE_RULES = {"kind.district_line_of_addition", "kind.district_line_of_decision"}
+
+
+def addition_detailed(of: Figure) -> Figure:
+    """The addition that `of`, the figure a district line was carried from, details: the addition it is a
+    line or a part of (`công nhận 25 sản phẩm. Có 17 sản phẩm công nhận mới, 8 sản phẩm công nhận lại.`)."""
+    while of.addition is not None or of.parent is not None:
+        of = of.addition or of.parent
+    return of
+
+
+def settle_lines(read: list[Figure], ctx) -> None:
+    """Places' counts read as the district lines of an addition (`Năm 2023, tỉnh công nhận 86 sản phẩm. TP
+    Đà Lạt dẫn đầu với 74 sản phẩm, tiếp đến là TP Bảo Lộc với 52 sản phẩm`) that add up to more than it,
+    and than any addition of its time read before them, are no breakdown of it: each is its place's stock,
+    held now. (Businesses' counts are another breakdown of the round, and a list its addition leads with a
+    colon is one whatever its sum.)"""
+    lines: dict[tuple, list[int]] = {}
+    for i, f in enumerate(read):
+        if f.addition is not None and f.fields["organization"] is None:
+            lines.setdefault((id(f.addition), f.fields["scope_level"]), []).append(i)
+    for group in lines.values():
+        whole = read[group[0]].addition
+        values = {read[i].fields["scope"]: read[i].fields["value"] for i in group}
+        if not all(isinstance(v, int) for v in values.values()) or whole.fields["evidence"]["sentence"].rstrip().endswith(":") \
+                or sum(values.values()) <= max((f.fields["value"] for f in read[:group[0]] if _alike(f, whole)), default=0):
+            continue
+        as_of, basis = ctx.now()
+        for f in (read[i] for i in group):
+            f.fields.update(kind="total", as_of=as_of, period=None, time_basis=basis)
+            f.fields["rules"] = [r for r in f.fields["rules"] if not r.startswith(("kind.", "time."))] + \
+                ["kind.lines_exceed_addition", "time.article_now"]
+            f.fields["kind_basis"] = reading_basis.kind_basis(f.fields["rules"])
+
+
+def _alike(f: Figure, whole: Figure) -> bool:
+    """`f` is an addition of what `whole` adds, in its year, of no business."""
+    year = lambda g: (g.fields["period"] or g.fields["as_of"] or "")[:4]     # noqa: E731
+    return f.fields["kind"] == "added" and f.unit == whole.unit and f.fields["metric"] == whole.fields["metric"] \
+        and f.fields["organization"] is None and isinstance(f.fields["value"], int) and year(f) == year(whole)
 
 
 def addition_of_paragraph(wholes: list[Figure], unit: str) -> Figure | None:

@@ -59,6 +59,7 @@ class Figure:
     parent: "Figure | None" = None   # the whole it is a part of
     star_match: Match | None = None   # the star class it took (not another count's before it)
     also_of: tuple = ()           # the other places of a list that each have it ('A và B mỗi nơi có 7')
+    addition: "Figure | None" = None   # the addition it is a district line of (lead.settle_lines)
 
 
 def read_as_added(f: Figure, rule: str, **fields) -> None:
