@@ -224,6 +224,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
+    if cues.has(cues.CLAUSE_MARKS.split(right, maxsplit=1)[0], "kind", "stock_after"):
+        return "total", "kind.still_valid"      # '… còn 246 sản phẩm OCOP còn hiệu lực'
     if cues.has(right, "kind", "raises_total_after"):
         return "added", "kind.raises_total"     # '… có 1.200 sản phẩm …, nâng tổng số … lên 3.317'
     if cues.has(right, "kind", "just_after") and not cumulative:
