@@ -141,6 +141,29 @@ def topic_class(text: str, start: int, n: Match, stars: list[Match]) -> Match | 
     return first
 
 
+_NEXT_ITEM = regex.compile(r"[^\d;.:]{0,50}?(?:,|\s(?:và|còn)\s)[^\d;.:]{0,50}$")
+
+
+def lead_class(text: str, n: Match, done: list, stars: list[Match]) -> Match | None:
+    """The class a sentence names before the first of its counts, the next count being another item of their
+    list and naming none (`Sản phẩm 5 sao tập trung ở Hà Nội (11 sản phẩm) và Quảng Ninh (6 sản phẩm)`):
+    the class of each item.
+
+    >>> from ..matchers import numbers, stars
+    >>> from .parts import Figure
+    >>> t = "Sản phẩm 5 sao tập trung ở Hà Nội (11 sản phẩm) và Quảng Ninh (6 sản phẩm)."
+    >>> found, classes = numbers.match(t), stars.match(t)
+    >>> lead_class(t, found[1], [Figure(found[0], "sản phẩm", {}, 46, None, classes[0])], classes).text
+    '5 sao'
+    """
+    prev = done[-1] if done else None
+    s = prev.star_match if prev is not None else None
+    if s is None or s.end > done[0].number.start or not _NEXT_ITEM.fullmatch(text, prev.end, n.start) \
+            or any(prev.end <= c.start < n.start for c in stars):
+        return None
+    return s
+
+
 def star_code(star: Match | None, metric: str | None, category: str | None,
               group_total: bool = False) -> tuple[str | None, str]:
     if star is not None and (not category or star.value["star"] != "3+"):

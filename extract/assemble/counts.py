@@ -122,7 +122,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     if heading is not None:
         star_m = heading[1]
     elif unit == products and star_m is None and parent is None:
-        star_m = classes.topic_class(text, info.start, n, info.stars) or growth.start_class(text, info, n, done)
+        star_m = classes.topic_class(text, info.start, n, info.stars) or growth.start_class(text, info, n, done) \
+            or classes.lead_class(text, n, done, info.stars)
     cat_left = kind_window
     if clause_start > info.start and text[clause_start - 1] == "(":   # 'Thực phẩm có (133 sản phẩm)'
         cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
