@@ -202,7 +202,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     ('total', 'kind.default_total')
     """
     kind_window = _PREVIOUS_PREDICATE.sub("", kind_window, count=1)  # ('9 làng nghề được công nhận và 87 sản phẩm')
-    if growth.FROM.search(kind_window) and cues.has(right, "kind", "growth_to"):
+    if growth.FROM.search(kind_window) and (cues.has(right, "kind", "growth_to")
+                                            or counted and growth.OPEN_FROM.search(kind_window)):
         return "total", "kind.growth_from"      # 'Từ 38 sản phẩm năm 2019, đến nay … có 260': where it started
     if plan and cues.has(right[:40], "kind", "already_rated_after"):
         return "total", "kind.stock_in_plan"      # '… chất lượng 44 sản phẩm OCOP đã được chứng nhận …'

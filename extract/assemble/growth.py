@@ -10,6 +10,9 @@ after it take.
 ('from', 'to')
 >>> bool(FROM.search("Số sản phẩm OCOP tăng từ ")), bool(FROM.search(" Từ ")), bool(FROM.search("có thêm từ "))
 (True, True, False)
+>>> t = "Huyện có 68 sản phẩm OCOP, tăng từ 51 sản phẩm năm 2021."
+>>> [t[a:b] for a, b in spans(t, 0, len(t))], role(t, 0, len(t), t.index("51"))
+(['từ 51 sản phẩm năm 2021'], 'from')
 >>> t = "nâng tổng số sản phẩm lên 372 sản phẩm"
 >>> role(t, 0, len(t), t.index("372")) is None
 True
@@ -30,18 +33,26 @@ _SPAN = (rf"(?<!{_LETTER})từ\s+(?:khoảng\s+|hơn\s+)?\d[\d.,]*(?![\d.,]*\s*(
          rf"[^,;.!?]*?(?<!trở\s)(?<!{_LETTER}){_UP}(?!{_LETTER})")                      # nor '3 sao trở lên'
 
 _SPANS = regex.compile(_SPAN, regex.IGNORECASE)
+_OPEN_SPANS = regex.compile(rf"(?<!{_LETTER})(?<=tăng\s+)từ\s+(?:khoảng\s+|hơn\s+)?\d[\d.,]*(?![\d.,]*\s*(?:sao|\*|%|[-–]))"
+                            r"[^,;.!?()]*", regex.IGNORECASE)
+"""A growth told from its start only, to the clause's end (`có 68 sản phẩm, tăng từ 51 sản phẩm năm 2021`)."""
+OPEN_FROM = regex.compile(rf"(?<!{_LETTER})tăng\s+từ\s*$", regex.IGNORECASE)
 _QUALIFIER = regex.compile(r"\s*(?:(?:khoảng|hơn|gần)\s+)?", regex.IGNORECASE)
 _START = regex.compile(r"từ\s+(?:(?:khoảng|hơn|gần)\s+)?", regex.IGNORECASE)
 
 
 def spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Each stretch from a growth's `từ` to its `lên` in text[start:end]."""
-    return [m.span() for m in _SPANS.finditer(text, start, end)]
+    """Each stretch from a growth's `từ` to its `lên` in text[start:end], or to its clause's end when it
+    says no `lên` (`…, tăng từ 51 sản phẩm năm 2021`)."""
+    closed = [m.span() for m in _SPANS.finditer(text, start, end)]
+    return closed + [m.span() for m in _OPEN_SPANS.finditer(text, start, end)
+                     if not any(a <= m.start() < b for a, b in closed)]
 
 
-def start_dates(text: str, start: int, end: int, dates: list) -> set[tuple[int, int]]:
-    """The dates of `dates` inside a growth's start (`từ 18 sản phẩm (năm 2019) lên …`), as (start, end)."""
-    found = spans(text, start, end)
+def start_dates(text: str, start: int, end: int, dates: list, but_of=None) -> set[tuple[int, int]]:
+    """The dates of `dates` inside a growth's start (`từ 18 sản phẩm (năm 2019) lên …`), as (start, end);
+    not those of the start the number `but_of` is."""
+    found = [(a, b) for a, b in spans(text, start, end) if but_of is None or not a < but_of.start < b]
     return {(d.start, d.end) for d in dates if any(a < d.start and d.end <= b for a, b in found)}
 
 
