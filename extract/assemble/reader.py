@@ -72,7 +72,9 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
-                                classes=state.classes if item else None, decision=decision)
+                                classes=state.classes if item else None, decision=decision,
+                                # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
+                                wholes=state.wholes if _bare_label(info.text) else [])
     if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")):
         state.decision = None       # ('Đến nay, …', 'Huyện X dẫn đầu với …': the districts' stocks, not the decision's)
     if cues.pattern("kind", "recent_openers").match(info.text):
@@ -87,10 +89,15 @@ def _list_lead(state: ReaderState) -> tuple | None:
     text, figures = state.last
     if not text.rstrip().endswith(":"):
         return None
-    return (text, figures) if figures or len(text) > _LABEL_MAX else (text, state.wholes)
+    return (text, figures) if figures or not _bare_label(text) else (text, state.wholes)
 
 
 _LABEL_MAX = 60
+
+
+def _bare_label(text: str) -> bool:
+    """A short line ending with a colon, a list's label (`Phân theo địa bàn:`, `Kết quả phân hạng năm 2025:`)."""
+    return len(text) <= _LABEL_MAX and text.rstrip().endswith(":")
 
 
 def lead_addition(state: ReaderState):
