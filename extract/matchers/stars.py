@@ -76,7 +76,10 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
     if m.group("second"):
         stars.append(_code(m.group("second")))
     if m.group("up"):
-        # 'từ 3 sao trở lên' is every certified product; '4 sao trở lên' has no code of its own
+        # 'từ 3 sao trở lên' is every certified product; '5 sao trở lên' is 5 stars, there is none above it;
+        # '4 sao trở lên' has no code of its own
+        if stars[0] == "5":
+            return "5", "stars.and_up_top", stars
         return ("3+", "stars.and_up", stars) if stars[0] == "3" else (None, "stars.and_up_high", stars)
     if m.group("potential") or m.group("potential_after"):
         # 'tiềm năng 5 sao' is a rating class; 'tiềm năng 4 sao' is none (annotation.md: metric null)
