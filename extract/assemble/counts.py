@@ -280,6 +280,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                     (as_of, basis), period, time_rule = ctx.now(), None, "time.so_far_in_span"
             else:   # 'Đến năm 2025, số sản phẩm … đạt 450', 'Năm 2025, tỉnh tiếp tục nâng hạng 10 sản phẩm', in 2024
                 kind, kind_rule = "target", "kind.future_date"
+        star, rules = lead.class_of_line(state, unit, n, kind, star, rules, category)   # '… lên 4 sao. Huyện A có 3 …'
         rules += [kind_rule, time_rule, scope_rule]
     org_end = right_end
     if n.value.get("value") == 1 and not later:

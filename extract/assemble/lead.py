@@ -128,6 +128,21 @@ def addition_detailed(of: Figure) -> Figure:
     return of
 
 
+def class_of_line(state, unit: str, n, kind: str, star: str | None, rules: list[str], category: str | None) -> tuple:
+    """(star, rules) of an addition that names no class of its own, smaller than the paragraph's addition of
+    one class before it (`… nâng hạng cho 7 sản phẩm từ 3 sao lên 4 sao. Thị xã Đông Triều có 3 sản phẩm
+    được nâng hạng.`): a part of it, of its class (a product group's is a split by group, of no class)."""
+    if kind != "added" or "star.all_certified" not in rules or category is not None:
+        return star, rules
+    last = next((f for f in reversed(state.wholes) if f.unit == unit), None)
+    of = last if last is not None and "star.of_addition" in last.fields["rules"] else addition_of_paragraph(state.wholes, unit)
+    if of is None or of.parent is not None or of.fields["star"] not in ONE_CLASS or of.fields["metric"] != "ocop_products" \
+            or not isinstance(n.value.get("value"), int) or not isinstance(of.fields["value"], int) \
+            or n.value["value"] >= of.fields["value"]:
+        return star, rules
+    return of.fields["star"], [r for r in rules if r != "star.all_certified"] + ["star.of_addition"]
+
+
 def settle_lines(read: list[Figure], ctx) -> None:
     """Places' counts read as the district lines of an addition (`Năm 2023, tỉnh công nhận 86 sản phẩm. TP
     Đà Lạt dẫn đầu với 74 sản phẩm, tiếp đến là TP Bảo Lộc với 52 sản phẩm`) that add up to more than it,
