@@ -83,7 +83,7 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     return []
 
 
-_EACH = regex.compile(r"\s*(?:mỗi\s+(?:địa phương|nơi|đơn vị|huyện|xã|phường|thị xã|thành phố|quận)|đều|cùng)"
+_EACH = regex.compile(r"\s*(?:mỗi\s+(?:địa phương|nơi|đơn vị|tỉnh|huyện|xã|phường|thị xã|thành phố|quận)|đều|cùng)"
                       r"(?:\s+[\p{Ll}\p{M}]+){0,3}\s+", regex.IGNORECASE)
 """From the last of a list of places to the number they each have: `… mỗi địa phương có `, `… đều có `."""
 
