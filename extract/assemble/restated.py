@@ -51,10 +51,14 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
     sentence opens among (`Trong 14 sản phẩm có …`), is the last figure before it of the same number of the
     same things. Settled as it is read, so that its parts in the sentence (`…, có 20 sản phẩm được đánh giá
     lại`) are read as that figure's."""
-    if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f) or _restated_with(text, f)):
+    listing = _opens_listing(text, f)
+    if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f) or _restated_with(text, f)
+                             or listing):
         return      # ('Trong 14 sản phẩm có 3 …' after '… công nhận 14 sản phẩm': the same 14)
     g = next((g for g in reversed(earlier) if g.unit == f.unit and g.fields["value"] == f.fields["value"]
               and g.number.value.get("of_role") != "whole"), None)
+    if listing and g is not None and g.fields["star"] != f.fields["star"] and "star.all_certified" not in f.fields["rules"]:
+        return      # (a class of its own: another figure)
     if g is not None:
         _take(f, g, "metric.named_again", place=True)
 
@@ -62,6 +66,16 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
 _WITH_BEFORE = regex.compile(r"(?:^|[,.;:]\s*)(?:Cùng\s+)?[Vv]ới\s+$")
 _JUST_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:vừa|mới)\s+(?:được\s+)?(?:công nhận|chứng nhận)|mới(?![\p{L}\p{M}]))",
                                  regex.IGNORECASE)
+
+
+_LISTING = regex.compile(r"(?:[^,;.:()\d]|\d\s*sao){0,40}?(?<![\p{L}\p{M}])(?:gồm|bao gồm|gồm có)\s+(?![\d(]|\p{L}+\s+\d)", regex.IGNORECASE)
+
+
+def _opens_listing(text: str, f: Figure) -> bool:
+    """A count opening its sentence to list what it counts by name (`Ba sản phẩm được công nhận gồm trà hoa
+    vàng, rượu ba kích và chả mực.`): the products counted before, named one by one."""
+    opening = text[f.fields["evidence"]["sentence_start"]:f.number.start]
+    return not opening.strip() and bool(_LISTING.match(text, f.end))
 
 
 def _restated_with(text: str, f: Figure) -> bool:
