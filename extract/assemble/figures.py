@@ -18,6 +18,10 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
+_RERATED_RIGHT = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:đã|được|bị)\s+)*(?:nâng hạng|thăng hạng|hạ hạng)(?![\p{L}\p{M}])",
+                            regex.IGNORECASE)
+"""Right after the counted noun: the products were raised or lowered a class (`Năm 2024, Bắc Giang có 4 sản
+phẩm nâng hạng`), an event of the year."""
 _STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_named'))})"
                              rf"(?![\p{{L}}\p{{M}}])(?:(?!được|công nhận|chứng nhận|thêm)[^,;.()]){{0,40}}?"
                              rf"(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
@@ -231,7 +235,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.raises_total"     # '… có 1.200 sản phẩm …, nâng tổng số … lên 3.317'
     if cues.has(right, "kind", "just_after") and not cumulative:
         return "added", "kind.just_rated"       # 'Ba sản phẩm của huyện … vừa được UBND tỉnh công nhận'
-    if cues.has(right, "kind", "event_after") and not cumulative:
+    if (cues.has(right, "kind", "event_after") or _RERATED_RIGHT.match(right)) and not cumulative:
         return "added", "kind.event_after"      # 'Hai sản phẩm của HTX … được nâng hạng lên 4 sao'
     if near and near[0] == "achieved_before":     # 'đã công nhận được': so far, unless within a stretch
         if time_relation == "during" and span:
