@@ -22,6 +22,8 @@ _RERATED_RIGHT = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:đã|được|bị)\s+)*(?
                             regex.IGNORECASE)
 """Right after the counted noun: the products were raised or lowered a class (`Năm 2024, Bắc Giang có 4 sản
 phẩm nâng hạng`), an event of the year."""
+_HELD_POTENTIAL = regex.compile(r"(?<![\p{L}\p{M}])(?:chưa|không)\s+đạt[^.;()]*?tiềm năng", regex.IGNORECASE)
+"""A product that failed 5 stars and holds the class below (`1 sản phẩm chưa đạt và được xếp hạng tiềm năng 5 sao`)."""
 _STOCK_NAMED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_named'))})"
                              rf"(?![\p{{L}}\p{{M}}])(?:(?!được|công nhận|chứng nhận|thêm)[^,;.()]){{0,40}}?"
                              rf"(?:(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'stock_links'))})|:)\s*$",
@@ -68,8 +70,10 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         if unrated.not_rated_yet(left, sentence_left, right, right_np, star, right_start) \
                 or parent_rule == "metric.not_rated_yet":
             return None, "metric.not_rated_yet"     # proposed, not rated: 'đề nghị xét công nhận 4 sản phẩm'
-        if unrated.failed(right, left):
+        if unrated.failed(right, left) and not (star is not None and star.value["star"] == "5p"
+                                                and _HELD_POTENTIAL.search(right)):
             return None, "metric.failed"        # a round's products that did not pass: '6 sản phẩm không đạt'
+            #   (but one that failed 5 stars and holds 'tiềm năng 5 sao' is rated)
         # ('99 món hàng/44 sản phẩm' on a platform: two counts of one phrase share the words before it)
         lead = sentence_left[-80:] if left.rstrip().endswith("/") else left[-60:]
         if cues.has(lead, "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
