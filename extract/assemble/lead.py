@@ -136,7 +136,9 @@ def class_of_line(state, unit: str, n, kind: str, star: str | None, rules: list[
         return star, rules
     last = next((f for f in reversed(state.wholes) if f.unit == unit), None)
     of = last if last is not None and "star.of_addition" in last.fields["rules"] else addition_of_paragraph(state.wholes, unit)
+    classes = {f.fields["star"] for f in state.wholes if f.unit == unit and f.fields["metric"] == "ocop_products"}
     if of is None or of.parent is not None or of.fields["star"] not in ONE_CLASS or of.fields["metric"] != "ocop_products" \
+            or len(classes) > 1 \
             or not isinstance(n.value.get("value"), int) or not isinstance(of.fields["value"], int) \
             or n.value["value"] >= of.fields["value"]:
         return star, rules

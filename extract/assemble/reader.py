@@ -74,7 +74,7 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
                                 pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
                                 classes=state.classes if item else None, decision=decision,
                                 # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
-                                wholes=state.wholes if _bare_label(info.text) else [])
+                                wholes=state.wholes if _bare_label(info.text) or _bare_label(state.last[0]) else [])
     if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")):
         state.decision = None       # ('Đến nay, …', 'Huyện X dẫn đầu với …': the districts' stocks, not the decision's)
     if cues.pattern("kind", "recent_openers").match(info.text):

@@ -20,6 +20,7 @@ def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_wi
     else:
         regroup_heading_list(text, info, done, wholes)
         regroup_classes(done, wholes)       # '… 2 sản phẩm đạt 4 sao, 3 sản phẩm đạt 3 sao.'
+        regroup_groups(done, wholes)        # '… Nhóm thực phẩm có 31 sản phẩm, nhóm đồ uống có 9 sản phẩm.'
         regroup_places(done, wholes)        # '… Phường A có 2 sản phẩm mới, xã B có 1 sản phẩm.'
     share_year_predicate(text, done)        # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
     share_paired_class(done)                # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
@@ -62,6 +63,19 @@ def regroup_classes(done: list[Figure], wholes: list[Figure]) -> None:
     if whole is not None and all(f.parent is None and _class_line(f, whole) for f in rated):
         for f in rated:
             _take_whole(f, whole, "kind.classes_add_up_to_figure", f.fields["scope_basis"] != "stated")
+
+
+def regroup_groups(done: list[Figure], wholes: list[Figure]) -> None:
+    """A sentence of counts of one product group each, read as stocks for want of a cue, that add up to an
+    addition of the sentence before (`Năm 2023, tỉnh công nhận 47 sản phẩm OCOP. Nhóm thực phẩm có 31 sản
+    phẩm, nhóm đồ uống có 9 sản phẩm, nhóm dược liệu có 7 sản phẩm.`): its split by group, its kind and time."""
+    rated = [f for f in done if f.fields["metric"] is not None]
+    if len(rated) < 2 or any(f.fields["category"] is None or f.parent is not None
+                             or "kind.default_total" not in f.fields["rules"] for f in rated):
+        return
+    whole = _addition_summed(rated, wholes)
+    for f in rated if whole is not None else []:
+        _take_whole(f, whole, "kind.groups_add_up_to_figure", f.fields["scope_basis"] != "stated")
 
 
 def regroup_places(done: list[Figure], wholes: list[Figure]) -> None:
