@@ -131,14 +131,15 @@ def addition_detailed(of: Figure) -> Figure:
 def class_of_line(state, unit: str, n, kind: str, star: str | None, rules: list[str], category: str | None) -> tuple:
     """(star, rules) of an addition that names no class of its own, smaller than the paragraph's addition of
     one class before it (`… nâng hạng cho 7 sản phẩm từ 3 sao lên 4 sao. Thị xã Đông Triều có 3 sản phẩm
-    được nâng hạng.`): a part of it, of its class (a product group's is a split by group, of no class)."""
+    được nâng hạng.`): a part of it, of its class (a product group's is a split by group, of no class; an
+    item of a list of classes, `- Sản phẩm đạt 3 sao: 32 sản phẩm`, is one class of a round of several)."""
     if kind != "added" or "star.all_certified" not in rules or category is not None:
         return star, rules
     last = next((f for f in reversed(state.wholes) if f.unit == unit), None)
     of = last if last is not None and "star.of_addition" in last.fields["rules"] else addition_of_paragraph(state.wholes, unit)
     classes = {f.fields["star"] for f in state.wholes if f.unit == unit and f.fields["metric"] == "ocop_products"}
     if of is None or of.parent is not None or of.fields["star"] not in ONE_CLASS or of.fields["metric"] != "ocop_products" \
-            or len(classes) > 1 \
+            or len(classes) > 1 or any(r.startswith("kind.item_of_lead") for r in of.fields["rules"]) \
             or not isinstance(n.value.get("value"), int) or not isinstance(of.fields["value"], int) \
             or n.value["value"] >= of.fields["value"]:
         return star, rules
