@@ -282,18 +282,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 kind, kind_rule = "target", "kind.future_date"
         star, rules = lead.class_of_line(state, unit, n, kind, star, rules, category)   # '… lên 4 sao. Huyện A có 3 …'
         rules += [kind_rule, time_rule, scope_rule]
-    org_end = right_end
-    if n.value.get("value") == 1 and not later:
-        # one product, the last count of its sentence: its owner may be named after a bracket or a 'là …'
-        # ('1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)', '… (sản phẩm OCOP 5 sao) là … của Công ty X')
-        org_end = info.end
-    organization = whose.org_of(info, n, window_start, org_end, text) if unit != "%" else None
-    if organization is None and unit == products and done and done[-1].unit == unit:
-        organization = parts.same_owner(text, done[-1], n, info.stars)     # '…, 1 sản phẩm đạt 4 sao'
-    if organization is None and parent is not None and parent in done and parent.unit == unit:
-        organization = parent.fields["organization"]    # 'Công ty X có 3 sản phẩm, trong đó 1 sản phẩm 5 sao'
-    if organization is None and unit == products:      # '…, nâng tổng số sản phẩm của HTX lên 6 sản phẩm'
-        organization = restated.business_named_again(info.orgs, window_start, org_end, text)
+    organization = whose.owner_of(info, n, unit, window_start, right_end, not later, done, parent, text)
     value = dict(
         value=n.value["value"], value_max=n.value.get("value_max"), approx=n.value.get("approx", "exact"),
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
-from . import cues
+from . import cues, parts, restated
 from .analysis import SentenceInfo
 from .scope import OF
 
@@ -132,3 +132,24 @@ def address_places(info: SentenceInfo, text: str) -> set[str]:
             at = p.end
     return names
 
+
+
+def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last: bool, done: list, parent,
+             text: str) -> str | None:
+    """The business whose products the count `n` (of `unit`, its words from `start` to `end`; `last`: the
+    sentence's last count) counts: named in its words, the owner of the count before it in the sentence (`…,
+    1 sản phẩm đạt 4 sao`), of its whole (`Công ty X có 3 sản phẩm, trong đó 1 sản phẩm 5 sao`), or named
+    again (`…, nâng tổng số sản phẩm của HTX lên 6 sản phẩm`). One product, the last count of its sentence,
+    may have its owner after a bracket or a `là …` (`1 sản phẩm đạt 3 sao (mật ong … của HTX Quảng Hồng)`,
+    `… (sản phẩm OCOP 5 sao) là … của Công ty X`): its words run to the sentence's end."""
+    if n.value.get("value") == 1 and last:
+        end = info.end
+    products = cues.words("metric", "products_unit")
+    organization = org_of(info, n, start, end, text) if unit != "%" else None
+    if organization is None and unit == products and done and done[-1].unit == unit:
+        organization = parts.same_owner(text, done[-1], n, info.stars)
+    if organization is None and parent is not None and parent in done and parent.unit == unit:
+        organization = parent.fields["organization"]
+    if organization is None and unit == products:
+        organization = restated.business_named_again(info.orgs, start, end, text)
+    return organization
