@@ -23,6 +23,13 @@ _RANKED_BEFORE = regex.compile(
     rf"(?:\s+(?:\d+|{longest_first(places.VOCAB['rank_ordinals'])}))?\s+(?:trong\s+|của\s+|trên\s+)?$",
     regex.IGNORECASE)
 
+_RANKED_BEHIND = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:đứng|xếp|chỉ)\s+)*(?:sau|vượt(?:\s+qua)?)\s+$", regex.IGNORECASE)
+"""Before a place that another named before it is ranked behind or above (`Thái Bình đứng thứ hai sau Hà Nội
+với 61 sản phẩm`, `Thái Bình vượt Nam Định với 61 …`)."""
+
+_OWN_FIGURE_AFTER = regex.compile(r"\s*\(\s*\d")
+_DIGIT = regex.compile(r"\d")
+
 LEVEL_RANK = {"country": 0, "province": 1, "district": 2, "commune": 3}
 """The levels of places, coarsest first: a place of a higher rank lies inside one of a lower."""
 
@@ -79,9 +86,16 @@ class SentenceInfo:
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2
-        toàn quốc`), or the larger unit a place named before it is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về
+        toàn quốc`), a place another named before it is ranked behind or above (`sau Hà Nội`, `vượt Nam
+        Định`), or the larger unit a place named before it is (`Huyện Yên Thế đứng đầu tỉnh Bắc Giang về
         số sản phẩm OCOP với 27 sản phẩm`, `đứng thứ hai toàn tỉnh`, `Xã Tân Lập là xã dẫn đầu huyện Lục
         Ngạn`): no figure's place."""
+        at = p.start - self.start
+        if _RANKED_BEHIND.search(self.text, max(0, at - 20), at) and not _OWN_FIGURE_AFTER.match(self.text, p.end - self.start) \
+                and (first := next((q for q in self.places if q.end <= p.start and not q.value["generic"]), None)) \
+                and not _DIGIT.search(self.text, first.end - self.start, at):
+            return True     # ('A đứng thứ hai sau Hà Nội với 61 sản phẩm': A's, not Hà Nội's; but 'A có 36 sản phẩm, chỉ
+            #                  sau huyện B với 45 sản phẩm', 'sau huyện B (45 sản phẩm)': B's own)
         ranked = p.value["level"] == "country" or any(q.end <= p.start and LEVEL_RANK.get(
             q.value["level"], 0) > LEVEL_RANK.get(p.value["level"], 9) for q in self.places)
         return ranked and bool(_RANKED_BEFORE.search(self.text, max(0, p.start - self.start - 30), p.start - self.start))
