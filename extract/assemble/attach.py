@@ -71,7 +71,8 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
              and cues.target(info.sentence.doc_text[n.end:d.start]) is None] or \
         [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \
         [d for d in dates if n.end <= d.start < bound and d.value.get("relation") is None
-         and d.value.get("precision") == "year"]   # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
+         and d.value.get("precision") == "year"     # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
+         and ";" not in info.sentence.doc_text[n.end:d.start]]     # (not another clause's: '…; năm 2021, …')
 
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     if before and after and before[-1].value.get("relative") == "now" \
