@@ -25,9 +25,10 @@ sản phẩm`): still its count across the comma."""
 _TRAILING_COMMA = regex.compile(r"\s*,\s*")
 _NO_LINK = regex.compile(r"\s*:?\s*")     # 'Các chủ thể gồm Công ty TNHH Minh Phát 3 sản phẩm, …'
 _KICKER = regex.compile(r"\s*[:–-]\s")     # a business opening a sentence (a headline) before a colon or a dash
-_GLOSS = regex.compile(r"\s*\((?=[^()]{2,60}\))(?:[^()\d]|(?<=(?:phường|quận|khóm|ấp|thôn|tổ|khu phố)\s)\d{1,2}(?!\d))+\)",
+_GLOSS = regex.compile(r"\s*\((?=[^()]{2,80}\))(?:[^()\d]|(?<![\d.,])\d{1,3}(?!\d|[.,]\d|\s*(?:sản phẩm|SP|sao|\*|%)))+\)",
                        regex.IGNORECASE)
-"""A business's address in brackets (`(xã Lát, huyện Lạc Dương)`, `(phường 3, thành phố Đà Lạt)`): no count's."""
+"""A business's address in brackets (`(xã Lát, huyện Lạc Dương)`, `(phường 3, thành phố Đà Lạt)`, `(thôn Bản Phố
+1, xã Bắc Hà)`; not a count, `(2 sản phẩm)`): no count's."""
 _AT_PLACE = regex.compile(r"\s*(?:(?:(?:có\s+)?trụ sở(?:\s+chính)?|đóng(?:\s+trụ sở)?|đặt(?:\s+trụ sở)?|(?:có\s+)?địa chỉ)\s+)?"
                        r"(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+"
                        r"(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*,?\s*)?", regex.IGNORECASE)
