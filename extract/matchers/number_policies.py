@@ -46,6 +46,7 @@ DISTRIBUTIVE_BEFORE = regex.compile(   # mỗi xã một, mỗi xã (phường) 
     rf"(?<!\w){_words('distributive_words')}\s+\w+(?:[\s,()]+\w+){{0,4}}[\s()]+$", regex.IGNORECASE)
 UNIT_COMPOUND_AFTER = _after("unit_compounds")
 INDEFINITE_BEFORE = regex.compile(rf"(?<!\w){_words('indefinite_before')}\s+$", regex.IGNORECASE)
+YEAR_BEFORE = regex.compile(rf"(?<!\w){_words('year_before')}\s+$", regex.IGNORECASE)
 NAMES_AROUND = [(regex.compile(rf"(?<!\w){regex.escape(b)}\s+$", regex.IGNORECASE),
                  regex.compile(rf"^\s+{regex.escape(a)}(?!\w)", regex.IGNORECASE)) for b, a in VOCAB["names_around"]]
 DURATION_LEAD_BEFORE = regex.compile(rf"(?<!\w){_words('duration_leads')}\s+$", regex.IGNORECASE)
@@ -155,6 +156,8 @@ def inside_name(c) -> str | None:
     first, rest = c.words[0], c.words[1:]
     if first.lower() in VOCAB["alone_needs_count_noun"] and INDEFINITE_BEFORE.search(c.before):
         return "indefinite article (từ một huyện thuần nông)"
+    if first.lower() in VOCAB["never_last"] and not rest and YEAR_BEFORE.search(c.before):
+        return "a year (hằng năm sản phẩm …)"
     if WORD_COMPOUND.match(c.text, c.number_start):
         return "syllable of another word"
     if any(w[0].isupper() for w in rest):

@@ -30,7 +30,7 @@ from functools import cached_property
 import regex
 
 from . import Match, load_vocab, longest_first, scan
-from .numerals import (MULTIPLIERS, NUMBER_WORDS, back_to, read_digits, read_words,
+from .numerals import (DIGIT_WORDS, MULTIPLIERS, NUMBER_WORDS, back_to, read_digits, read_words,
                        without_invisible)
 from .number_policies import BEFORE, COUNT_NOUN_AFTER, DOT_DECIMAL, YEAR_LIKE, not_a_count
 
@@ -155,6 +155,9 @@ def _numeral(m, tag: str, c: Candidate) -> tuple[int | float, int, int] | None:
         return value, m.start("digits" + tag), end
     words = list(_WORD.finditer(m.group("words" + tag)))
     read = read_words([w.group() for w in words])
+    if read is None and words[0].group().lower() in VOCAB["alone_needs_count_noun"] \
+            and COUNT_NOUN_AFTER.match(m.string[m.start("words" + tag) + words[0].end():][:WINDOW]):
+        read = DIGIT_WORDS[words[0].group().lower()], 1       # 'có năm sản phẩm': five (a bare 'năm' is a year)
     if read is None:
         return None
     c.form = "words"
