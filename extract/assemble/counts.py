@@ -257,6 +257,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             if kind_rule == "kind.default_total" and not now else None
         if carried is not None:     # a district line of the addition before, another class of its round, a
             kind, kind_rule, of = carried   # list item under its lead ('…, gồm: / - Huyện Hữu Lũng: 4 sản phẩm;')
+            metric, star, rules = lead.rated_line(of, kind_rule, metric, star, rules)
             as_of, period, basis, time_rule = (of.fields["as_of"], of.fields["period"], "context",
                                                "time." + kind_rule.split(".")[1].split(":")[0]) \
                 if of is not None and d is None else attach.time_of(kind, d, joined, ctx, now, state.last_time)

@@ -128,6 +128,16 @@ def addition_detailed(of: Figure) -> Figure:
     return of
 
 
+def rated_line(of: Figure | None, kind_rule: str, metric: str | None, star: str | None, rules: list[str]) -> tuple:
+    """(metric, star, rules) of a district line of an addition of rated products, whose words name a kind of
+    product and no rating (`… công nhận 23 sản phẩm OCOP. Huyện Gò Dầu có 4 sản phẩm muối tôm.`): rated."""
+    if of is None or kind_rule not in LINE_RULES or "metric.products_unrated" not in rules \
+            or of.fields["metric"] != "ocop_products":
+        return metric, star, rules
+    rules = [r for r in rules if not r.startswith(("metric.", "star."))]
+    return "ocop_products", "3+", rules[:1] + ["metric.line_of_addition", "star.all_certified"] + rules[1:]
+
+
 def class_of_line(state, unit: str, n, kind: str, star: str | None, rules: list[str], category: str | None) -> tuple:
     """(star, rules) of an addition that names no class of its own, smaller than the paragraph's addition of
     one class before it (`… nâng hạng cho 7 sản phẩm từ 3 sao lên 4 sao. Thị xã Đông Triều có 3 sản phẩm
