@@ -47,6 +47,11 @@ def _same_shape(a: Match, b: Match) -> bool:
         and not b.value.get("relative")
 
 
+_OWN_YEAR_GAP = regex.compile(r"\s+(?:sản phẩm|SP)(?:\s+OCOP)?\s*\(?\s*(?:(?:trong|vào)\s+)?", regex.IGNORECASE)
+"""Between a count and the year right after its noun (`18 sản phẩm năm 2020`, `18 sản phẩm (2020)`)."""
+_COUNT_BEFORE_YEAR = regex.compile(r"\d[\d.,]*\s+(?:sản phẩm|SP)(?:\s+OCOP)?\s*\(?\s*(?:(?:trong|vào)\s+)?$", regex.IGNORECASE)
+
+
 def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | None = None
              ) -> tuple[Match | None, Match | None]:
     """The date that times the figure (nearest before it in the sentence, else after it in its clause and
@@ -73,7 +78,12 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
         [d for d in dates if n.end <= d.start < bound and d.value.get("relation") is None
          and d.value.get("precision") == "year"     # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
          and ";" not in info.sentence.doc_text[n.end:d.start]]     # (not another clause's: '…; năm 2021, …')
-
+    text = info.sentence.doc_text
+    year = next((d for d in dates if n.end <= d.start < bound and _OWN_YEAR_GAP.fullmatch(text, n.end, d.start)
+                 and d.value.get("precision") == "year"), None)
+    if before and year is not None \
+            and _COUNT_BEFORE_YEAR.search(text, max(info.start, before[-1].start - 30), before[-1].start):
+        before = [year]     # '11 sản phẩm năm 2019, 18 sản phẩm năm 2020': each its own year, not the item's before
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     if before and after and before[-1].value.get("relative") == "now" \
             and cues.target(info.sentence.doc_text[before[-1].end:n.start]) is not None:
