@@ -23,6 +23,7 @@ def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_wi
         regroup_groups(done, wholes)        # '… Nhóm thực phẩm có 31 sản phẩm, nhóm đồ uống có 9 sản phẩm.'
         regroup_places(done, wholes)        # '… Phường A có 2 sản phẩm mới, xã B có 1 sản phẩm.'
     share_year_predicate(text, done)        # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
+    year_after_year(text, info, done, wholes)   # 'Năm 2019, tỉnh công nhận 41 sản phẩm. Năm 2020 có 56 sản phẩm.'
     share_paired_class(done)                # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
 
 
@@ -199,6 +200,29 @@ def share_year_predicate(text: str, done: list[Figure]) -> None:
         return
     for f in earlier:
         read_as_added(f, "kind.list_shares_predicate", period=f.fields["as_of"] if by_year else last.fields["period"])
+
+
+def year_after_year(text: str, info: SentenceInfo, done: list[Figure], wholes: list[Figure]) -> None:
+    """A sentence that opens with its year and gives one count for want of a verb, after a sentence that gave
+    one addition of another year (`Năm 2019, tỉnh công nhận 41 sản phẩm. Năm 2020 có 56 sản phẩm đạt chuẩn.
+    Năm 2021 là 65 sản phẩm.`): the next year of the list, what it recognized, with its parts; not a count
+    many times the year's before (`… 41 sản phẩm được gắn sao. Năm 2023, toàn tỉnh có 320`), a stock."""
+    tops = [f for f in done if f.parent is None]
+    if len(tops) != 1 or not info.dates or info.dates[0].start - info.start > 2 or info.places:
+        return      # (a place of its own, 'Năm 2023, toàn tỉnh có 320 sản phẩm', is a stock's subject)
+    f = tops[0]
+    prev = [w for w in wholes if w.unit == f.unit]
+    year = f.fields["as_of"] or ""
+    if len(prev) != 1 or "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
+            or not _YEAR.fullmatch(year) or prev[0].fields["kind"] != "added" \
+            or not _YEAR.fullmatch(prev[0].fields["period"] or "") or prev[0].fields["period"] == year \
+            or not isinstance(f.fields["value"], int) or not isinstance(prev[0].fields["value"], int) \
+            or f.fields["value"] > 3 * prev[0].fields["value"] \
+            or not (_PREDICATE_AFTER & set(prev[0].fields["rules"]) or "kind.years_listed" in prev[0].fields["rules"]
+                    or any(r.startswith("kind.added_cue:") for r in prev[0].fields["rules"])):
+        return
+    for g in [f] + [g for g in done if g.parent is f and g.fields["kind"] == "total"]:
+        read_as_added(g, "kind.years_listed", period=year)
 
 
 def share_paired_class(done: list[Figure]) -> None:
