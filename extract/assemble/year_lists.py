@@ -49,18 +49,45 @@ def year_after_year(text: str, info: SentenceInfo, done: list[Figure], wholes: l
     if len(tops) != 1 or not info.dates or info.dates[0].start - info.start > 2 or info.places:
         return      # (a place of its own, 'Năm 2023, toàn tỉnh có 320 sản phẩm', is a stock's subject)
     f = tops[0]
-    prev = [w for w in wholes if w.unit == f.unit]
+    prev = [w for w in wholes if w.unit == f.unit]      # (one addition, or its classes: '… 33 sản phẩm 3 sao và 8 …')
     year = f.fields["as_of"] or ""
-    if len(prev) != 1 or "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
-            or not _YEAR.fullmatch(year) or prev[0].fields["kind"] != "added" \
+    if not prev or "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
+            or not _YEAR.fullmatch(year) or any(w.fields["kind"] != "added" for w in prev) \
+            or len({w.fields["period"] for w in prev}) != 1 \
             or not _YEAR.fullmatch(prev[0].fields["period"] or "") or prev[0].fields["period"] == year \
-            or not isinstance(f.fields["value"], int) or not isinstance(prev[0].fields["value"], int) \
-            or f.fields["value"] > 3 * prev[0].fields["value"] \
+            or not isinstance(f.fields["value"], int) or not all(isinstance(w.fields["value"], int) for w in prev) \
+            or f.fields["value"] > 3 * sum(w.fields["value"] for w in prev) \
             or not (_PREDICATE_AFTER & set(prev[0].fields["rules"]) or "kind.years_listed" in prev[0].fields["rules"]
                     or any(r.startswith("kind.added_cue:") for r in prev[0].fields["rules"])):
         return
     for g in [f] + [g for g in done if g.parent is f and g.fields["kind"] == "total"]:
         read_as_added(g, "kind.years_listed", period=year)
+
+
+_LEAD_SAYS_ADDED = regex.compile(r"(?<![\p{L}\p{M}])(?:được\s+)?(?:công nhận|chứng nhận|đạt chuẩn|gắn sao)(?![\p{L}\p{M}])"
+                              r"[^\d:;.]{0,40}:\s*$", regex.IGNORECASE)
+"""A list's lead in its sentence that says its items were recognized (`Số sản phẩm được công nhận qua từng
+năm: năm 2019 có 3 sản phẩm, …`)."""
+
+
+def _share_lead(text: str, items: list[Figure]) -> bool:
+    """Items of a list of years after a lead in their sentence that says they were recognized: each what its
+    year added."""
+    start = items[0].fields["evidence"]["sentence_start"]
+    colon = text.rfind(":", start, items[0].number.start)
+    run = []        # (the items up to one said otherwise: '…; 5 tháng đầu năm 2023 có thêm 5 sản phẩm')
+    for f in items:
+        if "kind.default_total" not in f.fields["rules"] or "time.stated" not in f.fields["rules"] \
+                or not _YEAR.fullmatch(f.fields["as_of"] or ""):
+            break
+        run.append(f)
+    if colon < 0 or len(run) < 2 or not _LEAD_SAYS_ADDED.search(text, start, colon + 1) \
+            or any(c.isdigit() for c in text[start:colon]) or len({f.fields["as_of"] for f in run}) < len(run):
+        return False
+    items = run
+    for f in items:
+        read_as_added(f, "kind.list_lead_says_added", period=f.fields["as_of"])
+    return True
 
 
 def _share_first_predicate(text: str, items: list[Figure]) -> None:
@@ -69,7 +96,7 @@ def _share_first_predicate(text: str, items: list[Figure]) -> None:
     OCOP`; `Năm 2019, tỉnh công nhận 27 sản phẩm; năm 2020 có 46 sản phẩm`): each counts what its year
     recognized, as the first does."""
     first, later = items[0], items[1:]
-    if _share_first_stock(text, first, later):
+    if _share_lead(text, items) or _share_first_stock(text, first, later):
         return
     said = _PREDICATE_AFTER & set(first.fields["rules"]) or any(r.startswith("kind.added_cue:") for r in first.fields["rules"])
     if first.fields["kind"] != "added" or not said or not _YEAR.fullmatch(first.fields["as_of"] or ""):
