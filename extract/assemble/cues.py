@@ -171,17 +171,20 @@ _SET_BY = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:mà|do|được)\s+[^,;.()]{0,40}
 def names_target(left: str) -> bool:
     """The number right after names a target's value (`vượt mục tiêu đề ra là 200 sản phẩm`, `chỉ tiêu năm
     2025: 50 sản phẩm`, after a share of it: `đạt 119,6% mục tiêu 500 sản phẩm`, `đạt 102% so với kế hoạch
-    90 sản phẩm`), even where what was done is measured against it.
+    90 sản phẩm`, or compared with: `So với mục tiêu 100 sản phẩm, …`), even where what was done is measured
+    against it.
 
     >>> names_target("toàn tỉnh có 240 sản phẩm, vượt mục tiêu đề ra là "), names_target("vượt chỉ tiêu kế hoạch ")
     (True, False)
     >>> names_target("vượt mục tiêu đề ra cho giai đoạn 2019 - 2020 là "), names_target("đạt 119,6% mục tiêu ")
     (True, True)
+    >>> names_target("So với mục tiêu "), names_target("So với năm 2023 ")
+    (True, False)
     """
     return bool(_TARGET_NAMED.search(left[-60:]) or _SHARE_OF_PLAN.search(left[-40:]))
 
 
-_SHARE_OF_PLAN = regex.compile(rf"\d\s*%\s+(?:so với\s+)?(?:{longest_first(words('kind', 'plan_intro'))})"
+_SHARE_OF_PLAN = regex.compile(rf"(?:\d\s*%\s+(?:so với\s+)?|(?<![\p{{L}}\p{{M}}])so với\s+)(?:{longest_first(words('kind', 'plan_intro'))})"
                                rf"(?:\s+(?:đề ra|đặt ra|được giao))?\s+$", regex.IGNORECASE)
 
 
