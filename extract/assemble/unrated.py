@@ -40,8 +40,10 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     >>> not_rated_yet("Hiện có ", "Hiện có ", " đang được Hội đồng tỉnh đánh giá, phân hạng.", "", None)
     True
     """
-    if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np):
-        return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are)
+    if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np) \
+            or cues.has(right_np, "kind", "stock_after"):
+        return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are;
+        #                     still valid: '… không đăng ký đánh giá lại, hiện có 163 sản phẩm OCOP còn hiệu lực')
     left, sentence_left = _without_bases(left), _without_bases(sentence_left)
     either = (("metric", "proposal_cues"), ("metric", "participation_cues"))
     star_at = star.start - right_start if star is not None and star.start >= right_start else None
