@@ -98,8 +98,10 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
 _PASSED = regex.compile(r"\s*(?:sản phẩm\s+)?(?:OCOP\s+)?(?:đã\s+)?(?:được\s+công nhận\s+)?đạt(?:\s+chuẩn)?(?:\s+OCOP)?\s*(?:[,.;)]|$)",
                      regex.IGNORECASE)
 """A part of a pool that passed, with no class (`trong đó 45 sản phẩm đạt chuẩn`)."""
-_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])tổ chức\s+(?:{_VERBS})\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
-"""An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận 50`)."""
+_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|họp xét|xem xét|thẩm định)\s*(?:cho\s+|đối với\s+)?$",
+                        regex.IGNORECASE)
+"""An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`, `Hội đồng đã họp xét 16 sản
+phẩm`; not `… đánh giá và công nhận 50`)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
