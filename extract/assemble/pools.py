@@ -79,8 +79,8 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         pool.results.append(fig)
     if evaluated(text, fig):
         close(pool)
-        return Pool(fig, organized=fig.fields["kind"] == "total" and "kind.default_total" in fig.fields["rules"]
-                    and bool(_ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)))
+        return Pool(fig, organized=bool(_ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)) and (
+            "kind.default_total" in fig.fields["rules"] or _HELD_BY.search(text, max(0, fig.number.start - 40), fig.number.start)))
     return pool
 
 
@@ -102,6 +102,9 @@ _ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})
                         regex.IGNORECASE)
 """An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`, `Hội đồng đã họp xét 16 sản
 phẩm`; not `… đánh giá và công nhận 50`)."""
+_HELD_BY = regex.compile(r"(?<![\p{L}\p{M}])(?:họp xét|xem xét|thẩm định)\s*$", regex.IGNORECASE)
+"""A council considering the number right after, whatever its name says (`Hội đồng đánh giá, phân hạng … đã họp
+xét 16 sản phẩm`)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
