@@ -13,7 +13,7 @@ from . import cues
 from .analysis import SentenceInfo
 
 BOUNDARY = regex.compile(r"[;:()]")
-_ALSO = regex.compile(r",?\s+đồng thời(?![\p{L}\p{M}])", regex.IGNORECASE)
+_ALSO = regex.compile(r",?\s+(?:đồng thời|và\s+(?:(?:sẽ\s+)?đề nghị|trình|lần đầu(?:\s+tiên)?))(?![\p{L}\p{M}])", regex.IGNORECASE)
 GLOSS = regex.compile(
     rf"\((?:[^()\d;:]{{1,30}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
     rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)|(?<=điểm\s{{0,2}})\(\s*(?:hạng\s+)?[1-5]\s*(?:sao|\*)\s*\)", regex.IGNORECASE)
@@ -48,7 +48,7 @@ def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -
             end = m.start()
             break
         pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
-    also = _ALSO.search(text, n.end, end)      # '… có thêm 35 sản phẩm, đồng thời đề nghị …': another predicate
+    also = _ALSO.search(text, n.end, end)      # '… có thêm 35 sản phẩm, đồng thời đề nghị …', '… và lần đầu tiên có …'
     return start, also.start() if also else end
 
 
