@@ -273,9 +273,9 @@ def _absorbed_into_main(p: Match, ctx: ArticleContext) -> bool:
         and ctx.published is not None and bool(on_new_map(ctx.published)) and successor(p.value["name"]) == ctx.main_place
 
 
-_CHAIN = regex.compile(r"^(?:\s+cũ)?\s*[,(-]?\s*(?:(?:khu vực|thuộc|địa bàn)\s+)?$", regex.IGNORECASE)
+_CHAIN = regex.compile(r"^(?:\s+cũ)?\s*[,(-]?\s*(?:(?:khu vực|thuộc|địa bàn)\s+){0,2}$", regex.IGNORECASE)
 """Between two links of a chain of places: `xã Tân Lạc, huyện …`, `xã Tân Lạc (khu vực Hòa Bình cũ)`,
-`huyện Lục Ngạn cũ (tỉnh Bắc Ninh)`."""
+`huyện Lục Ngạn cũ (tỉnh Bắc Ninh)`, `phường Tuy Hòa, thuộc khu vực Phú Yên cũ`."""
 
 
 def _most_specific(places: list[Match], i: int, text: str) -> Match:
