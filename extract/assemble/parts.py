@@ -29,9 +29,11 @@ def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -
     while (m := BOUNDARY.search(text, pos, n.start)) is not None:
         gloss = GLOSS.match(text, m.start()) if m.group() == "(" else None
         if gloss is not None and gloss.end() <= n.start and any(
-                not text[p.end:m.start()].strip() for p in info.places if p.end <= m.start()):
-            pos = gloss.end()       # a place's gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản phẩm'
-            continue
+                not text[p.end:m.start()].strip() if p.end <= m.start() else p.end <= gloss.end() for p in info.places
+                if p.end <= gloss.end()) and not any(not text[o.end:m.start()].strip() for o in info.businesses()):
+            pos = gloss.end()       # a place's gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản
+            continue                # phẩm', nor a place in brackets: 'khu vực phía Đông (tỉnh Bình Định cũ) có 45 …'
+            #                         (not a business's address: 'Hộ kinh doanh X (xã Y, huyện Z) có 2 …')
         if m.group() == ":" and not text[m.end():n.start].strip() and any(
                 p.end == m.start() and p.start >= start for p in info.places):
             break                   # a place labels the number: 'xã Tân Lập: 5 sản phẩm'
