@@ -24,16 +24,17 @@ product named in a list, '02 sản phẩm … bao gồm Gạo nếp (4*) và …
 
 def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -> tuple[int, int]:
     """The clause of the number `n`: from the last boundary (`;:()`) before it (a bracket that explains what
-    precedes it belongs to that clause) to the next one after it that is no gloss."""
+    precedes it belongs to that clause; a place's gloss, `Bình Thuận (cũ) có 285`, or a place in brackets,
+    `khu vực phía Đông (tỉnh Bình Định cũ) có 45`, is none, but a business's address is) to the next one
+    after it that is no gloss, or another predicate (`…, đồng thời đề nghị …`)."""
     start, pos = info.start, info.start
     while (m := BOUNDARY.search(text, pos, n.start)) is not None:
         gloss = GLOSS.match(text, m.start()) if m.group() == "(" else None
         if gloss is not None and gloss.end() <= n.start and any(
                 not text[p.end:m.start()].strip() if p.end <= m.start() else p.end <= gloss.end() for p in info.places
                 if p.end <= gloss.end()) and not any(not text[o.end:m.start()].strip() for o in info.businesses()):
-            pos = gloss.end()       # a place's gloss before the number is no boundary: 'Bình Thuận (cũ) có 285 sản
-            continue                # phẩm', nor a place in brackets: 'khu vực phía Đông (tỉnh Bình Định cũ) có 45 …'
-            #                         (not a business's address: 'Hộ kinh doanh X (xã Y, huyện Z) có 2 …')
+            pos = gloss.end()
+            continue
         if m.group() == ":" and not text[m.end():n.start].strip() and any(
                 p.end == m.start() and p.start >= start for p in info.places):
             break                   # a place labels the number: 'xã Tân Lập: 5 sản phẩm'
@@ -50,7 +51,7 @@ def clause_bounds(text: str, info: SentenceInfo, n: Match, dates: list[Match]) -
             end = m.start()
             break
         pos = gloss.end()      # '(OCOP)', '(HTX)', an address: a gloss does not end the clause
-    also = _ALSO.search(text, n.end, end)      # '… có thêm 35 sản phẩm, đồng thời đề nghị …', '… và lần đầu tiên có …'
+    also = _ALSO.search(text, n.end, end)
     return start, also.start() if also else end
 
 
@@ -186,26 +187,6 @@ def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
 
 
 _LIST_GAP = regex.compile(r"[\d;:.]")
-_SAME_OWNER_GAP = regex.compile(r"(?:\s|,|và|đạt|chuẩn|hạng|OCOP|được|nâng|từ|lên|công nhận|chứng nhận|lại|mới)*",
-                             regex.IGNORECASE)   # (what happened to the items: 'được nâng hạng từ 3 sao lên 4 sao, …')
-
-
-def same_owner(text: str, prev: Figure | None, n: Match, stars: list[Match] = ()) -> str | None:
-    """The organization of the count just before, when this one is the next item of its list with only its
-    class, and what happened to it, between (`HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao`, `Công ty X
-    có 2 sản phẩm được nâng hạng từ 3 sao lên 4 sao, 1 sản phẩm được công nhận lại 3 sao`: all are its).
-
-    >>> from ..matchers import numbers, stars as star_matcher
-    >>> t = "HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao"
-    >>> a, b = numbers.match(t)      # the counts (the numbers of classes are none)
-    >>> same_owner(t, Figure(a, "sản phẩm", {"organization": "HTX X"}, a.end + 9), b, star_matcher.match(t))
-    'HTX X'
-    """
-    if prev is None or not prev.fields.get("organization"):
-        return None
-    return prev.fields["organization"] if _SAME_OWNER_GAP.fullmatch(blanked(text, prev.end, n.start, stars)) else None
-
-
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 

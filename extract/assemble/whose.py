@@ -135,6 +135,27 @@ def address_places(info: SentenceInfo, text: str) -> set[str]:
 
 
 
+
+_SAME_OWNER_GAP = regex.compile(r"(?:\s|,|và|đạt|chuẩn|hạng|OCOP|được|nâng|từ|lên|công nhận|chứng nhận|lại|mới)*",
+                             regex.IGNORECASE)   # (what happened to the items: 'được nâng hạng từ 3 sao lên 4 sao, …')
+
+
+def same_owner(text: str, prev: parts.Figure | None, n: Match, stars: list[Match] = ()) -> str | None:
+    """The organization of the count just before, when this one is the next item of its list with only its
+    class, and what happened to it, between (`HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao`, `Công ty X
+    có 2 sản phẩm được nâng hạng từ 3 sao lên 4 sao, 1 sản phẩm được công nhận lại 3 sao`: all are its).
+
+    >>> from ..matchers import numbers, stars as star_matcher
+    >>> t = "HTX X có 3 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao"
+    >>> a, b = numbers.match(t)      # the counts (the numbers of classes are none)
+    >>> same_owner(t, parts.Figure(a, "sản phẩm", {"organization": "HTX X"}, a.end + 9), b, star_matcher.match(t))
+    'HTX X'
+    """
+    if prev is None or not prev.fields.get("organization"):
+        return None
+    return prev.fields["organization"] if _SAME_OWNER_GAP.fullmatch(parts.blanked(text, prev.end, n.start, stars)) else None
+
+
 def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last: bool, done: list, parent,
              text: str) -> str | None:
     """The business whose products the count `n` (of `unit`, its words from `start` to `end`; `last`: the
@@ -148,7 +169,7 @@ def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last
     products = cues.words("metric", "products_unit")
     organization = org_of(info, n, start, end, text) if unit != "%" else None
     if organization is None and unit == products and done and done[-1].unit == unit:
-        organization = parts.same_owner(text, done[-1], n, info.stars)
+        organization = same_owner(text, done[-1], n, info.stars)
     if organization is None and parent is not None and parent in done and parent.unit == unit:
         organization = parent.fields["organization"]
     if organization is None and unit == products:
