@@ -30,9 +30,11 @@ def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: st
     text, done = lead
     f = next((f for f in reversed(done) if f.unit == unit and f.fields["metric"] == metric
               and f.fields["kind"] in ("added", "total")), None)
+    if f is not None and f.fields["evidence"]["sentence"] == text:
+        return f.fields["kind"], "kind.item_of_lead", f
     result = parts.reports_result(text, "")
     kind, rule = figures.kind_of(text, text, "", False, relation, False, True, result=result)
-    if f is not None and (kind in ("total", f.fields["kind"]) or f.fields["evidence"]["sentence"] == text):
+    if f is not None and kind in ("total", f.fields["kind"]):
         return f.fields["kind"], "kind.item_of_lead", f
     #   (a label that says what its list is, 'Số sản phẩm được công nhận năm 2021 theo địa phương:', is
     #   read for itself, not by the figures before it)

@@ -79,8 +79,8 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
         pool.results.append(fig)
     if evaluated(text, fig):
         close(pool)
-        return Pool(fig, organized=bool(_ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)) and (
-            "kind.default_total" in fig.fields["rules"] or _HELD_BY.search(text, max(0, fig.number.start - 40), fig.number.start)))
+        held = _ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)
+        return Pool(fig, organized=held is not None and ("kind.default_total" in fig.fields["rules"] or held.group("by")))
     return pool
 
 
@@ -98,13 +98,11 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
 _PASSED = regex.compile(r"\s*(?:sản phẩm\s+)?(?:OCOP\s+)?(?:đã\s+)?(?:được\s+công nhận\s+)?đạt(?:\s+chuẩn)?(?:\s+OCOP)?\s*(?:[,.;)]|$)",
                      regex.IGNORECASE)
 """A part of a pool that passed, with no class (`trong đó 45 sản phẩm đạt chuẩn`)."""
-_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|họp xét|xem xét|thẩm định)\s*(?:cho\s+|đối với\s+)?$",
-                        regex.IGNORECASE)
-"""An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`, `Hội đồng đã họp xét 16 sản
-phẩm`; not `… đánh giá và công nhận 50`)."""
-_HELD_BY = regex.compile(r"(?<![\p{L}\p{M}])(?:họp xét|xem xét|thẩm định)\s*$", regex.IGNORECASE)
-"""A council considering the number right after, whatever its name says (`Hội đồng đánh giá, phân hạng … đã họp
-xét 16 sản phẩm`)."""
+_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|(?P<by>họp xét|xem xét|thẩm định))"
+                        r"\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
+"""An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận
+50`), or a council considering it (`by`: `Hội đồng đánh giá, phân hạng … đã họp xét 16 sản phẩm`, whatever its
+name says of the count's kind)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
