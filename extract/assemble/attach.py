@@ -62,13 +62,12 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     phấn đấu đến năm 2025 có 250`)."""
     bound = info.end if next_figure is None else next_figure
     dates = [d for d in info.dates if d.value.get("relation") != "compared"]
-    starts = growth.start_dates(info.sentence.doc_text, info.start, info.end, dates, but_of=n)   # '… từ 18 (năm 2019) lên'
+    starts, own = growth.start_dates(info.sentence.doc_text, info.start, info.end, dates, of=n)   # '… từ 18 (năm 2019) lên'
     before = [d for d in dates if d.end <= n.start and d.value.get("relation") != "since"
               and (d.start, d.end) not in starts]
     if len(before) > 1 and programme_period(before[-1], info.sentence.doc_text):
         before = before[:-1]    # 'đợt … năm 2019, Hội đồng … Chương trình OCOP giai đoạn 2018 - 2020 … 85 sản phẩm'
-    own = [d for d in dates if n.end <= d.start and (d.start, d.end) in
-           growth.start_dates(info.sentence.doc_text, info.start, info.end, dates) - starts]
+    own = [d for d in own if n.end <= d.start]
     if own:
         return own[0], None     # 'hiện có 47 sản phẩm, tăng từ 36 sản phẩm năm 2022': the start's own date
     dates = [d for d in dates if (d.start, d.end) not in starts or d.end <= n.start]

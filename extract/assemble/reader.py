@@ -166,7 +166,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     elif (subject := subjects.subject_place(info, ctx, state.last_scope)) is not None:
         state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
     if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
-        starts = growth.start_dates(text, info.start, info.end, info.dates)    # nor a growth's start's
+        starts = growth.start_dates(text, info.start, info.end, info.dates)[0]     # nor a growth's start's
         for d in info.dates:
             v = ctx.date_value(d)
             if v and d.value.get("relation") not in ("since", "compared") and (d.start, d.end) not in starts \
