@@ -54,12 +54,12 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
-            fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article)
+            run = respectively.each_of(text, info.start, info.usable_places(), n) \
+                if each and n.start not in paired else []
+            fig = _figure(doc, ctx, state, reading, i, unit, end, unit_rule, ocop_article, bool(run))
             restated.settle_back_reference(fig, figures_read, text)   # 'Trong số 31 sản phẩm này, …'
             subplaces.mark(fig, text, info.start)       # 'Làng nghề X có 5 sản phẩm': a part of the province's
             respectively.apply(fig, paired.get(n.start))
-            run = respectively.each_of(text, info.start, info.usable_places(), n) \
-                if each and n.start not in paired else []
             if any(p.value["name"] == fig.fields["scope"] for p in run):     # (the one it was read as)
                 fig.also_of = tuple(p for p in run if p.value["name"] != fig.fields["scope"])
             reading.done.append(fig)
@@ -79,7 +79,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
 
 
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
-            unit_rule: str, ocop_article: bool) -> parts.Figure:
+            unit_rule: str, ocop_article: bool, each: bool = False) -> parts.Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
     now = attach.now_holds(text, reading.now_at, n, reading.numbers[i + 1].start if i + 1 < len(reading.numbers)
                            else info.end, info.dates)
@@ -145,7 +145,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             unit, n, whose.names_blanked(kind_window, n.start - len(kind_window), info.businesses()),
             cues.CLAUSE_MARKS.split(named_right, maxsplit=1)[0], info.text, reading.prev_text + " " + info.text,
             star_m, parent.fields["metric"] if parent else None, ocop_article, category,
-            sentence_left=text[info.start:n.start], right=named_right, right_start=end,
+            sentence_left=text[info.start:n.start], right=named_right, right_start=end, each=each,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
     if metric is None and owners.owner_unit(unit) and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] == "ocop_products":

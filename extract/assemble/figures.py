@@ -47,7 +47,7 @@ _MOST_PRODUCTS = int(cues.words("metric", "most_products"))
 def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, around: str, star: Match | None,
               parent_metric: str | None, ocop_article: bool, category: str | None = None,
               sentence_left: str = "", right: str = "", right_start: int = 0,
-              parent_rule: str | None = None) -> tuple[str | None, str]:
+              parent_rule: str | None = None, each: bool = False) -> tuple[str | None, str]:
     if n.value.get("form") == "vague":
         return None, "metric.vague"
     if unit == "%":
@@ -59,7 +59,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
         if diff:
             return None, "metric.difference"
-        if unrated.per_unit(sentence_left, right_np):
+        if not each and unrated.per_unit(sentence_left, right_np):     # (`each`: said of each of a list of places)
             return None, "metric.per_unit"      # 'mỗi xã có ít nhất 1 sản phẩm', '2-3 sản phẩm/xã'
         if cues.right_before(left, len(left), "metric", "quantity_verbs", window=40):
             return None, "metric.items_sold"      # 'HTX bán ra thị trường khoảng 20.000 sản phẩm'

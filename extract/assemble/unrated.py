@@ -230,10 +230,6 @@ _PER_UNIT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'per_unit_leads'))})\s*(?:{_UNITS})"
     rf"(?:\s*,\s*(?:{_UNITS}))*(?![\p{{L}}\p{{M}}])(?:(?!sản phẩm|OCOP)[^,;.:()\d“”\"]){{0,30}}$", regex.IGNORECASE)
 _PER_UNIT_AFTER = regex.compile(rf"^\s*(?:OCOP\s*)?/\s*(?:{_UNITS})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-_NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\s*(?:,|và)\s+(?:[\p{Ll}\p{M}]+\s+){0,2}"
-                                   r"\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}\s*$")
-"""Named places joined right before the lead (`Thành phố Chí Linh và huyện Thanh Hà mỗi địa phương có 7`):
-each of them has the count, a count of each named place, not per unit."""
 
 
 def per_unit(left: str, right: str) -> bool:
@@ -250,13 +246,8 @@ def per_unit(left: str, right: str) -> bool:
     False
     >>> per_unit("mỗi xã một sản phẩm, tỉnh có ", "")
     False
-    >>> per_unit("Thành phố Chí Linh và huyện Thanh Hà mỗi địa phương có ", ".")
-    False
     """
-    lead = _PER_UNIT_BEFORE.search(left[-80:])
-    if lead is not None and _NAMED_PAIR_BEFORE.search(left[-80:], 0, lead.start()):
-        return False
-    return bool(lead or _PER_UNIT_AFTER.match(right))
+    return bool(_PER_UNIT_BEFORE.search(left[-80:]) or _PER_UNIT_AFTER.match(right))
 
 
 _SAID_RATED = regex.compile(r"^\s*(?:(?:đã\s+|được\s+)*(?:đạt|công nhận|chứng nhận)(?:\s+(?:là|chuẩn|sản phẩm|đạt))*\s+)?OCOP(?![\p{L}\p{M}])",
