@@ -18,8 +18,8 @@ _PASSIVE_WITH_AGENT = regex.compile(
     rf"(?:công nhận|chứng nhận|cấp giấy chứng nhận|xếp hạng)(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _BARE_FOLLOWER = regex.compile(rf"^\s*(?:{cues.longest_first(cues.words('metric', 'bare_followers'))})(?![\p{{L}}\p{{M}}])|^\s*[.!?…]",
                                regex.IGNORECASE)
-_RERATED_RIGHT = regex.compile(r"\s*(?:OCOP\s+)?(?:(?:đã|được|bị)\s+)*(?:nâng hạng|thăng hạng|hạ hạng)(?![\p{L}\p{M}])",
-                            regex.IGNORECASE)
+_RERATED_RIGHT = regex.compile(rf"\s*(?:OCOP\s+)?(?:(?:đã|được|bị)\s+)*(?:{cues.longest_first(cues.words('kind', 'class_changed_after'))})"
+                            r"(?![\p{L}\p{M}])", regex.IGNORECASE)
 """Right after the counted noun: the products were raised or lowered a class (`Năm 2024, Bắc Giang có 4 sản
 phẩm nâng hạng`), an event of the year."""
 _HELD_POTENTIAL = regex.compile(r"(?<![\p{L}\p{M}])(?:chưa|không)\s+đạt[^.;()]*?tiềm năng", regex.IGNORECASE)

@@ -13,7 +13,7 @@ from . import cues
 from .analysis import SentenceInfo
 
 BOUNDARY = regex.compile(r"[;:()]")
-_ALSO = regex.compile(r",?\s+(?:đồng thời|và\s+(?:(?:sẽ\s+)?đề nghị|trình|lần đầu(?:\s+tiên)?))(?![\p{L}\p{M}])", regex.IGNORECASE)
+_ALSO = regex.compile(rf",?\s+(?:{cues.longest_first(cues.words('parts', 'other_predicates'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 GLOSS = regex.compile(
     rf"\((?:[^()\d;:]{{1,30}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
     rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)|(?<=điểm\s{{0,2}})\(\s*(?:hạng\s+)?[1-5]\s*(?:sao|\*)\s*\)", regex.IGNORECASE)
