@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
+from . import cues
 
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])(?:lần lượt|tương ứng)(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
@@ -83,7 +84,7 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     return []
 
 
-_EACH = regex.compile(r"\s*(?:mỗi\s+(?:địa phương|nơi|đơn vị|tỉnh|huyện|xã|phường|thị xã|thành phố|quận)|đều|cùng)"
+_EACH = regex.compile(rf"\s*(?:mỗi\s+(?:{cues.longest_first(cues.words('parts', 'each_place_units'))})|đều|cùng)"
                       r"(?:\s+[\p{Ll}\p{M}]+){0,3}\s+", regex.IGNORECASE)
 """From the last of a list of places to the number they each have: `… mỗi địa phương có `, `… đều có `."""
 
