@@ -148,7 +148,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     own = own_place_after(info, n, text)
     if not [p for p in before if not _venue(text, info, p)] and own is None and any(
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
-            for o in info.orgs):
+            and not _aside(text, o, n) for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
     if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
@@ -236,6 +236,12 @@ def _merged_into(places: list[Match], text: str) -> list[Match]:
             and absorbed_into(places[-1].value["name"], places[-2].value["name"]):
         return places[:-1]
     return places
+
+
+def _aside(text: str, o: Match, n: Match) -> bool:
+    """`o` stands in brackets closed before `n`: '2 sản phẩm đạt điểm 5 sao (đang chờ Hội đồng … Trung ương
+    xem xét); 65 sản phẩm đạt 3 sao' (the council's aside says nothing of where the 65 are)."""
+    return text.rfind("(", 0, o.start) > text.rfind(")", 0, o.start) and ")" in text[o.end:n.start]
 
 
 def _agency_place(text: str, p: Match) -> bool:
