@@ -151,7 +151,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         # written with it ('Công ty X (Thái Nguyên) có 6 sản phẩm')
         address = whose.address_places(info, text)
         placed = [f for f in reading.done if f.number.value.get("of_role") != "whole"
-                  and f.fields["scope"] not in address and "scope.business_province" not in f.fields["rules"]]
+                  and f.fields["scope"] not in address and "scope.business_place" not in f.fields["rules"]]
         if placed:
             state.last_scope = (placed[-1].fields["scope"], placed[-1].fields["scope_level"])
             if ctx.main_level == "country" and placed[-1].fields["scope_level"] != "country":

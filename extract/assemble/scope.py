@@ -197,8 +197,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if ctx.main_level == "province" and (bare := district_after_lead(  # 'Sản phẩm OCOP của Hải Lăng thuộc 16 chủ thể'
             text[info.start:n.start] + " " + cues.CLAUSE_MARKS.split(text[n.end:n.end + 40])[0], ctx.main_place)):
         return bare, "district", "scope.district_after_lead"
-    if (home := _business_province(info, n, ctx)) is not None:
-        return (*resolve_place(home, ctx)[:2], "scope.business_province")
+    if (home := _business_place(info, n, text, ctx)) is not None:
+        return (*resolve_place(home, ctx)[:2], "scope.business_place")
     if last_scope:
         return (*last_scope[:2], "scope.context")
     if ctx.district_article:
@@ -206,17 +206,20 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
 
 
-def _business_province(info: SentenceInfo, n: Match, ctx: ArticleContext) -> Match | None:
-    """The province written with the business last named before the number (`Công ty CP Chè X (Thái Nguyên)
-    hiện có 8 sản phẩm`, `HTX X ở Hà Tĩnh có 4 sản phẩm`): where its products are. A district or a commune
-    there says nothing more than the article's province (`Công ty X (H.Định Quán)` in an article about Đồng
-    Nai), nor does an old province the article's absorbed (`Công ty X (tỉnh Bắc Kạn cũ)` about Thái Nguyên)."""
+def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext) -> Match | None:
+    """The place written with the business last named before the number (`Công ty CP Chè X (Thái Nguyên)
+    hiện có 8 sản phẩm`, `HTX X ở Hà Tĩnh có 4 sản phẩm`, `HTX Y (huyện Cần Giờ) có 4 sản phẩm`): where its
+    products are, as the owners' place is (annotation: `của 2 hộ ở huyện Ba Bể` → Ba Bể). Not an old province
+    the article's absorbed (`Công ty X (tỉnh Bắc Kạn cũ)` about Thái Nguyên: the article's province)."""
     owner = next((o for o in reversed(info.businesses()) if o.end <= n.start), None)
     if owner is None or not owner.value["location"]:
         return None
     reach = min(n.start, owner.end + len(owner.value["location"]) + 12)
-    return next((p for p in info.places if owner.end <= p.start and p.end <= reach and p.value["level"] == "province"
-                 and not p.value["generic"] and not absorbed_into(p.value["name"] or "", ctx.main_place)), None)
+    found = [p for p in info.places if owner.end <= p.start and p.end <= reach and not p.value["generic"]
+             and p.value["level"] in ("province", "district", "commune")]
+    if any(p.value["level"] == "province" and absorbed_into(p.value["name"] or "", ctx.main_place) for p in found):
+        return None
+    return _most_specific(found, len(found) - 1, text) if found else None
 
 
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
