@@ -214,10 +214,21 @@ def measured_target(text: str) -> bool:
 
 def _targets(text: str):
     """Each target cue of `text`, and whether what was done is measured by it (not what is aimed at: `để đạt
-    mục tiêu 150 sản phẩm`)."""
+    mục tiêu 150 sản phẩm`); not a plan named as the document the work follows by its number (`Thực hiện Kế
+    hoạch số 45/KH-UBND`).
+
+    >>> [m.group() for m, _ in _targets("Thực hiện Kế hoạch số 45/KH-UBND, huyện phấn đấu có 5 sản phẩm")]
+    ['phấn đấu']
+    """
     for m in finditer(text, "kind", "target"):
+        if _DOCUMENT_NUMBER.match(text, m.end()) or (_DOCUMENT_CODE.match(text, m.end()) and text[m.start() - 1:m.start()] == "/"):
+            continue        # 'Kế hoạch số 45/KH-UBND', 'Kế hoạch 45/KH-UBND': a document's name and number
         measured = _MEASURED_BY.search(text, 0, m.start())
         yield m, bool(measured) and not _AIMED.search(text, max(0, measured.start() - 12), measured.start())
 
 
+_DOCUMENT_NUMBER = regex.compile(r"(?:\s+số)?\s+\d+\s*/")
+"""A document's number after its type (`Kế hoạch số 45/KH-UBND`, `Kế hoạch 45/KH-UBND`)."""
+_DOCUMENT_CODE = regex.compile(r"-\p{Lu}")
+"""What follows a document type's letters in a document's number (`45/KH-UBND`, `12/QĐ-SNN`)."""
 _AIMED = regex.compile(r"(?<![\p{L}\p{M}])(?:để|nhằm|mới|sẽ|phải|cần)\s*$", regex.IGNORECASE)
