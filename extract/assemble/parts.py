@@ -96,7 +96,8 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
     """A figure earlier in the sentence, of the same unit, that this number is a part of; parts of a
     part belong to the same whole (`Trong đó, có 491 sản phẩm mới, …; chia theo ngành gồm có: …`), except
     the breakdown in brackets right after a part, which is that part's (`Thị xã Duy Tiên có 42 sản phẩm
-    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`). A bracket after a plan word glosses the plan, not the figure
+    (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`), and the breakdown of a part in a place of its own (`Trong đó,
+    huyện Phú Lương có 8 sản phẩm, gồm 3 sản phẩm 4 sao và 5 sản phẩm 3 sao`). A bracket after a plan word glosses the plan, not the figure
     (`công nhận 41 sản phẩm, vượt kế hoạch đề ra (30 sản phẩm)`)."""
     for f in reversed(done):
         if f.unit != unit or f.number.value.get("of_role") == "whole" \
@@ -112,10 +113,12 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             ch.isdigit() and not any(a <= f.end + opened + k < b for a, b in taken)
             and not _CLASS_DIGIT.match(between, opened + k)         # '(4 sao: 10 sản phẩm; …)'
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
-        if bracket and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
-                                                 or f.parent.fields["metric"] is None):
-            return f      # (a part in its own place, or the rated part of a pool: '… trong đó 41 đạt 3 sao trở lên (4 sao: 6 …)')
-        if cues.has(between, "parts", "inside") or bracket or (opens_among(text, f) and f.fields["metric"] is not None):
+        inside = cues.has(between, "parts", "inside")
+        if (bracket or inside) and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"] \
+                or bracket and f.parent is not None and f.parent.fields["metric"] is None:
+            return f      # (a part in its own place: 'Trong đó, huyện Phú Lương có 8 sản phẩm, gồm 3 …'; or the rated
+            # part of a pool: '… trong đó 41 đạt 3 sao trở lên (4 sao: 6 …)')
+        if inside or bracket or (opens_among(text, f) and f.fields["metric"] is not None):
             return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among,
             # when it counts rated products; among a pool, 'trong số 95 sản phẩm tham gia, … 85 sản phẩm đạt' are
             # the rated ones, not the pool's)
