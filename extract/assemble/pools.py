@@ -16,7 +16,8 @@ from . import cues
 from .owners import owner_number
 from .parts import Figure, read_as_added
 
-_VERBS = cues.longest_first(cues.words("kind", "evaluation_verbs"))
+_VERB_WORDS = set(cues.words("kind", "evaluation_verbs"))
+_VERBS = cues.longest_first(_VERB_WORDS)
 _EVALUATED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
     rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$",
@@ -98,11 +99,11 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
 _PASSED = regex.compile(r"\s*(?:sản phẩm\s+)?(?:OCOP\s+)?(?:đã\s+)?(?:được\s+công nhận\s+)?đạt(?:\s+chuẩn)?(?:\s+OCOP)?\s*(?:[,.;)]|$)",
                      regex.IGNORECASE)
 """A part of a pool that passed, with no class (`trong đó 45 sản phẩm đạt chuẩn`)."""
-_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|(?P<by>họp xét|xem xét|thẩm định))"
+_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|(?P<by>họp xét|xem xét|thẩm định|chấm điểm))"
                         r"\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
 """An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận
-50`), or a council considering it (`by`: `Hội đồng đánh giá, phân hạng … đã họp xét 16 sản phẩm`, whatever its
-name says of the count's kind)."""
+50`), or a council considering or scoring it (`by`: `Hội đồng đánh giá, phân hạng … đã họp xét 16 sản phẩm`,
+`Hội đồng … huyện … đã chấm điểm 14 sản phẩm`, whatever its name says of the count's kind)."""
 _ACHIEVED = regex.compile(r"(?<![\p{L}\p{M}])đạt\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?$", regex.IGNORECASE)
 
 
@@ -134,8 +135,8 @@ def _result_added(fig: Figure) -> None:
 def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
     """A result of the round that counts fewer products as rated from three stars up (`Kết quả, có 28 sản
     phẩm đạt …`, a part of the pool with that class: `đã đánh giá 52 sản phẩm, trong đó 46 sản phẩm đạt
-    từ 3 sao trở lên`, or an addition of that class in the pool's sentence: `đã đánh giá 38 sản phẩm, công
-    nhận 33 sản phẩm đạt 3 sao trở lên`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
+    từ 3 sao trở lên`, or an addition in the pool's sentence: `đã đánh giá 38 sản phẩm, công nhận 33 sản phẩm
+    (đạt 3 sao trở lên)`), or a part of the pool that failed (`6 sản phẩm không đạt`)."""
     if fig.unit != pool.unit:
         return False
     value, of = fig.fields["value"], pool.fields["value"]
@@ -144,7 +145,9 @@ def _result_of_fewer(fig: Figure, pool: Figure, text: str) -> bool:
         return True     # ('… 26 sản phẩm được đánh giá, 7 sản phẩm chưa đạt')
     planned = same_sentence and pool.fields["kind"] == fig.fields["kind"] == "target"   # 'sẽ đánh giá khoảng 40 sản
     #   phẩm, phấn đấu có ít nhất 30 sản phẩm đạt chuẩn': the round planned, and the rated it aims at
-    result = "kind.result_of_round" in fig.fields["rules"] or planned or (
+    recognized = same_sentence and fig.parent is None and any(    # 'đã đánh giá 40 sản phẩm, công nhận 35 sản phẩm'
+        r.startswith("kind.added_cue:") and r.split(":", 1)[1] not in _VERB_WORDS for r in fig.fields["rules"])
+    result = "kind.result_of_round" in fig.fields["rules"] or planned or recognized or (
         "stars.and_up" in fig.fields["rules"] and (fig.parent is pool or (same_sentence and fig.fields["kind"] != "target")
                                                    or "kind.default_total" in fig.fields["rules"])) \
         or (fig.parent is pool and bool(_PASSED.match(text, fig.number.end)))   # 'trong đó 45 sản phẩm đạt chuẩn'

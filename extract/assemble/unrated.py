@@ -70,10 +70,11 @@ _UNDER_REVIEW = regex.compile(
     r"(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
 """An evaluation under way or to come right before the number (`đang đánh giá`, `sẽ tổ chức đánh giá, phân hạng`)."""
 _UNDER_REVIEW_AFTER = regex.compile(
-    rf"\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+được\s+(?:[^,.;:()]{{0,40}}?\s)?"
+    rf"\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+(?:được|trong quá trình)\s+(?:[^,.;:()]{{0,40}}?\s)?"
     rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?![\p{{L}}\p{{M}}])(?!\s+cao)", regex.IGNORECASE)
 """The counted products under an evaluation under way or to come, said right after them in the passive
-(`25 sản phẩm đang được Hội đồng tỉnh đánh giá`; not `đang được khách hàng đánh giá cao`): its class, if
+(`25 sản phẩm đang được Hội đồng tỉnh đánh giá`, `600 sản phẩm đang trong quá trình xét duyệt`; not `đang được
+khách hàng đánh giá cao`): its class, if
 one follows, is the one aimed for."""
 
 
@@ -131,9 +132,10 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
 
 _SAID_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:đã\s+)?được\s+(?:UBND\s+\S+\s+)?(?:công nhận|chứng nhận)(?!\s+lại)(?![\p{L}\p{M}])",
                               regex.IGNORECASE)
-_RENEWED_AFTER = regex.compile(r"[^,;.()]{0,40}?(?<![\p{L}\p{M}])(?:(?:đã\s+)?được\s+(?:\S+\s+){0,3}?(?:công nhận|chứng nhận|cấp)"
+_RENEWED_AFTER = regex.compile(r"[^,;.()]{0,40}?(?<![\p{L}\p{M}])(?<!(?:không|chưa)\s+)(?:(?:đã\s+)?được\s+(?:\S+\s+){0,3}?(?:công nhận|chứng nhận|cấp)"
                             r"(?:\s+giấy chứng nhận)?\s+lại|được cấp lại|được gia hạn)", regex.IGNORECASE)
-"""Lapsed products rated again after the lapse is said: '42 sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại'."""
+"""Lapsed products rated again after the lapse is said: '42 sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại'
+(not '27 sản phẩm bị thu hồi hoặc không được cấp lại')."""
 _CERTIFICATE = regex.compile(r"giấy\s+chứng\s+nhận", regex.IGNORECASE)
 
 
@@ -201,8 +203,8 @@ def failed(right: str, left: str = "") -> bool:
     True
     >>> failed(" sản phẩm OCOP hết hạn của Quảng Bình đã được công nhận lại.")
     False
-    >>> failed(" sản phẩm được công nhận năm 2019 hết hạn")
-    True
+    >>> failed(" sản phẩm được công nhận năm 2019 hết hạn"), failed(" sản phẩm bị thu hồi hoặc không được cấp lại")
+    (True, True)
     """
     if cues.has(left[-60:], "metric", "withdrawn_before"):
         return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
