@@ -209,7 +209,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
 def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext) -> Match | None:
     """The place written with the business last named before the number (`Công ty CP Chè X (Thái Nguyên)
     hiện có 8 sản phẩm`, `HTX X ở Hà Tĩnh có 4 sản phẩm`, `HTX Y (huyện Cần Giờ) có 4 sản phẩm`): where its
-    products are, as the owners' place is (annotation: `của 2 hộ ở huyện Ba Bể` → Ba Bể). Not an old province
+    products are, as the owners' place is (annotation: `của 2 hộ ở huyện Ba Bể` → Ba Bể); the district of an
+    address that names its commune too (`(xã Chí Đám, huyện Đoan Hùng)`). Not an old province
     the article's absorbed (`Công ty X (tỉnh Bắc Kạn cũ)` about Thái Nguyên: the article's province)."""
     owner = next((o for o in reversed(info.businesses()) if o.end <= n.start), None)
     if owner is None or not owner.value["location"]:
@@ -219,7 +220,8 @@ def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext
              and p.value["level"] in ("province", "district", "commune")]
     if any(p.value["level"] == "province" and absorbed_into(p.value["name"] or "", ctx.main_place) for p in found):
         return None
-    return _most_specific(found, len(found) - 1, text) if found else None
+    districts = [p for p in found if p.value["level"] == "district"]
+    return districts[0] if districts else _most_specific(found, len(found) - 1, text) if found else None
 
 
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
