@@ -153,24 +153,26 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
     return unit, end, rule
 
 
-_NEXT_ITEM_LEAD = regex.compile(rf"\s*(?:,|;|và)\s*(?:(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})\s+)?",
+_NEXT_ITEM_LEAD = regex.compile(rf"\s*\)?\s*(?:,|;|và)\s*(?:(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})\s+)?",
                              regex.IGNORECASE)
 
 
 def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
     """The unit of a bare number right after a place, in a list of places whose first item, just before in
     the sentence, gave its count a unit (`Thanh Hóa có 686 sản phẩm, tiếp theo là Hà Tĩnh 420, Quảng Bình
-    150`): that unit; None otherwise."""
+    150`, `Đắk Lắk (318 sản phẩm), Gia Lai (291)`): that unit; None otherwise."""
     if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
         return None
     prev = done[-1]     # (the first item, or the item before, whose unit is the first's)
     place = next((p for p in reversed(info.places) if p.end <= n.start and not p.value.get("generic")), None)
-    if place is None or text[place.end:n.start].strip() or place.start < prev.end \
+    if place is None or not _ITEM_OPEN.fullmatch(text, place.end, n.start) or place.start < prev.end \
             or not _NEXT_ITEM_LEAD.fullmatch(text, prev.end, place.start):
         return None
     return prev.unit if any(info.start <= p.start and p.end <= prev.number.start for p in info.places) else None
 
 
+_ITEM_OPEN = regex.compile(r"\s*(?:\(\s*)?")
+"""Between a list item's place and its bare number: nothing, or a bracket opened (`Gia Lai (291)`)."""
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
 _NEXT_LABEL = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}\s*;\s*[^\W\d][^;:,.()\d]{0,40}:\s*")
 """From a labelled number to the next label of its list (`…: 25 sản phẩm; công nhận lại: `)."""
