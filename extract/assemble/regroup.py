@@ -174,13 +174,23 @@ _HEADING_POINTS_BACK = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(
 
 def share_paired_class(done: list[Figure]) -> None:
     """Numbers paired with places in order (`lần lượt`, `tương ứng`) whose class is said once, after the last
-    (`Hà Nội, Quảng Ninh và Lâm Đồng có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`): each has that class."""
+    (`Hà Nội, Quảng Ninh và Lâm Đồng có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`) or before the first, in what
+    the places share (`Kim Sơn, Yên Mô và Hoa Lư là ba địa phương có nhiều sản phẩm OCOP 4 sao nhất, tương ứng
+    21, 17 và 15 sản phẩm`): each has that class."""
     paired = [f for f in done if "scope.respectively" in f.fields["rules"] and f.fields["metric"] == "ocop_products"]
-    if len(paired) < 2 or paired[-1].star_match is None or paired[-1].fields["star"] not in ONE_CLASS \
-            or any("star.all_certified" not in f.fields["rules"] for f in paired[:-1]):
+    if len(paired) < 2:
         return
-    for f in paired[:-1]:
-        f.fields["star"] = paired[-1].fields["star"]
+    last, first = paired[-1], paired[0]
+    if last.star_match is not None and last.star_match.start > last.number.start:
+        source, others = last, paired[:-1]
+    elif first.star_match is not None and first.star_match.end <= first.number.start:
+        source, others = first, paired[1:]
+    else:
+        return
+    if source.fields["star"] not in ONE_CLASS or any("star.all_certified" not in f.fields["rules"] for f in others):
+        return
+    for f in others:
+        f.fields["star"] = source.fields["star"]
         f.fields["rules"] = [r for r in f.fields["rules"] if r != "star.all_certified"] + ["star.shared_by_pairs"]
 
 

@@ -20,13 +20,17 @@ from . import cues
 
 _RESPECTIVELY = regex.compile(r"(?<![\p{L}\p{M}])(?:lần lượt|tương ứng)(?:\s+(?:là|có|đạt|chiếm|với))?\s*", regex.IGNORECASE)
 _ITEM_JOIN = regex.compile(r"\s*(?:,|và|;)\s*")
-WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])(?:với|có)\s+(?=\d[\d.,]*\s+và\s+\d)", regex.IGNORECASE)
-"""`với N và M`, `có N và M`: the numbers of a list of places the sentence opens with, in order, `lần lượt`
-unsaid (`Hà Tĩnh và Quảng Trị có 146 và 181 sản phẩm`)."""
-_PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}]))*")
+WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])(?:với|có)\s+(?=\d[\d.,]*(?:\s*,\s*\d[\d.,]*)*\s+và\s+\d)",
+                          regex.IGNORECASE)
+"""`với N và M`, `có N, M và P`: the numbers of a list of places the sentence opens with (after an opening
+clause of its time at most), in order, `lần lượt` unsaid (`Hà Tĩnh và Quảng Trị có 146 và 181 sản phẩm`)."""
+_PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}]))*(?:\(\s*)?")
 """Between the items and `lần lượt`: what they share, no number nor clause of its own, a class aside
 (`Các huyện A, B có nhiều sản phẩm OCOP nhất, lần lượt là …`, `… có số sản phẩm 4 sao tăng mạnh nhất, lần
-lượt với …`)."""
+lượt với …`), the bracket the numbers are in (`… đã có sản phẩm OCOP 5 sao (lần lượt 1 và 2 sản phẩm)`)."""
+_OPENING_CLAUSE = regex.compile(r"[^;:()\d]*(?:\d[^;:()]*)?,\s*")
+"""What may stand before a list of places a sentence opens with: a clause set off by a comma (`Đến hết tháng
+10/2024, Hà Nội, Thái Bình và Nam Định …`)."""
 _SHORT = 60     # characters of what the items share
 _NUMBER_JOIN = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?(?:,|và|;)\s*")
 
@@ -59,7 +63,8 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
             break
         run.insert(0, p)
     if len(run) >= 2 and len(run) == len(counted) and _shared(text, run[-1].end, m.start()) \
-            and not (subject_only and text[start:run[0].start].strip()):
+            and not (subject_only and text[start:run[0].start].strip()
+                     and not _OPENING_CLAUSE.fullmatch(text, start, run[0].start)):
         return list(zip(counted, run))
     if subject_only:
         return []
