@@ -17,7 +17,7 @@ from .subjects import bare_district_opening, resolve_place
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
-_WITH_LEAD = regex.compile(r"[\W\d_]*(?:\p{Lu}{2,8}\W*)?với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
+WITH_LEAD = regex.compile(r"[\W\d_]*(?:\p{Lu}{2,8}\W*)?với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
 """`Với N sản phẩm, X …` opening a sentence, after a news agency's tag too (`(AGO) - Với 23 sản phẩm OCOP, …`)."""
 _LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
@@ -107,6 +107,8 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
         bracket = text.rfind("(", info.start, n.start)
         bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
             else []
+        if bracketed and any(bracketed[-1].end <= o.start < bracket for o in info.orgs):
+            bracketed = []  # (a business's own bracket: '… xã Nam Dương (02 sản phẩm) và Tổ hợp tác Y (03 sản phẩm)')
         after = own_place_after(info, n, text)    # '… gồm 360 sản phẩm của tỉnh A và 212 của tỉnh B'
         if after is not None and (after.value["level"] in finer or after.value["level"] == level):
             own = [after]
@@ -153,7 +155,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
     if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
         return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
-    if not before and _WITH_LEAD.fullmatch(text, info.start, n.start):
+    if not before and WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
         subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district", "commune")
                         and not p.value["generic"]), None)

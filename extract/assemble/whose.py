@@ -8,7 +8,7 @@ import regex
 from ..matchers import Match
 from . import cues, parts, restated
 from .analysis import SentenceInfo
-from .scope import OF
+from .scope import OF, WITH_LEAD
 
 _SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
@@ -61,8 +61,9 @@ def org_of(info: SentenceInfo, n: Match, window_start: int, window_end: int, tex
             # công nhận 2 sản phẩm', 'gồm Công ty X 3 sản phẩm, …' (not 'Theo Công ty X, tỉnh có 100 sản phẩm')
             return o.value["name"]
 
-        if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, o.end, n.start):
-            return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)'
+        if o.end <= n.start and _OPEN_BRACKET.fullmatch(text, link, n.start):
+            return o.value["name"]      # 'Công ty TNHH Hồng Lam (2 sản phẩm), HTX Quyết Thắng (1 sản phẩm)', 'Hộ
+            #   kinh doanh X, xã Nam Dương (02 sản phẩm)'
         if o.start == info.start and _KICKER.match(text, o.end, n.start):
             return o.value["name"]      # 'HTX Chè Hảo Đạt: Từ vườn chè nhỏ đến 5 sản phẩm OCOP'
     return None
@@ -172,6 +173,24 @@ def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last
         organization = same_owner(text, done[-1], n, info.stars)
     if organization is None and parent is not None and parent in done and parent.unit == unit:
         organization = parent.fields["organization"]
+    if organization is None and (bracket := _BRACKET_AFTER.match(text, end, info.end)) is not None:
+        organization = org_of(info, n, start, bracket.end(), text)  # '1 sản phẩm 5 sao (nem … của Công ty X), 15 …'
+    if organization is None and unit == products and parent is None and WITH_LEAD.fullmatch(text, info.start, n.start):
+        organization = _subject_after(info, n, text)    # 'Với 4 sản phẩm OCOP, …, Công ty X là chủ thể …'
     if organization is None and unit == products:
         organization = restated.business_named_again(info.orgs, start, end, text)
     return organization
+
+
+_BRACKET_AFTER = regex.compile(r"\s*\((?:(?!\s+và\s)[^()\d;,])*(?<![\p{L}\p{M}])của\s[^()\d;]*\)", regex.IGNORECASE)
+"""A bracket right after a count's words that names one owner of what it counts (`(nem Lai Vung của Công ty X)`;
+not a list: `(rượu ba kích và hai sản phẩm chả mực của Công ty Y)`, `(… của HTX A, Quảng Lạc; vịt quay …)`,
+nor a breakdown: `(trong đó có 2 sản phẩm 5 sao đều của Công ty Z)`)."""
+_CLAUSE_OPENS = regex.compile(r"[,:]\s*$")
+
+
+def _subject_after(info: SentenceInfo, n: Match, text: str) -> str | None:
+    """The business a sentence opening with `Với` and the count names as its subject after the count's
+    clauses (`Với 4 sản phẩm đạt chuẩn OCOP, trong đó có 1 sản phẩm 4 sao, Công ty X là chủ thể …`)."""
+    o = next((o for o in info.businesses() if o.start >= n.end), None)
+    return o.value["name"] if o is not None and _CLAUSE_OPENS.search(text, n.end, o.start) else None
