@@ -178,6 +178,12 @@ def states_a_change(text: str, n: Match) -> bool:
     return cues.right_before(text, n.start, "metric", "difference_cues") is not None
 
 
+def added_to_stock(text: str, n: Match, whole: Figure) -> bool:
+    """The number is an addition said right after its cue (`…; riêng từ đầu năm 2025 đến nay, tỉnh công nhận
+    thêm 21 sản phẩm`) after a stock: what was added, not a part of the stock to read with its kind."""
+    return whole.fields["kind"] == "total" and cues.right_before(text, n.start, "kind", "added_before") is not None
+
+
 def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
     """text[start:end] with the characters of `matches` (star classes) turned into spaces: what stands
     between two figures besides a class one of them took.
