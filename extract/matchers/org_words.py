@@ -11,6 +11,7 @@ from . import load_vocab, places
 VOCAB = load_vocab("orgs")
 STOP = set(VOCAB["stop_words"])
 VERBS_AFTER_NAME = set(VOCAB["verbs_after_name"])
+JOINERS = set(VOCAB["joiners"])
 PLACE_WORDS = set(VOCAB["place_words"])
 TRADE_ABBREVIATIONS = set(VOCAB["trade_abbreviations"])
 VILLAGE_WORDS = set(VOCAB["village_words"])
@@ -51,7 +52,8 @@ def is_proper(tokens: list[Token], i: int) -> bool:
     if len(t.text.split()) > 1:
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return not (nxt is not None and lower(nxt) and nxt.lower not in STOP and nxt.lower not in VERBS_AFTER_NAME)
+    return not (nxt is not None and lower(nxt) and nxt.lower not in STOP and nxt.lower not in VERBS_AFTER_NAME
+                and nxt.lower not in JOINERS)     # ('Cơ sở sản xuất tương Hoa Sen và bột sen': 'và' ends it)
 
 
 def refine(text: str, tokens: list[Token], pos: int) -> list[Token]:

@@ -27,13 +27,12 @@ import regex
 from ..segment import Token
 from . import Match, load_vocab, longest_first
 from . import agency_words, org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
-from .org_words import (NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
+from .org_words import (JOINERS, NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
                         place_end, refine, short_number, starts_address, starts_place, village_in_name)
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
 AGENCY = VOCAB["agency_heads"]
-JOINERS = set(VOCAB["joiners"])
 TITLE_SUFFIXES = set(VOCAB["title_suffixes"])
 LOOKAHEAD = int(VOCAB["lookahead"])
 COMMUNE_WORDS = set(VOCAB["commune_words"])
