@@ -147,8 +147,9 @@ def bare_day_not_a_date(text, m) -> bool:
     """Without a lead word, `ngày` or a time of day, these are not dates: d-m with a dash (3-4 is a range),
     an idiom (24/7), a document number, a name (đường 3/2, Công viên 23/9), and, when no year follows, a
     fraction (hơn 1/3) or a part of a whole (3/5 xã). Nor, whatever leads it, a range of star classes
-    (`từ 3-4 sao`)."""
-    if not m.group("y") and STARS_AFTER.match(text, m.end()):
+    (`từ 3-4 sao`) or of counts (`có từ 1-3 sản phẩm`)."""
+    if not m.group("y") and (STARS_AFTER.match(text, m.end()) or not (m.group("dayword") or m.group("tod"))
+                             and COUNT_NOUN_AFTER.match(text[m.end():m.end() + WINDOW])):
         return True
     if m.group("tod") or m.group("dayword") or m.group("lead"):
         return False

@@ -71,6 +71,9 @@ SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\n])[\s\"“'‘(\-–•*]*$")
 LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 LIST_MARK_AFTER = regex.compile(r"^[.)](?:\s|$)")
 DAY_RANGE_AFTER = regex.compile(rf"^\s*(?:[-–]|{_words('range_joiners_words')})\s*\d{{1,2}}/\d")  # 18 – 19/9: dates
+DATE_AFTER = regex.compile(r"^\s+(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?)(?!\d)", regex.IGNORECASE)
+"""A year or a month after a number too large for a span of them, not its unit (`tăng từ khoảng 1.000 năm 2019 lên
+8.790 chủ thể`; but `5 năm 2021 - 2025` is a span)."""
 DIGIT_GROUP_BEFORE = regex.compile(r"\d[\s\u00a0]+$")
 DIGIT_GROUP_AFTER = regex.compile(r"^[ \t\u00a0]+\d")
 YEAR_LIKE = regex.compile(r"^(?:19|20)\d\d$")
@@ -193,7 +196,7 @@ def measured(c) -> str | None:
         return "star class"     # (not '84 và 3 sao', nor the count a label gives: '5 sao: 1, 4 sao: 84')
     if UNIT_AFTER["duration_units"].match(c.after) and DURATION_LEAD_BEFORE.search(c.before):
         return "duration_units"     # 'Trong 3 ngày hội chợ': three days, not three festivals
-    if not UNIT_COMPOUND_AFTER.match(c.after):
+    if not UNIT_COMPOUND_AFTER.match(c.after) and not (DATE_AFTER.match(c.after) and (c.value or 0) >= 100):
         for key, pattern in UNIT_AFTER.items():
             if pattern.match(c.after):
                 return key
