@@ -17,6 +17,9 @@ from .analysis import SentenceInfo
 NAMED_IN_A_BUSINESS = 0.25
 """How much a place named inside a business's name or address counts towards the article's place (one where
 products are sold counts nothing: `Nhiều siêu thị ở Hà Nội đã ký hợp đồng`)."""
+DISTRICT_OF_PROVINCE = 0.5
+"""How much a mention of one of its districts counts towards a province the article names (a tie between the
+province and another place it names once is the province's when it speaks of its districts)."""
 _MARKET_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('scope', 'market_words'))})"
                             r"(?![\p{L}\p{M}])[^,.;:()]{0,20}?(?<![\p{L}\p{M}])(?:ở|tại|sang|như)\s+$", regex.IGNORECASE)
 
@@ -28,6 +31,8 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
     names: Counter = Counter()
     districts: Counter = Counter()
     communes: Counter = Counter()
+    in_province: Counter = Counter()    # mentions of the districts of each province (by its code)
+    codes: dict[str, set] = {}          # the codes of each province named (old and new map)
     country = 0
     first_seen: dict[str, int] = {}
     first_district: dict[str, int] = {}
@@ -48,11 +53,16 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             if p.value["level"] == "district":
                 districts[p.value["name"]] += weight
                 first_district.setdefault(p.value["name"], p.start)
+                if len(home := {u.province_code for u in p.value.get("units") or ()}) == 1:
+                    in_province[home.pop()] += weight
                 ctx.district_admins.setdefault(p.value["name"], set()).add(admin_word(p.value["admin"]))
             if p.value["level"] != "province":
                 continue
             names[p.value["name"]] += weight
             first_seen.setdefault(p.value["name"], p.start)
+            codes.setdefault(p.value["name"], set()).update(u.province_code for u in p.value.get("units") or ())
+    for province in names:      # a province's districts speak of it too (an article about Lai Vung, Đồng Tháp)
+        names[province] += DISTRICT_OF_PROVINCE * sum(in_province[c] for c in codes.get(province, ()))
     if names:
         ctx.main_place = max(names, key=lambda n: (names[n], -first_seen[n]))
         ctx.main_level = "province"
@@ -101,9 +111,13 @@ _ADMIN_SHORT = {"tp": "thành phố", "tx": "thị xã", "h": "huyện", "q": "q
 
 
 def admin_word(admin: str | None) -> str:
-    """A place's administrative word, lower case and spelt out (`TP.` → `thành phố`, `TX` → `thị xã`)."""
-    word = (admin or "").lower().rstrip(".")
+    """A place's administrative word, lower case and spelt out (`TP.` → `thành phố`, `TX` → `thị xã`), without
+    the word of a whole (`toàn thành phố` → `thành phố`)."""
+    word = _WHOLE.sub("", (admin or "").lower().rstrip("."))
     return _ADMIN_SHORT.get(word, word)
+
+
+_WHOLE = regex.compile(r"^(?:toàn|cả|trên địa bàn)\s+")
 
 
 def _named_district(text: str, province: str) -> str | None:
