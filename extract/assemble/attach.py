@@ -70,6 +70,9 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     own = [d for d in own if n.end <= d.start]
     if own:
         return own[0], None     # 'hiện có 47 sản phẩm, tăng từ 36 sản phẩm năm 2022': the start's own date
+    set_for = next((d for d in dates if n.end <= d.start and _SET_FOR.fullmatch(info.sentence.doc_text, n.end, d.start)), None)
+    if set_for is not None:
+        return set_for, None    # '…, vượt mục tiêu 10.000 sản phẩm đặt ra cho cả giai đoạn 2021 – 2025': the aim's
     dates = [d for d in dates if (d.start, d.end) not in starts or d.end <= n.start]
     after = [d for d in dates if n.end <= d.start < min(clause_end, bound)
              and cues.target(info.sentence.doc_text[n.end:d.start]) is None] or \
@@ -100,6 +103,11 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
         if i > 0 and _JOIN_DATES.match(info.sentence.doc_text[info.dates[i - 1].end:d.start]):
             joined = info.dates[i - 1]
     return d, joined
+
+
+_SET_FOR = regex.compile(r"\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?(?:\s+OCOP)?\s+(?:đề ra|đặt ra|được giao|giao)\s+"
+                      r"(?:cho\s+)?(?:cả\s+)?", regex.IGNORECASE)
+"""From a number to the period its target was set for (`10.000 sản phẩm đặt ra cho cả giai đoạn 2021 – 2025`)."""
 
 
 def now_holds(text: str, at: int | None, n: Match, next_start: int, dates: list[Match]) -> bool:
