@@ -114,10 +114,12 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             and not _CLASS_DIGIT.match(between, opened + k)         # '(4 sao: 10 sản phẩm; …)'
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         inside = cues.has(between, "parts", "inside")
-        if (bracket or inside) and f.parent is not None and f.fields["scope"] != f.parent.fields["scope"] \
+        if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
+                                                             or f.fields["kind"] != f.parent.fields["kind"]) \
                 or bracket and f.parent is not None and f.parent.fields["metric"] is None:
-            return f      # (a part in its own place: 'Trong đó, huyện Phú Lương có 8 sản phẩm, gồm 3 …'; or the rated
-            # part of a pool: '… trong đó 41 đạt 3 sao trở lên (4 sao: 6 …)')
+            return f      # (a part in its own place or of its own kind: 'Trong đó, huyện Phú Lương có 8 sản phẩm,
+            # gồm 3 …', '… 6 tháng đầu năm, tỉnh đã công nhận 29 sản phẩm, trong đó có 5 sản phẩm 4 sao'; or the
+            # rated part of a pool: '… trong đó 41 đạt 3 sao trở lên (4 sao: 6 …)')
         if inside or bracket or (opens_among(text, f) and f.fields["metric"] is not None):
             return f.parent or f     # ('Trong số 31 sản phẩm này, có 20 …': the figure a sentence opens among,
             # when it counts rated products; among a pool, 'trong số 95 sản phẩm tham gia, … 85 sản phẩm đạt' are

@@ -96,6 +96,8 @@ def district_opening(text: str, province: str | None = None) -> tuple[str, str] 
     (('Đô Lương', 'Nghệ An'), ('Mộc Châu', 'Sơn La'))
     >>> district_opening("Tân Phú có 20 sản phẩm") is None      # several districts bear the name
     True
+    >>> district_opening("Lào Cai có 400 sản phẩm", "Lào Cai") is None      # the province, not its city
+    True
     """
     run = _OPENING_NAME.match(text)
     if run is None:
@@ -103,6 +105,8 @@ def district_opening(text: str, province: str | None = None) -> tuple[str, str] 
     words = run.group().split()
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
+        if lookup(name, level="province"):
+            return None     # a province's name, bare, is the province's ('ở Lào Cai', not TP Lào Cai)
         found = {u.province for u in lookup(name, level="district")}
         if province in found or (province is None and len(found) == 1):
             return name, province or found.pop()
