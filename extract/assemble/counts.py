@@ -221,8 +221,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "added", "kind.increase"
         elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
-        elif base is not None and (against := compared.compared_figure(done, unit)) is not None:
-            kind, kind_rule = against.fields["kind"], "kind.base_of_comparison"   # what it is compared with
+        elif base is not None and (against := compared.compared_figure(
+                done or (state.wholes[::-1] if not text[info.start:base.start].strip() else []), unit)) is not None:
+            kind, kind_rule = against.fields["kind"], "kind.base_of_comparison"   # what it is compared with (in
+            #   the sentence before when it opens this one: '… có 12 sản phẩm được công nhận. So với năm 2023 (7 …)')
         else:
             # 'Từ đầu năm đến nay, có 12 sản phẩm được công nhận' (the whole of an X/Y is the stock it is of)
             so_far = attach.year_so_far(info, n) and n.value.get("of_role") != "whole"

@@ -139,8 +139,9 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     state.last, state.last_names_decision = (info.text, reading.done), None
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
-                  and f.parent is None]
-        if wholes:      # (a sentence of owners, 'Các sản phẩm này thuộc 14 chủ thể', keeps the products' whole)
+                  and f.parent is None and "kind.base_of_comparison" not in f.fields["rules"]]
+        if wholes:      # (a sentence of owners, 'Các sản phẩm này thuộc 14 chủ thể', keeps the products' whole; a
+            #   base of comparison, 'So với năm 2023 (7 sản phẩm), …', is no whole: the figure compared stays)
             units = {f.unit for f in wholes}
             state.wholes = wholes + [w for w in state.wholes if w.unit not in units]
         # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
