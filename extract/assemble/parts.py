@@ -89,6 +89,8 @@ def opens_among(text: str, f: Figure) -> bool:
     return bool(_AMONG.search(text, max(0, f.number.start - 20), f.number.start))
 
 
+_NEXT_BRACKETED = regex.compile(r"\s*\)\s*(?:,|;|và)\s*[^()\d;:.]{1,80}\(\s*")
+"""From a bracketed part to the next item's bracket: `…), HTX Chè Bạch Xa (`."""
 _CLASS_DIGIT = regex.compile(r"\d\s*(?:sao|\*)", regex.IGNORECASE)
 
 
@@ -113,6 +115,8 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             ch.isdigit() and not any(a <= f.end + opened + k < b for a, b in taken)
             and not _CLASS_DIGIT.match(between, opened + k)         # '(4 sao: 10 sản phẩm; …)'
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
+        if f.parent is not None and f.fields.get("organization") and _NEXT_BRACKETED.fullmatch(between):
+            return f.parent     # the next owner of a list of owners' bracketed parts: 'HTX A (2 sản phẩm), HTX B (2 sản phẩm)'
         inside = cues.has(between, "parts", "inside")
         if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
                                                              or f.fields["kind"] != f.parent.fields["kind"]) \

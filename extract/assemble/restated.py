@@ -52,8 +52,9 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
     same things. Settled as it is read, so that its parts in the sentence (`…, có 20 sản phẩm được đánh giá
     lại`) are read as that figure's."""
     listing = _opens_listing(text, f)
+    again = _opens_again(text, f, earlier)
     if f.unit == "%" or not (_BACK_REFERENCE.match(text, f.end) or opens_among(text, f) or _restated_with(text, f)
-                             or listing):
+                             or listing or again):
         return      # ('Trong 14 sản phẩm có 3 …' after '… công nhận 14 sản phẩm': the same 14)
     g = next((g for g in reversed(earlier) if g.unit == f.unit and g.fields["value"] == f.fields["value"]
               and g.number.value.get("of_role") != "whole"), None)
@@ -76,6 +77,18 @@ def _opens_listing(text: str, f: Figure) -> bool:
     vàng, rượu ba kích và chả mực.`): the products counted before, named one by one."""
     opening = text[f.fields["evidence"]["sentence_start"]:f.number.start]
     return not opening.strip() and bool(_LISTING.match(text, f.end))
+
+
+def _opens_again(text: str, f: Figure, earlier: list[Figure]) -> bool:
+    """A count opening its sentence with nothing said of it but its class, the same number of the same
+    things in that class as the last figure of the sentence before (`… công nhận 6 sản phẩm OCOP 3 sao của
+    huyện Hàm Yên. / 6 sản phẩm 3 sao thuộc về 4 chủ thể: …`): that figure, named again."""
+    opening = text[f.fields["evidence"]["sentence_start"]:f.number.start]
+    if opening.strip() or "kind.default_total" not in f.fields["rules"] or not earlier:
+        return False
+    g = earlier[-1]
+    return g.unit == f.unit and g.fields["value"] == f.fields["value"] and g.fields["star"] == f.fields["star"] \
+        and g.fields["evidence"]["sentence_start"] != f.fields["evidence"]["sentence_start"]
 
 
 def _restated_with(text: str, f: Figure) -> bool:
