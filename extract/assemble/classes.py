@@ -75,10 +75,10 @@ hạng các sản phẩm 3 sao lên 4 sao`, `…, đưa sản phẩm chè lên 4
 _OTHER_PREDICATE = regex.compile(r"\s(?:và|đồng thời)\s+(?:có|phấn đấu)\s+(?!\d)", regex.IGNORECASE)
 """Another predicate of the subject between a number and a class (`phấn đấu có 25 sản phẩm OCOP mới và có sản
 phẩm đầu tiên đạt 5 sao`): the class is that predicate's, not the number's."""
-_RAISED_TO_CLASS = regex.compile(r"(?<![\p{L}\p{M}])(?:nâng|thăng)\s+(?:hạng\s+)?lên\s+(?:hạng\s+)?$",
+_RAISED_TO_CLASS = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:nâng|thăng|hạ|giảm)\s+(?:hạng\s+)?)?(?:lên|xuống)\s+(?:hạng\s+)?$",
                                  regex.IGNORECASE)
-"""Before the class a count's products were raised to, after their old one (`8 sản phẩm 3 sao … được nâng lên
-hạng 4 sao`)."""
+"""Before the class a count's products were raised or lowered to, after their old one (`8 sản phẩm 3 sao … được
+nâng lên hạng 4 sao`, `1 sản phẩm trước đây đạt 4 sao nay bị hạ xuống 3 sao`, `từ 4 sao xuống 3 sao`)."""
 ONE_CLASS = {"3", "4", "5", "5p"}
 """The codes of one class (not `3+`, every class): a part of a figure of one class with none of its own has it."""
 
