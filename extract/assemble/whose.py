@@ -179,7 +179,27 @@ def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last
         organization = _subject_after(info, n, text)    # 'Với 4 sản phẩm OCOP, …, Công ty X là chủ thể …'
     if organization is None and unit == products:
         organization = restated.business_named_again(info.orgs, start, end, text)
+    if organization is None and unit == products:
+        organization = _speaker_business(info, n, start, text)   # 'chủ HTX X chia sẻ: “HTX chúng tôi có 4 …”'
     return organization
+
+
+_SPEAKER_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('owners', 'speaker_subjects'))})"
+                                 r"(?![\p{L}\p{M}])(?:\s+(?:hiện|đã|nay|cũng|đang))*\s+(?:có|sở hữu|với)\s*$", regex.IGNORECASE)
+_QUOTE_OPENS = regex.compile(r"[:,]?\s*[\"“'‘]")
+
+
+def _speaker_business(info: SentenceInfo, n: Match, start: int, text: str) -> str | None:
+    """The business whose owner or head speaks the quote the count stands in with their own as its subject
+    (`Bà X, chủ Hộ kinh doanh Y chia sẻ: “Gia đình tôi có 2 sản phẩm OCOP 3 sao”`): the one business named
+    before the quote opens."""
+    if not _SPEAKER_SUBJECT.search(text, max(info.start, n.start - 40), n.start):
+        return None
+    quote = next((m for m in _QUOTE_OPENS.finditer(text, info.start, n.start)), None)
+    if quote is None:
+        return None
+    named = [o for o in info.businesses() if o.end <= quote.start()]
+    return named[-1].value["name"] if len(named) == 1 else None
 
 
 _BRACKET_AFTER = regex.compile(r"\s*\((?:(?!\s+và\s)[^()\d;,])*(?<![\p{L}\p{M}])của\s[^()\d;]*\)", regex.IGNORECASE)
