@@ -221,10 +221,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             kind, kind_rule = "added", "kind.increase"
         elif share and not cues.target(left_clause):
             kind, kind_rule = "total", "kind.share"
-        elif base is not None and (against := compared.compared_figure(
+        elif base is not None and (against := compared.compared_figure(     # (the sentence before's when it
                 done or (state.wholes[::-1] if not text[info.start:base.start].strip() else []), unit)) is not None:
-            kind, kind_rule = against.fields["kind"], "kind.base_of_comparison"   # what it is compared with (in
-            #   the sentence before when it opens this one: '… có 12 sản phẩm được công nhận. So với năm 2023 (7 …)')
+            kind, kind_rule = against.fields["kind"], "kind.base_of_comparison"   # opens this: 'So với năm 2023 (7 …)')
         else:
             # 'Từ đầu năm đến nay, có 12 sản phẩm được công nhận' (the whole of an X/Y is the stock it is of)
             so_far = attach.year_so_far(info, n) and n.value.get("of_role") != "whole"

@@ -13,13 +13,12 @@ from . import compared, cues
 from .analysis import LEVEL_RANK, SentenceInfo
 from .article_place import admin_word
 from .context import ArticleContext
-from .subjects import bare_district_opening, resolve_place
+from .subjects import LIST_JOIN, bare_district_opening, most_specific, resolve_place
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
 WITH_LEAD = regex.compile(r"[\W\d_]*(?:\p{Lu}{2,8}\W*)?với(?:\s+(?:tổng số|tổng cộng))?\s*", regex.IGNORECASE)
 """`Với N sản phẩm, X …` opening a sentence, after a news agency's tag too (`(AGO) - Với 23 sản phẩm OCOP, …`)."""
-_LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
 _FINER = {None: ("province", "district", "commune"), "country": ("province", "district", "commune"),
           "province": ("district", "commune"), "district": ("commune",)}
 """The levels of a place inside a whole's: a part in its own place of these takes that place."""
@@ -40,7 +39,7 @@ def own_place_after(info: SentenceInfo, n: Match, text: str, generic: bool = Fal
     one, or with `generic` a bare level word (`UBND tỉnh đã công nhận 8 sản phẩm của huyện`); else None, and
     None when it is the first of a list (`16 sản phẩm 5 sao thuộc Hà Nội, Quảng Ninh và Lâm Đồng`: all theirs)."""
     own = _own_place_after(info, n, text, generic)
-    if own is not None and any(q.start > own.end and _LIST_JOIN.match(text[own.end:q.start]) and not q.value["generic"]
+    if own is not None and any(q.start > own.end and LIST_JOIN.match(text[own.end:q.start]) and not q.value["generic"]
                                and q.value["level"] == own.value["level"] for q in info.usable_places()):
         return None
     return own
@@ -113,7 +112,7 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
         if after is not None and (after.value["level"] in finer or after.value["level"] == level):
             own = [after]
         if own:   # `Trong đó, H.Long Thành có 12 …`: a part in its own district of the whole's province
-            p = _most_specific(own, len(own) - 1, text)     # ('xã Lý Nhân (tỉnh Hà Nam cũ) có 3 sản phẩm')
+            p = most_specific(own, len(own) - 1, text)     # ('xã Lý Nhân (tỉnh Hà Nam cũ) có 3 sản phẩm')
             scope, level, scope_rule = p.value["name"], p.value["level"], "scope.part_in_own_place"
         elif bracketed and bracketed[-1].fields["scope_level"] in finer:
             # `Thị xã Duy Tiên có 42 sản phẩm (12 sản phẩm 4 sao, …)`: the bracketed figure's place
@@ -187,7 +186,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if in_clause and own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # '212 sản phẩm của tỉnh Hà Giang cũ'
     if in_clause:
-        return _resolve_in(before, _most_specific(before, before.index(in_clause[-1]), text), ctx, last_scope)
+        return _resolve_in(before, most_specific(before, before.index(in_clause[-1]), text), ctx, last_scope)
     if own is not None:
         return (*resolve_place(own, ctx)[:2], "scope.stated")    # 'Có 12 sản phẩm ở huyện Ba Bể, …'
     after = [p for p in places if p.start >= n.end and (OF.search(_lead_of(text, n, p)) or _FOR.fullmatch(text, n.end, p.start))
@@ -195,7 +194,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if after:
         return resolve_place(after[0], ctx)
     if before:
-        return _resolve_in(before, _most_specific(before, len(before) - 1, text), ctx, last_scope)
+        return _resolve_in(before, most_specific(before, len(before) - 1, text), ctx, last_scope)
     if ctx.main_level == "province" and (bare := district_after_lead(  # 'Sản phẩm OCOP của Hải Lăng thuộc 16 chủ thể'
             text[info.start:n.start] + " " + cues.CLAUSE_MARKS.split(text[n.end:n.end + 40])[0], ctx.main_place)):
         return bare, "district", "scope.district_after_lead"
@@ -223,7 +222,7 @@ def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext
     if any(p.value["level"] == "province" and absorbed_into(p.value["name"] or "", ctx.main_place) for p in found):
         return None
     districts = [p for p in found if p.value["level"] == "district"]
-    return districts[0] if districts else _most_specific(found, len(found) - 1, text) if found else None
+    return districts[0] if districts else most_specific(found, len(found) - 1, text) if found else None
 
 
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
@@ -284,24 +283,3 @@ def _absorbed_into_main(p: Match, ctx: ArticleContext) -> bool:
     sáp nhập, Hà Giang có 133 sản phẩm; hiện toàn tỉnh có 348`: 'toàn tỉnh' is Tuyên Quang, the article's)."""
     return p.value["level"] == "province" and ctx.main_level == "province" and p.value["name"] != ctx.main_place \
         and ctx.published is not None and bool(on_new_map(ctx.published)) and successor(p.value["name"]) == ctx.main_place
-
-
-_CHAIN = regex.compile(r"^(?:\s+cũ)?\s*[,(-]?\s*(?:(?:khu vực|thuộc|địa bàn)\s+){0,2}$", regex.IGNORECASE)
-"""Between two links of a chain of places: `xã Tân Lạc, huyện …`, `xã Tân Lạc (khu vực Hòa Bình cũ)`,
-`huyện Lục Ngạn cũ (tỉnh Bắc Ninh)`, `phường Tuy Hòa, thuộc khu vực Phú Yên cũ`."""
-
-
-def _most_specific(places: list[Match], i: int, text: str) -> Match:
-    """places[i], or the places right before it when they name one place, the more specific first
-    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)', 'xã Bản Liền,
-    huyện Bắc Hà (Lào Cai)', 'xã Tân Lạc (khu vực Hòa Bình cũ)')."""
-    p = places[i]
-    while i > 0 and _CHAIN.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
-            and LEVEL_RANK.get(places[i - 1].value["level"], 0) > LEVEL_RANK.get(p.value["level"], 0):
-        listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
-            and _LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
-        # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
-        if listed:
-            return p
-        i, p = i - 1, places[i - 1]     # 'Xã Bản Liền, huyện Bắc Hà (Lào Cai)': the commune
-    return p

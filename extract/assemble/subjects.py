@@ -1,7 +1,8 @@
 """The place a sentence or a clause opens with: the subject the reader is at after it (`Bến Lức là một trong
 những địa phương …`, `Tại huyện Tân Lạc, …`), a district of the article's province named bare at a clause's
-or a list item's opening (`Đến nay, Đô Lương có 45 sản phẩm`), and a place match resolved against the
-article (`resolve_place`: a bare `huyện` is the article's district)."""
+or a list item's opening (`Đến nay, Đô Lương có 45 sản phẩm`), a place match resolved against the
+article (`resolve_place`: a bare `huyện` is the article's district), and the most specific link of a chain
+of places naming one (`most_specific`: `xã Bản Liền, huyện Bắc Hà (Lào Cai)`)."""
 from __future__ import annotations
 
 import regex
@@ -10,7 +11,7 @@ from ..gazetteer.names import district_opening
 from ..matchers import Match
 from ..matchers.places import CENTRAL
 from . import cues
-from .analysis import SentenceInfo
+from .analysis import LEVEL_RANK, SentenceInfo
 from .context import ArticleContext
 
 
@@ -79,3 +80,26 @@ def bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, cla
 
 
 _LABEL_COLON = regex.compile(r":\s*")
+
+
+LIST_JOIN = regex.compile(r"^\s*(?:,\s*)?(?:và|cùng)?\s*$")
+"""Between two places of a list: `,`, `và`, `cùng`."""
+_CHAIN = regex.compile(r"^(?:\s+cũ)?\s*[,(-]?\s*(?:(?:khu vực|thuộc|địa bàn)\s+){0,2}$", regex.IGNORECASE)
+"""Between two links of a chain of places: `xã Tân Lạc, huyện …`, `xã Tân Lạc (khu vực Hòa Bình cũ)`,
+`huyện Lục Ngạn cũ (tỉnh Bắc Ninh)`, `phường Tuy Hòa, thuộc khu vực Phú Yên cũ`."""
+
+
+def most_specific(places: list[Match], i: int, text: str) -> Match:
+    """places[i], or the places right before it when they name one place, the more specific first
+    ('huyện Thạch Thất, Hà Nội', 'huyện Tiền Hải tỉnh Thái Bình', 'huyện Đông Anh (Hà Nội)', 'xã Bản Liền,
+    huyện Bắc Hà (Lào Cai)', 'xã Tân Lạc (khu vực Hòa Bình cũ)')."""
+    p = places[i]
+    while i > 0 and _CHAIN.match(text[places[i - 1].end:p.start]) and not places[i - 1].value["generic"] \
+            and LEVEL_RANK.get(places[i - 1].value["level"], 0) > LEVEL_RANK.get(p.value["level"], 0):
+        listed = i > 1 and places[i - 2].value["level"] == places[i - 1].value["level"] \
+            and LIST_JOIN.match(text[places[i - 2].end:places[i - 1].start])
+        # 'huyện Mường Tè và Tam Đường (Lai Châu)': several districts, the figure is their province's
+        if listed:
+            return p
+        i, p = i - 1, places[i - 1]     # 'Xã Bản Liền, huyện Bắc Hà (Lào Cai)': the commune
+    return p
