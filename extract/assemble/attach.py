@@ -86,6 +86,9 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     if before and year is not None \
             and _COUNT_BEFORE_YEAR.search(text, max(info.start, before[-1].start - 30), before[-1].start):
         before = [year]     # '11 sản phẩm năm 2019, 18 sản phẩm năm 2020': each its own year, not the item's before
+    if before and before[-1].value.get("relative") == "now" and ";" in info.sentence.doc_text[before[-1].end:n.start] \
+            and _OWN_EVENT.match(info.sentence.doc_text, n.end):
+        before = before[:-1]    # '… hiện sở hữu 3 sản phẩm; HTX Y có 2 sản phẩm được nâng hạng …': not now's stock
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     if before and after and before[-1].value.get("relative") == "now" \
             and cues.target(info.sentence.doc_text[before[-1].end:n.start]) is not None:
@@ -118,10 +121,17 @@ def now_holds(text: str, at: int | None, n: Match, next_start: int, dates: list[
     if at is None:
         return False
     if at < n.start:
+        if ";" in text[at:n.start] and _OWN_EVENT.match(text, n.end):
+            return False    # '… hiện sở hữu 3 sản phẩm 4 sao; HTX Y có 2 sản phẩm được nâng hạng lên 4 sao'
         comma = cues.COMMA.search(text, at, n.start)
         return comma is None or not any(comma.end() <= d.start and d.end <= n.start and not d.value.get("relative")
                                         and d.value.get("relation") not in ("since", "until") for d in dates)
     return at < next_start and not cues.COMMA.search(text, n.end, at)
+
+
+_OWN_EVENT = regex.compile(r"\s*sản phẩm(?:\s+OCOP)?\s+(?:(?:vừa|mới|đã)\s+)?được\s+(?:nâng hạng|nâng lên|công nhận|chứng nhận)",
+                        regex.IGNORECASE)
+"""What happened to a count's products said right after it (`2 sản phẩm được nâng hạng`), in a clause of its own."""
 
 
 def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:
