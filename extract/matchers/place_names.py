@@ -45,7 +45,9 @@ _LIST_JOIN = regex.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+(?!(?i:các|nhữ
 _NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}")
 _OPEN_BEFORE = regex.compile(rf"(?P<run>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})[ \t]*\([ \t]*$")
 _CLOSE = regex.compile(r"[ \t]*\)")
-_ENUM_LEAD = regex.compile(r"(?:[,;:]|\bvà)[ \t]+(?=\p{Lu})")
+_ENUM_LEAD = regex.compile(rf"(?:[,;:]|\bvà|(?<![\p{{L}}\p{{M}}])(?i:{longest_first(VOCAB['next_item_leads'])}))[ \t]+(?=\p{{Lu}})")
+"""Before a district enumerated beside one named with its word: a list's joiner, or the lead of a ranking's next
+item (`huyện Hương Khê có nhiều nhất với 6 sản phẩm, tiếp đến là Can Lộc (5 sản phẩm)`)."""
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
 _DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
                                   regex.IGNORECASE)
