@@ -11,12 +11,14 @@ from ..matchers.place_names import NAME_WORD
 
 _ADMIN_WORD = rf"(?:{longest_first(places.ADMIN)})"
 _MERGED_LIST = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:\d+\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:(?:\d+|hai|ba|bốn|năm)\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
     rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*"
     rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*\s+thuộc\s+(?:{_ADMIN_WORD}\s+)?)?$",
     regex.IGNORECASE)
 """The units a merger joined, listed after its word (`hợp nhất 3 tỉnh Phú Thọ, Vĩnh Phúc và Hòa Bình`), and the
 unit they were of (`sáp nhập xã Vĩnh Hải, xã Nhơn Hải và xã Thanh Hải thuộc huyện Ninh Hải cũ`)."""
+_NEW_UNIT = regex.compile(r"\s*\(?\s*mới(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""After a unit the merger made: `tỉnh Ninh Bình (mới)`."""
 _MERGER_CLAUSE = regex.compile(r"\W*(?:sau khi|khi|từ khi|kể từ khi|kể từ)\s+", regex.IGNORECASE)
 _RANKED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})"
@@ -82,7 +84,8 @@ class SentenceInfo:
         # (a merger clause opening the sentence ends at its comma: 'Sau khi hợp nhất với tỉnh Tiền Giang, tỉnh
         # Đồng Tháp hiện có 560 sản phẩm' gives the subject after it)
         return m is not None and not (_MERGER_CLAUSE.fullmatch(self.text, 0, m.start())
-                                      and "," in self.text[m.start():p.start - self.start])
+                                      and "," in self.text[m.start():p.start - self.start]) \
+            and not _NEW_UNIT.match(self.text, p.end - self.start)   # ('…, tỉnh Ninh Bình (mới) hiện có 1.019 …')
 
     def _ranked_against(self, p: Match) -> bool:
         """The country a place is ranked against (`Hà Nội dẫn đầu cả nước với 3.000 sản phẩm`, `đứng thứ 2

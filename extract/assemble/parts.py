@@ -89,6 +89,9 @@ def opens_among(text: str, f: Figure) -> bool:
     return bool(_AMONG.search(text, max(0, f.number.start - 20), f.number.start))
 
 
+_LIST_OPENS = regex.compile(r":\s*(?=\p{Lu}|[-+•])")
+"""A colon after a figure opening the list of its items (`11 sản phẩm đạt 3 sao thuộc 5 huyện, thành phố: Sơn
+Dương 4 sản phẩm, …`), as `gồm` does."""
 _NEXT_BRACKETED = regex.compile(r"\s*\)\s*(?:,|;|và)\s*[^()\d;:.]{1,80}\(\s*")
 """From a bracketed part to the next item's bracket: `…), HTX Chè Bạch Xa (`."""
 _CLASS_DIGIT = regex.compile(r"\d\s*(?:sao|\*)", regex.IGNORECASE)
@@ -117,7 +120,7 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if f.parent is not None and f.fields.get("organization") and _NEXT_BRACKETED.fullmatch(between):
             return f.parent     # the next owner of a list of owners' bracketed parts: 'HTX A (2 sản phẩm), HTX B (2 sản phẩm)'
-        inside = cues.has(between, "parts", "inside")
+        inside = cues.has(between, "parts", "inside") or bool(_LIST_OPENS.search(between))
         if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
                                                              or f.fields["kind"] != f.parent.fields["kind"]) \
                 or bracket and f.parent is not None and f.parent.fields["metric"] is None:
@@ -156,11 +159,17 @@ def reports_result(sentence_left: str, prev_text: str) -> bool:
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
 
 
-def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Figure) -> bool:
+def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Figure, main_place: str | None = None) -> bool:
     """The number's clause names, before it and after its whole and a semicolon, another place of the whole's
-    level (`Huyện Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`): the count is that place's, no
-    part of the whole (not a breakdown by old province: `… công nhận 52 sản phẩm. Trong đó, Bắc Giang cũ có 34`)."""
+    level (`Huyện Nghi Lộc có 45 sản phẩm, …; huyện Quỳnh Lưu có 38 sản phẩm`), or the whole province when the
+    whole is not the article's (`… Hà Nam (cũ) 236 sản phẩm. Về phân hạng, toàn tỉnh có 3 sản phẩm 5 sao`): the
+    count is that place's, no part of the whole (not a breakdown by old province: `… công nhận 52 sản phẩm.
+    Trong đó, Bắc Giang cũ có 34`)."""
     text = info.sentence.doc_text
+    if main_place is not None and whole.fields["scope"] != main_place and any(
+            p.value["generic"] and p.value["level"] == "province" and clause_start <= p.start and p.end <= n.start
+            for p in info.places):
+        return True
     return any(max(clause_start, whole.number.end) <= p.start and p.end <= n.start and not p.value["generic"]
                and p.value["level"] == whole.fields["scope_level"] and p.value["name"] != whole.fields["scope"]
                and ";" in text[whole.number.end:p.start] for p in info.usable_places())

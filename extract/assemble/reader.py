@@ -100,6 +100,17 @@ def _bare_label(text: str) -> bool:
     return len(text) <= _LABEL_MAX and text.rstrip().endswith(":")
 
 
+def _adds_up(whole: parts.Figure, figures: list[parts.Figure]) -> bool:
+    """Two or more figures of a whole's place, kind and year that add up to it, read before (`… công nhận 23 sản
+    phẩm. … có 16 sản phẩm được công nhận mới và 7 sản phẩm được công nhận lại.`): its breakdown; the whole stays
+    the one the parts after them are of (`Về thứ hạng, 5 sản phẩm đạt 4 sao, 18 sản phẩm đạt 3 sao`), kept after
+    them (read last first)."""
+    values = [f.fields["value"] for f in figures]
+    return len(values) > 1 and all(isinstance(v, (int, float)) for v in values) and sum(values) == whole.fields["value"] \
+        and all(f.fields["scope"] == whole.fields["scope"] and f.fields["kind"] == whole.fields["kind"]
+                and (f.fields["as_of"] or "")[:4] == (whole.fields["as_of"] or "")[:4] for f in figures)
+
+
 def lead_addition(state: ReaderState):
     """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
     77 sản phẩm OCOP đợt 2 năm 2022.`), or with parts of (`… Trong đó, 5 sản phẩm đạt 4 sao.`), or with its
@@ -143,7 +154,8 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         if wholes:      # (a sentence of owners, 'Các sản phẩm này thuộc 14 chủ thể', keeps the products' whole; a
             #   base of comparison, 'So với năm 2023 (7 sản phẩm), …', is no whole: the figure compared stays)
             units = {f.unit for f in wholes}
-            state.wholes = wholes + [w for w in state.wholes if w.unit not in units]
+            detailed = [w for w in state.wholes if w.unit in units and _adds_up(w, [f for f in wholes if f.unit == w.unit])]
+            state.wholes = wholes + detailed[:1] + [w for w in state.wholes if w.unit not in units]
         # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
         # sentence of the paragraph that starts with a number
         state.parts_run = reading.opens_with_parts and any(f.parent is not None for f in reading.done)
