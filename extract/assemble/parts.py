@@ -120,9 +120,11 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if f.parent is not None and f.fields.get("organization") and _NEXT_BRACKETED.fullmatch(between):
             return f.parent     # the next owner of a list of owners' bracketed parts: 'HTX A (2 sản phẩm), HTX B (2 sản phẩm)'
-        inside = cues.has(between, "parts", "inside") or bool(_LIST_OPENS.search(between))
+        listed = bool(_LIST_OPENS.search(between))
+        inside = listed or cues.has(between, "parts", "inside")
         if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
-                                                             or f.fields["kind"] != f.parent.fields["kind"]) \
+                                                             or f.fields["kind"] != f.parent.fields["kind"]
+                                                             or listed and f.fields["star"] != f.parent.fields["star"]) \
                 or bracket and f.parent is not None and f.parent.fields["metric"] is None:
             return f      # (a part in its own place or of its own kind: 'Trong đó, huyện Phú Lương có 8 sản phẩm,
             # gồm 3 …', '… 6 tháng đầu năm, tỉnh đã công nhận 29 sản phẩm, trong đó có 5 sản phẩm 4 sao'; or the
