@@ -17,6 +17,7 @@ from .analysis import SentenceInfo
 
 _VOCAB = cues.words("prescoring")
 _COUNCIL = regex.compile(longest_first(_VOCAB["council"]))
+_AWARDING = regex.compile(longest_first(_VOCAB["awarding"]))
 _LEVEL_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<w>{longest_first(_VOCAB['levels'])})(?![\p{{L}}\p{{M}}])")
 _SEND_ON = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(_VOCAB['send_on'])})(?![\p{{L}}\p{{M}}])[^.;!?]{{0,80}}?"
@@ -25,9 +26,14 @@ COUNCIL_REACH = 80     # characters after 'Hội đồng' in which its place or 
 
 
 def _council_levels(info: SentenceInfo) -> list[tuple[int, str]]:
-    """(offset, level) of each council the sentence names whose place or level is told."""
+    """(offset, level) of each council the sentence names whose place or level is told, and of each province's
+    people's committee (the body that awards what councils scored)."""
+    return sorted(_levels(info, _COUNCIL) + [c for c in _levels(info, _AWARDING) if c[1] == "province"])
+
+
+def _levels(info: SentenceInfo, body: regex.Pattern) -> list[tuple[int, str]]:
     out = []
-    for m in _COUNCIL.finditer(info.text):
+    for m in body.finditer(info.text):
         start, reach = info.start + m.end(), info.start + m.end() + COUNCIL_REACH
         place = next((p for p in info.places if start <= p.start < reach and not p.value["generic"]), None)
         word = _LEVEL_WORD.search(info.text, m.end(), m.end() + COUNCIL_REACH)
