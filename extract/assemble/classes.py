@@ -23,11 +23,15 @@ _CATEGORY_OPENING = regex.compile(
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _OPEN_GROUP_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('categories', 'open_leads'))})\s+"
-    rf"(?!(?:{cues.longest_first(cues.words('categories', 'open_not'))})(?![\p{{L}}\p{{M}}]))"
+    rf"(?!(?:{cues.longest_first(cues.words('categories', 'open_not') + cues.words('categories', 'links'))})(?![\p{{L}}\p{{M}}]))"
     rf"(?P<cat>\p{{Ll}}[\p{{Ll}}\p{{M}}]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{0,7}}?)\s*"
     rf"(?:{cues.longest_first(cues.words('categories', 'links'))})\s*\(?\s*$")
 """A product group the names do not know, after `nhóm` and before its count's link (`nhóm bưởi và chế biến từ
 bưởi có 11 sản phẩm`)."""
+_NAMED_GROUP_IS = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s+(?:vẫn\s+|cũng\s+)?là\s+nhóm"
+    rf"[^,;.()\d]{{0,40}}?\s(?:{cues.longest_first(cues.words('categories', 'links'))})\s*$", regex.IGNORECASE)
+"""A group said to be the one with the count (`Thực phẩm là nhóm có số lượng lớn nhất với 351 sản phẩm`)."""
 _GROUP_AFTER = regex.compile(rf"^\s*(?:,\s*(?=dịch vụ))?"     # '80 sản phẩm, dịch vụ du lịch cộng đồng'
                           rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])",
                           regex.IGNORECASE)
@@ -204,7 +208,8 @@ def category_of(left: str, right: str) -> str | None:
     >>> category_of("trong đó nhóm bưởi và chế biến từ bưởi có ", ""), category_of("trong đó nhóm này có ", "")
     ('bưởi và chế biến từ bưởi', None)
     """
-    m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right) or _OPEN_GROUP_BEFORE.search(left[-70:])
+    m = _CATEGORY_BEFORE.search(left[-70:]) or _CATEGORY_AFTER.match(right) or _NAMED_GROUP_IS.search(left[-90:]) \
+        or _OPEN_GROUP_BEFORE.search(left[-70:])
     return m.group("cat").lower() if m else None
 
 

@@ -160,10 +160,14 @@ _NEXT_ITEM_LEAD = regex.compile(rf"\s*\)?\s*(?:,|;|và)\s*(?:(?:{cues.longest_fi
 def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
     """The unit of a bare number right after a place, in a list of places whose first item, just before in
     the sentence, gave its count a unit (`Thanh Hóa có 686 sản phẩm, tiếp theo là Hà Tĩnh 420, Quảng Bình
-    150`, `Đắk Lắk (318 sản phẩm), Gia Lai (291)`): that unit; None otherwise."""
+    150`, `Đắk Lắk (318 sản phẩm), Gia Lai (291)`), or after a product group in a list of groups (`đồ uống có 12
+    sản phẩm, tiếp đến là thảo dược (4)`): that unit; None otherwise."""
     if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
         return None
     prev = done[-1]     # (the first item, or the item before, whose unit is the first's)
+    if prev.fields.get("category") and (group := _GROUP_ITEM.search(text, prev.end, n.start)) is not None \
+            and _NEXT_ITEM_LEAD.fullmatch(text, prev.end, group.start()):
+        return prev.unit    # 'đồ uống có 12 sản phẩm, tiếp đến là thảo dược (4) và thủ công mỹ nghệ (3)'
     place = next((p for p in reversed(info.places) if p.end <= n.start and not p.value.get("generic")), None)
     if place is None or not _ITEM_OPEN.fullmatch(text, place.end, n.start) or place.start < prev.end \
             or not _NEXT_ITEM_LEAD.fullmatch(text, prev.end, place.start):
@@ -172,6 +176,8 @@ def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
 
 
 _ITEM_OPEN = regex.compile(r"\s*(?:\(\s*)?")
+_GROUP_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('categories', 'names'))})\s*(?:\(\s*)?$",
+                         regex.IGNORECASE)
 """Between a list item's place and its bare number: nothing, or a bracket opened (`Gia Lai (291)`)."""
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
 _NEXT_LABEL = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}\s*;\s*[^\W\d][^;:,.()\d]{0,40}:\s*")
