@@ -10,6 +10,8 @@ together, skipping white space, so each token gets the span it covers in the tex
 >>> t = "H.Đại Lộc có 25 sản phẩm; TX. Điện Bàn có 18."
 >>> [t[s:e] for s, e in sentence_spans(t)]
 ['H.Đại Lộc có 25 sản phẩm; TX. Điện Bàn có 18.']
+>>> len(sentence_spans("VOV.VN - Sau khi hợp nhất, tỉnh Quảng Trị có 387 sản phẩm OCOP."))
+1
 >>> [(t.text, t.start) for t in word_tokens(text, 0, 31)][:4]
 [('Hà Nội', 0), ('có', 7), ('3.317', 11), ('sản phẩm', 17)]
 """
@@ -83,8 +85,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             while e > s and chunk[e - 1].isspace():
                 e -= 1
             if e > s:
-                if spans and spans[-1][1] > p_start and _ABBREVIATION_END.search(text, max(0, spans[-1][1] - 4), spans[-1][1]):
-                    spans[-1] = (spans[-1][0], p_start + e)
+                if spans and spans[-1][1] > p_start and (
+                        _ABBREVIATION_END.search(text, max(0, spans[-1][1] - 4), spans[-1][1])
+                        or (spans[-1][1] == p_start + s and text[spans[-1][1] - 1] == "." and text[p_start + s].isupper())):
+                    spans[-1] = (spans[-1][0], p_start + e)     # (and a split inside a word: 'VOV.VN - Sau khi …')
                 else:
                     spans.append((p_start + s, p_start + e))
     return spans

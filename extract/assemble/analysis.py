@@ -19,7 +19,8 @@ _MERGED_LIST = regex.compile(
 unit they were of (`sáp nhập xã Vĩnh Hải, xã Nhơn Hải và xã Thanh Hải thuộc huyện Ninh Hải cũ`)."""
 _NEW_UNIT = regex.compile(r"\s*\(?\s*mới(?![\p{L}\p{M}])", regex.IGNORECASE)
 """After a unit the merger made: `tỉnh Ninh Bình (mới)`."""
-_MERGER_CLAUSE = regex.compile(r"\W*(?:sau khi|khi|từ khi|kể từ khi|kể từ)\s+", regex.IGNORECASE)
+_MERGER_CLAUSE = regex.compile(r"\W*(?:(?-i:[\p{Lu}\d.]{2,})\s*[-–]\s*)?(?:sau khi|khi|từ khi|kể từ khi|kể từ)\s+", regex.IGNORECASE)
+"""A merger clause opening its sentence, after a source's tag at most (`VOV.VN - Sau khi hợp nhất với …, `)."""
 _RANKED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['country_ranked_after'])})"
     rf"(?:\s+(?:\d+|{longest_first(places.VOCAB['rank_ordinals'])}))?\s+(?:trong\s+|của\s+|trên\s+)?$",

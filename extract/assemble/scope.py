@@ -135,7 +135,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     left = text[info.start:n.start][-60:]
     diff = compared.difference_with(left)   # 'nhiều hơn huyện Yên Châu 26 sản phẩm': not Yên Châu's
     compared_from = n.start - len(left) + diff.end() if diff else n.start
-    places = [p for p in info.usable_places() if not compared_from <= p.start < n.start]
+    places = [p for p in info.usable_places() if not compared_from <= p.start < n.start and not _count_gloss(text, info, p, n)]
     if n.value.get("of_role") == "whole":
         country = [p for p in places if p.value["level"] == "country" and p.start > n.start]
         if country:
@@ -242,6 +242,14 @@ def _merged_into(places: list[Match], text: str) -> list[Match]:
             and absorbed_into(places[-1].value["name"], places[-2].value["name"]):
         return places[:-1]
     return places
+
+
+def _count_gloss(text: str, info: SentenceInfo, p: Match, n: Match) -> bool:
+    """`p` stands in brackets closed before `n` that follow another count (`1 sản phẩm 5 sao (thuộc khu vực Tiền
+    Giang cũ), 4 sản phẩm tiềm năng 5 sao`): where that count's products are, not `n`'s."""
+    opened = text.rfind("(", info.start, p.start)
+    return _aside(text, p, n) and any(m.end <= opened and not text[m.end:opened].count(",") for m in info.numbers
+                                      if m.start < n.start)
 
 
 def _aside(text: str, o: Match, n: Match) -> bool:
