@@ -67,7 +67,7 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     return before[-1] if before else None
 
 
-_BRACKET_OPEN = regex.compile(r"\s*(?:OCOP\s*)?\(\s*(?:hạng\s+|đạt\s+)?")
+_BRACKET_OPEN = regex.compile(r"\s*(?:OCOP\s*)?(?:cấp\s+quốc\s+gia\s*)?\(\s*(?:hạng\s+|đạt\s+)?", regex.IGNORECASE)
 _BRACKET_CLOSE = regex.compile(r"\s*\)")
 _OTHER_COUNT = regex.compile(r",\s*(?:[\p{L}\p{M}]+\s+){0,2}?\d")
 """Another count's clause between a number and a class (`16.000 sản phẩm OCOP, 60 tỉnh có sản phẩm 4 sao`):
