@@ -49,6 +49,10 @@ _ENUM_LEAD = regex.compile(rf"(?:[,;:]|\bvà|(?<![\p{{L}}\p{{M}}])(?i:{longest_f
 """Before a district enumerated beside one named with its word: a list's joiner, or the lead of a ranking's next
 item (`huyện Hương Khê có nhiều nhất với 6 sản phẩm, tiếp đến là Can Lộc (5 sản phẩm)`)."""
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
+_EACH_AFTER = regex.compile(rf"(?<=\p{{L}})[ \t]+(?:mỗi[ \t]+(?:{longest_first(VOCAB['each_units'])})|đều|cùng)(?![\p{{L}}\p{{M}}])")
+"""After a list of places, what says one number is each one's: `mỗi huyện`, `đều`, `cùng`."""
+_LAST_NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}$")
+_JOIN_BEFORE = regex.compile(r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
 _DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
                                   regex.IGNORECASE)
 _LISTED_LEAD = regex.compile(rf"(?:[,;:]|(?<![\p{{L}}\p{{M}}])(?:và|{longest_first(VOCAB['list_openers'])}))[ \t]+(?=\p{{Lu}})")
@@ -178,6 +182,29 @@ class NameReader:
                                      {"name": as_written(written, units[0].name), "level": "district",
                                       "admin": None, "generic": False, "units": units}))
                     break
+        return out
+
+    def each_listed(self, text: str, found: list[Match]) -> list[Match]:
+        """Districts named bare in a list that one number is then said of each of (`Đồng Văn và Mèo Vạc mỗi
+        huyện 5 sản phẩm`, `Bắc Quang, Hoàng Su Phì, Quản Bạ cùng có 6 sản phẩm`): each a place, whatever
+        its province."""
+        out: list[Match] = []
+        taken = [(p.start, p.end) for p in found]
+        for each in _EACH_AFTER.finditer(text):
+            items, end = [], each.start()
+            while (run := _LAST_NAME_RUN.search(text, 0, end)) is not None:
+                hit = self._member(run, "district", None)
+                if hit is None or hit[0] != run.end() or any(a < run.end() and run.start() < b for a, b in taken):
+                    break
+                items.insert(0, Match("place", run.start(), run.end(), run.group(), "places.each_listed",
+                                      {"name": as_written(run.group(), hit[1][0].name), "level": "district",
+                                       "admin": None, "generic": False, "units": hit[1]}))
+                join = _JOIN_BEFORE.search(text, 0, run.start())
+                if join is None:
+                    break
+                end = join.start()
+            if len(items) > 1:
+                out += items
         return out
 
     def enumerated(self, text: str, found: list[Match]) -> list[Match]:

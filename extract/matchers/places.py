@@ -37,7 +37,7 @@ import regex
 from ..gazetteer import Unit
 from ..gazetteer.data import province_units
 from . import Match, in_capitals, load_vocab, longest_first, scan
-from .place_names import LETTERS_WORD, NAME_WORD, NameReader, gazetteer_name, narrow_by_sentence
+from .place_names import ADMIN_KIND, LETTERS_WORD, NAME_WORD, NameReader, gazetteer_name, narrow_by_sentence
 
 VOCAB = load_vocab("places")
 _TONES = VOCAB["old_style_tones"]
@@ -182,6 +182,10 @@ def _generic_here(text: str, m) -> bool:
     return after is None or bool(after.match(text, m.end("admin")))
 
 
+_NUMBERED_KINDS = ("quận", "phường", "xã")
+"""The units some of which have a number for a name (`Quận 5`, `Phường 3`, `xã Hải Thanh 1` aside)."""
+
+
 def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     admin = m.group("admin")
     before = text[max(0, m.start() - 12):m.start()].rstrip()
@@ -190,6 +194,8 @@ def _admin_match(m, text: str, reader: NameReader) -> Match | None:
     abbreviation = admin.lower() in ABBREVIATIONS
     if not m.group("words"):
         return None
+    if m.group("words")[:1].isdigit() and ADMIN_KIND.get(admin.lower(), admin.lower()) not in _NUMBERED_KINDS:
+        return None     # 'mỗi huyện 5 sản phẩm': a number after a unit with no numbered ones (Quận 5, Phường 3)
     hit = reader.after_admin(text, m.start("words"), m.end("words"), admin)
     run = _CAPITALIZED_RUN.match(text, m.start("words"))
     run_end = None
@@ -280,6 +286,7 @@ def _match(text: str) -> list[Match]:
             out.append(_place(m.start(), m.end(), text, "places.generic", None, GENERIC.get(g), g,
                               generic=True))
     out += reader.enumerated(text, out)
+    out += reader.each_listed(text, out)        # 'Đồng Văn và Mèo Vạc mỗi huyện 5 sản phẩm'
     out += reader.before_bracket(text, out)      # 'Đông Triều (Quảng Ninh) có 45 sản phẩm'
     out.sort(key=lambda p: p.start)
     return narrow_by_sentence(out)
