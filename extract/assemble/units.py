@@ -70,18 +70,17 @@ _CLOSE = regex.compile(r"\s*\)")
 def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
     """The unit of a bare number in brackets after a place, in a sentence that names what its items count
     before the first of them (`Năm địa phương có nhiều sản phẩm OCOP nhất là Hà Nội (2.900), Quảng Ninh
-    (500)`): that count noun; None otherwise."""
+    (500)`), not the kind of place they are (`7 sản phẩm …, thuộc các huyện: Kế Sách (03), …`): that count
+    noun; None otherwise."""
     if n.value.get("percent") or not _CLOSE.match(text, n.end):
         return None
     before = [p for p in info.places if p.end <= n.start and not p.value.get("generic")]
     if not before or not _OPEN_AFTER_PLACE.fullmatch(text, before[-1].end, n.start):
         return None
     items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
-    words = list(_UNIT_WORD.finditer(text, info.start, items[0].start))
-    if not words:
-        return None
-    u = words[-1].group().lower()
-    return UNIT_MAP.get(u, u)
+    words = [w.group().lower() for w in _UNIT_WORD.finditer(text, info.start, items[0].start)]
+    words = [w for w in words if w not in cues.words("parts", "each_place_units")]   # (not 'thuộc các huyện:')
+    return UNIT_MAP.get(words[-1], words[-1]) if words else None
 
 
 _NEXT_PLACE_ITEM = regex.compile(r"\s*(?:,|;|và)\s*[^\d,;:.()]{2,40}?\s*$")
