@@ -185,6 +185,11 @@ def _read(text: str, m) -> list[Match]:
         c.approx = "about"
     if second:
         c.value_max, c.number_end, c.approx = second[0], second[2], "range"
+        scale = 1
+        for w in (m.group("mult2") or "").split():
+            scale *= MULTIPLIERS.get(w.lower(), 100)
+        if scale > 1 and not m.group("mult") and c.form == "digits" and c.value * scale <= second[0]:
+            c.value *= scale    # '2,5-3 triệu con': the scale said once, after the range
         if c.value_max <= c.value:
             return []           # 20-3 is a date, 5 - 5 nothing
     c.end = c.number_end
