@@ -117,8 +117,8 @@ def lead_addition(state: ReaderState):
     districts, whose districts and businesses the next paragraph may list; None otherwise."""
     if len({w.fields["as_of"][:4] for w in state.wholes if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
         return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
-    last = state.last[1]
-    f = last[-1] if last else None
+    last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects"]   # (not its owners: '… cho 23 sản
+    f = last[-1] if last else None                                              # phẩm của 17 chủ thể')
     while f is not None and f.parent is not None:
         f = f.parent
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
@@ -154,7 +154,8 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         if wholes:      # (a sentence of owners, 'Các sản phẩm này thuộc 14 chủ thể', keeps the products' whole; a
             #   base of comparison, 'So với năm 2023 (7 sản phẩm), …', is no whole: the figure compared stays)
             units = {f.unit for f in wholes}
-            detailed = [w for w in state.wholes if w.unit in units and _adds_up(w, [f for f in wholes if f.unit == w.unit])]
+            detailed = [w for w in [*state.wholes, *([state.decision] if state.decision else [])]    # (or the decision
+                        if w.unit in units and _adds_up(w, [f for f in wholes if f.unit == w.unit])]  # the paragraph details)
             state.wholes = wholes + detailed[:1] + [w for w in state.wholes if w.unit not in units]
         # 'Cụ thể, có 1 sản phẩm 5 sao … . 10 sản phẩm đạt 4 sao …': a list of parts goes on in the next
         # sentence of the paragraph that starts with a number
