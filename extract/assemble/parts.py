@@ -124,7 +124,8 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
         inside = listed or cues.has(between, "parts", "inside")
         if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
                                                              or f.fields["kind"] != f.parent.fields["kind"]
-                                                             or listed and f.fields["star"] != f.parent.fields["star"]) \
+                                                             or inside and between.count(")") <= between.count("(")
+                                                             and f.fields["star"] != f.parent.fields["star"]) \
                 or bracket and f.parent is not None and f.parent.fields["metric"] is None:
             return f      # (a part in its own place or of its own kind: 'Trong đó, huyện Phú Lương có 8 sản phẩm,
             # gồm 3 …', '… 6 tháng đầu năm, tỉnh đã công nhận 29 sản phẩm, trong đó có 5 sản phẩm 4 sao'; or the
