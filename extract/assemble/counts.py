@@ -9,7 +9,7 @@ import regex
 
 from .. import basis as reading_basis
 from ..doc import Doc
-from . import (attach, build, classes, compared, cues, figures, growth, lead, owners, parts, pools, reader,
+from . import (attach, build, classes, compared, cues, figures, growth, headings, lead, owners, parts, pools, reader,
                regroup, respectively, restated, subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
@@ -118,7 +118,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     star_m = classes.star_of(right, end, max(window_start, taken), n, info.stars, before_too=unit != "%",
                              text=text) \
         if unit in (products, "%") and reached is None else None
-    heading = parts.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
+    heading = headings.heading_of(text, info, n, done) if unit == products and star_m is None and parent is None \
         else None
     if heading is not None:
         star_m = heading[1]
@@ -237,7 +237,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                               months=d is not None and bool(d.value.get("interval"))
                                               and d.value.get("precision") == "month", counted=unit != "%", dated=d is not None,
                                               decided=reader.decision_before(state, unit))
-            label = parts.label_of(text, info, n, clause_start) if kind_rule == "kind.default_total" else None
+            label = headings.label_of(text, info, n, clause_start) if kind_rule == "kind.default_total" else None
             if heading is not None and kind_rule == "kind.default_total":
                 h_text, h_star = heading
                 h_kind, h_rule = figures.kind_of(text[info.start:h_star.start], text[info.start:h_star.start],

@@ -9,7 +9,8 @@ from .. import basis
 from . import year_lists
 from .analysis import LEVEL_RANK, SentenceInfo
 from .classes import ONE_CLASS
-from .parts import Figure, heading_end
+from .headings import heading_end
+from .parts import Figure
 
 
 def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_with_parts: bool,

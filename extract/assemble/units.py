@@ -11,7 +11,8 @@ from ..segment import word_tokens
 from . import cues, growth
 from .analysis import SentenceInfo
 from .build import cut_off
-from .parts import Figure, star_label_unit
+from .headings import star_label_unit
+from .parts import Figure
 
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
 UNIT_MAP = cues.words("units", "map")
