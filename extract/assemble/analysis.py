@@ -7,11 +7,12 @@ import regex
 
 from ..doc import Doc, Sentence
 from ..matchers import Match, dates, longest_first, numbers, orgs, places, stars
+from ..matchers.numerals import DIGIT_WORDS
 from ..matchers.place_names import NAME_WORD
 
 _ADMIN_WORD = rf"(?:{longest_first(places.ADMIN)})"
 _MERGED_LIST = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:(?:\d+|hai|ba|bốn|năm)\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
+    rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(places.VOCAB['merged_after'])})\s+(?:(?:\d+|{longest_first(list(DIGIT_WORDS))})\s+)?(?:(?:các\s+)?{_ADMIN_WORD}\s+)?"
     rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s*,\s*|\s+và\s+)(?:{_ADMIN_WORD}\s+)?)*"
     rf"(?:{NAME_WORD}(?:\s+{NAME_WORD})*\s+thuộc\s+(?:{_ADMIN_WORD}\s+)?)?$",
     regex.IGNORECASE)
