@@ -25,13 +25,15 @@ _SEND_ON = regex.compile(
 COUNCIL_REACH = 80     # characters after 'Hội đồng' in which its place or level is named
 
 
-def _council_levels(info: SentenceInfo) -> list[tuple[int, str]]:
-    """(offset, level) of each council the sentence names whose place or level is told, and of each province's
-    people's committee (the body that awards what councils scored)."""
-    return sorted(_levels(info, _COUNCIL) + [c for c in _levels(info, _AWARDING) if c[1] == "province"])
+def _awarding_levels(info: SentenceInfo) -> list[tuple[int, str]]:
+    """(offset, "province") of each province's people's committee the sentence names (the body that awards what
+    councils scored)."""
+    return [c for c in _levels(info, _AWARDING) if c[1] == "province"]
 
 
 def _levels(info: SentenceInfo, body: regex.Pattern) -> list[tuple[int, str]]:
+    """(offset, level) of each body (a council, a people's committee) the sentence names whose place or level is
+    told."""
     out = []
     for m in body.finditer(info.text):
         start, reach = info.start + m.end(), info.start + m.end() + COUNCIL_REACH
@@ -47,9 +49,10 @@ def _levels(info: SentenceInfo, body: regex.Pattern) -> list[tuple[int, str]]:
 def settle(counts: list[dict], infos: list[SentenceInfo]) -> None:
     """Make the rated additions a district council scored, in an article that sends them on to the
     province, not rated (metric and star null)."""
-    councils = [c for info in infos for c in _council_levels(info)]
+    councils = [c for info in infos for c in _levels(info, _COUNCIL)]
     if not any(level == "district" for _, level in councils):
         return
+    councils = sorted(councils + [c for info in infos for c in _awarding_levels(info)])
     sent_on = [info.start + m.start() for info in infos for m in _SEND_ON.finditer(info.text)]
     first_district = min(at for at, level in councils if level == "district")
     if not any(at > first_district for at in sent_on):
