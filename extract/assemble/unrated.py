@@ -130,7 +130,7 @@ def _proposed_after(right: str, star_at: int | None = None) -> bool:
         and (star_at is None or star_at > m.start() or not _NEXT_PREDICATE.search(right, star_at, m.start()))
 
 
-_SAID_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:đã\s+)?được\s+(?:UBND\s+\S+\s+)?(?:công nhận|chứng nhận)(?!\s+lại)(?![\p{L}\p{M}])",
+_SAID_RECOGNIZED = regex.compile(r"\s*(?:OCOP\s+)?(?:đã\s+)?được\s+(?:UBND\s+\S+\s+)?(?:công nhận|chứng nhận)(?![\p{L}\p{M}])",
                               regex.IGNORECASE)
 _RENEWED_AFTER = regex.compile(r"[^,;.()]{0,40}?(?<![\p{L}\p{M}])(?<!(?:không|chưa)\s+)(?:(?:đã\s+)?được\s+(?:\S+\s+){0,3}?(?:công nhận|chứng nhận|cấp)"
                             r"(?:\s+giấy chứng nhận)?\s+lại|được cấp lại|được gia hạn)", regex.IGNORECASE)
