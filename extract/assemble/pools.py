@@ -20,7 +20,8 @@ _VERB_WORDS = set(cues.words("kind", "evaluation_verbs"))
 _VERBS = cues.longest_first(_VERB_WORDS)
 _EVALUATED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
-    rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$",
+    rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$"
+    rf"|(?<![\p{{L}}\p{{M}}])họp(?:\s+phiên)?\s+(?:{_VERBS})[^,;.()]{{0,40}}?\sđối với\s*$",   # 'họp phiên đánh giá đợt 1 … đối với 67 sản phẩm'
     regex.IGNORECASE)
 
 

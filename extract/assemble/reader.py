@@ -71,7 +71,8 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
                 state.last[0], "metric", "result_cues") else None)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
-                                pool=state.pool if item and state.item else None,   # (a list's items: one stretch)
+                                # (a list's items: one stretch; a paragraph opening with the round's result, too)
+                                pool=state.pool if item and state.item or cues.has(info.text, "kind", "result_cues") else None,
                                 classes=state.classes if item else None, decision=decision,
                                 # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
                                 wholes=state.wholes if _bare_label(info.text) or _bare_label(state.last[0]) else [])
