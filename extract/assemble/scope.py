@@ -102,7 +102,11 @@ def part_scope(info: SentenceInfo, n: Match, text: str, window_start: int, paren
     if level in ("province", "country", "district", None):
         finer = _FINER[level]
         own = [p for p in info.usable_places() if window_start <= p.start and p.end <= n.start
-               and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level)]
+               and not p.value["generic"] and (p.value["level"] in finer or p.value["level"] == level
+                                               or level == "district" and p.value["level"] == "province"
+                                               and not _agency_place(text, p))]
+        #   (a province's part of a whole read in a district: the whole was not the district's, 'hai tỉnh …,
+        #   trong đó Nghệ An có 632 sản phẩm' after a meeting in TP Vinh)
         bracket = text.rfind("(", info.start, n.start)
         bracketed = [f for f in done if f.end <= bracket] if bracket >= 0 and ")" not in text[bracket:n.start] \
             else []
