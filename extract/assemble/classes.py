@@ -72,10 +72,11 @@ _BRACKET_CLOSE = regex.compile(r"\s*\)")
 _OTHER_COUNT = regex.compile(r",\s*(?:[\p{L}\p{M}]+\s+){0,2}?\d")
 """Another count's clause between a number and a class (`16.000 sản phẩm OCOP, 60 tỉnh có sản phẩm 4 sao`):
 the class is that count's clause's, not the number's."""
-_OTHER_PRODUCTS = regex.compile(r",[^,;.()\d]{0,40}?(?<![\p{L}\p{M}])(?:(?:các|những)\s+sản phẩm|sản phẩm\s+(?!OCOP)(?-i:\p{Ll}))",
-                                regex.IGNORECASE)
+_OTHER_PRODUCTS = regex.compile(r",[^,;.()\d]{0,40}?(?<![\p{L}\p{M}])(?:(?:các|những)\s+sản phẩm|sản phẩm\s+(?!OCOP)(?-i:\p{Ll})"
+                                r"|(?:tỷ lệ|tỉ lệ|số|số lượng)\s+sản phẩm\s*$)", regex.IGNORECASE)
 """Other products named after a comma before the class (`phấn đấu có thêm 30 sản phẩm OCOP, chú trọng nâng
-hạng các sản phẩm 3 sao lên 4 sao`, `…, đưa sản phẩm chè lên 4 sao`): the class is theirs."""
+hạng các sản phẩm 3 sao lên 4 sao`, `…, đưa sản phẩm chè lên 4 sao`, `…, tỷ lệ sản phẩm 4 sao tăng mạnh`): the
+class is theirs."""
 _OTHER_PREDICATE = regex.compile(r"\s(?:và|đồng thời)\s+(?:có|phấn đấu)\s+(?!\d)", regex.IGNORECASE)
 """Another predicate of the subject between a number and a class (`phấn đấu có 25 sản phẩm OCOP mới và có sản
 phẩm đầu tiên đạt 5 sao`): the class is that predicate's, not the number's."""
