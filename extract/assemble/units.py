@@ -176,9 +176,10 @@ def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
 
 
 _ITEM_OPEN = regex.compile(r"\s*(?:\(\s*)?")
+"""Between a list item's place and its bare number: nothing, or a bracket opened (`Gia Lai (291)`)."""
 _GROUP_ITEM = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('categories', 'names'))})\s*(?:\(\s*)?$",
                          regex.IGNORECASE)
-"""Between a list item's place and its bare number: nothing, or a bracket opened (`Gia Lai (291)`)."""
+"""A product group right before a list item's bare number (`thảo dược (4)`)."""
 _JOINED_NUMBERS = regex.compile(r"\s*(?:,|và)\s*")
 _NEXT_LABEL = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}\s*;\s*[^\W\d][^;:,.()\d]{0,40}:\s*")
 """From a labelled number to the next label of its list (`…: 25 sản phẩm; công nhận lại: `)."""
