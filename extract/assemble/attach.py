@@ -86,8 +86,7 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
     if before and year is not None \
             and _COUNT_BEFORE_YEAR.search(text, max(info.start, before[-1].start - 30), before[-1].start):
         before = [year]     # '11 sản phẩm năm 2019, 18 sản phẩm năm 2020': each its own year, not the item's before
-    if before and before[-1].value.get("relative") == "now" and ";" in info.sentence.doc_text[before[-1].end:n.start] \
-            and _OWN_EVENT.match(info.sentence.doc_text, n.end):
+    if before and before[-1].value.get("relative") == "now" and own_event_after_semicolon(text, before[-1].end, n):
         before = before[:-1]    # '… hiện sở hữu 3 sản phẩm; HTX Y có 2 sản phẩm được nâng hạng …': not now's stock
     since = [d for d in dates if d.end <= n.start and d.value.get("relation") == "since"]
     if before and after and before[-1].value.get("relative") == "now" \
@@ -121,7 +120,7 @@ def now_holds(text: str, at: int | None, n: Match, next_start: int, dates: list[
     if at is None:
         return False
     if at < n.start:
-        if ";" in text[at:n.start] and _OWN_EVENT.match(text, n.end):
+        if own_event_after_semicolon(text, at, n):
             return False    # '… hiện sở hữu 3 sản phẩm 4 sao; HTX Y có 2 sản phẩm được nâng hạng lên 4 sao'
         comma = cues.COMMA.search(text, at, n.start)
         return comma is None or not any(comma.end() <= d.start and d.end <= n.start and not d.value.get("relative")
@@ -129,9 +128,16 @@ def now_holds(text: str, at: int | None, n: Match, next_start: int, dates: list[
     return at < next_start and not cues.COMMA.search(text, n.end, at)
 
 
-_OWN_EVENT = regex.compile(r"\s*sản phẩm(?:\s+OCOP)?\s+(?:(?:vừa|mới|đã)\s+)?được\s+(?:nâng hạng|nâng lên|công nhận|chứng nhận)",
-                        regex.IGNORECASE)
-"""What happened to a count's products said right after it (`2 sản phẩm được nâng hạng`), in a clause of its own."""
+_OWN_EVENT = regex.compile(
+    rf"\s*sản phẩm(?:\s+OCOP)?\s+(?:(?:vừa|mới|đã)\s+)?"
+    rf"(?:{cues.longest_first(cues.words('kind', 'event_after') + cues.words('kind', 'added_after'))})(?![\p{{L}}\p{{M}}])",
+    regex.IGNORECASE)
+
+
+def own_event_after_semicolon(text: str, cue_end: int, n: Match) -> bool:
+    """A semicolon between a now cue (ending at `cue_end`) and the number `n`, whose products the words right
+    after it say something happened to (`2 sản phẩm được nâng hạng`): a clause of its own, no stock of now."""
+    return ";" in text[cue_end:n.start] and _OWN_EVENT.match(text, n.end) is not None
 
 
 def relation_of(d: Match | None, now_in_sentence: bool) -> str | None:

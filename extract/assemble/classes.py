@@ -73,7 +73,8 @@ _OTHER_COUNT = regex.compile(r",\s*(?:[\p{L}\p{M}]+\s+){0,2}?\d")
 """Another count's clause between a number and a class (`16.000 sản phẩm OCOP, 60 tỉnh có sản phẩm 4 sao`):
 the class is that count's clause's, not the number's."""
 _OTHER_PRODUCTS = regex.compile(r",[^,;.()\d]{0,40}?(?<![\p{L}\p{M}])(?:(?:các|những)\s+sản phẩm|sản phẩm\s+(?!OCOP)(?-i:\p{Ll})"
-                                r"|(?:tỷ lệ|tỉ lệ|số|số lượng)\s+sản phẩm\s*$)", regex.IGNORECASE)
+                                rf"|(?:{cues.longest_first(cues.words('metric', 'measures_of_products'))})\s+sản phẩm\s*$)",
+                                regex.IGNORECASE)
 """Other products named after a comma before the class (`phấn đấu có thêm 30 sản phẩm OCOP, chú trọng nâng
 hạng các sản phẩm 3 sao lên 4 sao`, `…, đưa sản phẩm chè lên 4 sao`, `…, tỷ lệ sản phẩm 4 sao tăng mạnh`): the
 class is theirs."""

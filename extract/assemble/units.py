@@ -15,6 +15,8 @@ from .headings import star_label_unit
 from .parts import Figure
 
 _NOT_UNITS = {w.lower() for w in cues.words("units", "not_units")}
+_PLACE_KINDS = set(cues.words("parts", "each_place_units"))
+"""Kinds of place (`huyện`, `xã`, …): what a list of places is made of, not what its numbers count."""
 UNIT_MAP = cues.words("units", "map")
 UNIT_WINDOW = 30   # characters around a number that are tokenized when its unit is not a known word
 _KNOWN = cues.longest_first(cues.words("units", "known"))
@@ -80,7 +82,7 @@ def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
         return None
     items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
     words = [w.group().lower() for w in _UNIT_WORD.finditer(text, info.start, items[0].start)]
-    words = [w for w in words if w not in cues.words("parts", "each_place_units")]   # (not 'thuộc các huyện:')
+    words = [w for w in words if w not in _PLACE_KINDS]   # (not 'thuộc các huyện:')
     return UNIT_MAP.get(words[-1], words[-1]) if words else None
 
 

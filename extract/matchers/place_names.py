@@ -52,6 +52,7 @@ _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
 _EACH_AFTER = regex.compile(rf"(?<=\p{{L}})[ \t]+(?:mỗi[ \t]+(?:{longest_first(VOCAB['each_units'])})|đều|cùng)(?![\p{{L}}\p{{M}}])")
 """After a list of places, what says one number is each one's: `mỗi huyện`, `đều`, `cùng`."""
 _LAST_NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}$")
+_RUN_REACH = 40    # characters back from a list's end in which its last name stands (five words at most)
 _JOIN_BEFORE = regex.compile(r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
 _DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
                                   regex.IGNORECASE)
@@ -194,14 +195,14 @@ class NameReader:
         taken = [(p.start, p.end) for p in found]
         for each in _EACH_AFTER.finditer(text):
             items, end = [], each.start()
-            while (run := _LAST_NAME_RUN.search(text, 0, end)) is not None:
+            while (run := _LAST_NAME_RUN.search(text, max(0, end - _RUN_REACH), end)) is not None:
                 hit = self._member(run, "district", None)
                 if hit is None or hit[0] != run.end() or any(a < run.end() and run.start() < b for a, b in taken):
                     break
                 items.insert(0, Match("place", run.start(), run.end(), run.group(), "places.each_listed",
                                       {"name": as_written(run.group(), hit[1][0].name), "level": "district",
                                        "admin": None, "generic": False, "units": hit[1]}))
-                join = _JOIN_BEFORE.search(text, 0, run.start())
+                join = _JOIN_BEFORE.search(text, max(0, run.start() - 8), run.start())
                 if join is None:
                     break
                 end = join.start()
