@@ -16,6 +16,8 @@ import importlib.util
 import re
 import sys
 
+from . import plain_joblib
+
 PACKAGE = "underthesea"
 
 
@@ -111,6 +113,7 @@ def _sentences_from_text(splitter, text: str) -> list[str]:
 
 def _word_tokenize_module():
     _package_without_init()
+    plain_joblib.install()      # its model's files are plain pickles: no joblib (and numpy) to read them
     # text_normalize first: it and word_tokenize import each other, and only this order completes both
     # (the order of underthesea's own __init__)
     import underthesea.pipeline.text_normalize  # noqa: F401
