@@ -42,6 +42,9 @@ FIRST_WORDS = (list(VOCAB["leads"]) + VOCAB["times_of_day"] + VOCAB["weekdays"] 
                + list(VOCAB["period_parts"]) + list(VOCAB["half_words"]) + list(VOCAB["month_count_words"])
                + VOCAB["span_words"] + VOCAB["round_words"] + list(VOCAB["relative"]) + ["quý", "tháng", "năm", "hiện"])
 
+_PART = rf"(?<!(?<!\w){alternation('part_not_after')}\s+)(?P<part>{alternation(list(VOCAB['period_parts']))})"
+"""đầu/giữa/cuối: which part of a year or month, not a word's own (`lần đầu`, `hàng đầu`, `đứng đầu`)."""
+
 PATTERN = regex.compile(rf"""
     (?<![\w/.,:])
     (?=\d|\(|{alternation([w.split()[0] for w in FIRST_WORDS])}(?!\w))       # quick test: a date can start here
@@ -58,9 +61,9 @@ PATTERN = regex.compile(rf"""
       | (?P<month_range>tháng\s+(?P<m1>{MONTH}){JOIN}(?:tháng\s+)?(?P<m2>{MONTH})  # tháng 3 - 5/2025
             (?:{IN_YEAR}(?P<y>{YEAR}))?(?![/\-]?\d))
       | (?P<quarter>quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){YEAR_SLOT}?)         # quý I/2024
-      | (?P<month>(?:(?P<part>{alternation(list(VOCAB["period_parts"]))})\s+)?      # cuối tháng 6/2025
+      | (?P<month>(?:{_PART}\s+)?      # cuối tháng 6/2025
             tháng\s+(?P<m>{MONTH})(?!\s*/\s*\d{{1,2}}(?!\d)){YEAR_SLOT}?(?![/\-]?\d))
-      | (?P<year_part>(?P<part>{alternation(list(VOCAB["period_parts"]))})\s+năm    # giữa năm 2025, cuối năm nay
+      | (?P<year_part>{_PART}\s+năm    # giữa năm 2025, cuối năm nay
             (?:\s+(?P<y>{YEAR})|\s+{YEAR_WORD})?(?!\s*(?:thứ|\d)))
       | (?P<year_range>(?:(?P<span>{alternation("span_words")})\s+)?(?:năm\s+)?    # giai đoạn 2021 - 2025
             (?P<y1>{YEAR}){JOIN}(?:năm\s+)?(?P<y2>{YEAR})(?![/\w]))
@@ -99,7 +102,7 @@ def match(text: str) -> list[Match]:
     """Every date expression in `text`, sorted by start, not overlapping.
 
     >>> [(m.text, m.value["relation"]) for m in match("tăng gấp 2,3 lần năm 2021; lần đầu năm 2023")]
-    [('năm 2021', 'compared'), ('đầu năm 2023', None)]
+    [('năm 2021', 'compared'), ('năm 2023', None)]
     >>> [(m.text, m.value["relation"]) for m in match("So với thời điểm sáp nhập (1/7/2025), số sản phẩm tăng")]
     [('(1/7/2025)', 'compared')]
     """
