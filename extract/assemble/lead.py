@@ -88,6 +88,8 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
             and state.decision.unit == unit and isinstance(n.value.get("value"), int) \
             and n.value["value"] < state.decision.fields["value"]:
         carried = (state.decision, "district_line_of_decision")   # '… công nhận 77 sản phẩm … ¶ Huyện Quỳnh Lưu có 11 …'
+    if carried is None and not dated and level == "province" and _detail_of_decision(state, info, n, unit, metric):
+        carried = (state.decision, "detail_of_decision")   # '… công nhận 31 sản phẩm. ¶ Đáng chú ý, có 2 sản phẩm …'
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
         # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản phẩm …' (a province's round or the country's, in
@@ -100,6 +102,19 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     if carried is not None:
         return "added", f"kind.{carried[1]}", carried[0]
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
+
+
+_DETAIL_OPENS = regex.compile(rf"\W*(?:{cues.longest_first(cues.words('parts', 'detail_openers'))})(?![\p{{L}}\p{{M}}])",
+                           regex.IGNORECASE)
+
+
+def _detail_of_decision(state, info, n, unit: str, metric: str | None) -> bool:
+    """A count of the decision's place in a sentence opening with a detail's words (`Đáng chú ý`, `Xét theo
+    nhóm`) in the paragraphs after it: a part of what it recognized, no larger."""
+    d = state.decision
+    return d is not None and d.unit == unit and metric == d.fields["metric"] \
+        and isinstance(n.value.get("value"), int) and isinstance(d.fields["value"], int) \
+        and n.value["value"] < d.fields["value"] and bool(_DETAIL_OPENS.match(info.text))
 
 
 _OWNER_HAS = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:hiện\s+)?(?:có|với)\s*", regex.IGNORECASE)

@@ -45,6 +45,7 @@ class ReaderState:
     classes: tuple | None = None        # (addition, its class lines so far, they and their items): regroup.class_lines
     decision: object = None             # the province's addition the paragraph before ended with, while this one
     #                                     may list its districts (lead.carried_kind)
+    detailed: bool | None = None        # this paragraph's figures so far all detail the decision (None: no figure)
 
 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
@@ -69,6 +70,11 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             # districts, leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …')
             decision = lead_addition(state) or (state.decision if not state.wholes and cues.has(
                 state.last[0], "metric", "result_cues") else None)
+            if decision is None and state.detailed:
+                decision = state.decision   # (a paragraph of its details ending with words: it leads the next one)
+            if decision is not None and _detail_of(decision, state.decision):
+                decision = state.decision   # ('… công nhận 42 sản phẩm. ¶ Đáng chú ý, có 3 sản phẩm được nâng hạng … ¶
+                #                             Xét theo địa bàn, huyện A có 7 sản phẩm, …': the decision's districts)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 # (a list's items: one stretch; a paragraph opening with the round's result, too)
@@ -112,14 +118,32 @@ def _adds_up(whole: parts.Figure, figures: list[parts.Figure]) -> bool:
                 and (f.fields["as_of"] or "")[:4] == (whole.fields["as_of"] or "")[:4] for f in figures)
 
 
+def _detail_of(f: parts.Figure, decision: parts.Figure | None) -> bool:
+    """`f`, an addition the paragraph after a decision ended with, is a detail of it (`Đáng chú ý, có 3 sản phẩm
+    được nâng hạng`): smaller, of its unit, place and year, of no business; the decision leads on."""
+    return decision is not None and f is not decision and f.unit == decision.unit \
+        and isinstance(f.fields["value"], int) and isinstance(decision.fields["value"], int) \
+        and f.fields["value"] < decision.fields["value"] and f.fields["scope"] == decision.fields["scope"] \
+        and f.fields["organization"] is None and (f.fields["as_of"] or "")[:4] == (decision.fields["as_of"] or "")[:4]
+
+
+def _line_of_decision(f: parts.Figure, decision: parts.Figure) -> bool:
+    """`f` is a district's (or a business's) line of the decision, or a part of one."""
+    while f.parent is not None:
+        f = f.parent
+    return any(r in f.fields["rules"] for r in ("kind.district_line_of_decision", "kind.owner_in_round",
+                                                   "kind.district_line_of_addition"))
+
+
 def lead_addition(state: ReaderState):
     """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
     77 sản phẩm OCOP đợt 2 năm 2022.`), or with parts of (`… Trong đó, 5 sản phẩm đạt 4 sao.`), or with its
     districts, whose districts and businesses the next paragraph may list; None otherwise."""
     if len({w.fields["as_of"][:4] for w in state.wholes if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
         return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
-    last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects"]   # (not its owners: '… cho 23 sản
-    f = last[-1] if last else None                                              # phẩm của 17 chủ thể')
+    # (not its owners, '… cho 23 sản phẩm của 17 chủ thể', nor the pool of an X/Y, 'Kết quả, 21/24 sản phẩm đạt …')
+    last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"]
+    f = last[-1] if last else None
     while f is not None and f.parent is not None:
         f = f.parent
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
@@ -149,6 +173,12 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
     info = reading.info
     state.last, state.last_names_decision = (info.text, reading.done), None
+    if state.decision is not None and state.detailed is not False:
+        own = [f for f in reading.done if f.unit == state.decision.unit]
+        if own:
+            state.detailed = all(f.fields["kind"] == "added" and (f is state.decision or _detail_of(f, state.decision)
+                                                                   or _line_of_decision(f, state.decision))
+                                 for f in own)
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                   and f.parent is None and "kind.base_of_comparison" not in f.fields["rules"]]
