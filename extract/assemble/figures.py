@@ -231,6 +231,9 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     by_agent = bool(_PASSIVE_WITH_AGENT.match(right))
     passive_added = cues.first(right, "kind", "added_after") is not None or by_agent
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
+    decided = decided or cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm …'
+    if decided and not cumulative and (total := cues.last(kind_window, "kind", "decision_sums")) is not None:
+        return "added", f"kind.sum_of_decision:{total.group().lower()}"   # '… công nhận kết quả đợt 2. Tổng cộng có 26 …'
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
     if cues.has(cues.CLAUSE_MARKS.split(right, maxsplit=1)[0], "kind", "stock_after"):
@@ -255,7 +258,6 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
     if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
-    decided = decided or cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm …'
     if passive_added and not now_in_sentence and time_relation != "until_now" \
             and (time_relation is not None or by_agent or dated or decided):
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm

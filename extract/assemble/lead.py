@@ -82,7 +82,9 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     """(kind, rule, the figure it is carried from) for a count read as a stock for want of a cue that goes on
     with what came before: a district line of a province's addition, another class of a round (undated,
     `carried_addition`), a list item under its lead (`item_of_lead`); None otherwise."""
-    carried = carried_addition(state.wholes, unit, star, info.text, level, after_another, n.value.get("value")) \
+    opening = info.text[:n.start - info.start]     # (words before the number: none when it opens the sentence)
+    carried = carried_addition(state.wholes, unit, star, info.text, level, after_another, n.value.get("value"),
+                               opening) \
         if not dated else None
     if carried is None and not dated and level in ("district", "commune") and state.decision is not None \
             and state.decision.unit == unit and isinstance(n.value.get("value"), int) \
@@ -217,12 +219,16 @@ _GOES_ON = regex.compile(rf"[\s\-–•*]*(?:\d|(?:{cues.longest_first(cues.word
                        regex.IGNORECASE)
 
 
+_BULLET = regex.compile(r"[\s\-–•*]*")
+"""What may stand before a number that opens its sentence (`Chín sản phẩm còn lại đạt hạng 3 sao`)."""
+
+
 _MOST = regex.compile(r"(?<![\p{L}\p{M}])nhiều\s+[^,;.()]{0,30}?\s+nhất(?![\p{L}\p{M}])", regex.IGNORECASE)
 """`có nhiều sản phẩm 5 sao nhất`: a ranking of places, by their stocks."""
 
 
 def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence: str, level: str | None,
-                     after_another: bool, value=None) -> tuple[Figure, str] | None:
+                     after_another: bool, value=None, opening: str = "") -> tuple[Figure, str] | None:
     """The addition of the sentence before that a stock-looking count goes on with, and the rule: a line of
     the list that details the paragraph's addition (`district_line_of_addition`, `_line_of`), another class
     of a round (`class_of_round`, the sentence's first count)."""
@@ -232,7 +238,7 @@ def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence
             return f, "district_line_of_addition"
         if level != "province":
             return None
-    f = class_of_round(wholes, unit, star, sentence) if not after_another else None
+    f = class_of_round(wholes, unit, star, sentence, opening) if not after_another else None
     return (f, "class_of_round") if f is not None else None
 
 
@@ -256,10 +262,11 @@ def _line_of(f: Figure | None, level: str, value, sentence: str) -> bool:
     return f.fields["scope_level"] == "country" or line and f.fields["scope_level"] == "province"
 
 
-def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str) -> Figure | None:
+def class_of_round(wholes: list[Figure], unit: str, star: str | None, sentence: str, opening: str = "") -> Figure | None:
     """The addition of one class the sentence before gave, when this sentence goes on with another class of
     the same round, opening with its number or `Ngoài ra` (`Hai sản phẩm OCOP của Hòa Bình vừa đạt 5 sao.
     Ngoài ra, 3 sản phẩm đạt 4 sao.`): the round's, in its time."""
     f = next((f for f in reversed(wholes) if f.unit == unit), None)
     return f if f is not None and star in ONE_CLASS and f.fields["kind"] == "added" \
-        and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS and _GOES_ON.match(sentence) else None
+        and f.fields["metric"] == "ocop_products" and f.fields["star"] in ONE_CLASS \
+        and (_GOES_ON.match(sentence) or _BULLET.fullmatch(opening)) else None

@@ -143,19 +143,23 @@ def outcome_of_pool(done: list[Figure], unit: str, star: Match | None) -> bool:
 
 
 _BARE_HAVE = regex.compile(r"\W*có\s*", regex.IGNORECASE)
+_OPENS = regex.compile(r"\W*")
 _AMONG_THEM = regex.compile(r"\W*Trong\s+(?:số\s+)?(?:đó|này)\s*,?\s*(?:có\s*)?", regex.IGNORECASE)
 
 
 def reports_result(sentence_left: str, prev_text: str) -> bool:
     """The sentence reports an evaluation's result before the number: `Kết quả, …`, `Qua đánh giá, …`, or
     `Theo đó, …` or a bare `Có …` opening it after a decision or a rating (`UBND tỉnh ban hành quyết định …
-    Theo đó, có 84 sản phẩm …`; `Sở … tổ chức đánh giá, phân hạng sản phẩm đợt 2. Có 5 sản phẩm đạt 4 sao`)."""
+    Theo đó, có 84 sản phẩm …`; `Sở … tổ chức đánh giá, phân hạng sản phẩm đợt 2. Có 5 sản phẩm đạt 4 sao`), or
+    the number itself after a round (`Hội đồng họp phiên đánh giá đợt 2. Sáu sản phẩm đạt hạng 4 sao.`)."""
     if cues.has(sentence_left, "kind", "result_cues"):
         return not cues.has(sentence_left, "kind", "stock_after_result")   # 'Với kết quả này, toàn tỉnh có 490 …'
     if _BARE_HAVE.fullmatch(sentence_left):     # 'Có 5 sản phẩm đạt 4 sao' after a round or a decision
         return cues.has(prev_text, "kind", "decision_words")
     if _AMONG_THEM.fullmatch(sentence_left):     # 'Hội đồng đã xem xét 40 hồ sơ. Trong số đó, 28 sản phẩm đạt …'
         return cues.has(prev_text, "kind", "evaluation_verbs")
+    if _OPENS.fullmatch(sentence_left):     # 'Hội đồng … họp phiên đánh giá đợt 2. Sáu sản phẩm đạt hạng 4 sao.'
+        return cues.has(prev_text, "kind", "evaluation_verbs") and cues.has(prev_text, "kind", "round_names")
     m = cues.first(sentence_left, "kind", "decision_result_cues")
     return bool(m) and (cues.has(prev_text, "kind", "decision_words")
                         or cues.has(sentence_left[:m.start()], "kind", "decision_words"))
