@@ -217,6 +217,9 @@ def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
 
 
 _LIST_GAP = regex.compile(r"[\d;:.]")
+_SHARE_ASIDE = regex.compile(r"\s*\([^()]{0,30}?%\s*\)")
+"""A share in brackets between two items of a list (`(chiếm hơn 35%)`)."""
+_AROUND_SHARE = regex.compile(rf"[^()\d;:.]{{0,40}}{_SHARE_ASIDE.pattern}[^()\d;:.]{{0,40}}")
 KIND_CUES = ("total_before", "achieved_before", "added_before", "added_verbs", "have_before", "target")
 
 
@@ -246,9 +249,16 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     True
     """
     prev = done[-1] if done else None
+    if prev is not None and prev.unit == "%" and len(done) > 1 \
+            and _AROUND_SHARE.fullmatch(blanked(text, done[-2].end, n.start, list(stars))):
+        prev = done[-2]     # ('công nhận 17 sản phẩm 4 sao (chiếm hơn 35%) và 31 sản phẩm 3 sao': the share is an aside)
+    gap_start = prev.end if prev is not None else 0
+    if prev is not None and prev.parent is not None and prev.parent.unit == unit \
+            and (close := text.find(")", prev.end, n.start)) >= 0 and "(" in text[prev.parent.end:prev.number.start]:
+        prev, gap_start = prev.parent, close + 1  # ('8 sản phẩm được nâng hạng (6 …, 2 …) và 3 sản phẩm bị hạ …')
     if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
         return None
-    gap = blanked(text, prev.end, n.start, list(stars) + list(owners))
+    gap = _SHARE_ASIDE.sub(" ", blanked(text, gap_start, n.start, list(stars) + list(owners)), count=1)
     named = sum(max(0, min(o.end, n.start) - max(o.start, prev.end)) for o in owners)    # (the names' length)
     if len(gap) - named > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
         return None
