@@ -106,7 +106,7 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     return item_of_lead(state.lead, unit, metric, relation, info.sentence.doc_text[info.start:n.start])
 
 
-_DETAIL_OPENS = regex.compile(rf"\W*(?:{cues.longest_first(cues.words('parts', 'detail_openers'))})(?![\p{{L}}\p{{M}}])",
+DETAIL_OPENS = regex.compile(rf"\W*(?:{cues.longest_first(cues.words('parts', 'detail_openers'))})(?![\p{{L}}\p{{M}}])",
                            regex.IGNORECASE)
 
 
@@ -116,7 +116,7 @@ def _detail_of_decision(state, info, n, unit: str, metric: str | None) -> bool:
     d = state.decision
     return d is not None and d.unit == unit and metric == d.fields["metric"] \
         and isinstance(n.value.get("value"), int) and isinstance(d.fields["value"], int) \
-        and n.value["value"] < d.fields["value"] and bool(_DETAIL_OPENS.match(info.text))
+        and n.value["value"] < d.fields["value"] and bool(DETAIL_OPENS.match(info.text))
 
 
 _OWNER_HAS = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:hiện\s+)?(?:có|với)\s*", regex.IGNORECASE)

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 import regex
 
 from ..matchers import Match
+from ..matchers import stars as star_classes
 from . import cues, growth, parts, pools, regroup, subjects, whose
 from .analysis import SentenceInfo
 from .context import ArticleContext
+from .lead import DETAIL_OPENS
 
 STARTS_WITH_NUMBER = regex.compile(r"[\s\-–•*]*\d")
 
@@ -66,24 +68,18 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             item = bool(_LIST_ITEM.match(info.text))
             lead = (state.lead if state.item else _list_lead(state)) \
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
-            # (a paragraph of no figures about the products it recognized, between the decision and its
-            # districts, leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …')
-            decision = lead_addition(state) or (state.decision if not state.wholes and cues.has(
-                state.last[0], "metric", "result_cues") else None)
-            if decision is None and state.detailed:
-                decision = state.decision   # (a paragraph of its details ending with words: it leads the next one)
-            if decision is not None and _detail_of(decision, state.decision):
-                decision = state.decision   # ('… công nhận 42 sản phẩm. ¶ Đáng chú ý, có 3 sản phẩm được nâng hạng … ¶
-                #                             Xét theo địa bàn, huyện A có 7 sản phẩm, …': the decision's districts)
+            decision, detailed = _next_decision(state)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 # (a list's items: one stretch; a paragraph opening with the round's result, too)
                                 pool=state.pool if item and state.item or cues.has(info.text, "kind", "result_cues") else None,
-                                classes=state.classes if item else None, decision=decision,
+                                classes=state.classes if item else None, decision=decision, detailed=detailed,
                                 # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
                                 wholes=state.wholes if _bare_label(info.text) or _bare_label(state.last[0]) else [])
-    if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")):
-        state.decision = None       # ('Đến nay, …', 'Huyện X dẫn đầu với …': the districts' stocks, not the decision's)
+    if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")
+                                       and not DETAIL_OPENS.match(info.text)):
+        state.decision = None       # ('Đến nay, …', 'Huyện X dẫn đầu với …': the districts' stocks, not the decision's;
+        #                             but 'Xét theo địa phương, TP Đà Lạt dẫn đầu với 12 sản phẩm …': its districts)
     if cues.pattern("kind", "recent_openers").match(info.text):
         state.last_time = None
     return state
@@ -118,6 +114,26 @@ def _adds_up(whole: parts.Figure, figures: list[parts.Figure]) -> bool:
                 and (f.fields["as_of"] or "")[:4] == (whole.fields["as_of"] or "")[:4] for f in figures)
 
 
+def _next_decision(state: ReaderState) -> tuple:
+    """The decision a new paragraph may list the districts and details of, and whether it comes to it through
+    paragraphs that detailed it (`detailed`, kept through a paragraph with no figure of it)."""
+    before = state.decision if state.decision is not None and state.decision.fields["metric"] == "ocop_products" \
+        else None     # (a round's pool, settled as unrated since, is no decision)
+    # (a paragraph of no figures about the products it recognized, between the decision and its districts,
+    # leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …', 'Nhiều sản phẩm đạt 4 sao là …')
+    decision = lead_addition(state) or (before if not state.wholes and (cues.has(
+        state.last[0], "metric", "result_cues") or star_classes.match(state.last[0])) else None)
+    if decision is None and state.detailed:
+        decision = before       # (a paragraph of its details ending with words: it leads the next one)
+    if decision is not None and _detail_of(decision, before):
+        decision = before       # ('… công nhận 42 sản phẩm. ¶ Đáng chú ý, có 3 sản phẩm được nâng hạng … ¶ Xét theo
+        #                         địa bàn, huyện A có 7 sản phẩm, …': the decision's districts)
+    if decision is not None and decision.fields["metric"] != "ocop_products":
+        decision = None
+    # (and through a paragraph with no figure of it after its details: a list of the products named)
+    return decision, True if state.detailed and decision is not None and decision is before else None
+
+
 def _detail_of(f: parts.Figure, decision: parts.Figure | None) -> bool:
     """`f`, an addition the paragraph after a decision ended with, is a detail of it (`Đáng chú ý, có 3 sản phẩm
     được nâng hạng`): smaller, of its unit, place and year, of no business; the decision leads on."""
@@ -143,13 +159,25 @@ def lead_addition(state: ReaderState):
         return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
     # (not its owners, '… cho 23 sản phẩm của 17 chủ thể', nor the pool of an X/Y, 'Kết quả, 21/24 sản phẩm đạt …')
     last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"]
-    f = last[-1] if last else None
-    while f is not None and f.parent is not None:
-        f = f.parent
+    f = _top(last[-1]) if last else None
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
         return state.decision       # (a paragraph of its districts: the decision goes on)
-    return f if f is not None and f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products" \
-        and f.fields["scope_level"] in ("province", "country") else None
+    if f is not None and f.fields["metric"] is None:    # ('… công nhận 17 sản phẩm 4 sao và 31 sản phẩm 3 sao; 7 sản
+        f = max((_top(g) for g in last if g.fields["metric"] == "ocop_products" and _is_addition(_top(g))),  # phẩm
+                key=lambda g: g.fields["value"] if isinstance(g.fields["value"], int) else 0, default=None)  # chưa đạt')
+    return f if f is not None and _is_addition(f) else None
+
+
+def _top(f: parts.Figure) -> parts.Figure:
+    while f.parent is not None:
+        f = f.parent
+    return f
+
+
+def _is_addition(f: parts.Figure) -> bool:
+    """A province's (or the country's) addition of rated products."""
+    return f.fields["kind"] == "added" and f.fields["metric"] == "ocop_products" \
+        and f.fields["scope_level"] in ("province", "country")
 
 
 def opens_with_parts(state: ReaderState, info: SentenceInfo) -> bool:
@@ -174,7 +202,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     info = reading.info
     state.last, state.last_names_decision = (info.text, reading.done), None
     if state.decision is not None and state.detailed is not False:
-        own = [f for f in reading.done if f.unit == state.decision.unit]
+        own = [f for f in reading.done if f.unit == state.decision.unit and f.fields["metric"] == state.decision.fields["metric"]]
         if own:
             state.detailed = all(f.fields["kind"] == "added" and (f is state.decision or _detail_of(f, state.decision)
                                                                    or _line_of_decision(f, state.decision))
