@@ -50,7 +50,8 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     if bracketed is not None:
         return bracketed        # '2 sản phẩm (4 sao) và 7 sản phẩm (3 sao)': in brackets after its unit
     after = [s for s in stars if n.end <= s.start < reach and not _OTHER_COUNT.search(text, n.end, s.start)
-             and not _OTHER_PREDICATE.search(text, n.end, s.start) and not _OTHER_PRODUCTS.search(text, n.end, s.start)]
+             and not _OTHER_PREDICATE.search(text, n.end, s.start) and not _OTHER_PRODUCTS.search(text, n.end, s.start)
+             and not _OTHER_SUBJECT_RATED.fullmatch(text, n.end, s.start)]
     label = [s for s in stars if s.end <= n.start and stars_matcher.LABEL.fullmatch(text, s.end, n.start)] \
         if before_too else []
     if after and not (label and (cues.COMMA.search(text, n.end, after[0].start)
@@ -78,6 +79,12 @@ _OTHER_PRODUCTS = regex.compile(r",[^,;.()\d]{0,40}?(?<![\p{L}\p{M}])(?:(?:các|
 """Other products named after a comma before the class (`phấn đấu có thêm 30 sản phẩm OCOP, chú trọng nâng
 hạng các sản phẩm 3 sao lên 4 sao`, `…, đưa sản phẩm chè lên 4 sao`, `…, tỷ lệ sản phẩm 4 sao tăng mạnh`): the
 class is theirs."""
+_OTHER_SUBJECT_RATED = regex.compile(
+    rf"[^,;.()]*?(?<![\p{{L}}\p{{M}}])(?:đạt|OCOP)(?![\p{{L}}\p{{M}}])[^,;.()]*,\s*"
+    rf"(?!(?:{cues.longest_first(cues.words('parts', 'shared_subjects'))})(?![\p{{L}}\p{{M}}]))"
+    r"[\p{L}\p{M}][^,;.()\d]{2,50}?\s(?:đạt|được công nhận)\s+(?:hạng\s+)?", regex.IGNORECASE)
+"""A number's clause rated in itself, then another subject rated with the class (`21 sản phẩm đạt sao OCOP,
+bánh phồng sữa đạt tiềm năng 5 sao`): the class is that subject's; not the same products' (`…, đều đạt 4 sao`)."""
 _OTHER_PREDICATE = regex.compile(r"\s(?:và|đồng thời)\s+(?:có|phấn đấu)\s+(?!\d)", regex.IGNORECASE)
 """Another predicate of the subject between a number and a class (`phấn đấu có 25 sản phẩm OCOP mới và có sản
 phẩm đầu tiên đạt 5 sao`): the class is that predicate's, not the number's."""
