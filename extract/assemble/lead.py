@@ -90,7 +90,8 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
             and state.decision.unit == unit and isinstance(n.value.get("value"), int) \
             and n.value["value"] < state.decision.fields["value"]:
         carried = (state.decision, "district_line_of_decision")   # '… công nhận 77 sản phẩm … ¶ Huyện Quỳnh Lưu có 11 …'
-    if carried is None and not dated and level == "province" and _detail_of_decision(state, info, n, unit, metric):
+    if carried is None and not dated and level == "province" and _detail_of_decision(state, info, n, unit, metric,
+                                                                                      star, opening):
         carried = (state.decision, "detail_of_decision")   # '… công nhận 31 sản phẩm. ¶ Đáng chú ý, có 2 sản phẩm …'
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
@@ -110,13 +111,22 @@ DETAIL_OPENS = regex.compile(rf"\W*(?:{cues.longest_first(cues.words('parts', 'd
                            regex.IGNORECASE)
 
 
-def _detail_of_decision(state, info, n, unit: str, metric: str | None) -> bool:
+def _detail_of_decision(state, info, n, unit: str, metric: str | None, star: str | None, opening: str) -> bool:
     """A count of the decision's place in a sentence opening with a detail's words (`Đáng chú ý`, `Xét theo
-    nhóm`) in the paragraphs after it: a part of what it recognized, no larger."""
+    nhóm`), or with the count of one class (`Bảy sản phẩm đạt hạng 4 sao`), in the paragraphs after it: a part
+    of what it recognized, no larger."""
     d = state.decision
     return d is not None and d.unit == unit and metric == d.fields["metric"] \
         and isinstance(n.value.get("value"), int) and isinstance(d.fields["value"], int) \
-        and n.value["value"] < d.fields["value"] and bool(DETAIL_OPENS.match(info.text))
+        and n.value["value"] < d.fields["value"] \
+        and (bool(DETAIL_OPENS.match(info.text)) or star in ONE_CLASS and bool(_BULLET.fullmatch(opening))
+             and bool(_RATED_AFTER.match(info.sentence.doc_text, n.end)))
+
+
+_RATED_AFTER = regex.compile(r"[^,;.()\d]{0,25}?\s(?:đều\s+)?(?:đạt|được\s+(?:công nhận|chứng nhận|xếp))(?![\p{L}\p{M}])",
+                          regex.IGNORECASE)
+"""The count's products are said to reach their class (`Bảy sản phẩm đạt hạng 4 sao`), not to hold it (`Bốn sản
+phẩm 5 sao của vùng gồm …`)."""
 
 
 _OWNER_HAS = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:hiện\s+)?(?:có|với)\s*", regex.IGNORECASE)

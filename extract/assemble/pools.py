@@ -21,7 +21,8 @@ _VERBS = cues.longest_first(_VERB_WORDS)
 _EVALUATED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
     rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$"
-    rf"|(?<![\p{{L}}\p{{M}}])họp(?:\s+phiên)?\s+(?:{_VERBS})[^,;.()]{{0,40}}?\sđối với\s*$",   # 'họp phiên đánh giá đợt 1 … đối với 67 sản phẩm'
+    rf"|(?<![\p{{L}}\p{{M}}])(?:họp|tổ chức)(?:\s+(?:phiên|kỳ họp|hội nghị))?\s+(?:{_VERBS})[^,;.()]{{0,40}}?\sđối với\s*$",
+    # ('họp phiên đánh giá đợt 1 … đối với 67 sản phẩm', 'tổ chức phiên đánh giá đợt 1 năm 2024 đối với 19 sản phẩm')
     regex.IGNORECASE)
 
 

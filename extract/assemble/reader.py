@@ -119,9 +119,10 @@ def _next_decision(state: ReaderState) -> tuple:
     paragraphs that detailed it (`detailed`, kept through a paragraph with no figure of it)."""
     before = state.decision if state.decision is not None and state.decision.fields["metric"] == "ocop_products" \
         else None     # (a round's pool, settled as unrated since, is no decision)
-    # (a paragraph of no figures about the products it recognized, between the decision and its districts,
-    # leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …', 'Nhiều sản phẩm đạt 4 sao là …')
-    decision = lead_addition(state) or (before if not state.wholes and (cues.has(
+    # (a paragraph of no rated figures about the products it recognized, between the decision and its districts,
+    # leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …', 'Nhiều sản phẩm đạt 4 sao là …', 'hai
+    # sản phẩm … đạt trên 90 điểm, đủ điều kiện để tỉnh đề xuất … 5 sao')
+    decision = lead_addition(state) or (before if all(w.fields["metric"] is None for w in state.wholes) and (cues.has(
         state.last[0], "metric", "result_cues") or star_classes.match(state.last[0])) else None)
     if decision is None and state.detailed:
         decision = before       # (a paragraph of its details ending with words: it leads the next one)
