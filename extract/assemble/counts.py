@@ -15,6 +15,7 @@ from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
 from .reader import Reading, ReaderState
+from .round_place import round_place
 from .scope import part_scope, scope_of
 
 _ALREADY = regex.compile(r"(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])", regex.IGNORECASE)   # what is done, not planned
@@ -250,6 +251,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                 if h_kind != "total":
                     kind, kind_rule = h_kind, f"kind.heading:{h_rule}"
         scope, level, scope_rule = scope_of(info, n, clause_start, text, ctx, share, state.last_scope)
+        scope, level, scope_rule = round_place(state, info, n, scope, scope_rule, level, kind, ctx.main_district) \
+            or (scope, level, scope_rule)
         round_result = n.value.get("of_role") == "whole" and ("pool" if reached == "pool" else (
             kind == "added" or cues.has(info.text, "kind", "evaluation_verbs")     # (an X/Y's whole in a round: the pool)
             or parts.reports_result(text[info.start:n.start], reading.prev_text)))

@@ -48,6 +48,7 @@ class ReaderState:
     decision: object = None             # the province's addition the paragraph before ended with, while this one
     #                                     may list its districts (lead.carried_kind)
     detailed: bool | None = None        # this paragraph's figures so far all detail the decision (None: no figure)
+    last_addition: object = None        # the last addition of rated products of a province (or the country) read
 
 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
@@ -74,6 +75,7 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
                                 # (a list's items: one stretch; a paragraph opening with the round's result, too)
                                 pool=state.pool if item and state.item or cues.has(info.text, "kind", "result_cues") else None,
                                 classes=state.classes if item else None, decision=decision, detailed=detailed,
+                                last_addition=state.last_addition,
                                 # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
                                 wholes=state.wholes if _bare_label(info.text) or _bare_label(state.last[0]) else [])
     if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")
@@ -208,6 +210,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
             state.detailed = all(f.fields["kind"] == "added" and (f is state.decision or _detail_of(f, state.decision)
                                                                    or _line_of_decision(f, state.decision))
                                  for f in own)
+    state.last_addition = next((f for f in reversed(reading.done) if _is_addition(f)), state.last_addition)
     if reading.done:
         wholes = [f for f in reading.done if f.number.value.get("of_role") != "whole" and f.unit != "%"
                   and f.parent is None and "kind.base_of_comparison" not in f.fields["rules"]]
