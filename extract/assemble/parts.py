@@ -217,6 +217,9 @@ def blanked(text: str, start: int, end: int, matches: list[Match]) -> str:
 
 
 _LIST_GAP = regex.compile(r"[\d;:.]")
+_NEXT_IN_RANKING = regex.compile(rf"[^\d.:]{{0,100}}[,;]\s*(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})"
+                              r"\s+[^\d,;.:()]{1,40}", regex.IGNORECASE)
+"""The next place of a ranking after the first, its words between (`…, chủ yếu là chè; tiếp đến là thành phố X`)."""
 _SHARE_ASIDE = regex.compile(r"\s*\([^()]{0,30}?%\s*\)")
 """A share in brackets between two items of a list (`(chiếm hơn 35%)`)."""
 _AROUND_SHARE = regex.compile(rf"[^()\d;:.]{{0,40}}{_SHARE_ASIDE.pattern}[^()\d;:.]{{0,40}}")
@@ -259,6 +262,8 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
         return None
     gap = _SHARE_ASIDE.sub(" ", blanked(text, gap_start, n.start, list(stars) + list(owners)), count=1)
+    if _NEXT_IN_RANKING.fullmatch(gap):
+        return prev         # ('… nhiều nhất với 17 sản phẩm, chủ yếu là chè; tiếp đến là thành phố Thái Nguyên 12 …')
     named = sum(max(0, min(o.end, n.start) - max(o.start, prev.end)) for o in owners)    # (the names' length)
     if len(gap) - named > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
         return None

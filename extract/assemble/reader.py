@@ -69,7 +69,7 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
             item = bool(_LIST_ITEM.match(info.text))
             lead = (state.lead if state.item else _list_lead(state)) \
                 if item else None     # ('công nhận 10 sản phẩm, gồm: / - Huyện A: 4 sản phẩm; …')
-            decision, detailed = _next_decision(state)
+            decision, detailed = _next_decision(state, info.text)
             state = ReaderState(paragraph=info.paragraph, last_scope=carried, item=item,
                                 outer_scope=carried if item else None, lead=lead,
                                 # (a list's items: one stretch; a paragraph opening with the round's result, too)
@@ -116,7 +116,7 @@ def _adds_up(whole: parts.Figure, figures: list[parts.Figure]) -> bool:
                 and (f.fields["as_of"] or "")[:4] == (whole.fields["as_of"] or "")[:4] for f in figures)
 
 
-def _next_decision(state: ReaderState) -> tuple:
+def _next_decision(state: ReaderState, opening: str) -> tuple:
     """The decision a new paragraph may list the districts and details of, and whether it comes to it through
     paragraphs that detailed it (`detailed`, kept through a paragraph with no figure of it)."""
     before = state.decision if state.decision is not None and state.decision.fields["metric"] == "ocop_products" \
@@ -126,8 +126,10 @@ def _next_decision(state: ReaderState) -> tuple:
     # sản phẩm … đạt trên 90 điểm, đủ điều kiện để tỉnh đề xuất … 5 sao')
     decision = lead_addition(state) or (before if all(w.fields["metric"] is None for w in state.wholes) and (cues.has(
         state.last[0], "metric", "result_cues") or star_classes.match(state.last[0])) else None)
-    if decision is None and state.detailed:
-        decision = before       # (a paragraph of its details ending with words: it leads the next one)
+    if decision is None and (state.detailed or DETAIL_OPENS.match(opening)
+                             and all(w.fields["metric"] is None for w in state.wholes)):
+        decision = before       # (a paragraph of its details ending with words: it leads the next one; so does
+        #                         one opening as its detail: 'Trong số sản phẩm đạt, huyện Hoằng Hóa có 7 …')
     if decision is not None and _detail_of(decision, before):
         decision = before       # ('… công nhận 42 sản phẩm. ¶ Đáng chú ý, có 3 sản phẩm được nâng hạng … ¶ Xét theo
         #                         địa bàn, huyện A có 7 sản phẩm, …': the decision's districts)
