@@ -88,6 +88,10 @@ def opens_among(text: str, f: Figure) -> bool:
     return bool(_AMONG.search(text, max(0, f.number.start - 20), f.number.start))
 
 
+_WHOLE_HAS = regex.compile(r"(?:(?!(?<![\p{L}\p{M}])(?:và|còn|của)\s)(?-i:[^,;:.()\d\p{Lu}])){0,40}?\s(?:có|gồm có)(?:\s+(?=\d)|\s*$)",
+                        regex.IGNORECASE)
+"""The whole, its own words after it (no other subject: nothing capitalized, no `và`), as the subject of its
+parts (`11 sản phẩm đánh giá lại có 7 sản phẩm giữ hạng 4 sao, …`)."""
 _LIST_OPENS = regex.compile(r":\s*(?=\p{Lu}|[-+•])")
 """A colon after a figure opening the list of its items (`11 sản phẩm đạt 3 sao thuộc 5 huyện, thành phố: Sơn
 Dương 4 sản phẩm, …`), as `gồm` does."""
@@ -119,7 +123,7 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
             for k, ch in enumerate(between[opened:])) and not cues.has(between[:opened], "kind", "target")
         if f.parent is not None and f.fields.get("organization") and _NEXT_BRACKETED.fullmatch(between):
             return f.parent     # the next owner of a list of owners' bracketed parts: 'HTX A (2 sản phẩm), HTX B (2 sản phẩm)'
-        listed = bool(_LIST_OPENS.search(between))
+        listed = bool(_LIST_OPENS.search(between)) or bool(_WHOLE_HAS.match(between))
         inside = listed or cues.has(between, "parts", "inside")
         if (bracket or inside) and f.parent is not None and (f.fields["scope"] != f.parent.fields["scope"]
                                                              or f.fields["kind"] != f.parent.fields["kind"]
