@@ -79,6 +79,9 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
     return [f.fields for f in read] + [build.for_place(f.fields, p) for f in read for p in f.also_of]
 
 
+
+_MADE_OF = regex.compile(r"\(|(?<![\p{L}\p{M}])gồm(?![\p{L}\p{M}])", regex.IGNORECASE)   # (a whole's parts open)
+
 def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading, i: int, unit: str, end: int,
             unit_rule: str, ocop_article: bool, each: bool = False) -> parts.Figure:
     text, info, n, done = doc.text, reading.info, reading.numbers[i], reading.done
@@ -186,9 +189,9 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         and parent.unit == unit
     if parent is not None and not (reading.plan or cues.target(left_clause)) and not rated_part_of_unrated:
         if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
-                and "(" in text[parent.end:n.start]:
-            # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)': a whole made of new and re-rated
-            # products is what one round recognized
+                and _MADE_OF.search(text, parent.end, n.start):
+            # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)', 'Bốn sản phẩm gồm 1 sản phẩm công nhận
+            # lại và 3 sản phẩm mới': a whole made of new and re-rated products is what one round recognized
             parent.fields["kind"] = "added"
             parent.fields["rules"].append("kind.whole_of_new_parts")
         kind, as_of, period, basis = (parent.fields["kind"], parent.fields["as_of"], parent.fields["period"],

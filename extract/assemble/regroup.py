@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from .. import basis
-from . import year_lists
+from . import shared_predicates, year_lists
 from .analysis import LEVEL_RANK, SentenceInfo
 from .classes import ONE_CLASS
 from .headings import heading_end
@@ -27,6 +27,8 @@ def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_wi
     year_lists.share_year_predicate(text, done)     # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
     year_lists.year_after_year(text, info, done, wholes)    # 'Năm 2019, tỉnh công nhận 41 sản phẩm. Năm 2020 có 56 …'
     share_paired_class(done)                # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
+    shared_predicates.share_all_class(text, done, info.stars)     # '… 3 sản phẩm mới, đều đạt 3 sao'
+    shared_predicates.share_next_kind(done)     # 'lần lượt 10 và 7 sản phẩm được tái công nhận'
 
 
 def regroup_by_sum(done: list[Figure], wholes: list[Figure]) -> None:
