@@ -160,8 +160,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     elif metric == "ocop_subjects" and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
             and owned.fields["metric"] is None:
         metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
-    if metric == "ocop_products" and unrated.listed_after_unrated(done, n, text, unit) is not None:
-        metric, metric_rule = None, "metric.not_rated_yet"    # 'đề nghị công nhận 16 sản phẩm 3 sao, 2 sản phẩm 4 sao'
+    if metric == "ocop_products" and (listed := unrated.listed_after_unrated(done, n, text, unit)) is not None:
+        metric, metric_rule = None, listed    # 'đề nghị công nhận 16 sản phẩm 3 sao, 2 sản phẩm 4 sao'
+    elif metric == "ocop_products" and parent is not None and unrated.part_of_lapsed(parent, right):
+        metric, metric_rule = None, "metric.part_of_lapsed"   # '80 sản phẩm hết hạn, trong đó 3 sản phẩm 5 sao …'
     if parent is not None and metric == "ocop_products" and unrated.whole_of_rated_part(right, parent):
         parts.unrate(parent, "metric.whole_of_rated_part")     # 'Công ty có 12 sản phẩm, trong đó 4 … đạt OCOP'
     star, star_rule = classes.star_code(star_m, metric, category, group_total)

@@ -206,7 +206,7 @@ def failed(right: str, left: str = "") -> bool:
     >>> failed(" sản phẩm được công nhận năm 2019 hết hạn"), failed(" sản phẩm bị thu hồi hoặc không được cấp lại")
     (True, True)
     """
-    if cues.has(left[-60:], "metric", "withdrawn_before"):
+    if cues.has(left[-90:], "metric", "withdrawn_before"):
         return True         # 'thu hồi giấy chứng nhận OCOP đối với 5 sản phẩm'
     left = _CERTIFICATE.sub(lambda c: "_" * len(c.group()), left)    # the certificate, not a verb that rates
     for path in (("metric", "failed_cues"), ("metric", "lapsed_cues")):
@@ -222,6 +222,15 @@ def failed(right: str, left: str = "") -> bool:
             continue        # (a verb of their own clause rates them again, not one of a clause before)
         return True
     return False
+
+
+def part_of_lapsed(whole, right: str) -> bool:
+    """A part of products whose rating lapsed or was withdrawn (`80 sản phẩm hết hạn, trong đó có 3 sản phẩm 5
+    sao được công nhận năm 2021`) holds none, unless its own words rate it again (`…, trong đó 20 sản phẩm đã
+    được công nhận lại`)."""
+    own = right.split(";", 1)[0]
+    return "metric.failed" in whole.fields["rules"] and not cues.has(own, "status", "renewed") \
+        and not _RENEWED_AFTER.match(own)
 
 
 _DATED = regex.compile(r"\s*(?:(?:vào|từ|trong)\s+)?(?:năm\s+)?\d{4}\s*(?:(?:đã|đều|nay)\s+)*", regex.IGNORECASE)
@@ -279,10 +288,21 @@ _LIST_JOIN = regex.compile(r"\s*(?:,|;|và)\s*")
 
 
 def listed_after_unrated(done: list, n: Match, text: str, unit: str):
-    """The not-rated count a count is listed right after (`đề nghị công nhận 16 sản phẩm 3 sao, 2 sản phẩm 4
-    sao`: the 2 are proposed too), or None."""
+    """The metric rule of a count listed right after a not-rated one (`đề nghị công nhận 16 sản phẩm 3 sao, 2 sản
+    phẩm 4 sao`: the 2 are proposed too; `Trong số 23 sản phẩm bị thu hồi, huyện A có 6 sản phẩm, B 5 sản phẩm`:
+    the 5 were withdrawn too), or None."""
     prev = done[-1] if done else None
-    if prev is None or prev.unit != unit or "metric.not_rated_yet" not in prev.fields["rules"]:
+    if prev is None or prev.unit != unit:
         return None
     after = max(prev.end, prev.star_match.end if prev.star_match is not None else 0)
-    return prev if _LIST_JOIN.fullmatch(text, after, n.start) else None
+    if "metric.not_rated_yet" in prev.fields["rules"]:
+        return "metric.not_rated_yet" if _LIST_JOIN.fullmatch(text, after, n.start) else None
+    if {"metric.failed", "metric.part_of_lapsed", "metric.listed_with_lapsed"} & set(prev.fields["rules"]):
+        # (a place's count, its own words saying nothing of a rating: not '…; 5 sản phẩm đạt 4 sao')
+        return "metric.listed_with_lapsed" if _PLACE_JOIN.fullmatch(text, after, n.start) \
+            and not _OWN_RATING.match(text, n.end) else None
+    return None
+
+
+_PLACE_JOIN = regex.compile(r"\s*(?:,|và)\s*[^,;.:()\d]{0,30}")
+_OWN_RATING = regex.compile(r"[^,;.()]*?(?<![\p{L}\p{M}])(?:đạt|được|sao)(?![\p{L}\p{M}])", regex.IGNORECASE)
