@@ -77,8 +77,10 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         # ('99 món hàng/44 sản phẩm' on a platform: two counts of one phrase share the words before it)
         lead = sentence_left[-80:] if left.rstrip().endswith("/") else left[-60:]
         if cues.has(lead, "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
-                or parent_rule == "metric.subset":
-            return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform
+                or parent_rule == "metric.subset" or (cues.right_before(left, len(left), "metric", "transfer_verbs")
+                                                      and cues.has(right.split(";", 1)[0], "metric", "subset_cues")):
+            return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform, 'đưa 5 sản
+            #                                  phẩm gồm mận sấy, chè … lên kệ hàng'
         if (cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left)) \
                 or parent_rule == "metric.on_display":
             return None, "metric.on_display"    # '150 gian hàng … với hơn 2.000 sản phẩm OCOP' at a fair
