@@ -19,7 +19,7 @@ KIND_CONTEXT = {"kind.part_of_figure", "kind.plan_paragraph", "kind.heading", "k
 KIND_DEFAULT = {"kind.default_total", "kind.lines_exceed_addition"}
 SCOPE_CONTEXT = {"scope.context", "scope.part_of_figure", "scope.generic_is_article_place",
                  "scope.generic_is_article_district", "scope.generic_is_article_commune", "scope.bracket_of_figure",
-                 "scope.generic_is_district_province", "scope.generic_is_named_before"}
+                 "scope.generic_is_district_province", "scope.generic_is_named_before", "scope.place_of_round"}
 SCOPE_DEFAULT = {"scope.article", "scope.article_district", "scope.none"}
 REVIEWED = "review.correction"
 """A reviewer's correction (see extract/reconcile/corrections.py) states the fields it sets."""

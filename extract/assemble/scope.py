@@ -157,7 +157,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
     if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
-        return (*bare, "scope.district_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
+        return (*bare, f"scope.{bare[1]}_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and WITH_LEAD.fullmatch(text, info.start, n.start):
         # 'Với 450 sản phẩm, Quảng Ninh đứng thứ 3 toàn quốc': the subject after the clause has them
         subject = next((p for p in places if p.start >= n.end and p.value["level"] in ("province", "district", "commune")

@@ -55,9 +55,15 @@ def subject_place(info: SentenceInfo, ctx: ArticleContext,
 
 
 def _district_of_article(opening: str, ctx: ArticleContext) -> tuple[str, str] | None:
-    """The district of the article's province whose bare name opens the text (longest name first)."""
+    """The district of the article's province whose bare name opens the text (longest name first), or the
+    commune the article is about (`Xã Tùng Lộc … . Tùng Lộc có 8 thôn và 4 sản phẩm OCOP`)."""
     found = district_opening(opening, ctx.main_place) if ctx.main_level == "province" else None
-    return (found[0], "district") if found else None
+    if found:
+        return found[0], "district"
+    commune = ctx.main_commune
+    if commune and opening.startswith(commune) and not opening[len(commune):len(commune) + 1].isalpha():
+        return commune, "commune"
+    return None
 
 
 def bare_district_opening(info: SentenceInfo, ctx: ArticleContext, n: Match, clause_start: int,
