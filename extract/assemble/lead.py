@@ -33,12 +33,18 @@ def item_of_lead(lead: tuple | None, unit: str, metric: str | None, relation: st
     if f is not None and f.fields["evidence"]["sentence"] == text:
         return f.fields["kind"], "kind.item_of_lead", f
     result = parts.reports_result(text, "")
+    if _UP_TO_DATE.search(text):
+        relation = "until"      # 'Kết quả nổi bật đến tháng 8/2023:': what the list holds up to then
     kind, rule = figures.kind_of(text, text, "", False, relation, False, True, result=result)
     if f is not None and kind in ("total", f.fields["kind"]):
         return f.fields["kind"], "kind.item_of_lead", f
     #   (a label that says what its list is, 'Số sản phẩm được công nhận năm 2021 theo địa phương:', is
     #   read for itself, not by the figures before it)
     return (kind, f"kind.item_of_lead:{rule}", None) if kind != "total" else None
+
+
+_UP_TO_DATE = regex.compile(r"(?<![\p{L}\p{M}])(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|năm|nay|\d)",
+                         regex.IGNORECASE)
 
 
 def opener_whole(wholes: list[Figure]) -> Figure | None:
