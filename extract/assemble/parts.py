@@ -14,7 +14,7 @@ from .analysis import SentenceInfo
 BOUNDARY = regex.compile(r"[;:()]")
 _ALSO = regex.compile(rf",?\s+(?:{cues.longest_first(cues.words('parts', 'other_predicates'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 GLOSS = regex.compile(
-    rf"\((?:[^()\d;:]{{1,30}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
+    rf"\((?:[^()\d;:]{{1,60}}|\s*(?:{cues.longest_first(cues.words('parts', 'address_openers'))})"
     rf"(?![\p{{L}}\p{{M}}])[^()]{{0,80}})\)|(?<=điểm\s{{0,2}})\(\s*(?:hạng\s+)?[1-5]\s*(?:sao|\*)\s*\)", regex.IGNORECASE)
 """A bracket that glosses what precedes it, not a clause: '(OCOP)', '(H.Định Quán)', an address '(địa chỉ:
 thị trấn Lim, huyện Tiên Du)', the class of a score ('01 sản phẩm đạt 74 điểm (4 sao)'; not the class of one
