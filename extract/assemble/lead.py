@@ -255,7 +255,13 @@ def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence
         if level != "province":
             return None
     f = class_of_round(wholes, unit, star, sentence, opening) if not after_another else None
-    return (f, "class_of_round") if f is not None else None
+    if f is not None:
+        return f, "class_of_round"
+    f = addition_of_paragraph(wholes, unit)
+    if f is not None and not after_another and star in ONE_CLASS and DETAIL_OPENS.match(sentence) \
+            and isinstance(value, int) and isinstance(f.fields["value"], int) and value < f.fields["value"]:
+        return f, "detail_of_round"     # '… trong đó 19 sản phẩm đạt từ 3 sao trở lên. Đáng mừng là có 4 sản phẩm
+    return None                         # đạt 4 sao'
 
 
 def _line_of(f: Figure | None, level: str, value, sentence: str) -> bool:
