@@ -135,7 +135,10 @@ def ranked_class(text: str, start: int, left_clause: str, unit: str, done: list,
         # 5 sao, tiếp đến là Hà Nội với 14 sản phẩm')
         goes_on = first is not None or cues.has(left_clause, "parts", "next_item_leads")
         return same[-1].fields["star"] if same[-1].fields["star"] in ONE_CLASS and goes_on else None
-    whole = next((f for f in reversed(before) if f.unit == unit and f.parent is None), None)
+    wholes = [f for f in before if f.unit == unit and f.parent is None]
+    whole = wholes[-1] if wholes else None
+    if len({f.fields["star"] for f in wholes}) > 1:
+        return None     # (the wholes of several classes: 'có 71 sản phẩm 4 sao và 166 sản phẩm 3 sao. Huyện A dẫn đầu …')
     return whole.fields["star"] if whole is not None and whole.fields["metric"] == "ocop_products" \
         and whole.fields["star"] in ONE_CLASS and whole.fields["scope_level"] in ("country", "province") else None
 
