@@ -115,7 +115,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     base = compared.base_date(info, n)      # 'so với năm 2023 (170 sản phẩm)': that year's, no part
     if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n) or base
                                or parts.in_another_place(info, n, clause_start, parent, ctx.main_place)
-                               or parts.added_to_stock(text, n, parent)):
+                               or parts.added_to_stock(text, n, parent) or owners.another_owner(info, n, parent)):
         parent = None
     taken = max((f.star_match.end for f in done if f.star_match is not None), default=window_start)
     reached = figures.result_after_whole(text, n, end)      # an X/Y's whole followed by what X reached

@@ -78,3 +78,15 @@ def have_products(text: str, unit_end: int) -> bool:
     False
     """
     return bool(_HAVING_PRODUCTS.match(text, unit_end))
+
+
+def another_owner(info, n: Match, whole: Figure) -> bool:
+    """A business named after a semicolon between a whole and the number, not the whole's owner (`Công ty X có 5
+    sản phẩm, trong đó 2 sản phẩm 5 sao; HTX Y (huyện Z) có 3 sản phẩm 4 sao`): the number is its count, no part
+    of the whole."""
+    text = info.sentence.doc_text
+    semicolon = text.rfind(";", whole.end, n.start)
+    if text[:n.start].rstrip().endswith("("):
+        return False    # (a list of owners' bracketed counts: '… của HTX A (03 sản phẩm); Công ty B (02 sản phẩm)')
+    return semicolon >= 0 and any(semicolon < o.start and o.end <= n.start and o.value["name"] != whole.fields["organization"]
+                                  for o in info.businesses())
