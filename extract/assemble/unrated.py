@@ -40,6 +40,8 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
     >>> not_rated_yet("Hiện có ", "Hiện có ", " đang được Hội đồng tỉnh đánh giá, phân hạng.", "", None)
     True
     """
+    if star is not None and star.start >= right_start and _AIMED_FOR.search(right[:star.start - right_start]):
+        return True         # 'hỗ trợ 5 - 7 sản phẩm hoàn thiện hồ sơ để đạt tiềm năng 5 sao': a class aimed for
     if (star is not None and star.value["star"] == "5p") or _SAID_RECOGNIZED.match(right_np) \
             or cues.has(right_np, "kind", "stock_after"):
         return False        # ('có 6 sản phẩm đang chờ công nhận và 25 sản phẩm OCOP đã được công nhận': the 25 are;
@@ -76,6 +78,10 @@ _UNDER_REVIEW_AFTER = regex.compile(
 (`25 sản phẩm đang được Hội đồng tỉnh đánh giá`, `600 sản phẩm đang trong quá trình xét duyệt`; not `đang được
 khách hàng đánh giá cao`): its class, if
 one follows, is the one aimed for."""
+
+
+_AIMED_FOR = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'aim_before_class'))})"
+                        r"(?:\s+(?:hạng|lên))?\s*$", regex.IGNORECASE)
 
 
 def _without_bases(text: str) -> str:
