@@ -197,7 +197,15 @@ def _read(text: str, m) -> list[Match]:
         c.percent, c.end = True, m.end("percent")
     if rule == "numbers.single":
         c.rule = "numbers.digits_multiplier" if m.group("mult") else f"numbers.{c.form}"
+        if c.approx == "exact" and (lead := _FROM_BEFORE.search(text, max(0, c.start - 8), c.start)) \
+                and _AND_UP_AFTER.match(text, c.end):
+            c.start, c.approx = lead.start(), "at_least"     # 'có từ 5 sản phẩm 4 sao trở lên': five or more
     return [] if not_a_count(c) else [c.to_match()]
+
+
+_FROM_BEFORE = regex.compile(rf"(?<!\w){_words('range_lead')}\s+$", regex.IGNORECASE)
+_AND_UP_AFTER = regex.compile(rf"(?:[^,;.()\d]|[345]\s*sao){{1,40}}?(?<!\w){_words('and_up_words')}(?!\w)", regex.IGNORECASE)
+"""`trở lên` after a count's words (a class among them): the count is a least (`từ 35 sản phẩm OCOP trở lên`)."""
 
 
 FRACTION_MAX_WHOLE = 10

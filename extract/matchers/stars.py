@@ -92,6 +92,10 @@ def _classify(m) -> tuple[str | None, str, list[str]]:
     return stars[0], "stars.paren" if m.group("paren") else "stars.digit", stars
 
 
+_COUNT_FROM = regex.compile(r"(?<![\p{L}\p{M}])từ\s+\d[\d.,]*\s+[^\d,;.()]{1,30}?\s*$", regex.IGNORECASE)
+"""`từ` and a count before a class and `trở lên`: the `trở lên` is the count's (`từ 5 sản phẩm 4 sao trở lên`)."""
+
+
 _CLASS_JOIN = regex.compile(rf"\s*{_JOIN}\s*")
 LABEL_GAP = r"(?:\s*:|\s+(?:là|cho|có|gồm))?\s*"
 """Between a star class and the number it labels: `4 sao: 20 sản phẩm`, `4 sao là 84`, `đạt 4 sao cho 31
@@ -125,6 +129,9 @@ def match(text: str) -> list[Match]:
     out = []
     for m in PATTERN.finditer(text):
         star, rule, stars = _classify(m)
+        if m.group("up") and not m.group("from") and len(stars) == 1 and not m.group("potential") \
+                and _COUNT_FROM.search(text, max(0, m.start() - 50), m.start()):
+            star, rule = stars[0], "stars.of_count_and_up"  # 'từ 5 sản phẩm 4 sao trở lên': 4 stars, five or more
         start = m.start() if m.group("up") else m.start("core")
         end = m.end()
         national = bool(_NATIONAL_AFTER.match(text, end)
