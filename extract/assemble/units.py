@@ -142,6 +142,8 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         unit, end, rule = done[-1].unit, n.end, "unit.label_list"   # 'công nhận mới: 25; công nhận lại: 12; nâng hạng: 5'
     if unit is None and (first := first_item_unit(text, info, n, done)) is not None:
         unit, end, rule = first, n.end, "unit.first_item"
+    if unit is None and (series := series_unit(text, info, n, done)) is not None:
+        unit, end, rule = series, n.end, "unit.year_series"
     if unit is None and later and growth.role(text, info.start, info.end, n.start) == "from" \
             and growth.role(text, info.start, info.end, later[0].start) == "to":
         unit, _, to_rule = unit_of(info, later[0], text)      # 'tăng từ 46 lên 377 sản phẩm OCOP'
@@ -175,6 +177,22 @@ def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
             or not _NEXT_ITEM_LEAD.fullmatch(text, prev.end, place.start):
         return None
     return prev.unit if any(info.start <= p.start and p.end <= prev.number.start for p in info.places) else None
+
+
+def series_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
+    """The unit of a bare number that goes on, after its year and a verb of change, with the figure before it in
+    its sentence (`Năm 2020 có 130 sản phẩm OCOP; năm 2021 tăng lên 221, đến hết năm 2022 đạt 349 sản phẩm`)."""
+    if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
+        return None
+    prev = done[-1]
+    if not _SERIES_STEP.search(text, prev.end, n.start) or not _BARE_END.match(text, n.end) \
+            or not any(prev.end <= d.start and d.end <= n.start and d.value.get("precision") == "year" for d in info.dates):
+        return None
+    return prev.unit
+
+
+_SERIES_STEP = regex.compile(r"[,;]\s*[^,;.()]{0,40}?(?<![\p{L}\p{M}])(?:tăng\s+lên|lên|đạt|giảm\s+còn|còn)\s*$", regex.IGNORECASE)
+_BARE_END = regex.compile(r"\s*(?:[,;.]|$)")
 
 
 _ITEM_OPEN = regex.compile(r"\s*(?:\(\s*)?")
