@@ -178,11 +178,14 @@ def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Fig
     text = info.sentence.doc_text
     if main_place is not None and whole.fields["scope"] != main_place and any(
             p.value["generic"] and p.value["level"] == "province" and clause_start <= p.start and p.end <= n.start
-            for p in info.places):
-        return True
+            and not _AGENT_BEFORE.search(text, max(0, p.start - 12), p.start) for p in info.places):
+        return True     # (not the province that recognized them: '8 sản phẩm được tỉnh công nhận (6 …, 2 …)')
     return any(max(clause_start, whole.number.end) <= p.start and p.end <= n.start and not p.value["generic"]
                and p.value["level"] == whole.fields["scope_level"] and p.value["name"] != whole.fields["scope"]
                and ";" in text[whole.number.end:p.start] for p in info.usable_places())
+
+
+_AGENT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:được|do|UBND|Ủy ban nhân dân)\s*$", regex.IGNORECASE)
 
 
 def can_be_part(n: Match, whole: Figure) -> bool:

@@ -176,6 +176,10 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
         if _agency_place(text, p) or (agencies and _APPOSITION.match(text[agencies[-1].end:p.start])):
             agencies.append(p)
     subjects = [p for p in before if p not in agencies]
+    if agencies and not subjects and ctx.district_article and all(p.value["level"] == "province" for p in agencies) \
+            and ctx.main_district not in text[n.end:n.end + _PART_REACH]:
+        before = []     # a district's article: 'Tháng 6/2022, tỉnh công nhận thêm 2 sản phẩm 3 sao của HTX X' are its
+        #                 (not the province's whole its part follows: '… công nhận 27 sản phẩm. Trong đó, huyện Đại Từ có 9')
     if subjects and agencies and _PASSIVE.search(text, subjects[-1].end, agencies[0].end):
         before = subjects   # 'Huyện Văn Giang vừa được UBND tỉnh công nhận 5 sản phẩm': the products are Văn Giang's
     elif before and not subjects and (given := next((p for p in places if p.start >= n.end and _FOR.fullmatch(
@@ -229,6 +233,9 @@ def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext
     return districts[0] if districts else most_specific(found, len(found) - 1, text) if found else None
 
 
+_PART_REACH = 150     # characters after a province's count in which the article's district names its part
+_RECOGNIZES = regex.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?(?:công nhận|chứng nhận|cấp giấy chứng nhận|quyết định công nhận)"
+                         r"(?![\p{L}\p{M}])", regex.IGNORECASE)
 _AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
 _PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
@@ -265,7 +272,8 @@ def _aside(text: str, o: Match, n: Match) -> bool:
 def _agency_place(text: str, p: Match) -> bool:
     """A place that names who recognizes, not whose products: an agency's (`UBND tỉnh Hưng Yên`), or the
     bare level of a passive's agent (`được tỉnh công nhận`)."""
-    return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start))
+    return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start)) \
+        or p.value["generic"] and bool(_RECOGNIZES.match(text, p.end))    # ('tỉnh công nhận thêm 2 sản phẩm')
 
 
 def _resolve_in(before: list[Match], p: Match, ctx: ArticleContext, last_scope: tuple | None = None
