@@ -281,7 +281,8 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
                                                    sibling.fields["time_basis"], "time.list_sibling")
             else:
                 as_of, period, basis, time_rule = attach.time_of(kind, d, joined, ctx, now, state.last_time,
-                                                                 measured=kind_rule == "kind.target_named")
+                                                                 measured=kind_rule == "kind.target_named"
+                                                                 or cues.names_target(left_clause))
             if kind == "target" and as_of is None and ctx.date_value(plan := ctx.plan_dates.get(info.start)):
                 as_of, basis, time_rule = ctx.date_value(plan).split("/")[-1], "context", "time.plan"   # 'Kế hoạch năm 2025: …'
         if kind in ("total", "added") and basis == "stated" and ctx.published and as_of[:4].isdigit() \

@@ -51,6 +51,9 @@ class ReaderState:
     last_addition: object = None        # the last addition of rated products of a province (or the country) read
 
 
+_ASKS_PLAN = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'target'))})(?![\p{{L}}\p{{M}}])"
+                        r"[^.!?]*\?\s*$", regex.IGNORECASE)
+"""A question about a plan or a target, ending its paragraph."""
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
 
 
@@ -76,6 +79,9 @@ def enter(state: ReaderState, info: SentenceInfo) -> ReaderState:
                                 pool=state.pool if item and state.item or cues.has(info.text, "kind", "result_cues") else None,
                                 classes=state.classes if item else None, decision=decision, detailed=detailed,
                                 last_addition=state.last_addition,
+                                # (an answer is timed by the question's year: 'PV: Năm 2025, huyện đặt mục tiêu
+                                # như thế nào? ¶ Huyện phấn đấu có thêm 5 sản phẩm')
+                                last_time=state.last_time if _ASKS_PLAN.search(state.last[0]) else None,
                                 # (a label of its own, 'Phân theo địa bàn:', leads its list with the figures before)
                                 wholes=state.wholes if _bare_label(info.text) or _bare_label(state.last[0]) else [])
     if state.decision is not None and (cues.has(info.text, "kind", "now_cues") or cues.has(info.text, "kind", "ranking_words")
@@ -244,7 +250,8 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
         regroup.class_lines(state, reading.done)
     elif (subject := subjects.subject_place(info, ctx, state.last_scope)) is not None:
         state.last_scope = subject      # 'Bến Lức là một trong những địa phương …': the reader is there
-    if info.dates and not reading.plan and not cues.target(info.text):   # a plan's dates time nothing after
+    if info.dates and (not reading.plan and not cues.target(info.text) or _ASKS_PLAN.search(info.text)):
+        # (a plan's dates time nothing after, but a question's about a plan times its answer)
         starts = growth.start_dates(text, info.start, info.end, info.dates)[0]     # nor a growth's start's
         for d in info.dates:
             v = ctx.date_value(d)
