@@ -41,9 +41,11 @@ def _introduces_plan(sentence: str) -> bool:
     True
     >>> _introduces_plan("Kết quả như sau: 12 sản phẩm đạt 4 sao")
     False
+    >>> _introduces_plan("Kết quả một số chỉ tiêu chủ yếu: huyện có 22 sản phẩm")     # (what was done, measured)
+    False
     """
     colon = sentence.find(":")
-    return colon > 0 and cues.has(sentence[:colon], "kind", "plan_intro")
+    return colon > 0 and cues.has(sentence[:colon], "kind", "plan_intro") and cues.target(sentence[:colon]) is not None
 
 
 def _year_stated(info: SentenceInfo, m: Match, rounds: bool = True) -> int | None:
