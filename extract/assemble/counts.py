@@ -152,14 +152,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             star_m, parent.fields["metric"] if parent else None, ocop_article, category,
             sentence_left=text[info.start:n.start], right=named_right, right_start=end, each=each,
             parent_rule=next((r for r in parent.fields["rules"] if r.startswith("metric.")), None) if parent else None)
-    if metric is None and owners.owner_unit(unit) and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
-            and owned.fields["metric"] == "ocop_products":
-        metric, metric_rule = "ocop_subjects", "metric.owners_of_products"   # '… của 17 doanh nghiệp, 11 HTX …'
-    elif metric is None and owners.owner_unit(unit) and owners.have_products(text, end):
-        metric, metric_rule = "ocop_subjects", "metric.owners_having_products"   # '120 HTX, 45 DN có sản phẩm OCOP'
-    elif metric == "ocop_subjects" and (owned := owners.products_owned(text, n, done, info.stars)) is not None \
-            and owned.fields["metric"] is None:
-        metric, metric_rule = None, "metric.owners_of_unrated"   # '15 sản phẩm (tham gia) của 6 chủ thể'
+    metric, metric_rule = owners.owners_metric(text, n, end, unit, done, info.stars, metric, metric_rule)
     if metric == "ocop_products" and (listed := unrated.listed_after_unrated(done, n, text, unit)) is not None:
         metric, metric_rule = None, listed    # 'đề nghị công nhận 16 sản phẩm 3 sao, 2 sản phẩm 4 sao'
     elif metric == "ocop_products" and parent is not None and unrated.part_of_lapsed(parent, right):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..matchers import Match
-from . import compared, cues, growth, unrated
+from . import averages, compared, cues, growth, unrated
 from .analysis import SentenceInfo
 
 _STATUS_NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
@@ -59,7 +59,7 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
             return "ocop_products", "metric.increase"      # '196 sản phẩm OCOP, tăng 126 sản phẩm so với …'
         if diff:
             return None, "metric.difference"
-        if not each and unrated.per_unit(sentence_left, right_np):     # (`each`: said of each of a list of places)
+        if not each and averages.per_unit(sentence_left, right_np):     # (`each`: said of each of a list of places)
             return None, "metric.per_unit"      # 'mỗi xã có ít nhất 1 sản phẩm', '2-3 sản phẩm/xã'
         if cues.right_before(left, len(left), "metric", "quantity_verbs", window=40):
             return None, "metric.items_sold"      # 'HTX bán ra thị trường khoảng 20.000 sản phẩm'

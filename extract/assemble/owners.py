@@ -90,3 +90,19 @@ def another_owner(info, n: Match, whole: Figure) -> bool:
         return False    # (a list of owners' bracketed counts: '… của HTX A (03 sản phẩm); Công ty B (02 sản phẩm)')
     return semicolon >= 0 and any(semicolon < o.start and o.end <= n.start and o.value["name"] != whole.fields["organization"]
                                   for o in info.businesses())
+
+
+def owners_metric(text: str, n: Match, end: int, unit: str, done: list[Figure], stars: list[Match],
+                  metric: str | None, rule: str) -> tuple[str | None, str]:
+    """(metric, rule) of a count of owners: `ocop_subjects` when they own the rated products counted before
+    them (`… của 17 doanh nghiệp, 11 HTX …`) or are said to have rated products (`120 HTX, 45 DN có sản phẩm
+    OCOP`); none when the products they own are not rated (`15 sản phẩm (tham gia) của 6 chủ thể`); else as read."""
+    if metric is None and owner_unit(unit) and (owned := products_owned(text, n, done, stars)) is not None \
+            and owned.fields["metric"] == "ocop_products":
+        return "ocop_subjects", "metric.owners_of_products"
+    if metric is None and owner_unit(unit) and have_products(text, end):
+        return "ocop_subjects", "metric.owners_having_products"
+    if metric == "ocop_subjects" and (owned := products_owned(text, n, done, stars)) is not None \
+            and owned.fields["metric"] is None:
+        return None, "metric.owners_of_unrated"
+    return metric, rule

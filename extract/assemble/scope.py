@@ -13,7 +13,7 @@ from . import compared, cues
 from .analysis import LEVEL_RANK, SentenceInfo
 from .article_place import admin_word
 from .context import ArticleContext
-from .subjects import LIST_JOIN, bare_district_opening, most_specific, resolve_place
+from .subjects import LIST_JOIN, bare_district_opening, business_place, most_specific, resolve_place
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
 _OWN_PLACE_REACH = 40   # characters from a number to the place its own noun phrase names ('… sản phẩm của tỉnh X')
@@ -206,31 +206,13 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     if ctx.main_level == "province" and (bare := district_after_lead(  # 'Sản phẩm OCOP của Hải Lăng thuộc 16 chủ thể'
             text[info.start:n.start] + " " + cues.CLAUSE_MARKS.split(text[n.end:n.end + 40])[0], ctx.main_place)):
         return bare, "district", "scope.district_after_lead"
-    if (home := _business_place(info, n, text, ctx)) is not None:
+    if (home := business_place(info, n, text, ctx)) is not None:
         return (*resolve_place(home, ctx)[:2], "scope.business_place")
     if last_scope:
         return (*last_scope[:2], "scope.context")
     if ctx.district_article:
         return ctx.main_district, "district", "scope.article_district"
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
-
-
-def _business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext) -> Match | None:
-    """The place written with the business last named before the number (`Công ty CP Chè X (Thái Nguyên)
-    hiện có 8 sản phẩm`, `HTX X ở Hà Tĩnh có 4 sản phẩm`, `HTX Y (huyện Cần Giờ) có 4 sản phẩm`): where its
-    products are, as the owners' place is (annotation: `của 2 hộ ở huyện Ba Bể` → Ba Bể); the district of an
-    address that names its commune too (`(xã Chí Đám, huyện Đoan Hùng)`). Not an old province
-    the article's absorbed (`Công ty X (tỉnh Bắc Kạn cũ)` about Thái Nguyên: the article's province)."""
-    owner = next((o for o in reversed(info.businesses()) if o.end <= n.start), None)
-    if owner is None or not owner.value["location"]:
-        return None
-    reach = min(n.start, owner.end + len(owner.value["location"]) + 12)
-    found = [p for p in info.places if owner.end <= p.start and p.end <= reach and not p.value["generic"]
-             and p.value["level"] in ("province", "district", "commune")]
-    if any(p.value["level"] == "province" and absorbed_into(p.value["name"] or "", ctx.main_place) for p in found):
-        return None
-    districts = [p for p in found if p.value["level"] == "district"]
-    return districts[0] if districts else most_specific(found, len(found) - 1, text) if found else None
 
 
 _PART_REACH = 150     # characters after a province's count in which the article's district names its part

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..gazetteer.names import district_opening
+from ..gazetteer.provinces import absorbed_into
 from ..matchers import Match
 from ..matchers.places import CENTRAL
 from . import cues
@@ -109,3 +110,21 @@ def most_specific(places: list[Match], i: int, text: str) -> Match:
             return p
         i, p = i - 1, places[i - 1]     # 'Xã Bản Liền, huyện Bắc Hà (Lào Cai)': the commune
     return p
+
+
+def business_place(info: SentenceInfo, n: Match, text: str, ctx: ArticleContext) -> Match | None:
+    """The place written with the business last named before the number (`Công ty CP Chè X (Thái Nguyên)
+    hiện có 8 sản phẩm`, `HTX X ở Hà Tĩnh có 4 sản phẩm`, `HTX Y (huyện Cần Giờ) có 4 sản phẩm`): where its
+    products are, as the owners' place is (annotation: `của 2 hộ ở huyện Ba Bể` → Ba Bể); the district of an
+    address that names its commune too (`(xã Chí Đám, huyện Đoan Hùng)`). Not an old province
+    the article's absorbed (`Công ty X (tỉnh Bắc Kạn cũ)` about Thái Nguyên: the article's province)."""
+    owner = next((o for o in reversed(info.businesses()) if o.end <= n.start), None)
+    if owner is None or not owner.value["location"]:
+        return None
+    reach = min(n.start, owner.end + len(owner.value["location"]) + 12)
+    found = [p for p in info.places if owner.end <= p.start and p.end <= reach and not p.value["generic"]
+             and p.value["level"] in ("province", "district", "commune")]
+    if any(p.value["level"] == "province" and absorbed_into(p.value["name"] or "", ctx.main_place) for p in found):
+        return None
+    districts = [p for p in found if p.value["level"] == "district"]
+    return districts[0] if districts else most_specific(found, len(found) - 1, text) if found else None
