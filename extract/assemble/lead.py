@@ -258,10 +258,10 @@ def carried_addition(wholes: list[Figure], unit: str, star: str | None, sentence
     if f is not None:
         return f, "class_of_round"
     f = addition_of_paragraph(wholes, unit)
-    if f is not None and not after_another and star in ONE_CLASS and DETAIL_OPENS.match(sentence) \
+    if f is not None and not after_another and (star in ONE_CLASS or star is None) and DETAIL_OPENS.match(sentence) \
             and isinstance(value, int) and isinstance(f.fields["value"], int) and value < f.fields["value"]:
         return f, "detail_of_round"     # '… trong đó 19 sản phẩm đạt từ 3 sao trở lên. Đáng mừng là có 4 sản phẩm
-    return None                         # đạt 4 sao'
+    return None                         # đạt 4 sao', '… Xét theo nhóm, thực phẩm có 14 sản phẩm, đồ uống 7 …'
 
 
 def _line_of(f: Figure | None, level: str, value, sentence: str) -> bool:

@@ -266,8 +266,9 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     if prev is not None and prev.parent is not None and prev.parent.unit == unit \
             and (close := text.find(")", prev.end, n.start)) >= 0 and "(" in text[prev.parent.end:prev.number.start]:
         prev, gap_start = prev.parent, close + 1  # ('8 sản phẩm được nâng hạng (6 …, 2 …) và 3 sản phẩm bị hạ …')
-    if prev is None or prev.unit != unit or prev.parent is not None or prev.fields["kind"] not in ("added", "target"):
-        return None
+    if prev is None or prev.unit != unit or prev.fields["kind"] not in ("added", "target") or prev.parent is not None \
+            and any(r.startswith("kind.part") for r in prev.fields["rules"]):
+        return None     # (a part that took its whole's kind has no siblings of its own; one read on its own has)
     gap = _SHARE_ASIDE.sub(" ", blanked(text, gap_start, n.start, list(stars) + list(owners)), count=1)
     if _NEXT_IN_RANKING.fullmatch(gap):
         return prev         # ('… nhiều nhất với 17 sản phẩm, chủ yếu là chè; tiếp đến là thành phố Thái Nguyên 12 …')
