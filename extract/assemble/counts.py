@@ -52,7 +52,7 @@ def count_records(doc: Doc, infos: list[SentenceInfo], ctx: ArticleContext) -> l
             if respectively.said(info.text) else {}
         each = respectively.each_said(info.text)       # 'A và B mỗi nơi có 7 …'
         for i, n in enumerate(reading.numbers):
-            unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done)
+            unit, end, unit_rule = units.unit_for(text, info, n, reading.numbers[i + 1:], reading.done, state.wholes)
             if unit is None or units.cut_short(text, info, n, reading.numbers[i + 1:]):
                 continue
             run = respectively.each_of(text, info.start, info.usable_places(), n) \

@@ -70,11 +70,12 @@ _OPEN_AFTER_PLACE = regex.compile(r"\s*\(\s*")
 _CLOSE = regex.compile(r"\s*\)")
 
 
-def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
+def place_item_unit(text: str, info: SentenceInfo, n: Match, wholes: list[Figure] = ()) -> str | None:
     """The unit of a bare number in brackets after a place, in a sentence that names what its items count
     before the first of them (`Năm địa phương có nhiều sản phẩm OCOP nhất là Hà Nội (2.900), Quảng Ninh
     (500)`), not the kind of place they are (`7 sản phẩm …, thuộc các huyện: Kế Sách (03), …`): that count
-    noun; None otherwise."""
+    noun, or under a label of its own that names none (`… công nhận 18 sản phẩm. Phân theo địa phương: TP Sóc
+    Trăng (7), …`), the unit of the whole of the sentence before (`wholes`); None otherwise."""
     if n.value.get("percent") or not _CLOSE.match(text, n.end):
         return None
     before = [p for p in info.places if p.end <= n.start and not p.value.get("generic")]
@@ -83,7 +84,13 @@ def place_item_unit(text: str, info: SentenceInfo, n: Match) -> str | None:
     items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
     words = [w.group().lower() for w in _UNIT_WORD.finditer(text, info.start, items[0].start)]
     words = [w for w in words if w not in _PLACE_KINDS]   # (not 'thuộc các huyện:')
+    if not words and wholes and _LABEL_BEFORE.fullmatch(text, info.start, items[0].start):
+        return wholes[0].unit
     return UNIT_MAP.get(words[-1], words[-1]) if words else None
+
+
+_LABEL_BEFORE = regex.compile(r"[^\d.;:()]{2,40}:\s*(?:[\p{L}\p{M}.]+\s+){0,2}?")
+"""A label of its own before a list's first place (`Phân theo địa phương: TP `)."""
 
 
 _NEXT_PLACE_ITEM = regex.compile(r"\s*(?:,|;|và)\s*[^\d,;:.()]{2,40}?\s*$")
@@ -119,8 +126,8 @@ def cut_short(text: str, info: SentenceInfo, n: Match, later: list[Match]) -> bo
                 for m in later)      # ('… hỗ trợ 5 chủ thể và 3 t': the cut is the next item's)
 
 
-def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: list[Figure]
-             ) -> tuple[str | None, int, str]:
+def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: list[Figure],
+             wholes: list[Figure] = ()) -> tuple[str | None, int, str]:
     """(unit, evidence end, rule) of the number `n`, whose sentence has the numbers `later` after it and
     the figures `done` before it: its own noun, else that of the whole of an X/Y it is the part of, of the
     figure a star label lists (`trong đó 5 sao: 1; 4 sao: 84`), of the items after places (`… sản phẩm …
@@ -133,7 +140,7 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
         end = n.end
     if unit is None and (whole := star_label_unit(text, info, n, done)) is not None:
         unit, end, rule = whole.unit, n.end, "unit.star_label"
-    if unit is None and (item_unit := place_item_unit(text, info, n)) is not None:
+    if unit is None and (item_unit := place_item_unit(text, info, n, wholes)) is not None:
         unit, end, rule = item_unit, n.end, "unit.place_item"
     if unit is None and (shared := shared_unit(text, info, n, later)) is not None:
         (unit, rule), end = shared, n.end

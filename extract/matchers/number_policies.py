@@ -148,7 +148,8 @@ def inside_name(c) -> str | None:
         proper = PROPER_NAME_BEFORE.search(c.before)
         province = proper is not None and _is_province(proper.group())    # 'Quảng Ninh 500 và Thanh Hóa 3,3%.'
         if CAPITALIZED_BEFORE.search(c.before) and CAPITALIZED_AFTER.match(c.after) \
-                and not in_capitals(c.before + c.after) and not province:   # a line in capitals names nothing by them
+                and not in_capitals(c.before + c.after) and not province \
+                and not COUNT_NOUN_AFTER.match(c.after):    # (not 'Hải Lăng 6 SP': a count noun's abbreviation)
             return "name"
         if proper and not COUNT_NOUN_AFTER.match(c.after) and not province and (
                 (not c.percent and LOWER_WORD_AFTER.match(c.after)) or (c.percent and LIST_GOES_ON.match(c.after))):
