@@ -256,7 +256,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             or parts.reports_result(text[info.start:n.start], reading.prev_text)))
         metric, star, rules = figures.settled_by_scope(n, metric, star, rules, scope_rule, level, round_result)
         carried = lead.carried_kind(state, info, n, unit, star, metric, relation, lead.line_level(
-            level, scope_rule, scope, ctx, info, n), bool(done), d is not None) \
+            level, scope_rule, scope, ctx, info, n), any(f.unit == unit for f in done), d is not None) \
             if kind_rule == "kind.default_total" and not now else None
         if carried is not None:     # a district line of the addition before, another class of its round, a
             kind, kind_rule, of = carried   # list item under its lead ('…, gồm: / - Huyện Hữu Lũng: 4 sản phẩm;')

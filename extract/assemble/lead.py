@@ -102,10 +102,13 @@ def carried_kind(state, info, n, unit: str, star: str | None, metric: str | None
     if carried is None and not dated and not after_another and metric == "ocop_products" \
             and _owner_counted(info, n):
         # 'Kết quả đợt 2, có 41 sản phẩm đạt … Công ty X có 3 sản phẩm …' (a province's round or the country's, in
-        # the paragraph or right before it)
+        # the paragraph or right before it; a district's, in the sentence before: 'UBND huyện X trao giấy chứng nhận
+        # cho 9 sản phẩm. … trong đó HTX Y có 2 sản phẩm')
         f = addition_of_paragraph(state.wholes, unit) or (
-            state.decision if state.decision is not None and state.decision.unit == unit else None)
-        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country") \
+            state.decision if state.decision is not None and state.decision.unit == unit else None) or next(
+            (w for w in state.wholes[-1:] if w.unit == unit and w.fields["kind"] == "added"
+             and w.fields["scope_level"] == "district" and w.fields["metric"] == "ocop_products"), None)
+        carried = (f, "owner_in_round") if f is not None and f.fields["scope_level"] in ("province", "country", "district") \
             and not (f.fields.get("status") == "renewed" and not f.fields.get("organization")) else None
         #   (a place's renewals are no round: 'Có 15 sản phẩm đã được cấp lại giấy chứng nhận. ¶ Công ty X có 5 …')
     if carried is not None:
