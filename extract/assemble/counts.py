@@ -111,7 +111,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     # sản phẩm mới được công nhận, huyện Thọ Xuân có 5 …')
     wholes = [f for f in reversed(state.wholes) if f.unit == unit and (f.fields["kind"] != "target" or reading.plan)] \
         if reading.opens_with_parts else []
-    parent = parts.parent_in_sentence(text, n, unit, done) or lead.opener_whole(wholes)
+    parent = parts.parent_in_sentence(text, n, unit, done) or lead.opener_whole(wholes, info.text)
     base = compared.base_date(info, n)      # 'so với năm 2023 (170 sản phẩm)': that year's, no part
     if parent is not None and (not parts.can_be_part(n, parent) or parts.states_a_change(text, n) or base
                                or parts.in_another_place(info, n, clause_start, parent, ctx.main_place)

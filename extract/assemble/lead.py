@@ -47,15 +47,26 @@ _UP_TO_DATE = regex.compile(r"(?<![\p{L}\p{M}])(?:tính\s+)?(?:đến|tới)\s+(
                          regex.IGNORECASE)
 
 
-def opener_whole(wholes: list[Figure]) -> Figure | None:
+def opener_whole(wholes: list[Figure], opening: str = "") -> Figure | None:
     """The whole that parts opening a sentence detail (`wholes`: the sentence before's, last first): the last
     one counting rated things, but not a change of a stock the sentence names too (`… có 218 sản phẩm OCOP,
-    tăng 42 sản phẩm so với năm 2021. Trong đó, huyện Khoái Châu có 31 sản phẩm`: the 218's)."""
+    tăng 42 sản phẩm so với năm 2021. Trong đó, huyện Khoái Châu có 31 sản phẩm`: the 218's); the addition or
+    the stock the opening names (`… có thêm 62 sản phẩm, nâng tổng số lên 364. Trong số sản phẩm mới được công
+    nhận, có 19 …`: the 62's)."""
     rated = [f for f in wholes if f.fields["metric"] is not None]
+    named = _NAMES_NEW.match(opening) and "added" or _NAMES_STOCK.match(opening) and "total"
+    if named:       # (none when the sentence before gave no such whole: 'công nhận 98 sản phẩm. Trong số sản phẩm
+        return next((f for f in rated if f.fields["kind"] == named), None)     # hiện có, 2 sản phẩm đạt 5 sao')
     first = rated[0] if rated else wholes[0] if wholes else None
     if first is not None and "kind.increase" in first.fields["rules"]:
         return next((f for f in rated[1:] if f.fields["kind"] == "total"), first)
     return first
+
+
+_NAMES_NEW = regex.compile(r"\W*trong\s+(?:số\s+)?(?:các\s+|những\s+)?sản phẩm\s+(?:mới|vừa|được công nhận|được chứng nhận)",
+                        regex.IGNORECASE)
+_NAMES_STOCK = regex.compile(r"\W*trong\s+(?:số\s+)?(?:các\s+|những\s+)?sản phẩm\s+(?:OCOP\s+)?(?:hiện có|còn hiệu lực|hiện nay)",
+                          regex.IGNORECASE)
 
 
 def line_level(level: str | None, scope_rule: str, scope: str | None = None, ctx=None, info=None, n=None) -> str | None:
