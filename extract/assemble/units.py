@@ -84,11 +84,14 @@ def place_item_unit(text: str, info: SentenceInfo, n: Match, wholes: list[Figure
     items = [p for p in before if _OPEN_AFTER_PLACE.match(text, p.end)]
     words = [w.group().lower() for w in _UNIT_WORD.finditer(text, info.start, items[0].start)]
     words = [w for w in words if w not in _PLACE_KINDS]   # (not 'thuộc các huyện:')
-    if not words and wholes and _LABEL_BEFORE.fullmatch(text, info.start, items[0].start):
-        return wholes[0].unit
+    if not words and wholes and (_LABEL_BEFORE.fullmatch(text, info.start, items[0].start)
+                                 or _RANKING_GOES_ON.fullmatch(text, info.start, items[0].start)):
+        return wholes[0].unit       # (or a ranking going on: 'Xếp tiếp theo là Thanh Hóa (489), Nghệ An (441)')
     return UNIT_MAP.get(words[-1], words[-1]) if words else None
 
 
+_RANKING_GOES_ON = regex.compile(rf"\W*(?:xếp\s+|đứng\s+)?(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})"
+                             r"\s+(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|địa phương)\s+)?", regex.IGNORECASE)
 _LABEL_BEFORE = regex.compile(r"[^\d.;:()]{2,40}:\s*(?:[\p{L}\p{M}.]+\s+){0,2}?")
 """A label of its own before a list's first place (`Phân theo địa phương: TP `)."""
 
