@@ -78,7 +78,8 @@ def metric_of(unit: str, n: Match, left: str, right_np: str, sentence: str, arou
         lead = sentence_left[-80:] if left.rstrip().endswith("/") else left[-60:]
         if cues.has(lead, "metric", "subset_cues") or cues.has(right_np, "metric", "subset_cues") \
                 or parent_rule == "metric.subset" or (cues.right_before(left, len(left), "metric", "transfer_verbs")
-                                                      and cues.has(right.split(";", 1)[0], "metric", "subset_cues")):
+                                                      and (cues.has(right.split(";", 1)[0], "metric", "subset_cues")
+                                                           or _BROUGHT_TO.match(right_np))):
             return None, "metric.subset"     # '99 món hàng/44 sản phẩm' on an e-commerce platform, 'đưa 5 sản
             #                                  phẩm gồm mận sấy, chè … lên kệ hàng'
         if (cues.has(sentence_left, "metric", "display_words") and _DISPLAY_LINK.search(left)) \
@@ -179,6 +180,9 @@ def status_of(right: str) -> str | None:
 _RATED_DURING = regex.compile(r"\s*(?:OCOP\s+)?(?:đạt|được\s+(?:công nhận|chứng nhận|xếp hạng))[^,;.()]{0,30}?"
                            r"(?<![\p{L}\p{M}])trong\s+(?:năm|đợt|kỳ|tháng|quý|giai đoạn)(?![\p{L}\p{M}])", regex.IGNORECASE)
 """Rated in a stretch of time said after the count and its rating: what that stretch added."""
+_REACHES = regex.compile(r"\s*(?:OCOP\s+)?(?:đều\s+)?đạt\s+(?:chuẩn|hạng|OCOP|[345]\s*sao)", regex.IGNORECASE)
+_BROUGHT_TO = regex.compile(r"[^,;.()]{0,40}?\s(?:về|ra|đến|tới)\s+(?-i:\p{Lu})", regex.IGNORECASE)
+"""Products brought to a place (`Lào Cai đưa 120 sản phẩm OCOP về Thủ đô`): those shown or sold there."""
 _PREVIOUS_PREDICATE = regex.compile(r"^\s*(?:đã\s+)?được\s+(?:công nhận|chứng nhận)[^,;.()\d]{0,20}?(?:,|\s+và)\s*",
                                     regex.IGNORECASE)
 """What the count before says happened to it, joined to this one (`có 9 làng nghề được công nhận và 87 sản phẩm
@@ -234,8 +238,11 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     passive_added = cues.first(right, "kind", "added_after") is not None or by_agent
     cumulative = time_relation in ("until", "until_now") or now_in_sentence
     decided = decided or cues.has(left_clause, "kind", "decision_refs")     # 'Theo Quyết định, có 27 sản phẩm …'
-    if decided and not cumulative and (total := cues.last(kind_window, "kind", "decision_sums")) is not None:
-        return "added", f"kind.sum_of_decision:{total.group().lower()}"   # '… công nhận kết quả đợt 2. Tổng cộng có 26 …'
+    if not cumulative and (total := cues.last(kind_window, "kind", "decision_sums")) is not None \
+            and (decided or time_relation == "during" and cues.has(right, "kind", "added_after")):
+        # ('… công nhận kết quả đợt 2. Tổng cộng có 26 sản phẩm', 'Năm 2024, huyện có tổng cộng 14 sản phẩm được
+        # công nhận mới và công nhận lại qua 3 đợt')
+        return "added", f"kind.sum_of_decision:{total.group().lower()}"
     if near and near[0] == "total_before":
         return "total", f"kind.total_cue:{near[1]}"
     if cues.has(cues.CLAUSE_MARKS.split(right, maxsplit=1)[0], "kind", "stock_after"):
@@ -260,6 +267,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "added", "kind.status_after"     # '3 sản phẩm mới', '7 sản phẩm đánh giá lại'
     if (result or cues.has(right, "kind", "round_after")) and not cumulative:
         return "added", "kind.result_of_round"
+    if decided and near is not None and near[0] == "have_before" and not cumulative and _REACHES.match(right):
+        return "added", "kind.reached_by_decision"  # 'Theo Quyết định …, huyện X có sáu sản phẩm đạt chuẩn OCOP, gồm …'
     if passive_added and not now_in_sentence and time_relation != "until_now" \
             and (time_relation is not None or by_agent or dated or decided):
         # 'năm 2023 có 36 sản phẩm được công nhận', 'Đến tháng 6, ba sản phẩm được công nhận 5 sao', '8 sản phẩm
