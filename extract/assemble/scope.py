@@ -156,6 +156,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
             and not _aside(text, o, n) for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
+    if not before and ctx.main_level in ("province", "country") and _THE_REST.search(text, max(info.start, n.start - 40), n.start):
+        return ctx.main_place, ctx.main_level, "scope.rest_of_places"     # 'Các địa phương còn lại: 253 sản phẩm'
     if (bare := bare_district_opening(info, ctx, n, clause_start, bool(before))) is not None:
         return (*bare, f"scope.{bare[1]}_named_bare")     # 'Đến nay, Đô Lương có 45 sản phẩm' (Nghệ An)
     if not before and WITH_LEAD.fullmatch(text, info.start, n.start):
@@ -215,6 +217,8 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     return ctx.main_place, ctx.main_level, "scope.article" if ctx.main_place else "scope.none"
 
 
+_THE_REST = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('scope', 'rest_of_places'))})(?![\p{{L}}\p{{M}}])"
+                       r"[^\d.;]{0,12}$", regex.IGNORECASE)
 _PART_REACH = 150     # characters after a province's count in which the article's district names its part
 _RECOGNIZES = regex.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?(?:công nhận|chứng nhận|cấp giấy chứng nhận|quyết định công nhận)"
                          r"(?![\p{L}\p{M}])", regex.IGNORECASE)
