@@ -89,10 +89,10 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
     return []
 
 
-_EACH = regex.compile(rf"\s*:?\s*(?:mỗi\s+(?:{cues.longest_first(cues.words('parts', 'each_place_units'))})|đều|cùng)"
+_EACH = regex.compile(rf"\s*[:,(]?\s*(?:mỗi\s+(?:{cues.longest_first(cues.words('parts', 'each_place_units'))})|đều|cùng)"
                       r"(?:\s+[\p{Ll}\p{M}]+){0,3}\s+", regex.IGNORECASE)
 """From the last of a list of places to the number they each have: `… mỗi địa phương có `, `… đều có `, `…: mỗi đơn
-vị `."""
+vị `, `…, mỗi huyện `, `… (mỗi huyện `."""
 
 
 def each_said(sentence: str) -> bool:
