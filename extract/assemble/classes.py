@@ -59,6 +59,8 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
         # ('Số sản phẩm 4 sao là 30, còn lại là 3 sao': the label's, not the next clause's; '8 sản phẩm 3 sao …
         # được nâng lên hạng 4 sao': the class raised to)
         raised = next((s for s in after[1:] if _RAISED_TO_CLASS.search(text, after[0].end, s.start)), None)
+        if raised is None and len(after) > 1 and after[1].value["star"] == "5p" and not text[after[0].end:after[1].start].strip():
+            raised = after[1]   # '3 sản phẩm đạt 4 sao tiềm năng 5 sao': 4 stars with the potential of 5, code 5p
         return raised or after[0]
     if label:
         return label[-1]
