@@ -112,6 +112,8 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
             continue      # an increase or a difference has no parts
         between = text[f.end:n.start]
+        if ")" in between and text.rfind("(", 0, f.number.start) > text.rfind(")", 0, f.number.start):
+            continue      # a figure in a bracket closed before the number, an aside: '28 SP … (kế hoạch 20 SP), gồm 5 …'
         opened = between.rfind("(")
         # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
         # no digits in it but its parts' and their classes')
