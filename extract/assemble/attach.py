@@ -79,7 +79,8 @@ def date_for(info: SentenceInfo, n: Match, clause_end: int, next_figure: int | N
         [d for d in dates if n.end <= d.start and _BRACKET_BEFORE_DATE.fullmatch(info.sentence.doc_text, n.end, d.start)] or \
         [d for d in dates if n.end <= d.start < bound and d.value.get("relation") is None
          and d.value.get("precision") == "year"     # '… công nhận 44 sản phẩm (…) năm 2022, trong đó …'
-         and ";" not in info.sentence.doc_text[n.end:d.start]]     # (not another clause's: '…; năm 2021, …')
+         and ";" not in info.sentence.doc_text[n.end:d.start]     # (not another clause's: '…; năm 2021, …')
+         and cues.target(info.sentence.doc_text[n.end:d.start]) is None]    # (nor an aim's: '…, mục tiêu năm 2025 …')
     text = info.sentence.doc_text
     year = next((d for d in dates if n.end <= d.start < bound and _OWN_YEAR_GAP.fullmatch(text, n.end, d.start)
                  and d.value.get("precision") == "year"), None)
