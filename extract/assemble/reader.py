@@ -156,10 +156,8 @@ def _detail_of(f: parts.Figure, decision: parts.Figure | None) -> bool:
 
 def _line_of_decision(f: parts.Figure, decision: parts.Figure) -> bool:
     """`f` is a district's (or a business's) line of the decision, or a part of one."""
-    while f.parent is not None:
-        f = f.parent
-    return any(r in f.fields["rules"] for r in ("kind.district_line_of_decision", "kind.owner_in_round",
-                                                   "kind.district_line_of_addition"))
+    return any(r in _top(f).fields["rules"] for r in ("kind.district_line_of_decision", "kind.owner_in_round",
+                                                         "kind.district_line_of_addition"))
 
 
 def lead_addition(state: ReaderState):
@@ -173,9 +171,11 @@ def lead_addition(state: ReaderState):
     f = _top(last[-1]) if last else None
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
         return state.decision       # (a paragraph of its districts: the decision goes on)
-    if f is not None and f.fields["metric"] is None:    # ('… công nhận 17 sản phẩm 4 sao và 31 sản phẩm 3 sao; 7 sản
-        f = max((_top(g) for g in last if g.fields["metric"] == "ocop_products" and _is_addition(_top(g))),  # phẩm
-                key=lambda g: g.fields["value"] if isinstance(g.fields["value"], int) else 0, default=None)  # chưa đạt')
+    if f is not None and f.fields["metric"] is None:
+        # a sentence ending with an unrated count leads with its largest rated addition ('… công nhận 17 sản phẩm 4
+        # sao và 31 sản phẩm 3 sao; 7 sản phẩm chưa đạt')
+        f = max((_top(g) for g in last if g.fields["metric"] == "ocop_products" and _is_addition(_top(g))),
+                key=lambda g: g.fields["value"] if isinstance(g.fields["value"], int) else 0, default=None)
     return f if f is not None and _is_addition(f) else None
 
 
