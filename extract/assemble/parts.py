@@ -112,7 +112,7 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
             continue      # an increase or a difference has no parts
         between = text[f.end:n.start]
-        if ")" in between and text.rfind("(", 0, f.number.start) > text.rfind(")", 0, f.number.start):
+        if aside(text, f.number, n):
             continue      # a figure in a bracket closed before the number, an aside: '28 SP … (kế hoạch 20 SP), gồm 5 …'
         opened = between.rfind("(")
         # a bracket opened after the figure, holding its breakdown (not a statement with a date of its own:
@@ -180,14 +180,21 @@ def in_another_place(info: SentenceInfo, n: Match, clause_start: int, whole: Fig
     text = info.sentence.doc_text
     if main_place is not None and whole.fields["scope"] != main_place and any(
             p.value["generic"] and p.value["level"] == "province" and clause_start <= p.start and p.end <= n.start
-            and not _AGENT_BEFORE.search(text, max(0, p.start - 12), p.start) for p in info.places):
+            and not AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start) for p in info.places):
         return True     # (not the province that recognized them: '8 sản phẩm được tỉnh công nhận (6 …, 2 …)')
     return any(max(clause_start, whole.number.end) <= p.start and p.end <= n.start and not p.value["generic"]
                and p.value["level"] == whole.fields["scope_level"] and p.value["name"] != whole.fields["scope"]
                and ";" in text[whole.number.end:p.start] for p in info.usable_places())
 
 
-_AGENT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:được|do|UBND|Ủy ban nhân dân)\s*$", regex.IGNORECASE)
+AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?<![\p{L}\p{M}])(?:được|do))\s*$")
+"""Right before a place that names who recognizes, not where (`UBND tỉnh Hưng Yên`, `được tỉnh công nhận`)."""
+
+
+def aside(text: str, o: Match, n: Match) -> bool:
+    """`o` stands in brackets closed before `n`: '2 sản phẩm đạt điểm 5 sao (đang chờ Hội đồng … Trung ương
+    xem xét); 65 sản phẩm đạt 3 sao' (the council's aside says nothing of where the 65 are)."""
+    return text.rfind("(", 0, o.start) > text.rfind(")", 0, o.start) and ")" in text[o.end:n.start]
 
 
 def can_be_part(n: Match, whole: Figure) -> bool:

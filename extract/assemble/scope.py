@@ -13,6 +13,7 @@ from . import compared, cues
 from .analysis import LEVEL_RANK, SentenceInfo
 from .article_place import admin_word
 from .context import ArticleContext
+from .parts import AGENCY_BEFORE, aside
 from .subjects import LIST_JOIN, bare_district_opening, business_place, most_specific, resolve_place
 
 _APPOSITION = regex.compile(r"^\s*[,(-]?\s*$")
@@ -153,7 +154,7 @@ def scope_of(info: SentenceInfo, n: Match, clause_start: int, text: str, ctx: Ar
     own = own_place_after(info, n, text)
     if not [p for p in before if not _venue(text, info, p)] and own is None and any(
             o.value["org_class"] == "agency" and o.end <= n.start and cues.has(o.value["name"], "scope", "national_bodies")
-            and not _aside(text, o, n) for o in info.orgs):
+            and not aside(text, o, n) for o in info.orgs):
         return "Việt Nam", "country", "scope.national_body"     # 'Bộ Nông nghiệp và PTNT công nhận 16 sản phẩm …'
     #   (also where it met: 'Chiều 18/11, tại Hà Nội, Hội đồng … cấp quốc gia đã công nhận 16 sản phẩm')
     if not before and ctx.main_level in ("province", "country") and _THE_REST.search(text, max(info.start, n.start - 40), n.start):
@@ -222,7 +223,6 @@ _THE_REST = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.wo
 _PART_REACH = 150     # characters after a province's count in which the article's district names its part
 _RECOGNIZES = regex.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?(?:công nhận|chứng nhận|cấp giấy chứng nhận|quyết định công nhận)"
                          r"(?![\p{L}\p{M}])", regex.IGNORECASE)
-_AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|được)\s*$")
 _PASSIVE = regex.compile(r"(?<![\p{L}\p{M}])được(?![\p{L}\p{M}])", regex.IGNORECASE)
 _FOR = regex.compile(r"\s*(?:\S+\s+){0,3}?cho\s*")   # 'công nhận 5 sản phẩm OCOP cho huyện Văn Giang'
 
@@ -245,20 +245,14 @@ def _count_gloss(text: str, info: SentenceInfo, p: Match, n: Match) -> bool:
     """`p` stands in brackets closed before `n` that follow another count (`1 sản phẩm 5 sao (thuộc khu vực Tiền
     Giang cũ), 4 sản phẩm tiềm năng 5 sao`): where that count's products are, not `n`'s."""
     opened = text.rfind("(", info.start, p.start)
-    return _aside(text, p, n) and any(m.end <= opened and not text[m.end:opened].count(",") for m in info.numbers
+    return aside(text, p, n) and any(m.end <= opened and not text[m.end:opened].count(",") for m in info.numbers
                                       if m.start < n.start)
-
-
-def _aside(text: str, o: Match, n: Match) -> bool:
-    """`o` stands in brackets closed before `n`: '2 sản phẩm đạt điểm 5 sao (đang chờ Hội đồng … Trung ương
-    xem xét); 65 sản phẩm đạt 3 sao' (the council's aside says nothing of where the 65 are)."""
-    return text.rfind("(", 0, o.start) > text.rfind(")", 0, o.start) and ")" in text[o.end:n.start]
 
 
 def _agency_place(text: str, p: Match) -> bool:
     """A place that names who recognizes, not whose products: an agency's (`UBND tỉnh Hưng Yên`), or the
     bare level of a passive's agent (`được tỉnh công nhận`)."""
-    return bool(_AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start)) \
+    return bool(AGENCY_BEFORE.search(text, max(0, p.start - 20), p.start)) \
         or p.value["generic"] and bool(_RECOGNIZES.match(text, p.end))    # ('tỉnh công nhận thêm 2 sản phẩm')
 
 
