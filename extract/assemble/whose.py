@@ -10,7 +10,8 @@ from . import cues, parts, restated
 from .analysis import SentenceInfo
 from .scope import OF, WITH_LEAD
 
-_SUBJECT_LINK = regex.compile(rf"\s*(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
+_SUBJECT_LINK = regex.compile(rf"\s*(?:,\s*(?=(?:là\s+)?(?:{cues.longest_first(cues.words('owners', 'apposition_leads'))})))?"
+                           rf"(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _PASSIVE_LINK = regex.compile(
@@ -177,23 +178,11 @@ def owner_of(info: SentenceInfo, n: Match, unit: str, start: int, end: int, last
         organization = org_of(info, n, start, bracket.end(), text)  # '1 sản phẩm 5 sao (nem … của Công ty X), 15 …'
     if organization is None and unit == products and parent is None and WITH_LEAD.fullmatch(text, info.start, n.start):
         organization = _subject_after(info, n, text)    # 'Với 4 sản phẩm OCOP, …, Công ty X là chủ thể …'
-    if organization is None and unit == products and parent is None:
-        organization = _apposed_owner(info, n, text)    # 'HTX X, chủ thể của 4 sản phẩm OCOP (…)'
     if organization is None and unit == products:
         organization = restated.business_named_again(info.orgs, start, end, text)
     if organization is None and unit == products:
         organization = _speaker_business(info, n, start, text)   # 'chủ HTX X chia sẻ: “HTX chúng tôi có 4 …”'
     return organization
-
-
-_APPOSED = regex.compile(rf"\s*,?\s*(?:là\s+)?(?:{cues.longest_first(cues.words('owners', 'apposition_leads'))})\s*$",
-                      regex.IGNORECASE)
-
-
-def _apposed_owner(info: SentenceInfo, n: Match, text: str) -> str | None:
-    """The business named right before the count's apposition (`Hợp tác xã X, chủ thể của 4 sản phẩm OCOP`)."""
-    named = [o for o in info.businesses() if o.end <= n.start]
-    return named[-1].value["name"] if named and _APPOSED.fullmatch(text, named[-1].end, n.start) else None
 
 
 _SPEAKER_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('owners', 'speaker_subjects'))})"
