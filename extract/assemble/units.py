@@ -91,7 +91,7 @@ def place_item_unit(text: str, info: SentenceInfo, n: Match, wholes: list[Figure
 
 
 _RANKING_GOES_ON = regex.compile(rf"\W*(?:xếp\s+|đứng\s+)?(?:{cues.longest_first(cues.words('parts', 'next_item_leads'))})"
-                             r"\s+(?:(?:các\s+)?(?:tỉnh|thành phố|huyện|địa phương)\s+)?", regex.IGNORECASE)
+                             rf"\s+(?:(?:các\s+)?(?:{cues.longest_first(sorted(_PLACE_KINDS))})\s+)?", regex.IGNORECASE)
 _LABEL_BEFORE = regex.compile(r"[^\d.;:()]{2,40}:\s*(?:[\p{L}\p{M}.]+\s+){0,2}?")
 """A label of its own before a list's first place (`Phân theo địa phương: TP `)."""
 
@@ -171,14 +171,21 @@ _NEXT_ITEM_LEAD = regex.compile(rf"\s*\)?\s*(?:,|;|và)\s*(?:(?:{cues.longest_fi
                              regex.IGNORECASE)
 
 
+def _figure_before(info: SentenceInfo, n: Match, done: list[Figure]) -> Figure | None:
+    """The figure right before a bare number that is no share, in its sentence; None when there is none."""
+    if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
+        return None
+    return done[-1]
+
+
 def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
     """The unit of a bare number right after a place, in a list of places whose first item, just before in
     the sentence, gave its count a unit (`Thanh Hóa có 686 sản phẩm, tiếp theo là Hà Tĩnh 420, Quảng Bình
     150`, `Đắk Lắk (318 sản phẩm), Gia Lai (291)`), or after a product group in a list of groups (`đồ uống có 12
     sản phẩm, tiếp đến là thảo dược (4)`): that unit; None otherwise."""
-    if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
+    prev = _figure_before(info, n, done)    # (the first item, or the item before, whose unit is the first's)
+    if prev is None:
         return None
-    prev = done[-1]     # (the first item, or the item before, whose unit is the first's)
     if prev.fields.get("category") and (group := _GROUP_ITEM.search(text, prev.end, n.start)) is not None \
             and _NEXT_ITEM_LEAD.fullmatch(text, prev.end, group.start()):
         return prev.unit    # 'đồ uống có 12 sản phẩm, tiếp đến là thảo dược (4) và thủ công mỹ nghệ (3)'
@@ -192,10 +199,8 @@ def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure])
 def series_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
     """The unit of a bare number that goes on, after its year and a verb of change, with the figure before it in
     its sentence (`Năm 2020 có 130 sản phẩm OCOP; năm 2021 tăng lên 221, đến hết năm 2022 đạt 349 sản phẩm`)."""
-    if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
-        return None
-    prev = done[-1]
-    if not _SERIES_STEP.search(text, prev.end, n.start) or not _BARE_END.match(text, n.end) \
+    prev = _figure_before(info, n, done)
+    if prev is None or not _SERIES_STEP.search(text, prev.end, n.start) or not _BARE_END.match(text, n.end) \
             or not any(prev.end <= d.start and d.end <= n.start and d.value.get("precision") == "year" for d in info.dates):
         return None
     return prev.unit
