@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..matchers import Match
-from ..matchers import stars as star_classes
 from . import cues, growth, parts, pools, regroup, subjects, whose
 from .analysis import SentenceInfo
 from .context import ArticleContext
@@ -44,6 +43,7 @@ class ReaderState:
     lead: tuple | None = None           # (text, figures) of the sentence a list's items follow (`…, gồm:`)
     last: tuple = ("", [])              # (text, figures) of the sentence just read
     last_names_decision: bool | None = None     # whether it names a decision (decision_before), once asked
+    last_named_class: bool = False      # whether it names a star class
     classes: tuple | None = None        # (addition, its class lines so far, they and their items): regroup.class_lines
     decision: object = None             # the province's addition the paragraph before ended with, while this one
     #                                     may list its districts (lead.carried_kind)
@@ -130,8 +130,9 @@ def _next_decision(state: ReaderState, opening: str) -> tuple:
     # (a paragraph of no rated figures about the products it recognized, between the decision and its districts,
     # leaves it leading them: 'Các sản phẩm được công nhận thuộc các nhóm …', 'Nhiều sản phẩm đạt 4 sao là …', 'hai
     # sản phẩm … đạt trên 90 điểm, đủ điều kiện để tỉnh đề xuất … 5 sao')
-    decision = lead_addition(state) or (before if all(w.fields["metric"] is None for w in state.wholes) and (cues.has(
-        state.last[0], "metric", "result_cues") or star_classes.match(state.last[0])) else None)
+    decision = lead_addition(state) or (before if before is not None and all(
+        w.fields["metric"] is None for w in state.wholes) and (cues.has(state.last[0], "metric", "result_cues")
+                                                              or state.last_named_class) else None)
     if decision is None and (state.detailed or DETAIL_OPENS.match(opening)
                              and all(w.fields["metric"] is None for w in state.wholes)):
         decision = before       # (a paragraph of its details ending with words: it leads the next one; so does
@@ -211,7 +212,7 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     """What the sentence just read leaves the reader with: its whole figures, whether its parts go on in
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
     info = reading.info
-    state.last, state.last_names_decision = (info.text, reading.done), None
+    state.last, state.last_names_decision, state.last_named_class = (info.text, reading.done), None, bool(info.stars)
     if state.decision is not None and state.detailed is not False:
         own = [f for f in reading.done if f.unit == state.decision.unit and f.fields["metric"] == state.decision.fields["metric"]]
         if own:
