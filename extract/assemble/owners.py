@@ -80,15 +80,18 @@ def have_products(text: str, unit_end: int) -> bool:
     return bool(_HAVING_PRODUCTS.match(text, unit_end))
 
 
+_OPEN_BEFORE = regex.compile(r"\(\s*$")
+
+
 def another_owner(info, n: Match, whole: Figure) -> bool:
     """A business named after a semicolon between a whole and the number, not the whole's owner (`Công ty X có 5
     sản phẩm, trong đó 2 sản phẩm 5 sao; HTX Y (huyện Z) có 3 sản phẩm 4 sao`): the number is its count, no part
     of the whole."""
     text = info.sentence.doc_text
     semicolon = text.rfind(";", whole.end, n.start)
-    if text[:n.start].rstrip().endswith("("):
+    if semicolon < 0 or _OPEN_BEFORE.search(text, max(semicolon, n.start - 8), n.start):
         return False    # (a list of owners' bracketed counts: '… của HTX A (03 sản phẩm); Công ty B (02 sản phẩm)')
-    return semicolon >= 0 and any(semicolon < o.start and o.end <= n.start and o.value["name"] != whole.fields["organization"]
+    return any(semicolon < o.start and o.end <= n.start and o.value["name"] != whole.fields["organization"]
                                   for o in info.businesses())
 
 

@@ -8,7 +8,6 @@ import regex
 from .. import basis
 from . import shared_predicates, year_lists
 from .analysis import LEVEL_RANK, SentenceInfo
-from .classes import ONE_CLASS
 from .headings import heading_end
 from .parts import Figure
 
@@ -26,7 +25,7 @@ def regroup_sentence(text: str, info: SentenceInfo, done: list[Figure], opens_wi
         regroup_places(done, wholes)        # '… Phường A có 2 sản phẩm mới, xã B có 1 sản phẩm.'
     year_lists.share_year_predicate(text, done)     # 'Năm 2019 có 45 sản phẩm, năm 2020 có 60 … được công nhận'
     year_lists.year_after_year(text, info, done, wholes)    # 'Năm 2019, tỉnh công nhận 41 sản phẩm. Năm 2020 có 56 …'
-    share_paired_class(done)                # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
+    shared_predicates.share_paired_class(done)      # 'A, B và C có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao'
     shared_predicates.share_all_class(text, done, info.stars)     # '… 3 sản phẩm mới, đều đạt 3 sao'
     shared_predicates.share_next_kind(done)     # 'lần lượt 10 và 7 sản phẩm được tái công nhận'
 
@@ -173,28 +172,6 @@ def _list_of(whole: Figure, items: list[Figure], rule: str) -> None:
 _HEADING_POINTS_BACK = regex.compile(r"\W*(?:Các|Những)\s+sản phẩm(?:\s+(?:này|trên|nói trên|được công nhận|đạt \d sao|"
                                 r"đạt OCOP \d sao|mới))?\s+(?:gồm|bao gồm|gồm có|là)\s*:?\s*$", regex.IGNORECASE)
 """A list's heading that points back at products named before (`Các sản phẩm gồm:`, `Các sản phẩm này gồm:`)."""
-
-
-def share_paired_class(done: list[Figure]) -> None:
-    """Numbers paired with places in order (`lần lượt`, `tương ứng`) whose class is said once, after the last
-    (`Hà Nội, Quảng Ninh và Lâm Đồng có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`) or before the first, in what
-    the places share (`Kim Sơn, Yên Mô và Hoa Lư là ba địa phương có nhiều sản phẩm OCOP 4 sao nhất, tương ứng
-    21, 17 và 15 sản phẩm`): each has that class."""
-    paired = [f for f in done if "scope.respectively" in f.fields["rules"] and f.fields["metric"] == "ocop_products"]
-    if len(paired) < 2:
-        return
-    last, first = paired[-1], paired[0]
-    if last.star_match is not None and last.star_match.start > last.number.start:
-        source, others = last, paired[:-1]
-    elif first.star_match is not None and first.star_match.end <= first.number.start:
-        source, others = first, paired[1:]
-    else:
-        return
-    if source.fields["star"] not in ONE_CLASS or any("star.all_certified" not in f.fields["rules"] for f in others):
-        return
-    for f in others:
-        f.fields["star"] = source.fields["star"]
-        f.fields["rules"] = [r for r in f.fields["rules"] if r != "star.all_certified"] + ["star.shared_by_pairs"]
 
 
 def class_lines(state, done: list[Figure]) -> None:

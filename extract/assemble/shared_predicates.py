@@ -1,6 +1,7 @@
 """What the counts of a sentence share that is said once: a class after the list (`Bốn sản phẩm gồm 1 sản phẩm
-công nhận lại và 3 sản phẩm mới, đều đạt 3 sao`: all three of 3 stars), and the predicate of a count whose unit
-is said only with the next (`lần lượt 10 và 7 sản phẩm được tái công nhận`: the 10 too)."""
+công nhận lại và 3 sản phẩm mới, đều đạt 3 sao`: all three of 3 stars), the class of numbers paired with places
+(`… có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`), and the predicate of a count whose unit is said only with the
+next (`lần lượt 10 và 7 sản phẩm được tái công nhận`: the 10 too)."""
 from __future__ import annotations
 
 import regex
@@ -43,3 +44,25 @@ def share_next_kind(done: list[Figure]) -> None:
             f.fields["as_of"], f.fields["period"], f.fields["time_basis"] = \
                 g.fields["as_of"], g.fields["period"], g.fields["time_basis"]
             f.fields["rules"] = [r for r in f.fields["rules"] if r != "kind.default_total"] + ["kind.of_next_count"]
+
+
+def share_paired_class(done: list[Figure]) -> None:
+    """Numbers paired with places in order (`lần lượt`, `tương ứng`) whose class is said once, after the last
+    (`Hà Nội, Quảng Ninh và Lâm Đồng có tương ứng 5, 4 và 7 sản phẩm đạt 5 sao`) or before the first, in what
+    the places share (`Kim Sơn, Yên Mô và Hoa Lư là ba địa phương có nhiều sản phẩm OCOP 4 sao nhất, tương ứng
+    21, 17 và 15 sản phẩm`): each has that class."""
+    paired = [f for f in done if "scope.respectively" in f.fields["rules"] and f.fields["metric"] == "ocop_products"]
+    if len(paired) < 2:
+        return
+    last, first = paired[-1], paired[0]
+    if last.star_match is not None and last.star_match.start > last.number.start:
+        source, others = last, paired[:-1]
+    elif first.star_match is not None and first.star_match.end <= first.number.start:
+        source, others = first, paired[1:]
+    else:
+        return
+    if source.fields["star"] not in ONE_CLASS or any("star.all_certified" not in f.fields["rules"] for f in others):
+        return
+    for f in others:
+        f.fields["star"] = source.fields["star"]
+        f.fields["rules"] = [r for r in f.fields["rules"] if r != "star.all_certified"] + ["star.shared_by_pairs"]
