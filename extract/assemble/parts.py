@@ -194,7 +194,7 @@ AGENCY_BEFORE = regex.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|
 def aside(text: str, o: Match, n: Match) -> bool:
     """`o` stands in brackets closed before `n`: '2 sản phẩm đạt điểm 5 sao (đang chờ Hội đồng … Trung ương
     xem xét); 65 sản phẩm đạt 3 sao' (the council's aside says nothing of where the 65 are)."""
-    return text.rfind("(", 0, o.start) > text.rfind(")", 0, o.start) and ")" in text[o.end:n.start]
+    return ")" in text[o.end:n.start] and text.rfind("(", 0, o.start) > text.rfind(")", 0, o.start)
 
 
 def can_be_part(n: Match, whole: Figure) -> bool:
