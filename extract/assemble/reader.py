@@ -156,9 +156,13 @@ def _detail_of(f: parts.Figure, decision: parts.Figure | None) -> bool:
 
 
 def _line_of_decision(f: parts.Figure, decision: parts.Figure) -> bool:
-    """`f` is a district's (or a business's) line of the decision, or a part of one."""
+    """`f` is a district's (or a business's) line of the decision, or a part of one, or a business's products
+    recognized with it (`Riêng ở huyện A, Công ty X có 2 sản phẩm cùng được nâng lên hạng 4 sao`)."""
     return any(r in _top(f).fields["rules"] for r in ("kind.district_line_of_decision", "kind.owner_in_round",
-                                                         "kind.district_line_of_addition"))
+                                                         "kind.district_line_of_addition")) \
+        or f.fields["organization"] is not None and isinstance(f.fields["value"], int) \
+        and isinstance(decision.fields["value"], int) and f.fields["value"] < decision.fields["value"] \
+        and (f.fields["as_of"] or "")[:4] == (decision.fields["as_of"] or "")[:4]
 
 
 def lead_addition(state: ReaderState):
@@ -177,7 +181,12 @@ def lead_addition(state: ReaderState):
         # sao và 31 sản phẩm 3 sao; 7 sản phẩm chưa đạt')
         f = max((_top(g) for g in last if g.fields["metric"] == "ocop_products" and _is_addition(_top(g))),
                 key=lambda g: g.fields["value"] if isinstance(g.fields["value"], int) else 0, default=None)
-    return f if f is not None and _is_addition(f) else None
+    if f is None or not _is_addition(f):
+        return None
+    # (a sentence of its parts that add up to it: the whole they detail, '… có 47 sản phẩm … Xét theo hình thức,
+    # có 32 sản phẩm được công nhận mới, 11 … lại và 4 … được nâng hạng.')
+    return next((w for w in state.wholes if _is_addition(w) and _detail_of(f, w)
+                 and _adds_up(w, [g for g in last if g.unit == w.unit])), f)
 
 
 def _top(f: parts.Figure) -> parts.Figure:

@@ -24,10 +24,13 @@ WITH_NUMBERS = regex.compile(r"(?<![\p{L}\p{M}])(?:với|có)\s+(?=\d[\d.,]*(?:\
                           regex.IGNORECASE)
 """`với N và M`, `có N, M và P`: the numbers of a list of places the sentence opens with (after an opening
 clause of its time at most), in order, `lần lượt` unsaid (`Hà Tĩnh và Quảng Trị có 146 và 181 sản phẩm`)."""
-_PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}]))*(?:\(\s*)?")
+_PREDICATE = regex.compile(r"(?:[^\d;.:()]|\d\s*sao(?![\p{L}\p{M}])"
+                           rf"|\d+\s+(?:{cues.longest_first(cues.words('parts', 'each_place_units'))})(?![\p{{L}}\p{{M}}]))*"
+                           r"(?:\(\s*)?")
 """Between the items and `lần lượt`: what they share, no number nor clause of its own, a class aside
 (`Các huyện A, B có nhiều sản phẩm OCOP nhất, lần lượt là …`, `… có số sản phẩm 4 sao tăng mạnh nhất, lần
-lượt với …`), the bracket the numbers are in (`… đã có sản phẩm OCOP 5 sao (lần lượt 1 và 2 sản phẩm)`)."""
+lượt với …`), the count of the items themselves (`A, B và C là 3 địa phương dẫn đầu, lần lượt có …`), the
+bracket the numbers are in (`… đã có sản phẩm OCOP 5 sao (lần lượt 1 và 2 sản phẩm)`)."""
 _OPENING_CLAUSE = regex.compile(r"[^;:()\d]*(?:\d[^;:()]*)?,\s*")
 """What may stand before a list of places a sentence opens with: a clause set off by a comma (`Đến hết tháng
 10/2024, Hà Nội, Thái Bình và Nam Định …`)."""
@@ -56,7 +59,7 @@ def pairs(text: str, start: int, end: int, places: list[Match], stars: list[Matc
         if not _NUMBER_JOIN.fullmatch(text, counted[-1].end, n.start):
             break
         counted.append(n)
-    listed = [p for p in places if start <= p.start and p.end <= m.start()]
+    listed = [p for p in places if start <= p.start and p.end <= m.start() and not p.value.get("generic")]
     run = listed[-1:]
     for p in reversed(listed[:-1]):
         if not _ITEM_JOIN.fullmatch(text, p.end, run[0].start):
