@@ -11,7 +11,8 @@ from .analysis import SentenceInfo
 from .scope import OF, WITH_LEAD
 
 _SUBJECT_LINK = regex.compile(rf"\s*(?:,\s*(?=(?:là\s+)?(?:{cues.longest_first(cues.words('owners', 'apposition_leads'))})))?"
-                           rf"(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))})"
+                           rf"(?:(?:hiện|đã|cũng|vừa|nay)\s+)*(?:{cues.longest_first(cues.words('owners', 'subject_links'))}"
+                           rf"|(?:{cues.longest_first(cues.words('owners', 'building_verbs'))})(?:(?:\s+[\p{{Ll}}\p{{M}}]+){{1,4}}?\s+với)?)"
                            rf"(?:\s+(?:thêm|tới|đến))*\s*", regex.IGNORECASE)
 _OPEN_BRACKET = regex.compile(r"\s*\(\s*")
 _PASSIVE_LINK = regex.compile(
