@@ -172,8 +172,9 @@ _JOINED = re.compile(r"\s*(?:và|hoặc|,|đến|-|–)\s*")
 _QUARTER = re.compile(r"XXXX-3[3-6]")
 _QUARTER_START = {"33": (2000, 1, 1), "34": (2000, 4, 1), "35": (2000, 7, 1), "36": (2000, 10, 1)}
 """A quarter with no year (`quý IV`) is placed by its first day, as a day and month are."""
-_COMING = re.compile(r"\s+(?:tới|sắp tới|tới đây)(?!\w)|[^.;]{0,60}(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp)(?!\w)", re.IGNORECASE)
-"""A day or month still to come: `Tháng 10 tới`, `Ngày 15/8 tới`, `… sẽ diễn ra từ 5/1 đến 10/1`."""
+_COMING = re.compile(r"\s+(?:tới|sắp tới|tới đây)(?!\w)|[^.;]{0,60}(?<!\w)(?:sẽ|dự kiến|chuẩn bị|sắp|cần|phải)(?!\w)", re.IGNORECASE)
+"""A day or month still to come: `Tháng 10 tới`, `Ngày 15/8 tới`, `… sẽ diễn ra từ 5/1 đến 10/1`, `Trong 6 tháng
+cuối năm, các tỉnh cần tổ chức …`."""
 
 
 def _joined_year(info: SentenceInfo, m: Match) -> int | None:
@@ -236,7 +237,8 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     # the one year its sentence states, else the year its paragraph stated before it
                     year = _year_stated(info, m) or paragraph_year
             elif published is not None and v and v.startswith("XXXX"):
-                md = _QUARTER_START.get(v[5:7]) if _QUARTER.fullmatch(v) else edtf_key("2000" + v[4:].split("/")[0])
+                # (a stretch of months is placed by its end: '6 tháng đầu năm' reported in February is last year's)
+                md = _QUARTER_START.get(v[5:7]) if _QUARTER.fullmatch(v) else edtf_key("2000" + v.split("/")[-1][4:])
                 ahead = _days_ahead(published, md) if md else 10 ** 6
                 coming = _COMING.match(info.sentence.doc_text, m.end) is not None or cues.target(info.text) is not None
                 year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)
