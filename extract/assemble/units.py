@@ -138,6 +138,8 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
     Thanh Hóa 450 sản phẩm`), or of the number joined to it (`lần lượt có 2.900 và 400 sản phẩm`); (None, …)
     when nothing says what it counts."""
     unit, end, rule = unit_of(info, n, text)
+    if rule in ("unit.next_word", "") and (part := status_part_unit(text, info, n, done)) is not None:
+        unit, end, rule = part, n.end, "unit.status_part"
     if unit is None and n.value.get("of_role") == "part" and later:
         unit, _, rule = unit_of(info, later[0], text)
         end = n.end
@@ -176,6 +178,21 @@ def _figure_before(info: SentenceInfo, n: Match, done: list[Figure]) -> Figure |
     if n.value.get("percent") or not done or done[-1].fields["evidence"]["sentence_start"] != info.start:
         return None
     return done[-1]
+
+
+_STATUS_AFTER = regex.compile(rf"\s*(?:{cues.longest_first(cues.words('status', 'new') + cues.words('status', 'renewed'))}"
+                           r"|nâng hạng)(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def status_part_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
+    """The unit of a bare number before a status word, in a bracket still open, after a figure of the sentence: a
+    part of the figure the bracket follows (`huyện A 5 sản phẩm (4 mới, 1 công nhận lại)`), whose unit the figure
+    before it has; None otherwise."""
+    prev = _figure_before(info, n, done)
+    if prev is None or not _STATUS_AFTER.match(text, n.end):
+        return None
+    bracket = text.rfind("(", info.start, n.start)
+    return prev.unit if bracket >= info.start and ")" not in text[bracket:n.start] else None
 
 
 def first_item_unit(text: str, info: SentenceInfo, n: Match, done: list[Figure]) -> str | None:
