@@ -12,9 +12,10 @@ from . import cues
 
 _CATEGORY_BEFORE = regex.compile(
     rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
-    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*"
+    rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:\([^()\d]{{1,60}}\)\s*)?"
     rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*\(?\s*$",
     regex.IGNORECASE)
+"""A product group just before a count, its examples in brackets at most (`thực phẩm (bưởi, cam, mật ong) có 17`)."""
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:OCOP\s+)?(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)

@@ -56,6 +56,10 @@ class Patterns:
             {alternation(v['furniture_lines']['items'])}    # the whole line is one furniture phrase
             [\s:|.]* $                                      # a trailing ':' or '|'
             """, FLAGS)
+        bc = v["breadcrumb"]
+        crumb_sep = "[" + "".join(regex.escape(c) for c in bc["separators"]) + "]"
+        crumb = rf"[^\d.!?;:{''.join(regex.escape(c) for c in bc['separators'])}]{{1,{bc['max_item_chars']}}}"
+        self.breadcrumb = regex.compile(rf"^ \s* (?: {crumb} \s {crumb_sep} \s )+ {crumb} $", FLAGS)
         item = alternation(v["menu_words"]["items"])
         self.menu_item = regex.compile(item, regex.IGNORECASE)
         self.menu = regex.compile(rf"^ {sep}*+ (?: {item} {sep}*+ )++ $", FLAGS)
