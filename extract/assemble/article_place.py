@@ -17,6 +17,9 @@ from .analysis import SentenceInfo
 NAMED_IN_A_BUSINESS = 0.25
 """How much a place named inside a business's name or address counts towards the article's place (one where
 products are sold counts nothing: `Nhiều siêu thị ở Hà Nội đã ký hợp đồng`)."""
+NATIONAL_BODY = 0.5
+"""How much a mention of a national body (`Văn phòng Điều phối nông thôn mới Trung ương`, `Hội đồng … cấp quốc
+gia`, `Bộ Nông nghiệp …`) counts towards the country as the article's place, once the article says `cả nước`."""
 DISTRICT_OF_PROVINCE = 0.5
 """How much a mention of one of its districts counts towards a province the article names (a tie between the
 province and another place it names once is the province's when it speaks of its districts)."""
@@ -71,11 +74,12 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             # written after the 2025 reform about an old province and the new one it is part of ('Nâng tầm sản
             # phẩm OCOP vùng cao Hà Giang' over 'Sau hợp nhất, tỉnh Tuyên Quang có 348 …'): the new one's
             ctx.main_place = new
-    if country >= 2 and country >= names.get(ctx.main_place, 0):
+    bodies = sum(NATIONAL_BODY for info in infos for o in info.orgs
+                 if o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies"))
+    if country >= 2 and country + bodies >= names.get(ctx.main_place, 0):
         # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
-    national_body = any(o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies")
-                        for info in infos for o in info.orgs)
+    national_body = bodies > 0
     local = any(p.value["generic"] and p.value["level"] in ("province", "district")
                 for info in infos for p in info.places)     # ('toàn tỉnh', 'huyện': a place not named)
     if not names and not districts and (country or national_body) and not local:

@@ -60,6 +60,10 @@ def settle_back_reference(f: Figure, earlier: list[Figure], text: str) -> None:
               and g.number.value.get("of_role") != "whole"), None)
     if listing and g is not None and g.fields["star"] != f.fields["star"] and "star.all_certified" not in f.fields["rules"]:
         return      # (a class of its own: another figure)
+    if g is not None and g.fields["metric"] is None and f.fields["metric"] == "ocop_products" \
+            and f.fields["kind"] == "added":
+        return      # (the products proposed before, now recognized: 'Quyết định … công nhận 18 sản phẩm nói trên là
+        #             sản phẩm OCOP 5 sao' after '… đề nghị công nhận 18 sản phẩm đạt hạng 5 sao')
     if g is not None:
         _take(f, g, "metric.named_again", place=True)
 
