@@ -19,7 +19,8 @@ NAMED_IN_A_BUSINESS = 0.25
 products are sold counts nothing: `Nhiều siêu thị ở Hà Nội đã ký hợp đồng`)."""
 NATIONAL_BODY = 0.5
 """How much a mention of a national body (`Văn phòng Điều phối nông thôn mới Trung ương`, `Hội đồng … cấp quốc
-gia`, `Bộ Nông nghiệp …`) counts towards the country as the article's place, once the article says `cả nước`."""
+gia`, `Bộ Nông nghiệp …`) counts towards the country as the article's place, once the article says `cả nước`
+(which, said twice, makes a national article of one that names no province more)."""
 DISTRICT_OF_PROVINCE = 0.5
 """How much a mention of one of its districts counts towards a province the article names (a tie between the
 province and another place it names once is the province's when it speaks of its districts)."""
@@ -76,7 +77,7 @@ def settle_place(ctx, infos: list[SentenceInfo]) -> None:
             ctx.main_place = new
     bodies = sum(NATIONAL_BODY for info in infos for o in info.orgs
                  if o.value["org_class"] == "agency" and cues.has(o.value["name"], "scope", "national_bodies"))
-    if country >= 2 and country + bodies >= names.get(ctx.main_place, 0):
+    if country and country + bodies >= max(2, names.get(ctx.main_place, 0)):
         # an article about the whole country ('cả nước', 'toàn quốc') stays national when it names provinces
         ctx.main_place, ctx.main_level = "Việt Nam", "country"
     national_body = bodies > 0
