@@ -193,7 +193,7 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # ('Kế hoạch năm 2025:' on a line of its own: the list items on the lines after it are its paragraph's)
     plan_paragraph, heading, plan_date = None, False, None
     for info in infos:
-        head = info.text[:40].lstrip("-–•* ")
+        head = info.text[:40].lstrip("-–•* \"“‘'«")
         item = info.paragraph != plan_paragraph and heading and bool(_LIST_ITEM.match(info.text))
         if item:
             plan_paragraph = info.paragraph
