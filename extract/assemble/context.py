@@ -237,8 +237,11 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     # the one year its sentence states, else the year its paragraph stated before it
                     year = _year_stated(info, m) or paragraph_year
             elif published is not None and v and v.startswith("XXXX"):
-                # (a stretch of months is placed by its end: '6 tháng đầu năm' reported in February is last year's)
-                md = _QUARTER_START.get(v[5:7]) if _QUARTER.fullmatch(v) else edtf_key("2000" + v.split("/")[-1][4:])
+                # (a stretch of months is placed by its end: '6 tháng đầu năm' reported in February is last year's;
+                # one of days by its start: 'từ ngày 30/12 đến ngày 3/1' written on 3 January began last year)
+                months = m.value.get("interval") and m.value.get("precision") == "month"
+                md = _QUARTER_START.get(v[5:7]) if _QUARTER.fullmatch(v) else \
+                    edtf_key("2000" + v.split("/")[-1 if months else 0][4:])
                 ahead = _days_ahead(published, md) if md else 10 ** 6
                 coming = _COMING.match(info.sentence.doc_text, m.end) is not None or cues.target(info.text) is not None
                 year = published.year if md and ((md[1], md[2]) <= (published.month, published.day)

@@ -230,6 +230,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.target_cue"
     if "(" in kind_window and cues.measured_target(left_clause[:left_clause.rfind("(")]):
         return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
+    if status_of(right) == "renewed":
+        return "added", "kind.renewed"     # 'đến nay, 12 sản phẩm đã được công nhận lại': recognized again, an addition
     if _STOCK_NAMED.search(kind_window[-90:]):
         return "total", "kind.stock_named"      # 'Năm 2024, số sản phẩm OCOP của tỉnh đạt 210 sản phẩm'
     near = cues.nearest_before(kind_window, len(kind_window),

@@ -26,9 +26,10 @@ _EVALUATED_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
-_EVALUATED_AFTER = regex.compile(rf"\s*sản phẩm(?:\s+OCOP)?\s+(?:đã\s+)?(?:được|qua)\s+(?:{_VERBS})(?![\p{{L}}\p{{M}}])",
-                             regex.IGNORECASE)
-"""The passive: `có 50 sản phẩm được đánh giá, phân hạng`, `50 sản phẩm đã qua đánh giá`."""
+_EVALUATED_AFTER = regex.compile(rf"\s*sản phẩm(?:\s+OCOP)?\s+(?:đã\s+)?(?:được|qua)\s+(?:{_VERBS})(?![\p{{L}}\p{{M}}])"
+                             r"(?!\s*(?:lại\s*)?(?:,|và)\s*(?:được\s+)?(?:cấp lại|công nhận|chứng nhận))", regex.IGNORECASE)
+"""The passive: `có 50 sản phẩm được đánh giá, phân hạng`, `50 sản phẩm đã qua đánh giá` (not `được đánh giá lại và
+cấp lại giấy chứng nhận`: recognized too)."""
 
 
 def evaluated(text: str, fig: Figure) -> bool:
