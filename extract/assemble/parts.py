@@ -97,6 +97,7 @@ _LIST_OPENS = regex.compile(r":\s*(?=\p{Lu}|[-+•])")
 Dương 4 sản phẩm, …`), as `gồm` does."""
 _NEXT_BRACKETED = regex.compile(r"\s*\)\s*(?:,|;|và)\s*[^()\d;:.]{1,80}\(\s*")
 """From a bracketed part to the next item's bracket: `…), HTX Chè Bạch Xa (`."""
+_OPEN_BEFORE = regex.compile(r"\(\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _CLASS_DIGIT = regex.compile(r"\d\s*(?:sao|\*)", regex.IGNORECASE)
 
 
@@ -107,6 +108,9 @@ def parent_in_sentence(text: str, n: Match, unit: str, done: list[Figure]) -> Fi
     (12 sản phẩm 4 sao, 30 sản phẩm 3 sao)`), and the breakdown of a part in a place of its own (`Trong đó,
     huyện Phú Lương có 8 sản phẩm, gồm 3 sản phẩm 4 sao và 5 sản phẩm 3 sao`). A bracket after a plan word glosses the plan, not the figure
     (`công nhận 41 sản phẩm, vượt kế hoạch đề ra (30 sản phẩm)`)."""
+    if (gloss := _OPEN_BEFORE.search(text, max(0, n.start - 40), n.start)) is not None \
+            and cues.has(text[max(0, gloss.start() - 30):gloss.start()], "kind", "target"):
+        return None     # '…, đạt 144,4% kế hoạch năm (9 sản phẩm)': the plan's value, no part of a figure
     for f in reversed(done):
         if f.unit != unit or f.number.value.get("of_role") == "whole" \
                 or {"kind.increase", "kind.difference"} & set(f.fields["rules"]):
