@@ -49,8 +49,12 @@ _ENUM_LEAD = regex.compile(rf"(?:[,;:]|\bvà|(?<![\p{{L}}\p{{M}}])(?i:{longest_f
 """Before a district enumerated beside one named with its word: a list's joiner, or the lead of a ranking's next
 item (`huyện Hương Khê có nhiều nhất với 6 sản phẩm, tiếp đến là Can Lộc (5 sản phẩm)`)."""
 _ENUM_TAIL = regex.compile(r"[ \t]*(?:có|đạt|với|\(|:|\d)")
-_EACH_AFTER = regex.compile(rf"(?<=\p{{L}})[ \t]+(?:mỗi[ \t]+(?:{longest_first(VOCAB['each_units'])})|đều|cùng)(?![\p{{L}}\p{{M}}])")
-"""After a list of places, what says one number is each one's: `mỗi huyện`, `đều`, `cùng`."""
+_EACH_AFTER = regex.compile(rf"(?<=\p{{L}})(?:[ \t]*,)?[ \t]+(?:mỗi[ \t]+(?:{longest_first(VOCAB['each_units'])})|đều|cùng)(?![\p{{L}}\p{{M}}])")
+"""After a list of places, what says one number is each one's: `mỗi huyện`, `đều`, `cùng` (after a comma too:
+`Quản Bạ và Bắc Quang, mỗi huyện có 5 sản phẩm`)."""
+_IS_PLACE = regex.compile(rf"[ \t]+là[ \t]+(?:một[ \t]+(?:trong[ \t]+(?:những|các|số)[ \t]+)?)?"
+                       rf"(?:{longest_first(VOCAB['each_units'])})(?![\p{{L}}\p{{M}}])")
+"""After a sentence's subject: it is a district, a place (`… là huyện`, `… là một trong những địa phương`)."""
 _LAST_NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}$")
 _RUN_REACH = 40    # characters back from a list's end in which its last name stands (five words at most)
 _JOIN_BEFORE = regex.compile(r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
@@ -157,6 +161,20 @@ class NameReader:
         if not units or len(run.group().split()) < 2 or self.provinces(run.group()):
             return []
         return [Match("place", 0, run.end(), run.group(), "places.kicker",
+                      {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
+                       "generic": False, "units": units})]
+
+    def subject_is(self, text: str) -> list[Match]:
+        """A district's name that opens a sentence as its subject, said to be a district or a place (`Hoàng Su
+        Phì là huyện có nhiều sản phẩm nhất với 8 sản phẩm`, `Mộc Châu là một trong những địa phương …`); as
+        with a kicker, a name that is a province's too is the province's."""
+        run = _NAME_RUN.match(text)
+        if run is None or not _IS_PLACE.match(text, run.end()):
+            return []
+        units = tuple(lookup(run.group(), level="district"))
+        if not units or len(run.group().split()) < 2 or self.provinces(run.group()):
+            return []
+        return [Match("place", 0, run.end(), run.group(), "places.subject_is",
                       {"name": as_written(run.group(), units[0].name), "level": "district", "admin": None,
                        "generic": False, "units": units})]
 

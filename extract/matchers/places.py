@@ -251,7 +251,8 @@ def _match(text: str) -> list[Match]:
     out: list[Match] = []
     reader = _reader()
     pat, starts, pos = pattern(), _starts(), 0
-    if text[:1].isupper() and ":" in text[:40] and (out := reader.kicker(text)):      # `Đông Hòa: …`
+    if text[:1].isupper() and (":" in text[:40] and (out := reader.kicker(text))      # `Đông Hòa: …`
+                               or " là " in text[:50] and (out := reader.subject_is(text))):  # `Bắc Quang là huyện …`
         pos = out[0].end
     while (m := scan.search(pat, starts, text, pos)) is not None:
         pos = m.end()
