@@ -159,7 +159,7 @@ def target(text: str) -> regex.Match | None:
 
 _TARGET_NAMED = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})"
-    rf"(?:\s+(?:đề ra|đặt ra|được giao))?(?:\s+(?:cho\s+)?(?:năm \d{{4}}|năm(?:\s+nay)?|giai đoạn \d{{4}}\s*[-–]\s*\d{{4}}|đến năm \d{{4}}))?"
+    rf"(?:\s+(?:đề ra|đặt ra|được giao))?(?:\s+(?:cho\s+)?(?:(?:cả\s+)?năm(?:\s+\d{{4}}|\s+nay)?|giai đoạn \d{{4}}\s*[-–]\s*\d{{4}}|đến năm \d{{4}}))?"
     rf"\s*(?:là|:)\s*$", regex.IGNORECASE)
 _PLAN_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(words('kind', 'plan_intro'))})\s*$", regex.IGNORECASE)
 _TARGET_AFTER = regex.compile(rf"\s*(?:OCOP\s+)?(?:{longest_first(words('kind', 'plan_intro'))})(?![\p{{L}}\p{{M}}])",
@@ -180,6 +180,8 @@ def names_target(left: str) -> bool:
     (True, True)
     >>> names_target("So với mục tiêu "), names_target("So với năm 2023 "), names_target("Kế hoạch năm là ")
     (True, False, True)
+    >>> names_target("vượt 8,6% so với kế hoạch cả năm 2023 là ")
+    True
     """
     return bool(_TARGET_NAMED.search(left[-60:]) or _SHARE_OF_PLAN.search(left[-40:]))
 

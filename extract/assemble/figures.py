@@ -12,6 +12,11 @@ _STATUS_NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words
 _STATUS_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều|cũng)\s+)*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])",
                              regex.IGNORECASE)
 
+_NEW_AND_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều)\s+)*(?:{cues.longest_first(cues.words('status', 'new'))}"
+                              rf"|được\s+công nhận|được\s+chứng nhận)\s*(?:,|và)\s*"
+                              rf"(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
+"""Products recognized and recognized again (`38 sản phẩm được công nhận và công nhận lại`): what a stretch of
+time added, both kinds of recognition, even counted up to a date."""
 
 _PASSIVE_WITH_AGENT = regex.compile(
     rf"^\s*(?:\p{{L}}+\s+){{0,3}}?được\s+(?:{cues.longest_first(cues.words('kind', 'passive_agents'))})\s[^,;:()]{{0,50}}?"
@@ -232,6 +237,8 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
     if status_of(right) == "renewed":
         return "added", "kind.renewed"     # 'đến nay, 12 sản phẩm đã được công nhận lại': recognized again, an addition
+    if _NEW_AND_RENEWED.match(right):
+        return "added", "kind.new_and_renewed"
     if _STOCK_NAMED.search(kind_window[-90:]):
         return "total", "kind.stock_named"      # 'Năm 2024, số sản phẩm OCOP của tỉnh đạt 210 sản phẩm'
     near = cues.nearest_before(kind_window, len(kind_window),

@@ -171,8 +171,10 @@ def lead_addition(state: ReaderState):
     districts, whose districts and businesses the next paragraph may list; None otherwise."""
     if len({w.fields["as_of"][:4] for w in state.wholes if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
         return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
-    # (not its owners, '… cho 23 sản phẩm của 17 chủ thể', nor the pool of an X/Y, 'Kết quả, 21/24 sản phẩm đạt …')
-    last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"]
+    # (not its owners, '… cho 23 sản phẩm của 17 chủ thể', nor the pool of an X/Y, 'Kết quả, 21/24 sản phẩm đạt …',
+    # nor the plan it is measured against, '…, vượt 8,6% so với kế hoạch cả năm là 35 sản phẩm')
+    last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"
+            and f.fields["kind"] != "target"]
     f = _top(last[-1]) if last else None
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
         return state.decision       # (a paragraph of its districts: the decision goes on)
