@@ -63,7 +63,14 @@ def not_rated_yet(left: str, sentence_left: str, right: str, right_np: str, star
         return False
     if cues.right_before(left, len(left), "metric", "review_cues", window=30) or _UNDER_REVIEW.search(left[-80:]):
         return True     # under review: 'tổ chức đánh giá lại 30 sản phẩm OCOP hết hạn', 'đang đánh giá 15 sản phẩm'
+    aim = left[left.rfind(",") + 1:]
+    if _SAID_OCOP.match(right) and cues.target(aim) and not any(_unanswered(aim, c) for c in either):
+        return False    # a target whose own words say OCOP products, whatever took part in an earlier clause ('…
+        #                 hướng dẫn 11 sản phẩm tham gia đánh giá, phấn đấu cả năm có thêm ít nhất 15 sản phẩm OCOP')
     return any(_unanswered(sentence_left, c) for c in either)
+
+
+_SAID_OCOP = regex.compile(r"\s*OCOP(?![\p{L}\p{M}])")
 
 
 _UNDER_REVIEW = regex.compile(
