@@ -47,9 +47,11 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
     reach = right_start + (opener.start() if opener else len(right))
     bracketed = next((s for s in stars if _BRACKET_OPEN.fullmatch(text, right_start, s.start)
-                      and _BRACKET_CLOSE.match(text, s.end)), None) if text else None
+                      and _BRACKET_CLOSE.match(text, s.end)
+                      or s.text.startswith("(") and s.start >= right_start and not text[right_start:s.start].strip()),
+                     None) if text else None
     if bracketed is not None:
-        return bracketed        # '2 sản phẩm (4 sao) và 7 sản phẩm (3 sao)': in brackets after its unit
+        return bracketed        # '2 sản phẩm (4 sao) và 7 sản phẩm (3 sao)', '4 sản phẩm (4*)': in brackets after its unit
     after = [s for s in stars if n.end <= s.start < reach and not _OTHER_COUNT.search(text, n.end, s.start)
              and not _OTHER_PREDICATE.search(text, n.end, s.start) and not _OTHER_PRODUCTS.search(text, n.end, s.start)
              and not _OTHER_SUBJECT_RATED.fullmatch(text, n.end, s.start)]
