@@ -23,12 +23,12 @@ _CATEGORY_OPENING = regex.compile(
     rf"^\W*(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+(?:OCOP\s+|sản phẩm\s+)?"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 _OPEN_GROUP_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('categories', 'open_leads'))})\s+"
+    rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('categories', 'open_leads'))})\s+(?:sản phẩm\s+)?"
     rf"(?!(?:{cues.longest_first(cues.words('categories', 'open_not') + cues.words('categories', 'links'))})(?![\p{{L}}\p{{M}}]))"
     rf"(?P<cat>\p{{Ll}}[\p{{Ll}}\p{{M}}]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{0,7}}?)\s*"
     rf"(?:{cues.longest_first(cues.words('categories', 'links'))})\s*\(?\s*$")
-"""A product group the names do not know, after `nhóm` and before its count's link (`nhóm bưởi và chế biến từ
-bưởi có 11 sản phẩm`)."""
+"""A product group the names do not know, after `nhóm` (`nhóm sản phẩm`) and before its count's link (`nhóm bưởi
+và chế biến từ bưởi có 11 sản phẩm`, `nhóm sản phẩm chè có 52 sản phẩm`)."""
 _NAMED_GROUP_IS = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s+(?:vẫn\s+|cũng\s+)?là\s+nhóm"
     rf"[^,;.()\d]{{0,40}}?\s(?:{cues.longest_first(cues.words('categories', 'links'))})\s*$", regex.IGNORECASE)
@@ -45,6 +45,11 @@ def star_of(right: str, right_start: int, left_start: int, n: Match, stars: list
     phẩm OCOP cấp quốc gia`), else (for counts, not shares) before it (`cấp giấy chứng nhận đạt 4 sao cho
     31 sản phẩm`), or a list's label right before it (`4 sao: 20 sản phẩm`, `4*: 12 sản phẩm`)."""
     opener = cues.first(right, "parts", "inside")   # '612 sản phẩm, trong đó 5 sao: 1': the parts' star
+    if opener is not None and "gồm" in opener.group().lower() and text and (nxt := next(
+            (s for s in stars if s.start >= right_start + opener.end()), None)) is not None \
+            and not any(ch.isdigit() for ch in text[right_start + opener.end():nxt.start]):
+        opener = None       # (the products named, not counted: '3 sản phẩm gồm bạch trà, hồng trà và lục trà được
+        #                     công nhận đạt OCOP 3 sao' is the count's class)
     reach = right_start + (opener.start() if opener else len(right))
     bracketed = next((s for s in stars if _BRACKET_OPEN.fullmatch(text, right_start, s.start)
                       and _BRACKET_CLOSE.match(text, s.end)
