@@ -27,8 +27,8 @@ import regex
 from ..segment import Token
 from . import Match, load_vocab, longest_first
 from . import agency_words, org_edges, org_forms, org_people, org_quoted, org_windows, places, scan
-from .org_words import (JOINERS, NAME_WINDOW, PLACE_WORDS, STOP, capitalized, ends_name, is_proper, is_word, lower,
-                        place_end, refine, short_number, starts_address, starts_place, village_in_name)
+from .org_words import (JOINERS, NAME_WINDOW, PLACE_WORDS, STOP, VILLAGE_WORDS, capitalized, ends_name, is_proper,
+                        is_word, lower, place_end, refine, short_number, starts_address, starts_place, village_in_name)
 
 VOCAB = load_vocab("orgs")
 BUSINESS = VOCAB["business_forms"]
@@ -74,6 +74,11 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
             continue
         if last is not None and not agency and starts_address(tokens, i):
             break       # 'CTCP Nông sản Việt Khu công nghiệp Mỹ Tho': the address of a flattened table
+        if last is not None and not agency and capitalized(t) and t.lower in VILLAGE_WORDS and i + 1 < n \
+                and starts_place(tokens[i + 1]):
+            last = i    # a village word ending a name, its address's word next ('HTX Nông nghiệp hữu cơ Bồ Bản Xã
+            i += 1      # Triệu Trạch' in a flattened table): no village's address, the name's last word
+            continue
         if starts_place(t) and (agency or last is not None or not village_in_name(tokens, i)):
             if agency or (last is None and low in COMMUNE_WORDS and i + 1 < n and capitalized(tokens[i + 1])):
                 # an agency's place is part of its name, and ends it; so is the commune of a cooperative
