@@ -131,4 +131,7 @@ def analyse(doc: Doc) -> list[SentenceInfo]:
     for name, match in _MATCHERS:
         for info in out:
             setattr(info, name, _shift(match(info.sentence.text), info.sentence.start))
+    for info in out:
+        if info.dates and info.orgs:    # a date inside a name is no date ('HTX Nông nghiệp 19/5 Mộc Châu')
+            info.dates = [d for d in info.dates if not any(o.start <= d.start and d.end <= o.end for o in info.orgs)]
     return out

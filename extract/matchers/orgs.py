@@ -121,6 +121,8 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
         elif t.text[:1].isdigit():
             if i > 0 and tokens[i - 1].lower in NUMBER_LEADS or (last == i - 1 and short_number(t) and ends_name(tokens, i)):
                 last = i         # 'CTCP Thực phẩm số 2', 'HTX Nông nghiệp Hải Thanh 1, …'
+            elif len(words := t.text.split()) > 1 and all(w[:1].isupper() for w in words[1:]):
+                last = i         # the tokenizer's one word of a number and the name after it: '19/5 Mộc Châu'
             elif not (i + 1 < n and is_proper(tokens, i + 1)):
                 break            # a digit inside the name only on the way to more of it ('PTK 879 Việt Nam')
         i += 1
