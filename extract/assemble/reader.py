@@ -49,11 +49,14 @@ class ReaderState:
     #                                     may list its districts (lead.carried_kind)
     detailed: bool | None = None        # this paragraph's figures so far all detail the decision (None: no figure)
     last_addition: object = None        # the last addition of rated products of a province (or the country) read
+    paragraph_addition: object = None   # the last one this paragraph gave (not as a comparison's base)
 
 
 _ASKS_PLAN = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('kind', 'target'))})(?![\p{{L}}\p{{M}}])"
                         r"[^.!?]*\?\s*$", regex.IGNORECASE)
 """A question about a plan or a target, ending its paragraph."""
+_COMPARES = regex.compile(r"\W*So\s+với\s+(?:cùng\s+kỳ\s+)?năm(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""A sentence that opens by comparing with a year (`So với năm 2021, khi toàn tỉnh chỉ công nhận 28 sản phẩm, …`)."""
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s")
 
 
@@ -175,6 +178,10 @@ def lead_addition(state: ReaderState):
     # nor the plan it is measured against, '…, vượt 8,6% so với kế hoạch cả năm là 35 sản phẩm')
     last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"
             and f.fields["kind"] != "target"]
+    if not last or _COMPARES.match(state.last[0]):
+        # (a paragraph ending with its plan or a comparison with years before: 'Kế hoạch năm 2022 đặt ra là 35 sản
+        # phẩm. So với năm 2021, khi toàn tỉnh chỉ công nhận 28 sản phẩm, …': the addition it gave before them)
+        last = [state.paragraph_addition] if state.paragraph_addition is not None else []
     f = _top(last[-1]) if last else None
     if f is not None and "kind.district_line_of_decision" in f.fields["rules"]:
         return state.decision       # (a paragraph of its districts: the decision goes on)
@@ -224,6 +231,9 @@ def leave(state: ReaderState, reading: Reading, ctx: ArticleContext, text: str) 
     the next sentence, the place of its last figure (or of its subject when it has none), its last date."""
     info = reading.info
     state.last, state.last_names_decision, state.last_named_class = (info.text, reading.done), None, bool(info.stars)
+    if not _COMPARES.match(info.text):      # (not 'So với năm 2021, khi toàn tỉnh chỉ công nhận 28 sản phẩm, …')
+        state.paragraph_addition = next((f for f in reversed(reading.done) if _is_addition(f)
+                                         and "kind.base_of_comparison" not in f.fields["rules"]), state.paragraph_addition)
     if state.decision is not None and state.detailed is not False:
         own = [f for f in reading.done if f.unit == state.decision.unit and f.fields["metric"] == state.decision.fields["metric"]]
         if own:
