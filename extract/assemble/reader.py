@@ -172,13 +172,16 @@ def lead_addition(state: ReaderState):
     """The province's (or the country's) addition the paragraph just read ended with (`UBND tỉnh vừa công nhận
     77 sản phẩm OCOP đợt 2 năm 2022.`), or with parts of (`… Trong đó, 5 sản phẩm đạt 4 sao.`), or with its
     districts, whose districts and businesses the next paragraph may list; None otherwise."""
-    if len({w.fields["as_of"][:4] for w in state.wholes if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
-        return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43')
+    compared = bool(_COMPARES.match(state.last[0]))
+    if not compared and len({w.fields["as_of"][:4] for w in state.wholes
+                             if w.fields["kind"] == "added" and w.fields["as_of"]}) > 1:
+        return None     # the additions of several years: a history, no decision ('Năm 2019 … 24; năm 2020 … 43'; not
+        #                 a comparison with the year before: 'So với năm 2022, khi toàn tỉnh chỉ công nhận 25 …')
     # (not its owners, '… cho 23 sản phẩm của 17 chủ thể', nor the pool of an X/Y, 'Kết quả, 21/24 sản phẩm đạt …',
     # nor the plan it is measured against, '…, vượt 8,6% so với kế hoạch cả năm là 35 sản phẩm')
     last = [f for f in state.last[1] if f.fields["metric"] != "ocop_subjects" and f.number.value.get("of_role") != "whole"
             and f.fields["kind"] != "target"]
-    if not last or _COMPARES.match(state.last[0]):
+    if not last or compared:
         # (a paragraph ending with its plan or a comparison with years before: 'Kế hoạch năm 2022 đặt ra là 35 sản
         # phẩm. So với năm 2021, khi toàn tỉnh chỉ công nhận 28 sản phẩm, …': the addition it gave before them)
         last = [state.paragraph_addition] if state.paragraph_addition is not None else []
