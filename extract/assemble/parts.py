@@ -286,9 +286,13 @@ def list_sibling(text: str, n: Match, unit: str, done: list[Figure], stars: list
     if _NEXT_IN_RANKING.fullmatch(gap):
         return prev         # ('… nhiều nhất với 17 sản phẩm, chủ yếu là chè; tiếp đến là thành phố Thái Nguyên 12 …')
     named = sum(max(0, min(o.end, n.start) - max(o.start, prev.end)) for o in owners)    # (the names' length)
-    if len(gap) - named > 40 or _LIST_GAP.search(gap) or cues.nearest_before(gap, len(gap), KIND_CUES) is not None:
+    own = _EACH_HAS.sub("", gap)    # ('…, huyện Đak Đoa 9 sản phẩm, huyện Chư Păh và Ia Grai cùng có 8 sản phẩm': items too)
+    if len(gap) - named > 40 or _LIST_GAP.search(gap) or cues.nearest_before(own, len(own), KIND_CUES) is not None:
         return None
     return prev
+
+
+_EACH_HAS = regex.compile(r"(?<![\p{L}\p{M}])(?:cùng|đều)\s+có\s*$", regex.IGNORECASE)
 
 
 _PRODUCT_WORDS = [u for u, c in cues.words("units", "map").items() if c == "sản phẩm"] + ["sản phẩm"]
