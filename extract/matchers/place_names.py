@@ -58,8 +58,11 @@ _IS_PLACE = regex.compile(rf"[ \t]+là[ \t]+(?:một[ \t]+(?:trong[ \t]+(?:nhữ
 _LAST_NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}}$")
 _RUN_REACH = 40    # characters back from a list's end in which its last name stands (five words at most)
 _JOIN_BEFORE = regex.compile(r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
-_DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){longest_first(VOCAB['districts_listed'])}(?![\p{{L}}\p{{M}}])",
-                                  regex.IGNORECASE)
+_COUNT_WORDS = [*load_vocab("numbers")["digit_words"], *load_vocab("numbers")["ten_words"]]
+_DISTRICTS_LISTED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{longest_first(VOCAB['districts_listed'])}"
+                                  rf"|(?:\d{{1,2}}|{longest_first(_COUNT_WORDS)})\s+(?:{longest_first(VOCAB['counted_districts'])}))"
+                                  r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+"""`các huyện`, or a number of them (`Ba huyện có nhiều sản phẩm OCOP nhất là Thọ Xuân (46 sản phẩm), …`)."""
 _LISTED_LEAD = regex.compile(rf"(?:[,;:]|(?<![\p{{L}}\p{{M}}])(?:và|{longest_first(VOCAB['list_openers'])}))[ \t]+(?=\p{{Lu}})")
 
 
