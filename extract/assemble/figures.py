@@ -17,6 +17,9 @@ _NEW_AND_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều)\s+)*(?:{c
                               rf"(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
 """Products recognized and recognized again (`38 sản phẩm được công nhận và công nhận lại`): what a stretch of
 time added, both kinds of recognition, even counted up to a date."""
+_OWNERS_RIGHT = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('owners', 'lead'))})\s+\d[\d.]*\s+"
+                           rf"(?:{cues.longest_first(cues.words('owners', 'units'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+"""The count of the products' owners right after it (`… của 6 chủ thể`): what follows is still said of the products."""
 
 _PASSIVE_WITH_AGENT = regex.compile(
     rf"^\s*(?:\p{{L}}+\s+){{0,3}}?được\s+(?:{cues.longest_first(cues.words('kind', 'passive_agents'))})\s[^,;:()]{{0,50}}?"
@@ -221,6 +224,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
     ('total', 'kind.default_total')
     """
     kind_window = _PREVIOUS_PREDICATE.sub("", kind_window, count=1)  # ('9 làng nghề được công nhận và 87 sản phẩm')
+    right = _OWNERS_RIGHT.sub("", right, count=1)   # ('9 sản phẩm của 6 chủ thể được UBND tỉnh công nhận': the products')
     if growth.FROM.search(kind_window) and (cues.has(right, "kind", "growth_to")
                                             or counted and growth.OPEN_FROM.search(kind_window)):
         return "total", "kind.growth_from"      # 'Từ 38 sản phẩm năm 2019, đến nay … có 260': where it started
