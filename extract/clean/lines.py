@@ -72,6 +72,8 @@ def line_reason(text: str) -> str | None:
         return "menu"
     if size <= limit("dateline_max_chars") and p.breadcrumb.match(text):
         return "breadcrumb"
+    if size <= limit("section_max_chars") and p.menu.match(text):
+        return "section label"      # one menu word on its own line: the page's section ('Kinh tế')
     if size <= limit("dateline_max_chars") and p.dateline.match(text):
         return "dateline"
     if size <= limit("widget_max_chars"):
