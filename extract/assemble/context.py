@@ -256,7 +256,10 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
                     ctx.uncertain_days.add((m.start, m.end))
             if v and v.startswith("XXXX") and not m.value.get("relative"):
                 year = _joined_year(info, m) or year     # 'tháng 11 và tháng 12/2024': the year they share
-            ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, published, year)
+            present = published or (date(ctx.inferred_year, 12, 31) if ctx.inferred_year and m.value.get("relative")
+                                    and m.value.get("precision") == "year" else None)
+            # ('Năm ngoái, tỉnh công nhận 68 sản phẩm' in an undated article whose present is June 2024: 2023)
+            ctx.date_values[(m.start, m.end)] = dates.resolve(m.value, present, year)
             if (counted := _counted_from_stated(info, m, stated_year)) is not None:
                 ctx.date_values[(m.start, m.end)] = counted     # 'Năm 2023, …, nhiều hơn năm trước 8 sản phẩm'
             if not m.value.get("relative") and not m.value.get("interval") and m.value.get("precision") == "year" \
