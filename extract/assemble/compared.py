@@ -47,7 +47,10 @@ def compared_figure(done: list, unit: str):
 
 
 _COMPARED_WITH = regex.compile(rf"\s+(?:so với\s+)?(?:{cues.longest_first(cues.words('metric', 'compared_units'))})"
-                               r"(?![\p{L}\p{M}])[^\d,;:.()]{0,30}$", regex.IGNORECASE)
+                               r"(?![\p{L}\p{M}])(?:(?!(?<![\p{L}\p{M}])(?:khi|là)(?![\p{L}\p{M}]))[^\d,;:.()]){0,30}$",
+                               regex.IGNORECASE)
+"""What a difference is with, then up to the number (not its own value restated: `thấp hơn năm ngoái khi con số này
+là hơn 2.300 sản phẩm` gives last year's count, no difference)."""
 
 
 def difference_with(left: str):
