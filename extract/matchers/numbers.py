@@ -236,5 +236,10 @@ def _is_document_or_date(c: Candidate, part: str, whole: str) -> bool:
     if YEAR_LIKE.match(whole) or BEFORE["document_words"].search(c.before):
         return True
     day_month = "." not in part + whole and 1 <= int(part) <= 31 and 1 <= int(whole) <= 12
-    return day_month and not COUNT_NOUN_AFTER.match(c.after)
+    return day_month and not COUNT_NOUN_AFTER.match(c.after) and not _FRACTION_OF_AFTER.match(c.after)
+
+
+_FRACTION_OF_AFTER = regex.compile(rf"^\s+(?:{longest_first(load_vocab('dates')['fraction_after'])})(?!\w)",
+                                   regex.IGNORECASE)
+"""What the dates matcher reads a bare d/m before as a fraction of, not a date (`5/5 tiêu chí`, `8/9 chỉ tiêu`)."""
 
