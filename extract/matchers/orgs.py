@@ -54,6 +54,8 @@ xã một sản phẩm)`, `đánh giá chuyên ngành số 01`): part of its nam
 TOKEN_WINDOW = 80          # characters after the last legal form that are tokenized (a name is shorter)
 _CAPITAL_SOON = regex.compile(r"[^.;:!?\n]{0,80}?[\p{Lu}]")
 
+_FORMS = {f.lower() for f in BUSINESS}
+"""A legal form after a joiner begins another business, named or not ('hộ kinh doanh và HTX quy mô nhỏ')."""
 TRIGGER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-/])(?:{longest_first(list(BUSINESS) + list(AGENCY))})(?![\p{{L}}\p{{M}}])")
 TRIGGER_STARTS = scan.starts_before([*BUSINESS, *AGENCY], not_after="-/", after_digits=True,   # see scan.py
                                     word_end=scan.LETTERS)
@@ -93,7 +95,7 @@ def _name_end(tokens: list[Token], i: int, agency: bool, trigger_starts: set[int
             break
         if low in JOINERS or (t.text == "," and last is None and not agency and trades):
             nxt = tokens[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt.start not in trigger_starts and is_word(nxt) \
+            if nxt is not None and nxt.start not in trigger_starts and is_word(nxt) and nxt.lower not in _FORMS \
                     and not nxt.text[:1].isdigit() and (
                     capitalized(nxt) or (last is None and not agency and (trades or low != ",")
                                           and nxt.lower not in STOP
