@@ -110,11 +110,16 @@ def document_date_or_year(c) -> str | None:
         return "year"
 
 
+_EACH_UNIT_BEFORE = regex.compile(r"(?<!\w)mỗi\s+\w+\s*$", regex.IGNORECASE)
+"""`mỗi quận 1 sản phẩm`: each district's count, not District 1."""
+
+
 def ordinal_or_ratio(c) -> str | None:
     """lần thứ 5, vòng 1, đợt 2, thứ ba; gấp 2 (a ratio); but nâng hạng 3 sản phẩm is a count, and so is the
     number after a name whose last word is an ordinal word (`Hải Phòng: 6 sản phẩm`, `Tam Kỳ: 3`, `Sông Lô 2`)."""
     if BEFORE["ordinal_words"].search(c.before) and not ORDINAL_VERB_BEFORE.search(c.before) \
-            and not WORD_ENDING_IN_ORDINAL.search(c.before) and not _ends_with_place(c.before):
+            and not WORD_ENDING_IN_ORDINAL.search(c.before) and not _ends_with_place(c.before) \
+            and not _EACH_UNIT_BEFORE.search(c.before):
         return "ordinal"
     if BEFORE["multiply_words"].search(c.before):
         return "ratio"

@@ -247,6 +247,9 @@ def match(text: str) -> list[Match]:
     return found
 
 
+_EACH_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])mỗi\s+$", regex.IGNORECASE)
+
+
 def _match(text: str) -> list[Match]:
     out: list[Match] = []
     reader = _reader()
@@ -268,6 +271,9 @@ def _match(text: str) -> list[Match]:
             out.append(_place(m.start(), m.end(), text, "places.known", name, "province", None,
                               reader.provinces(name)))
         elif m.group("admin"):
+            if _EACH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                pos = m.end("admin")    # 'mỗi quận 1 sản phẩm': each district, no District 1
+                continue
             found = _admin_match(m, text, reader)
             if found is None:
                 pos = m.end("admin")
