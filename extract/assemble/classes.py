@@ -13,9 +13,10 @@ from . import cues
 _CATEGORY_BEFORE = regex.compile(
     rf"(?:{cues.longest_first(cues.words('categories', 'lead'))}\s+)?"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})\s*(?:\([^()\d]{{1,60}}\)\s*)?"
-    rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*\(?\s*$",
+    rf"(?:{cues.longest_first(cues.words('categories', 'links'))})?\s*(?:\d[\d.,]*\s*%\s*(?=\())?\(?\s*$",
     regex.IGNORECASE)
-"""A product group just before a count, its examples in brackets at most (`thực phẩm (bưởi, cam, mật ong) có 17`)."""
+"""A product group just before a count, its examples in brackets at most (`thực phẩm (bưởi, cam, mật ong) có 17`), or
+its share before the count in brackets (`thực phẩm chiếm tỷ lệ cao nhất với 58,3% (102 sản phẩm)`)."""
 _CATEGORY_AFTER = regex.compile(
     rf"^\s*(?:OCOP\s+)?(?:thuộc\s+)?(?:{cues.longest_first(cues.words('categories', 'lead'))})\s+"
     rf"(?P<cat>{cues.longest_first(cues.words('categories', 'names'))})(?![\p{{L}}])", regex.IGNORECASE)

@@ -130,9 +130,10 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         star_m = classes.topic_class(text, info.start, n, info.stars) or growth.start_class(text, info, n, done) \
             or classes.lead_class(text, n, done, info.stars)
     cat_left = kind_window
-    if clause_start > info.start and text[clause_start - 1] in "(:)":   # 'Thực phẩm có (133 sản phẩm)', '+ Đồ uống: 6 …',
-        #                                                             'thực phẩm (bưởi, cam) có 17 sản phẩm'
-        cat_left = text[max(info.start, done[-1].end if done else info.start, clause_start - 70):n.start]
+    if clause_start > info.start and text[clause_start - 1] in "(:)" or kind_window.strip() == "(":
+        # 'Thực phẩm có (133 sản phẩm)', '+ Đồ uống: 6 …', 'thực phẩm (bưởi, cam) có 17 sản phẩm', 'thực phẩm chiếm tỷ
+        # lệ cao nhất với 58,3% (102 sản phẩm)'
+        cat_left = text[max(info.start, clause_start - 70, *(f.end for f in done if f.unit != "%")):n.start]
     category = (classes.category_of(cat_left, right) or classes.category_opening(info.text)) \
         if unit == products else None
     group_total = category is not None and parent is None and not done and classes.one_group(right) \
