@@ -21,8 +21,10 @@ _VERBS = cues.longest_first(_VERB_WORDS)
 _EVALUATED_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_VERBS})(?:\s*(?:,|và)\s*(?:{_VERBS}))*(?:\s+sản phẩm(?:\s+OCOP)?\s+(?=cho|đối với))?"
     rf"\s*(?:cho|đối với)?\s*(?:tổng số|tổng cộng)?\s*:?\s*$"
-    rf"|(?<![\p{{L}}\p{{M}}])(?:họp|tổ chức)(?:\s+(?:phiên|kỳ họp|hội nghị))?\s+(?:{_VERBS})[^,;.()]{{0,40}}?\sđối với\s*$",
-    # ('họp phiên đánh giá đợt 1 … đối với 67 sản phẩm', 'tổ chức phiên đánh giá đợt 1 năm 2024 đối với 19 sản phẩm')
+    rf"|(?<![\p{{L}}\p{{M}}])(?:họp|tổ chức)(?:\s+(?:phiên|kỳ họp|hội nghị|đợt))?\s+(?:{_VERBS})[^,;.()]{{0,40}}?"
+    r"\s(?:đối với|cho|với)(?:\s+(?:khoảng|gần|hơn))?\s*$",
+    # ('họp phiên đánh giá đợt 1 … đối với 67 sản phẩm', 'tổ chức phiên đánh giá đợt 1 năm 2024 đối với 19 sản phẩm',
+    # 'tổ chức đợt đánh giá cuối năm cho khoảng 25 sản phẩm')
     regex.IGNORECASE)
 
 
@@ -102,8 +104,9 @@ def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
 _PASSED = regex.compile(r"\s*(?:sản phẩm\s+)?(?:OCOP\s+)?(?:đã\s+)?(?:được\s+công nhận\s+)?đạt(?:\s+chuẩn)?(?:\s+OCOP)?\s*(?:[,.;)]|$)",
                      regex.IGNORECASE)
 """A part of a pool that passed, with no class (`trong đó 45 sản phẩm đạt chuẩn`)."""
-_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:{_VERBS})|(?P<by>họp xét|xem xét|thẩm định|chấm điểm))"
-                        r"\s*(?:cho\s+|đối với\s+)?$", regex.IGNORECASE)
+_ORGANIZED = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tổ chức\s+(?:(?:đợt|phiên)\s+)?(?:{_VERBS})(?:\s+cuối năm)?"
+                        r"|(?P<by>họp xét|xem xét|thẩm định|chấm điểm))"
+                        r"\s*(?:cho\s+|đối với\s+|với\s+)?(?:(?:khoảng|gần|hơn)\s+)?$", regex.IGNORECASE)
 """An evaluation held over the number right after (`tổ chức đánh giá 20 sản phẩm`; not `… đánh giá và công nhận
 50`), or a council considering or scoring it (`by`: `Hội đồng đánh giá, phân hạng … đã họp xét 16 sản phẩm`,
 `Hội đồng … huyện … đã chấm điểm 14 sản phẩm`, whatever its name says of the count's kind)."""

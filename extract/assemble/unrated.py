@@ -75,10 +75,11 @@ _SAID_OCOP = regex.compile(r"\s*OCOP(?![\p{L}\p{M}])")
 
 _UNDER_REVIEW = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+(?:(?:tổ chức|tiến hành)\s+)?"
-    rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?:\s*(?:,|và)\s*(?:phân hạng|xếp hạng))?"
+    rf"(?:(?:đợt|phiên)\s+)?(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?:\s*(?:,|và)\s*(?:phân hạng|xếp hạng))?"
+    r"(?:\s+cuối năm)?"
     r"(?:\s+thêm)?(?:\s+(?:cho|đối với))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
 """An evaluation under way or to come right before the number (`đang đánh giá`, `sẽ tổ chức đánh giá, phân hạng`,
-`sẽ tổ chức chấm điểm cho`)."""
+`sẽ tổ chức chấm điểm cho`, `tiếp tục tổ chức đợt đánh giá cuối năm cho khoảng`)."""
 _UNDER_REVIEW_AFTER = regex.compile(
     rf"\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('metric', 'review_markers'))})\s+(?:được|trong quá trình)\s+(?:[^,.;:()]{{0,40}}?\s)?"
     rf"(?:{cues.longest_first(cues.words('kind', 'evaluation_verbs'))})(?![\p{{L}}\p{{M}}])(?!\s+cao)", regex.IGNORECASE)
