@@ -86,8 +86,16 @@ def track(pool: Pool | None, fig: Figure, text: str) -> Pool | None:
     if evaluated(text, fig):
         close(pool)
         held = _ORGANIZED.search(text, max(0, fig.number.start - 40), fig.number.start)
-        return Pool(fig, organized=held is not None and ("kind.default_total" in fig.fields["rules"] or held.group("by")))
+        return Pool(fig, organized=held is not None and ("kind.default_total" in fig.fields["rules"] or held.group("by")
+                                                         or _cue_in(held.group(), fig.fields["rules"])))
     return pool
+
+
+def _cue_in(words: str, rules: list[str]) -> bool:
+    """The figure's kind came from a cue inside the evaluation's own words (`tổ chức đợt đánh giá cho 12 sản phẩm`:
+    the round's `đợt`), nothing else said of it."""
+    cue = next((r.split(":", 1)[1] for r in rules if r.startswith("kind.added_cue:")), None)
+    return cue is not None and cue in words.lower()
 
 
 def _class_result(fig: Figure, pool: Figure, text: str) -> bool:
