@@ -10,7 +10,7 @@ import regex
 from .. import basis as reading_basis
 from ..doc import Doc
 from . import (attach, build, classes, compared, cues, figures, growth, headings, lead, owners, parts, pools, reader,
-               regroup, respectively, restated, subplaces, units, unrated, whose)
+               regroup, respectively, restated, statuses, subplaces, units, unrated, whose)
 from .analysis import SentenceInfo
 from .build import record
 from .context import ArticleContext
@@ -185,7 +185,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
     rated_part_of_unrated = metric == "ocop_products" and parent is not None and parent.fields["metric"] is None \
         and parent.unit == unit
     if parent is not None and not (reading.plan or cues.target(left_clause)) and not rated_part_of_unrated:
-        if figures.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
+        if statuses.status_of(right) and parent.fields["kind"] == "total" and "kind.default_total" in parent.fields["rules"] \
                 and _MADE_OF.search(text, parent.end, n.start):
             # 'có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại)', 'Bốn sản phẩm gồm 1 sản phẩm công nhận
             # lại và 3 sản phẩm mới': a whole made of new and re-rated products is what one round recognized
@@ -206,7 +206,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
             period = ctx.date_value(own_year[-1])
             kind, as_of, basis = "added", period.split("/")[-1], "stated"
             rules += ["kind.part_in_own_year", "time.stated", scope_rule]
-        elif kind == "total" and (figures.status_of(right) == "new" or cues.has(right_np[:30], "kind", "just_after")):
+        elif kind == "total" and (statuses.status_of(right) == "new" or cues.has(right_np[:30], "kind", "just_after")):
             kind = "added"      # 'Tỉnh có 31 sản phẩm 4 sao, trong đó 20 sản phẩm mới' (or 'vừa được công nhận'):
             #                     the stock's new ones
             rules += ["kind.new_part_of_stock", "time.part_of_figure", scope_rule]
@@ -295,7 +295,7 @@ def _figure(doc: Doc, ctx: ArticleContext, state: ReaderState, reading: Reading,
         unit=unit, metric=metric, star=star, category=category, kind=kind, scope=scope, scope_level=level,
         as_of=as_of, period=period, time_basis=basis if as_of else None, organization=organization,
         product=whose.product_of(right) if unit == products else None,
-        status=figures.status_of(right) if kind == "added" or parent is not None else None,
+        status=statuses.status_of(right) if kind == "added" or parent is not None else None,
         kind_basis=reading_basis.kind_basis(rules), scope_basis=reading_basis.scope_basis(rules))
     if value["value_max"] is not None:
         value["approx"] = "range"

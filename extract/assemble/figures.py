@@ -1,22 +1,14 @@
-"""What a number counts: its metric, kind and status (its unit: `units.py`), read from the clause
-around it. Each function returns its answer and the name of the rule that gave it."""
+"""What a number counts: its metric and kind (its unit: `units.py`, its status: `statuses.py`), read from the
+clause around it. Each function returns its answer and the name of the rule that gave it."""
 from __future__ import annotations
 
 import regex
 
 from ..matchers import Match
 from . import averages, compared, cues, growth, unrated
+from .statuses import new_and_renewed, status_of
 from .analysis import SentenceInfo
 
-_STATUS_NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))(?![\p{{L}}])", regex.IGNORECASE)
-_STATUS_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều|cũng)\s+)*(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])",
-                             regex.IGNORECASE)
-
-_NEW_AND_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều)\s+)*(?:{cues.longest_first(cues.words('status', 'new'))}"
-                              rf"|được\s+công nhận|được\s+chứng nhận)\s*(?:,|và)\s*"
-                              rf"(?:{cues.longest_first(cues.words('status', 'renewed'))})(?![\p{{L}}])", regex.IGNORECASE)
-"""Products recognized and recognized again (`38 sản phẩm được công nhận và công nhận lại`): what a stretch of
-time added, both kinds of recognition, even counted up to a date."""
 _OWNERS_RIGHT = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('owners', 'lead'))})\s+\d[\d.]*\s+"
                            rf"(?:{cues.longest_first(cues.words('owners', 'units'))})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 """The count of the products' owners right after it (`… của 6 chủ thể`): what follows is still said of the products."""
@@ -177,14 +169,6 @@ def is_share(unit: str, left: str, info: SentenceInfo) -> bool:
         p.value["level"] == "country" for p in info.places)
 
 
-def status_of(right: str) -> str | None:
-    if _STATUS_RENEWED.match(right):
-        return "renewed"
-    if _STATUS_NEW.match(right):
-        return "new"
-    return None
-
-
 _RATED_DURING = regex.compile(r"\s*(?:OCOP\s+)?(?:đạt|được\s+(?:công nhận|chứng nhận|xếp hạng))[^,;.()]{0,30}?"
                            r"(?<![\p{L}\p{M}])trong\s+(?:năm|đợt|kỳ|tháng|quý|giai đoạn)(?![\p{L}\p{M}])", regex.IGNORECASE)
 """Rated in a stretch of time said after the count and its rating: what that stretch added."""
@@ -241,7 +225,7 @@ def kind_of(left_clause: str, kind_window: str, right: str, plan: bool, time_rel
         return "target", "kind.plan_of_measure"    # 'vượt chỉ tiêu kế hoạch 118 sản phẩm (mỗi năm có 400 …)'
     if status_of(right) == "renewed":
         return "added", "kind.renewed"     # 'đến nay, 12 sản phẩm đã được công nhận lại': recognized again, an addition
-    if _NEW_AND_RENEWED.match(right):
+    if new_and_renewed(right):
         return "added", "kind.new_and_renewed"
     if _STOCK_NAMED.search(kind_window[-90:]):
         return "total", "kind.stock_named"      # 'Năm 2024, số sản phẩm OCOP của tỉnh đạt 210 sản phẩm'
