@@ -228,3 +228,20 @@ def undated(figures: list, ctx: ArticleContext, text: str) -> list:
 _BEFORE_REFORM = regex.compile(r"(?<![\p{L}\p{M}])(?:trước\s+(?:khi\s+|thời điểm\s+)?|tại thời điểm\s+)"
                                r"(?:sáp nhập|sắp xếp|hợp nhất)(?![\p{L}\p{M}])[^.;:]*$", regex.IGNORECASE)
 
+
+_FOUNDING = regex.compile(rf"(?:{cues.longest_first(cues.words('kind', 'founding'))})(?![\p{{L}}\p{{M}}])[^,;:.()]{{0,20}}$",
+                          regex.IGNORECASE)
+_OF_PRODUCTS_NAMED = regex.compile(r"(?:(?<![\p{L}\p{M}])(?:các|những)\s+sản phẩm(?:\s+OCOP)?\s+|\(\s*)(?:đã\s+)?(?:được\s+)?"
+                                r"(?:công nhận|chứng nhận)(?:\s+(?:từ|vào|trong))?\s*$", regex.IGNORECASE)
+_LAPSED_AFTER = regex.compile(rf"\s*(?:(?:đã|đều|nay)\s+)*(?:{cues.longest_first(cues.words('metric', 'lapsed_cues'))})"
+                           r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def times_nothing(text: str, start: int, d: Match) -> bool:
+    """A date in the sentence starting at `start` that times no figure after it: when a business began
+    (`được thành lập năm 2016`, `khởi nghiệp từ năm 2018`), or which products, not when (`đánh giá lại các sản
+    phẩm được công nhận năm 2020 đã hết hạn`, `41 sản phẩm được công nhận năm 2021 hết hạn`, `58 sản phẩm hết hạn
+    (công nhận năm 2020)`)."""
+    return bool(_FOUNDING.search(text, max(start, d.start - 50), d.start)
+                or _OF_PRODUCTS_NAMED.search(text, max(start, d.start - 60), d.start)
+                or _LAPSED_AFTER.match(text, d.end))
