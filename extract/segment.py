@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import regex
 
 _PARA = re.compile(r"[^\n]+")
+_LIST_MARK = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.")
+"""A heading's or an item's number, which the sentence splitter may leave as a sentence of its own."""
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:TX|Tx|TT|Tt|H|Q|TP|Tp)\.$")
 """A sentence that seems to end with an administrative abbreviation (`TX.`, `H.`) goes on: `TX. Điện Bàn`."""
 _SPACE = re.compile(r"\s+")
@@ -87,6 +89,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if e > s:
                 if spans and spans[-1][1] > p_start and (
                         _ABBREVIATION_END.search(text, max(0, spans[-1][1] - 4), spans[-1][1])
+                        or _LIST_MARK.fullmatch(text, spans[-1][0], spans[-1][1])     # '2.' of '2. Mục tiêu năm 2024'
+
                         or (spans[-1][1] == p_start + s and text[spans[-1][1] - 1] == "." and text[p_start + s].isupper())):
                     spans[-1] = (spans[-1][0], p_start + e)     # (and a split inside a word: 'VOV.VN - Sau khi …')
                 else:

@@ -31,6 +31,8 @@ def edtf_key(value: str | None) -> tuple[int, int, int] | None:
     return int(y), mo, int(d or 0)
 
 
+_SECTION = re.compile(r"\s*(?P<mark>[IVX]{1,4}\.|\d{1,2}\.)\s+(?P<title>[^.!?:;]{3,100})")
+"""A numbered heading on a line of its own (`2. Mục tiêu năm 2024`, `II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024`)."""
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*+]|\d{1,2}[.)])\s")
 
 
@@ -192,7 +194,20 @@ def build_context(infos: list[SentenceInfo], published: date | None) -> ArticleC
     # plans: from a sentence that opens with a plan word (or introduces a list of them) to its paragraph's end
     # ('Kế hoạch năm 2025:' on a line of its own: the list items on the lines after it are its paragraph's)
     plan_paragraph, heading, plan_date = None, False, None
+    section, section_date = None, None      # the rank of a numbered heading of plans whose section goes on, its year
     for info in infos:
+        if (numbered := _SECTION.fullmatch(info.text)) is not None:
+            rank = "roman" if numbered.group("mark")[0] in "IVX" else "digit"
+            if section is not None and (rank == section or rank == "roman"):
+                section = None      # ('3. Nhiệm vụ, giải pháp' after '2. Mục tiêu năm 2024': the next section)
+            if cues.pattern("kind", "plan_sections").match(numbered.group("title")):
+                section = rank
+                section_date = next((d for d in info.dates if d.value.get("precision") == "year"), None)
+        if section is not None:
+            ctx.plan_sentences.add(info.start)
+            if section_date is not None:
+                ctx.plan_dates[info.start] = section_date
+            continue
         head = info.text[:40].lstrip("-–•* \"“‘'«")
         item = info.paragraph != plan_paragraph and heading and bool(_LIST_ITEM.match(info.text))
         if item:

@@ -70,6 +70,8 @@ def line_reason(text: str) -> str | None:
         return "furniture line"
     if size <= limit("menu_max_chars") and is_menu(text):
         return "menu"
+    if size <= limit("dateline_max_chars") and p.site_title.match(text) and not ends_sentence(text):
+        return "site title"
     if size <= limit("dateline_max_chars") and p.breadcrumb.match(text):
         return "breadcrumb"
     if size <= limit("section_max_chars") and p.menu.match(text):

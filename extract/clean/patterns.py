@@ -56,6 +56,7 @@ class Patterns:
             {alternation(v['furniture_lines']['items'])}    # the whole line is one furniture phrase
             [\s:|.]* $                                      # a trailing ':' or '|'
             """, FLAGS)
+        self.site_title = regex.compile(rf"^ \s* {alternation(v['site_titles']['items'])} (?![\p{{L}}])", FLAGS)
         bc = v["breadcrumb"]
         crumb_sep = "[" + "".join(regex.escape(c) for c in bc["separators"]) + "]"
         crumb = rf"[^\d.!?;:{''.join(regex.escape(c) for c in bc['separators'])}]{{1,{bc['max_item_chars']}}}"
