@@ -67,7 +67,8 @@ class SentenceInfo:
 
     def usable_places(self) -> list[Match]:
         """Places that can be a figure's scope or the article's place: not a business's own name or
-        address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`), not the country a place is
+        address (`HTX Nông nghiệp Hòa Bình`, `Công ty X (xã Y, huyện Z)`), not an agency's level named by its word
+        alone (`được UBND tỉnh công nhận` in a district's report: who recognized, not where), not the country a place is
         ranked against, nor the units a merger joined. Worked out once: a sentence's places and
         organizations are set when it is analysed."""
         if self._usable is None:
@@ -75,7 +76,10 @@ class SentenceInfo:
             for o in self.orgs:
                 if o.value["org_class"] == "business":
                     skip.append((o.start, o.end + (len(o.value["location"]) + 12 if o.value["location"] else 0)))
+            agencies = [(o.start, o.end) for o in self.orgs if o.value["org_class"] == "agency"]
             self._usable = [p for p in self.places if not any(a <= p.start < b for a, b in skip)
+                            and not (p.value["generic"] and (any(a <= p.start < b for a, b in agencies) or _COUNCIL_BEFORE.search(
+                                self.text, max(0, p.start - self.start - 20), p.start - self.start)))
                             and not self._ranked_against(p) and not self._merged(p)]
         return self._usable
 
@@ -109,6 +113,10 @@ class SentenceInfo:
 def _shift(ms: list[Match], offset: int) -> list[Match]:
     return [m.shifted(offset) for m in ms]
 
+
+_COUNCIL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:cấp\s+)?$",
+                             regex.IGNORECASE)
+"""A people's committee or council right before a place's word, named by it alone (`được UBND tỉnh công nhận`)."""
 
 _MATCHERS = (("orgs", orgs.match), ("numbers", numbers.match), ("dates", dates.match), ("stars", stars.match),
              ("places", places.match))

@@ -68,7 +68,7 @@ def line_reason(text: str) -> str | None:
         return None
     if p.furniture.match(text):
         return "furniture line"
-    if size <= limit("menu_max_chars") and is_menu(text):
+    if size <= limit("menu_max_chars") and (is_menu(text) or p.pipe_menu.match(text)):
         return "menu"
     if size <= limit("dateline_max_chars") and p.site_title.match(text) and not ends_sentence(text):
         return "site title"

@@ -57,6 +57,9 @@ class Patterns:
             [\s:|.]* $                                      # a trailing ':' or '|'
             """, FLAGS)
         self.site_title = regex.compile(rf"^ \s* {alternation(v['site_titles']['items'])} (?![\p{{L}}])", FLAGS)
+        # a row of three or more short items with no digits between bars (`Trang chủ | Giới thiệu | Văn bản chỉ
+        # đạo điều hành | Hỏi đáp`): a menu, whatever its words
+        self.pipe_menu = regex.compile(r"^ \s* (?: [^|\d.!?]{1,40} \| ){2,} [^|\d.!?]{1,40} \|? \s* $", FLAGS)
         bc = v["breadcrumb"]
         crumb_sep = "[" + "".join(regex.escape(c) for c in bc["separators"]) + "]"
         crumb = rf"[^\d.!?;:{''.join(regex.escape(c) for c in bc['separators'])}]{{1,{bc['max_item_chars']}}}"
