@@ -140,9 +140,11 @@ def unit_for(text: str, info: SentenceInfo, n: Match, later: list[Match], done: 
     unit, end, rule = unit_of(info, n, text)
     if rule in ("unit.next_word", "") and (part := status_part_unit(text, info, n, done)) is not None:
         unit, end, rule = part, n.end, "unit.status_part"
-    if unit is None and n.value.get("of_role") == "part" and later:
-        unit, _, rule = unit_of(info, later[0], text)
-        end = n.end
+    if n.value.get("of_role") == "part" and later and rule in ("unit.total_of", ""):
+        # the part of an X/Y counts what its whole counts ('… số lượng sản phẩm OCOP …; 21/21 xã': communes)
+        whole_unit, _, whole_rule = unit_of(info, later[0], text)
+        if whole_unit is not None or unit is None:
+            unit, end, rule = whole_unit, n.end, whole_rule
     if unit is None and (whole := star_label_unit(text, info, n, done)) is not None:
         unit, end, rule = whole.unit, n.end, "unit.star_label"
     if unit is None and (item_unit := place_item_unit(text, info, n, wholes)) is not None:
