@@ -2,6 +2,8 @@
 
 >>> status_of(" được công nhận lại"), status_of(" mới"), status_of(" của tỉnh")
 ('renewed', 'new', None)
+>>> status_of(" hết thời hạn đã được đánh giá, công nhận lại")
+'renewed'
 >>> new_and_renewed(" được công nhận và công nhận lại đạt chuẩn OCOP")
 True
 """
@@ -13,7 +15,8 @@ from . import cues
 
 _NEW = regex.compile(rf"^\s*(?:OCOP\s+)?(?:{cues.longest_first(cues.words('status', 'new'))})(?!\s+(?:nâng cao|\p{{L}}*\s*thôn))"
                      r"(?![\p{L}])", regex.IGNORECASE)
-_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều|cũng)\s+)*(?:{cues.longest_first(cues.words('status', 'renewed'))})"
+_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:hết\s+(?:thời\s+)?hạn(?:\s+chứng nhận)?\s+)?(?:(?:đã|đều|cũng)\s+)*"
+                         rf"(?:{cues.longest_first(cues.words('status', 'renewed'))})"
                          r"(?![\p{L}])", regex.IGNORECASE)
 _NEW_AND_RENEWED = regex.compile(rf"^\s*(?:OCOP\s+)?(?:(?:đã|đều)\s+)*(?:{cues.longest_first(cues.words('status', 'new'))}"
                                  rf"|được\s+công nhận|được\s+chứng nhận)\s*(?:,|và)\s*"

@@ -32,7 +32,7 @@ _GLOSS = regex.compile(r"\s*\((?=[^()]{2,80}\))(?:[^()\d]|(?<![\d.,])\d{1,3}(?!\
 """A business's address in brackets (`(xã Lát, huyện Lạc Dương)`, `(phường 3, thành phố Đà Lạt)`, `(thôn Bản Phố
 1, xã Bắc Hà)`; not a count, `(2 sản phẩm)`): no count's."""
 _AT_PLACE = regex.compile(r"\s*(?:(?:(?:có\s+)?trụ sở(?:\s+chính)?|đóng(?:\s+trụ sở)?|đặt(?:\s+trụ sở)?|(?:có\s+)?địa chỉ)\s+)?"
-                       r"(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+"
+                       r"(?:ở|tại)\s+(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố|làng nghề|làng)\s+[\p{L}\p{M}\d]+"
                        r"(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*,?\s*)?", regex.IGNORECASE)
 _COMMA_ADDRESS = regex.compile(r"\s*,\s*(?P<hamlet>(?:thôn|ấp|bản|xóm|tổ|khóm|khu phố)\s+[\p{L}\p{M}\d]+(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
                             r"\s*,?\s*)?", regex.IGNORECASE)
